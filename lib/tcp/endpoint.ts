@@ -1,0 +1,881 @@
+// One TCP endpoint: its TCB and the RFC 9293 state machine. Time and output go
+// through the Host (the simulator), so this module reads no clock and does no I/O.
+//
+// Entry points, as in smoltcp's socket: call() for user calls (§3.10.1–3.10.5),
+// receive() for segment arrival (§3.10.7), fireTimer() for timeouts (§3.10.8),
+// output() to send what is due, nextTimer() for when the next timer fires.
+// Every state change goes through setState(), which records the rule behind it.
+import { ACK, FIN, PSH, RST, SYN, segmentLength } from "./flags";
+import type { ProfileRules } from "./profiles";
+import type { CallName, EndpointName, Timing } from "./scenario";
+import { seqAdd, seqDiff, seqGe, seqGt, seqLe, seqLt } from "./seq";
+import type { SegmentView, State, TimerName } from "./trace";
+
+/** Maximum segment size for data (RFC 9293 §3.7.1 default for IPv4 over Ethernet-sized paths). */
+export const MSS = 1460;
+/** The fixed receive window every endpoint advertises. */
+export const WINDOW = 65535;
+/** The ISN clock ticks every 4 µs (RFC 9293 §3.4.1): 250 ticks per millisecond. */
+const ISN_TICKS_PER_MS = 250;
+
+/** A segment on the wire: numbers for the engine, the view for the trace. */
+export interface Wire {
+  readonly bits: number;
+  readonly seq: number;
+  readonly ack: number;
+  readonly len: number;
+  readonly view: SegmentView;
+}
+
+export type DiscardReason = "syn-queue-full" | "accept-queue-full";
+
+/** What an endpoint needs from the simulator around it. */
+export interface Host {
+  readonly now: number;
+  readonly rules: ProfileRules;
+  readonly timing: Timing;
+  transmit(from: Endpoint, bits: number, seq: number, ack: number, len: number, retransmission: boolean): void;
+  stateChanged(endpoint: Endpoint, from: State, to: State, rule: string, reason: string): void;
+  signal(endpoint: Endpoint, message: string): void;
+  discarded(endpoint: Endpoint, segment: Wire, reason: DiscardReason): void;
+  syntheticTimer(endpoint: Endpoint, timer: TimerName): void;
+}
+
+interface Outstanding {
+  bits: number;
+  seq: number;
+  len: number;
+}
+
+interface Held {
+  seq: number;
+  len: number;
+  fin: boolean;
+  ack: number;
+}
+
+export interface EndpointConfig {
+  isn: number;
+  backlog?: number;
+  synQueue?: number;
+  acceptQueue?: number;
+}
+
+export class Endpoint {
+  state: State = "CLOSED";
+  /** The connection came from a passive OPEN (listen), RFC 9293 §3.10.7.4. */
+  passive = false;
+
+  // Send sequence variables (RFC 9293 §3.3.1).
+  iss = 0;
+  sndUna = 0;
+  sndNxt = 0;
+  sndWnd = WINDOW;
+  // Receive sequence variables.
+  irs = 0;
+  rcvNxt = 0;
+  readonly rcvWnd = WINDOW;
+
+  /** Bytes the application has written that are not yet in a segment. */
+  unsent = 0;
+  /** CLOSE was called: send FIN once the unsent data is out. */
+  closeQueued = false;
+  /** CLOSE was called in SYN_RECEIVED with data pending: act on it at ESTABLISHED. */
+  closeAfterEstablished = false;
+  finSent = false;
+  finSeq = 0;
+  /** The application called close() (Linux: an orphaned socket). */
+  appClosed = false;
+  /** An ACK is owed to the peer; output() sends it unless a data segment carries it. */
+  ackNow = false;
+
+  /** Retransmission queue: segments that occupy sequence space and are not yet acknowledged. */
+  readonly rtxq: Outstanding[] = [];
+  /** Out-of-order text and FIN held until the gap before them fills. */
+  readonly held: Held[] = [];
+  rto: number;
+  retries = 0;
+  rtxAt = Infinity;
+  userTimeoutAt = Infinity;
+  timeWaitAt = Infinity;
+  finWait2At = Infinity;
+
+  // The ISN generator (RFC 9293 §3.4.1): the first open uses the scenario's isn.
+  private readonly isn: number;
+  private opens = 0;
+  private firstOpenAt = 0;
+
+  // listen(backlog) queues (profile linux): the other clients' entries.
+  readonly backlog: number;
+  /** Expiry times of other clients' half-open connections in the SYN queue. */
+  readonly synQueue: number[] = [];
+  /** Other clients' connections waiting for accept(). */
+  acceptQueue: number;
+  /** Our own connection is established and waiting for accept(). */
+  inAcceptQueue = false;
+
+  constructor(
+    readonly name: EndpointName,
+    readonly peerName: EndpointName,
+    config: EndpointConfig,
+    private readonly host: Host,
+  ) {
+    this.isn = config.isn;
+    this.backlog = config.backlog ?? 128;
+    this.acceptQueue = config.acceptQueue ?? 0;
+    this.rto = host.timing.rtoMs;
+    // Other clients' half-open entries expire when their SYN-ACK retries run out:
+    // rto * (1 + 2 + ... + 2^retries) after they arrived at t = 0.
+    const retries = host.rules.synAckRetries ?? 5;
+    const lifetime = host.timing.rtoMs * (2 ** (retries + 1) - 1);
+    for (let i = 0; i < (config.synQueue ?? 0); i++) this.synQueue.push(lifetime);
+  }
+
+  // ---------------------------------------------------------------- user calls
+
+  /** Carries out a user call; returns the RFC's error text when the call is refused. */
+  call(call: CallName, bytes: number): string | null {
+    switch (call) {
+      case "listen":
+        return this.listen();
+      case "connect":
+        return this.connect();
+      case "accept":
+        return this.accept();
+      case "send":
+        return this.send(bytes);
+      case "close":
+        return this.close();
+      case "abort":
+        return this.abort();
+    }
+  }
+
+  private listen(): string | null {
+    // RFC 9293 §3.10.1 OPEN, CLOSED state: passive OPEN enters LISTEN.
+    if (this.state !== "CLOSED") return "connection already exists";
+    this.passive = true;
+    this.setState("LISTEN", "RFC 9293 §3.10.1", "A passive OPEN (listen) makes the endpoint wait for a SYN.");
+    return null;
+  }
+
+  private connect(): string | null {
+    // RFC 9293 §3.10.1 OPEN: active OPEN from CLOSED, or from LISTEN ("change the
+    // connection from passive to active, select an ISS. Send a SYN segment").
+    if (this.state !== "CLOSED" && this.state !== "LISTEN") return "connection already exists";
+    this.passive = false;
+    this.iss = this.chooseIss();
+    this.sndUna = this.iss;
+    this.sndNxt = this.iss;
+    this.sendInSequence(SYN, 0);
+    this.setState("SYN_SENT", "RFC 9293 §3.10.1", "An active OPEN (connect) sends a SYN and waits for the peer's SYN.");
+    return null;
+  }
+
+  private accept(): string | null {
+    if (this.state === "CLOSED") return "connection does not exist";
+    if (!this.passive) return "not listening";
+    // Oldest first: the other clients' connections were queued before ours.
+    if (this.acceptQueue > 0) {
+      this.acceptQueue--;
+      return null;
+    }
+    if (this.inAcceptQueue) {
+      this.inAcceptQueue = false;
+      return null;
+    }
+    return "no connection is waiting (accept would block)";
+  }
+
+  private send(bytes: number): string | null {
+    // RFC 9293 §3.10.2 SEND.
+    switch (this.state) {
+      case "CLOSED":
+        return "connection does not exist";
+      case "LISTEN":
+        return "foreign socket unspecified";
+      case "SYN_SENT":
+      case "SYN_RECEIVED":
+        if (this.closeAfterEstablished) return "connection closing";
+        // "Queue the data for transmission after entering ESTABLISHED state."
+        this.unsent += bytes;
+        return null;
+      case "ESTABLISHED":
+      case "CLOSE_WAIT":
+        this.inAcceptQueue = false;
+        this.unsent += bytes;
+        return null;
+      default:
+        return "connection closing";
+    }
+  }
+
+  private close(): string | null {
+    // RFC 9293 §3.10.4 CLOSE.
+    switch (this.state) {
+      case "CLOSED":
+        return "connection does not exist";
+      case "LISTEN":
+      case "SYN_SENT":
+        // "Any outstanding RECEIVEs are returned ... delete TCB, enter CLOSED state."
+        this.appClosed = true;
+        this.deleteTcb("RFC 9293 §3.10.4", "Closing before the connection exists just deletes it.");
+        return null;
+      case "SYN_RECEIVED":
+        this.appClosed = true;
+        if (this.unsent > 0) {
+          // "otherwise, queue for processing after entering ESTABLISHED state."
+          this.closeAfterEstablished = true;
+          return null;
+        }
+        // "If no SENDs have been issued and there is no pending data to send,
+        // then form a FIN segment and send it, and enter FIN-WAIT-1 state."
+        this.closeQueued = true;
+        this.setState("FIN_WAIT_1", "RFC 9293 §3.10.4", "Closing in SYN_RECEIVED sends a FIN at once.");
+        return null;
+      case "ESTABLISHED":
+        this.appClosed = true;
+        this.inAcceptQueue = false;
+        // "Queue this until all preceding SENDs have been segmentized, then form a
+        // FIN segment and send it. In any case, enter FIN-WAIT-1 state."
+        this.closeQueued = true;
+        this.setState("FIN_WAIT_1", "RFC 9293 §3.10.4", "The application closed: send FIN after any queued data.");
+        return null;
+      case "CLOSE_WAIT":
+        this.appClosed = true;
+        this.inAcceptQueue = false;
+        // RFC 9293 corrects RFC 793 here: the passive closer enters LAST-ACK.
+        this.closeQueued = true;
+        this.setState("LAST_ACK", "RFC 9293 §3.10.4", "The peer already sent FIN; our FIN is the last, so wait for its ACK.");
+        return null;
+      default:
+        // FIN-WAIT-1/2: "Strictly speaking, this is an error"; CLOSING, LAST-ACK, TIME-WAIT likewise.
+        return "connection closing";
+    }
+  }
+
+  private abort(): string | null {
+    // RFC 9293 §3.10.5 ABORT.
+    switch (this.state) {
+      case "CLOSED":
+        return "connection does not exist";
+      case "SYN_RECEIVED":
+      case "ESTABLISHED":
+      case "FIN_WAIT_1":
+      case "FIN_WAIT_2":
+      case "CLOSE_WAIT":
+        // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>"
+        this.host.transmit(this, RST, this.sndNxt, 0, 0, false);
+        this.deleteTcb("RFC 9293 §3.10.5", "ABORT sends RST and deletes the connection at once.");
+        return null;
+      default:
+        // LISTEN, SYN-SENT: delete the TCB. CLOSING, LAST-ACK, TIME-WAIT: "respond with ok".
+        this.deleteTcb("RFC 9293 §3.10.5", "ABORT deletes the connection; in this state no RST is sent.");
+        return null;
+    }
+  }
+
+  // ----------------------------------------------------------- segment arrival
+
+  /** RFC 9293 §3.10.7 SEGMENT ARRIVES. */
+  receive(seg: Wire): void {
+    switch (this.state) {
+      case "CLOSED":
+        return this.receiveInClosed(seg);
+      case "LISTEN":
+        return this.receiveInListen(seg);
+      case "SYN_SENT":
+        return this.receiveInSynSent(seg);
+      default:
+        return this.receiveSynchronized(seg);
+    }
+  }
+
+  private receiveInClosed(seg: Wire): void {
+    // RFC 9293 §3.10.7.1: "An incoming segment containing a RST is discarded."
+    if (seg.bits & RST) return;
+    // Counterfactual two-way handshake: a stray SYN-ACK is ignored, so nothing tells
+    // a server that was opened by an old duplicate SYN that its connection is bogus.
+    if (this.host.rules.twoWayHandshake && seg.bits & SYN && seg.bits & ACK) return;
+    this.replyReset(seg);
+  }
+
+  /** The reset for a segment that belongs to no connection (RFC 9293 §3.10.7.1). */
+  private replyReset(seg: Wire): void {
+    if (seg.bits & ACK) {
+      // "If the ACK bit is on, <SEQ=SEG.ACK><CTL=RST>"
+      this.host.transmit(this, RST, seg.ack, 0, 0, false);
+    } else {
+      // "If the ACK bit is off, sequence number zero is used, <SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>"
+      this.host.transmit(this, RST | ACK, 0, seqAdd(seg.seq, segmentLength(seg.bits, seg.len)), 0, false);
+    }
+  }
+
+  private receiveInListen(seg: Wire): void {
+    // RFC 9293 §3.10.7.2, first: "An incoming RST segment could not be valid ... ignore it."
+    if (seg.bits & RST) return;
+    // Second: "Any acknowledgment is bad if it arrives on a connection still in the
+    // LISTEN state. An acceptable reset segment should be formed: <SEQ=SEG.ACK><CTL=RST>"
+    if (seg.bits & ACK) {
+      this.host.transmit(this, RST, seg.ack, 0, 0, false);
+      return;
+    }
+    // Third: a SYN. Fourth: anything else is dropped.
+    if (!(seg.bits & SYN)) return;
+    if (this.host.rules.enforcesBacklog) {
+      // Linux tcp_conn_request (syncookies off): a full SYN queue, or a full accept
+      // queue, drops the SYN without a reply; the client retransmits it.
+      if (this.synQueue.length >= this.backlog) return this.host.discarded(this, seg, "syn-queue-full");
+      if (this.acceptQueueFull()) return this.host.discarded(this, seg, "accept-queue-full");
+    }
+    this.irs = seg.seq;
+    this.rcvNxt = seqAdd(seg.seq, 1);
+    this.iss = this.chooseIss();
+    this.sndUna = this.iss;
+    this.sndNxt = this.iss;
+    if (this.host.rules.twoWayHandshake) {
+      // Counterfactual: the SYN-ACK completes the handshake; nothing acknowledges it.
+      this.host.transmit(this, SYN | ACK, this.iss, this.rcvNxt, 0, false);
+      this.sndNxt = seqAdd(this.iss, 1);
+      this.sndUna = this.sndNxt;
+      this.setState(
+        "ESTABLISHED",
+        "profile two-way-handshake",
+        "In a two-way handshake the server is established as soon as it answers a SYN.",
+      );
+      return;
+    }
+    // "send <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> ... The connection state should be changed to SYN-RECEIVED."
+    this.sendInSequence(SYN | ACK, 0);
+    this.setState("SYN_RECEIVED", "RFC 9293 §3.10.7.2", "A SYN arrived for the listener: answer SYN+ACK and wait for the ACK.");
+  }
+
+  private receiveInSynSent(seg: Wire): void {
+    // RFC 9293 §3.10.7.3, first: check the ACK bit.
+    const hasAck = (seg.bits & ACK) !== 0;
+    if (hasAck && (seqLe(seg.ack, this.iss) || seqGt(seg.ack, this.sndNxt))) {
+      // "If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a reset (unless the RST bit is
+      // set, if so drop the segment and return) <SEQ=SEG.ACK><CTL=RST>"
+      if (seg.bits & RST) return;
+      if (this.host.rules.twoWayHandshake) return; // the counterfactual sends no RST for a stray SYN-ACK
+      this.host.transmit(this, RST, seg.ack, 0, 0, false);
+      return;
+    }
+    // Second: the RST bit. Acceptable only with an acceptable ACK (RFC 5961 §3.2 for SYN-SENT).
+    if (seg.bits & RST) {
+      if (!hasAck) return;
+      this.host.signal(this, "connection reset (refused by the peer)");
+      this.deleteTcb("RFC 9293 §3.10.7.3", "A RST that acknowledges our SYN means the peer refused the connection.");
+      return;
+    }
+    // Fourth: the SYN bit. Fifth: "If neither of the SYN or RST bits is set, drop the segment."
+    if (!(seg.bits & SYN)) return;
+    this.irs = seg.seq;
+    this.rcvNxt = seqAdd(seg.seq, 1);
+    if (hasAck) this.acknowledge(seg.ack);
+    if (seqGt(this.sndUna, this.iss)) {
+      // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to
+      // ESTABLISHED, form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
+      this.sndWnd = WINDOW;
+      this.setState("ESTABLISHED", "RFC 9293 §3.10.7.3", "The SYN+ACK acknowledges our SYN: the connection is open.");
+      if (!this.host.rules.twoWayHandshake) this.ackNow = true;
+      this.onEstablished();
+      // "If there are other controls or text in the segment, then continue
+      // processing at the sixth step" — the text and FIN follow the SYN.
+      this.processTextAndFin(seqAdd(seg.seq, 1), seg.len, (seg.bits & FIN) !== 0, seg.ack);
+      return;
+    }
+    // "Otherwise, enter SYN-RECEIVED, form a SYN,ACK segment <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK>
+    // and send it." — simultaneous open (Figure 7). The SYN's retransmissions now carry the ACK.
+    const head = this.rtxq[0];
+    if (head && head.bits & SYN) head.bits = SYN | ACK;
+    this.host.transmit(this, SYN | ACK, this.iss, this.rcvNxt, 0, false);
+    this.setState("SYN_RECEIVED", "RFC 9293 §3.10.7.3", "A SYN crossed ours (simultaneous open): answer SYN+ACK.");
+  }
+
+  private receiveSynchronized(seg: Wire): void {
+    const rules = this.host.rules;
+    let bits = seg.bits;
+    let seq = seg.seq;
+    // Figure 7 (simultaneous open): in SYN-RECEIVED the peer's SYN+ACK repeats a SYN we
+    // already have. Per §3.10.7.4 the idealized segment has "any portions that lie outside
+    // the window (including SYN and FIN)" trimmed: what remains is an ACK at RCV.NXT.
+    if (this.state === "SYN_RECEIVED" && bits & SYN && bits & ACK && seqAdd(seq, 1) === this.rcvNxt && seg.len === 0) {
+      bits &= ~SYN;
+      seq = this.rcvNxt;
+    }
+    const seglen = segmentLength(bits, seg.len);
+
+    // First: check the sequence number (the four-row acceptability test).
+    if (!acceptable(seq, seglen, this.rcvNxt, this.rcvWnd)) {
+      if (bits & RST) return; // "If the RST bit is set, drop the segment and return."
+      if (this.state === "TIME_WAIT" && bits & FIN && seqAdd(seq, seglen) === this.rcvNxt) {
+        // Fifth step, TIME-WAIT: "The only thing that can arrive in this state is a
+        // retransmission of the remote FIN. Acknowledge it, and restart the 2 MSL timeout."
+        this.ackNow = true;
+        this.restartTimeWait();
+        return;
+      }
+      if (bits & SYN && seq === this.irs && !(bits & ACK)) {
+        if (rules.twoWayHandshake) {
+          // The counterfactual has no third segment: a repeated SYN means our SYN-ACK was lost.
+          this.host.transmit(this, SYN | ACK, this.iss, this.rcvNxt, 0, false);
+          return;
+        }
+        if (rules.enforcesBacklog && this.state === "SYN_RECEIVED") {
+          // Linux tcp_check_req: a retransmitted SYN for a pending request gets the SYN-ACK again.
+          this.host.transmit(this, SYN | ACK, this.iss, this.rcvNxt, 0, true);
+          return;
+        }
+      }
+      // "send an acknowledgment: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"
+      this.ackNow = true;
+      return;
+    }
+
+    // Second: check the RST bit, with RFC 5961 §3.2: reset only at exactly RCV.NXT;
+    // any other in-window RST gets a challenge ACK.
+    if (bits & RST) {
+      if (seq !== this.rcvNxt) {
+        this.ackNow = true;
+        return;
+      }
+      this.receiveReset();
+      return;
+    }
+
+    // Fourth: check the SYN bit (the third, security, is not modelled).
+    if (bits & SYN) {
+      if (this.state === "SYN_RECEIVED" && this.passive) {
+        // "If the connection was initiated with a passive OPEN, then return this connection to the LISTEN state."
+        this.returnToListen("RFC 9293 §3.10.7.4", "A new SYN in SYN_RECEIVED: the half-open connection returns to LISTEN.");
+        return;
+      }
+      // RFC 5961 §4.2: a SYN in a synchronized state gets a challenge ACK and is dropped.
+      this.ackNow = true;
+      return;
+    }
+
+    // Fifth: check the ACK field. "If the ACK bit is off, drop the segment and return."
+    if (!(bits & ACK)) return;
+    if (this.state === "SYN_RECEIVED") {
+      if (!(seqLt(this.sndUna, seg.ack) && seqLe(seg.ack, this.sndNxt))) {
+        // "If the segment acknowledgment is not acceptable, form a reset segment <SEQ=SEG.ACK><CTL=RST>"
+        this.host.transmit(this, RST, seg.ack, 0, 0, false);
+        return;
+      }
+      if (rules.enforcesBacklog && this.passive && this.acceptQueueFull()) {
+        // Linux tcp_check_req with tcp_abort_on_overflow = 0: the final ACK is dropped and
+        // the server stays in SYN_RECEIVED, retransmitting its SYN-ACK.
+        this.host.discarded(this, seg, "accept-queue-full");
+        return;
+      }
+      this.setState(
+        "ESTABLISHED",
+        "RFC 9293 §3.10.7.4",
+        "The ACK of our SYN+ACK completes the three-way handshake.",
+      );
+      if (this.passive) this.inAcceptQueue = true;
+      this.acknowledge(seg.ack);
+      this.onEstablished();
+    } else if (this.state === "TIME_WAIT") {
+      // "The only thing that can arrive in this state is a retransmission of the remote
+      // FIN. Acknowledge it, and restart the 2 MSL timeout."
+      if (bits & FIN) this.restartTimeWait();
+      this.ackNow = true;
+      return;
+    } else {
+      // RFC 5961 §5.2 (and §3.10.7.4 "If the ACK acks something not yet sent"):
+      // an ACK outside SND.UNA - MAX.SND.WND .. SND.NXT is answered with an ACK and dropped.
+      if (seqGt(seg.ack, this.sndNxt) || seqLt(seg.ack, seqAdd(this.sndUna, -WINDOW))) {
+        this.ackNow = true;
+        return;
+      }
+      // "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK." Duplicates are ignored.
+      if (seqLt(this.sndUna, seg.ack)) this.acknowledge(seg.ack);
+    }
+
+    switch (this.state) {
+      case "FIN_WAIT_1":
+        // "if the FIN segment is now acknowledged, then enter FIN-WAIT-2 and continue processing"
+        if (this.ourFinAcked()) this.enterFinWait2();
+        break;
+      case "CLOSING":
+        // "if the ACK acknowledges our FIN, then enter the TIME-WAIT state; otherwise, ignore the segment."
+        if (this.ourFinAcked()) {
+          this.enterTimeWait("RFC 9293 §3.10.7.4", "In CLOSING, the ACK of our FIN moves the connection to TIME_WAIT.");
+        }
+        return;
+      case "LAST_ACK":
+        // "If our FIN is now acknowledged, delete the TCB, enter the CLOSED state, and return."
+        if (this.ourFinAcked()) {
+          this.deleteTcb("RFC 9293 §3.10.7.4", "In LAST_ACK, the ACK of our FIN ends the connection.");
+        }
+        return;
+    }
+
+    // Seventh and eighth: the segment text and the FIN bit.
+    this.processTextAndFin(seq, seg.len, (bits & FIN) !== 0, seg.ack);
+  }
+
+  private receiveReset(): void {
+    // RFC 9293 §3.10.7.4, second step, by state.
+    switch (this.state) {
+      case "SYN_RECEIVED":
+        if (this.passive) {
+          // "If this connection was initiated with a passive OPEN, then return this connection to LISTEN."
+          this.returnToListen("RFC 9293 §3.10.7.4", "A RST in SYN_RECEIVED returns a passively opened connection to LISTEN.");
+        } else {
+          this.host.signal(this, "connection refused");
+          this.deleteTcb("RFC 9293 §3.10.7.4", "A RST in SYN_RECEIVED after an active OPEN: the connection was refused.");
+        }
+        return;
+      case "ESTABLISHED":
+      case "FIN_WAIT_1":
+      case "FIN_WAIT_2":
+      case "CLOSE_WAIT":
+        this.host.signal(this, "connection reset");
+        this.deleteTcb("RFC 9293 §3.10.7.4", "A RST at exactly RCV.NXT resets the connection.");
+        return;
+      default:
+        // CLOSING, LAST-ACK, TIME-WAIT: "enter the CLOSED state, delete the TCB, and return."
+        this.deleteTcb("RFC 9293 §3.10.7.4", "A RST while closing ends the connection at once.");
+    }
+  }
+
+  /** The seventh (segment text) and eighth (FIN) steps of RFC 9293 §3.10.7.4. */
+  private processTextAndFin(seq: number, len: number, fin: boolean, ack: number): void {
+    if (len === 0 && !fin) return;
+    if (seqGt(seq, this.rcvNxt)) {
+      // "Segments with higher beginning sequence numbers SHOULD be held for later
+      // processing." A duplicate ACK tells the sender what is missing (RFC 5681 §4.2).
+      this.hold(seq, len, fin, ack);
+      this.ackNow = true;
+      return;
+    }
+    // Trim what we already have: only the new part is processed.
+    const old = seqDiff(this.rcvNxt, seq);
+    const fresh = Math.max(0, len - old);
+    const receiving = this.state === "ESTABLISHED" || this.state === "FIN_WAIT_1" || this.state === "FIN_WAIT_2";
+    if (fresh > 0 && receiving) {
+      if (this.host.rules.resetsDataAfterClose && this.appClosed && this.state !== "ESTABLISHED") {
+        // Linux, after RFC 1122 §4.2.2.13: new data for an application that has closed is
+        // answered with RST <SEQ=SEG.ACK>, since nobody will ever read it.
+        this.host.transmit(this, RST, ack, 0, 0, false);
+        this.host.signal(this, "connection reset (data arrived after close)");
+        this.deleteTcb("linux (RFC 1122 §4.2.2.13)", "Data arrived after the application closed: Linux resets the connection.");
+        return;
+      }
+      // "Once the TCP takes responsibility for the data, it advances RCV.NXT over the data
+      // accepted ... Send an acknowledgment of the form: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"
+      this.rcvNxt = seqAdd(this.rcvNxt, fresh);
+      this.ackNow = true;
+    }
+    // Eighth: the FIN, only once everything before it has arrived.
+    if (fin && seqAdd(seq, len) === this.rcvNxt) this.receiveFin();
+    else if (len > 0 && !receiving) this.ackNow = true;
+    this.drainHeld();
+  }
+
+  private receiveFin(): void {
+    // RFC 9293 §3.10.7.4, eighth: "signal the user 'connection closing' ..., advance
+    // RCV.NXT over the FIN, and send an acknowledgment for the FIN."
+    this.rcvNxt = seqAdd(this.rcvNxt, 1);
+    this.ackNow = true;
+    switch (this.state) {
+      case "SYN_RECEIVED":
+      case "ESTABLISHED":
+        this.host.signal(this, "connection closing");
+        this.setState("CLOSE_WAIT", "RFC 9293 §3.10.7.4", "The peer's FIN means it has no more to send: wait for our application to close.");
+        return;
+      case "FIN_WAIT_1":
+        this.host.signal(this, "connection closing");
+        if (this.ourFinAcked()) {
+          this.enterTimeWait("RFC 9293 §3.10.7.4", "A FIN that also acknowledges our FIN: both sides are done, enter TIME_WAIT.");
+        } else {
+          this.setState(
+            "CLOSING",
+            "RFC 9293 §3.10.7.4",
+            "In FIN_WAIT_1, a FIN that does not acknowledge our own FIN (simultaneous close) moves the connection to CLOSING.",
+          );
+        }
+        return;
+      case "FIN_WAIT_2":
+        this.host.signal(this, "connection closing");
+        this.enterTimeWait("RFC 9293 §3.10.7.4", "In FIN_WAIT_2, the peer's FIN moves the connection to TIME_WAIT.");
+        return;
+      case "TIME_WAIT":
+        this.restartTimeWait();
+        return;
+      default:
+      // CLOSE-WAIT, CLOSING, LAST-ACK: "Remain in the ... state."
+    }
+  }
+
+  private hold(seq: number, len: number, fin: boolean, ack: number): void {
+    for (const h of this.held) if (h.seq === seq) return;
+    let i = this.held.length;
+    while (i > 0 && seqGt(this.held[i - 1].seq, seq)) i--;
+    this.held.splice(i, 0, { seq, len, fin, ack });
+  }
+
+  private drainHeld(): void {
+    // Each held entry is taken out before it is processed, so this ends.
+    while (this.held.length > 0 && seqLe(this.held[0].seq, this.rcvNxt) && this.state !== "CLOSED") {
+      const h = this.held.shift() as Held;
+      this.processTextAndFin(h.seq, h.len, h.fin, h.ack);
+    }
+  }
+
+  // ------------------------------------------------------------------ timers
+
+  /** When the next timer of this endpoint fires (Infinity: none). */
+  nextTimer(): number {
+    let t = this.rtxAt;
+    if (this.userTimeoutAt < t) t = this.userTimeoutAt;
+    if (this.timeWaitAt < t) t = this.timeWaitAt;
+    if (this.finWait2At < t) t = this.finWait2At;
+    if (this.synQueue.length > 0 && this.synQueue[0] < t) t = this.synQueue[0];
+    return t;
+  }
+
+  /** The timer due at `now`, in a fixed order, or null. */
+  dueTimer(now: number): TimerName | null {
+    if (this.timeWaitAt <= now) return "time-wait";
+    if (this.finWait2At <= now) return "fin-wait-2";
+    if (this.userTimeoutAt <= now) return "user-timeout";
+    if (this.rtxAt <= now) return "retransmit";
+    if (this.synQueue.length > 0 && this.synQueue[0] <= now) return "syn-queue";
+    return null;
+  }
+
+  fireTimer(timer: TimerName): void {
+    switch (timer) {
+      case "time-wait":
+        // RFC 9293 §3.10.8: "If the time-wait timeout expires on a connection, delete the TCB, enter CLOSED."
+        this.timeWaitAt = Infinity;
+        this.deleteTcb(
+          this.host.rules.timeWaitMs === 2 * this.host.timing.mslMs ? "RFC 9293 §3.10.8" : "linux (TCP_TIMEWAIT_LEN)",
+          "TIME_WAIT has lasted long enough for old segments to die out: the connection is deleted.",
+        );
+        return;
+      case "fin-wait-2":
+        // Linux tcp_fin_timeout: an orphaned FIN_WAIT_2 is dropped silently.
+        this.finWait2At = Infinity;
+        this.deleteTcb("linux (tcp_fin_timeout)", "Linux gives up on a peer that never sends its FIN after 60 s in FIN_WAIT_2.");
+        return;
+      case "user-timeout":
+        // RFC 9293 §3.10.8: "flush all queues, signal the user 'error: connection aborted
+        // due to user timeout' ..., delete the TCB, enter the CLOSED state."
+        this.host.signal(this, "connection aborted due to user timeout");
+        this.deleteTcb("RFC 9293 §3.10.8", "Nothing was acknowledged for the whole user timeout: the connection is aborted.");
+        return;
+      case "retransmit":
+        return this.retransmit();
+      case "syn-queue":
+        // Another client's half-open connection ran out of SYN-ACK retries.
+        this.synQueue.shift();
+        return;
+    }
+  }
+
+  private retransmit(): void {
+    const head = this.rtxq[0];
+    if (!head) {
+      this.rtxAt = Infinity;
+      return;
+    }
+    const rules = this.host.rules;
+    const limit =
+      this.state === "SYN_SENT" ? rules.synRetries : this.state === "SYN_RECEIVED" ? rules.synAckRetries : rules.dataRetries;
+    if (limit !== null && this.retries >= limit) {
+      if (this.state === "SYN_RECEIVED" && this.passive) {
+        this.returnToListen("linux (tcp_synack_retries)", "No ACK came after the last SYN-ACK retry: Linux drops the half-open connection.");
+      } else {
+        this.host.signal(this, "connection timed out");
+        this.deleteTcb(
+          this.state === "SYN_SENT" ? "linux (tcp_syn_retries)" : "linux (tcp_retries2)",
+          "The retransmission limit was reached: the connection gives up.",
+        );
+      }
+      return;
+    }
+    // RFC 6298 §5.4: retransmit the earliest unacknowledged segment; §5.5: back off
+    // (RTO = RTO * 2, up to the maximum); §5.6: restart the timer.
+    this.retries++;
+    this.rto = Math.min(this.rto * 2, rules.maxRtoMs);
+    this.host.transmit(this, head.bits, head.seq, head.bits & ACK ? this.rcvNxt : 0, head.len, true);
+    this.rtxAt = this.host.now + this.rto;
+  }
+
+  // ------------------------------------------------------------------ output
+
+  /** Sends what is due: queued data, then a queued FIN, then an owed ACK. */
+  output(): void {
+    const s = this.state;
+    const canSend = s === "ESTABLISHED" || s === "CLOSE_WAIT" || s === "FIN_WAIT_1" || s === "LAST_ACK";
+    if (canSend && !this.finSent) {
+      while (this.unsent > 0) {
+        const room = this.sndWnd - seqDiff(this.sndNxt, this.sndUna);
+        if (room <= 0) break;
+        const n = Math.min(MSS, this.unsent, room);
+        this.unsent -= n;
+        this.sendInSequence(PSH | ACK, n);
+      }
+      if (this.unsent === 0 && this.closeQueued) {
+        this.finSeq = this.sndNxt;
+        this.finSent = true;
+        this.sendInSequence(FIN | ACK, 0);
+      }
+    } else if (s === "FIN_WAIT_1" && !this.finSent && this.closeQueued) {
+      this.finSeq = this.sndNxt;
+      this.finSent = true;
+      this.sendInSequence(FIN | ACK, 0);
+    }
+    if (this.ackNow) {
+      this.ackNow = false;
+      if (this.state !== "CLOSED" && this.state !== "LISTEN" && this.state !== "SYN_SENT") {
+        this.host.transmit(this, ACK, this.sndNxt, this.rcvNxt, 0, false);
+      }
+    }
+  }
+
+  /** Sends a segment that occupies sequence space, queued for retransmission (RFC 6298 §5.1). */
+  private sendInSequence(bits: number, len: number): void {
+    const seq = this.sndNxt;
+    const carriesAck = (bits & ACK) !== 0;
+    this.host.transmit(this, bits, seq, carriesAck ? this.rcvNxt : 0, len, false);
+    if (carriesAck) this.ackNow = false;
+    this.rtxq.push({ bits, seq, len });
+    this.sndNxt = seqAdd(seq, segmentLength(bits, len));
+    if (this.rtxAt === Infinity) this.rtxAt = this.host.now + this.rto;
+    if (this.userTimeoutAt === Infinity && this.host.rules.dataRetries === null) {
+      this.userTimeoutAt = this.host.now + this.host.timing.userTimeoutMs;
+    }
+  }
+
+  // ----------------------------------------------------------------- helpers
+
+  /** SND.UNA advances to `ack`: drop what it covers from the retransmission queue. */
+  private acknowledge(ack: number): void {
+    this.sndUna = ack;
+    while (this.rtxq.length > 0) {
+      const head = this.rtxq[0];
+      if (!seqLe(seqAdd(head.seq, segmentLength(head.bits, head.len)), ack)) break;
+      this.rtxq.shift();
+    }
+    // RFC 6298 §5.2 / §5.3: stop the timer when nothing is outstanding, otherwise
+    // restart it. A new ACK also ends the backoff (RTT estimation is not modelled:
+    // RFC 6298 §2.4 rounds any RTO under 1 s up to 1 s, which covers these latencies).
+    this.rto = this.host.timing.rtoMs;
+    this.retries = 0;
+    if (this.rtxq.length === 0) {
+      this.rtxAt = Infinity;
+      this.userTimeoutAt = Infinity;
+    } else {
+      this.rtxAt = this.host.now + this.rto;
+      if (this.userTimeoutAt !== Infinity) this.userTimeoutAt = this.host.now + this.host.timing.userTimeoutMs;
+    }
+  }
+
+  private ourFinAcked(): boolean {
+    return this.finSent && seqGt(this.sndUna, this.finSeq);
+  }
+
+  private acceptQueueFull(): boolean {
+    // Linux sk_acceptq_is_full: "ack_backlog > max_ack_backlog", so it holds backlog + 1.
+    return this.acceptQueue + (this.inAcceptQueue ? 1 : 0) > this.backlog;
+  }
+
+  private onEstablished(): void {
+    if (this.closeAfterEstablished) {
+      this.closeAfterEstablished = false;
+      this.closeQueued = true;
+      this.setState("FIN_WAIT_1", "RFC 9293 §3.10.4", "The CLOSE queued during the handshake takes effect: send FIN after the data.");
+    }
+  }
+
+  private enterFinWait2(): void {
+    this.setState("FIN_WAIT_2", "RFC 9293 §3.10.7.4", "The peer acknowledged our FIN; its own FIN has not come yet.");
+    const timeout = this.host.rules.finWait2TimeoutMs;
+    if (timeout !== null && this.appClosed) this.finWait2At = this.host.now + timeout;
+  }
+
+  private enterTimeWait(rule: string, reason: string): void {
+    const ms = this.host.rules.timeWaitMs;
+    if (ms === null) {
+      this.deleteTcb("profile no-time-wait", "Without TIME_WAIT, the active closer forgets the connection at once.");
+      return;
+    }
+    this.stopTimers();
+    this.setState("TIME_WAIT", rule, reason);
+    this.timeWaitAt = this.host.now + ms;
+  }
+
+  private restartTimeWait(): void {
+    const ms = this.host.rules.timeWaitMs;
+    if (ms !== null) this.timeWaitAt = this.host.now + ms;
+  }
+
+  private stopTimers(): void {
+    this.rtxq.length = 0;
+    this.rtxAt = Infinity;
+    this.userTimeoutAt = Infinity;
+    this.finWait2At = Infinity;
+    this.rto = this.host.timing.rtoMs;
+    this.retries = 0;
+  }
+
+  private resetConnection(): void {
+    this.stopTimers();
+    this.timeWaitAt = Infinity;
+    this.held.length = 0;
+    this.unsent = 0;
+    this.closeQueued = false;
+    this.closeAfterEstablished = false;
+    this.finSent = false;
+    this.ackNow = false;
+    this.inAcceptQueue = false;
+  }
+
+  private deleteTcb(rule: string, reason: string): void {
+    this.resetConnection();
+    this.appClosed = false;
+    this.setState("CLOSED", rule, reason);
+  }
+
+  private returnToListen(rule: string, reason: string): void {
+    this.resetConnection();
+    this.setState("LISTEN", rule, reason);
+  }
+
+  private chooseIss(): number {
+    const now = this.host.now;
+    if (this.opens++ === 0) {
+      this.firstOpenAt = now;
+      return this.isn;
+    }
+    return seqAdd(this.isn, (now - this.firstOpenAt) * ISN_TICKS_PER_MS);
+  }
+
+  private setState(to: State, rule: string, reason: string): void {
+    const from = this.state;
+    if (from === to) return;
+    this.state = to;
+    this.host.stateChanged(this, from, to, rule, reason);
+  }
+}
+
+/**
+ * RFC 9293 §3.10.7.4, first step: the four cases of segment acceptability.
+ *   SEG.LEN = 0, RCV.WND = 0: SEG.SEQ = RCV.NXT
+ *   SEG.LEN = 0, RCV.WND > 0: RCV.NXT =< SEG.SEQ < RCV.NXT+RCV.WND
+ *   SEG.LEN > 0, RCV.WND = 0: not acceptable
+ *   SEG.LEN > 0, RCV.WND > 0: the first or the last byte of the segment is in the window
+ */
+export function acceptable(seq: number, seglen: number, rcvNxt: number, rcvWnd: number): boolean {
+  const inWindow = (n: number) => seqLe(rcvNxt, n) && seqLt(n, seqAdd(rcvNxt, rcvWnd));
+  if (seglen === 0) return rcvWnd === 0 ? seq === rcvNxt : inWindow(seq);
+  if (rcvWnd === 0) return false;
+  return inWindow(seq) || inWindow(seqAdd(seq, seglen - 1));
+}

@@ -1,0 +1,32 @@
+// Public API of the TCP engine (DESIGN.md §3). Other parts of the app import from here only.
+export { simulate, simulateParsed, MAX_EVENTS } from "./simulate";
+export {
+  ScenarioSchema,
+  ScenarioError,
+  parseScenario,
+  ENDPOINTS,
+  PROFILES,
+  CALLS,
+  MAX_UNTIL_MS,
+  type Scenario,
+  type ScenarioInput,
+  type EndpointName,
+  type Profile,
+  type CallName,
+  type Action,
+  type Fault,
+  type Injection,
+} from "./scenario";
+export {
+  STATES,
+  stateSequence,
+  stateAt,
+  type State,
+  type Trace,
+  type TraceEvent,
+  type StateEvent,
+  type SegmentView,
+  type TimerName,
+} from "./trace";
+export { formatFlags, parseFlags } from "./flags";
+export { renderLadder } from "./ladder";

@@ -1,0 +1,60 @@
+// What each profile changes. Profile rfc9293 is the standard; the others are
+// expressed as differences from it, so every departure is named in one place.
+import type { Profile, Timing } from "./scenario";
+
+export interface ProfileRules {
+  /** How long TIME_WAIT lasts, or null when the profile skips TIME_WAIT entirely. */
+  timeWaitMs: number | null;
+  /** An orphaned FIN_WAIT_2 gives up after this long (null: waits for the peer's FIN forever). */
+  finWait2TimeoutMs: number | null;
+  /** Retransmissions of a SYN before giving up (null: until the user timeout). */
+  synRetries: number | null;
+  /** Retransmissions of a SYN-ACK before the half-open connection is dropped. */
+  synAckRetries: number | null;
+  /** Retransmissions of data or FIN before giving up (null: until the user timeout). */
+  dataRetries: number | null;
+  /** Upper bound of the backed-off retransmission timeout. */
+  maxRtoMs: number;
+  /** listen(backlog) bounds the SYN and accept queues. */
+  enforcesBacklog: boolean;
+  /** New data arriving after a full close is answered with RST (RFC 1122 §4.2.2.13). */
+  resetsDataAfterClose: boolean;
+  /** The connection is established by SYN and SYN-ACK alone (counterfactual). */
+  twoWayHandshake: boolean;
+}
+
+export function rulesFor(profile: Profile, timing: Timing): ProfileRules {
+  const rfc: ProfileRules = {
+    // RFC 9293 §3.10.7.4 (eighth step): "start the time-wait timer" for 2 MSL.
+    timeWaitMs: 2 * timing.mslMs,
+    finWait2TimeoutMs: null,
+    synRetries: null,
+    synAckRetries: null,
+    dataRetries: null,
+    // RFC 6298 §2.5: "a maximum value MAY be placed on RTO provided it is at least 60 seconds".
+    maxRtoMs: 60_000,
+    enforcesBacklog: false,
+    resetsDataAfterClose: false,
+    twoWayHandshake: false,
+  };
+  switch (profile) {
+    case "rfc9293":
+      return rfc;
+    case "linux":
+      return {
+        ...rfc,
+        timeWaitMs: 60_000, // TCP_TIMEWAIT_LEN
+        finWait2TimeoutMs: 60_000, // net.ipv4.tcp_fin_timeout
+        synRetries: 6, // net.ipv4.tcp_syn_retries: 1+2+4+8+16+32+64 = 127 s
+        synAckRetries: 5, // net.ipv4.tcp_synack_retries
+        dataRetries: 15, // net.ipv4.tcp_retries2
+        maxRtoMs: 120_000, // TCP_RTO_MAX
+        enforcesBacklog: true,
+        resetsDataAfterClose: true,
+      };
+    case "two-way-handshake":
+      return { ...rfc, twoWayHandshake: true };
+    case "no-time-wait":
+      return { ...rfc, timeWaitMs: null };
+  }
+}

@@ -1,0 +1,173 @@
+// Scenario JSON v1 (DESIGN.md §3): the one definition of what a scenario is. Types
+// are inferred from the schema, so the validator and the engine cannot drift apart.
+import { z } from "zod";
+import { parseFlags } from "./flags";
+
+export const ENDPOINTS = ["client", "server"] as const;
+export type EndpointName = (typeof ENDPOINTS)[number];
+
+export const PROFILES = ["rfc9293", "linux", "two-way-handshake", "no-time-wait"] as const;
+export type Profile = (typeof PROFILES)[number];
+
+export const CALLS = ["listen", "connect", "accept", "send", "close", "abort"] as const;
+export type CallName = (typeof CALLS)[number];
+
+/** Longest simulated run: 24 hours. */
+export const MAX_UNTIL_MS = 86_400_000;
+/** Largest single send, so one action cannot create millions of segments. */
+export const MAX_SEND_BYTES = 10_000_000;
+const MAX_DELAY_MS = 3_600_000;
+const UINT32_MAX = 0xffff_ffff;
+
+const oneOf = (values: readonly string[]) => () => `expected one of ${values.join(", ")}`;
+const endpoint = z.enum(ENDPOINTS, { error: oneOf(ENDPOINTS) });
+const ms = (what: string, max: number) =>
+  z
+    .number({ error: `${what} must be a number of milliseconds` })
+    .int(`${what} must be a whole number of milliseconds`)
+    .min(0, `${what} cannot be negative`)
+    .max(max, `${what} cannot exceed ${max} ms`);
+const seqNumber = z
+  .number({ error: "expected a sequence number" })
+  .int("a sequence number is a whole number")
+  .min(0, "a sequence number cannot be negative")
+  .max(UINT32_MAX, "a sequence number is at most 2^32-1 (4294967295)");
+const flagSet = z.string({ error: 'expected a flag set such as "SYN+ACK"' }).superRefine((text, ctx) => {
+  const parsed = parseFlags(text);
+  if ("error" in parsed) ctx.addIssue({ code: "custom", message: parsed.error });
+});
+
+export const TimingSchema = z
+  .object({
+    /** One-way latency of every segment. */
+    latencyMs: ms("latencyMs", 60_000).default(50),
+    /** Initial retransmission timeout (RFC 6298 §2.1: 1 s). */
+    rtoMs: ms("rtoMs", 60_000).min(1, "rtoMs must be at least 1 ms").default(1000),
+    /** Maximum segment lifetime; TIME_WAIT lasts 2*MSL in profile rfc9293. */
+    mslMs: ms("mslMs", 3_600_000).min(1, "mslMs must be at least 1 ms").default(120_000),
+    /** RFC 9293 §3.10.8 user timeout: give up when data stays unacknowledged this long. */
+    userTimeoutMs: ms("userTimeoutMs", MAX_UNTIL_MS).min(1, "userTimeoutMs must be at least 1 ms").default(300_000),
+  })
+  .strict();
+
+const ClientSchema = z.object({ isn: seqNumber.default(1000) }).strict();
+const ServerSchema = z
+  .object({
+    isn: seqNumber.default(5000),
+    /** listen(backlog): bounds the SYN queue and the accept queue (profile linux). */
+    backlog: z.number().int().min(0).max(65535).default(128),
+    /** Half-open connections of other clients already in the SYN queue at t = 0 (a SYN flood). */
+    synQueue: z.number().int().min(0).max(65535).default(0),
+    /** Established connections of other clients waiting for accept() at t = 0. */
+    acceptQueue: z.number().int().min(0).max(65535).default(0),
+  })
+  .strict();
+
+const ActionSchema = z
+  .object({
+    at: ms("at", MAX_UNTIL_MS),
+    endpoint,
+    call: z.enum(CALLS, { error: oneOf(CALLS) }),
+    bytes: z.number().int("bytes must be a whole number").min(1, "bytes must be at least 1").max(MAX_SEND_BYTES).optional(),
+  })
+  .strict()
+  .superRefine((action, ctx) => {
+    if (action.call === "send" && action.bytes === undefined) {
+      ctx.addIssue({ code: "custom", path: ["bytes"], message: "a send needs a byte count (bytes: 1 or more)" });
+    }
+    if (action.call !== "send" && action.bytes !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["bytes"], message: `bytes belongs only to a send, not to ${action.call}` });
+    }
+  });
+
+const MatchSchema = z
+  .object({
+    from: endpoint,
+    flags: flagSet,
+    /** Counts the segments matching from and flags, from 1; absent: every one. */
+    occurrence: z.number().int().min(1, "occurrence counts from 1").optional(),
+  })
+  .strict();
+
+const FaultSchema = z.discriminatedUnion(
+  "effect",
+  [
+    z.object({ match: MatchSchema, effect: z.literal("drop") }).strict(),
+    z.object({ match: MatchSchema, effect: z.literal("delay"), byMs: ms("byMs", MAX_DELAY_MS) }).strict(),
+    z.object({ match: MatchSchema, effect: z.literal("duplicate"), afterMs: ms("afterMs", MAX_DELAY_MS) }).strict(),
+  ],
+  { error: oneOf(["drop", "delay", "duplicate"]) },
+);
+
+const InjectSchema = z
+  .object({
+    at: ms("at", MAX_UNTIL_MS),
+    to: endpoint,
+    segment: z
+      .object({
+        flags: flagSet,
+        seq: seqNumber,
+        ack: seqNumber.default(0),
+        len: z.number().int().min(0).max(65535).default(0),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const ScenarioSchema = z
+  .object({
+    profile: z.enum(PROFILES, { error: oneOf(PROFILES) }).default("rfc9293"),
+    timing: TimingSchema.default(() => TimingSchema.parse({})),
+    endpoints: z
+      .object({
+        client: ClientSchema.default(() => ClientSchema.parse({})),
+        server: ServerSchema.default(() => ServerSchema.parse({})),
+      })
+      .strict()
+      .default(() => ({ client: ClientSchema.parse({}), server: ServerSchema.parse({}) })),
+    actions: z.array(ActionSchema).max(1000),
+    network: z.array(FaultSchema).max(100).default([]),
+    inject: z.array(InjectSchema).max(100).default([]),
+    untilMs: ms("untilMs", MAX_UNTIL_MS).default(MAX_UNTIL_MS),
+  })
+  .strict();
+
+/** A scenario as written (defaults optional). */
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+/** A validated scenario with every default filled in. */
+export type Scenario = z.output<typeof ScenarioSchema>;
+export type Action = Scenario["actions"][number];
+export type Fault = Scenario["network"][number];
+export type Injection = Scenario["inject"][number];
+export type Timing = Scenario["timing"];
+
+/** Thrown by simulate() for a scenario that is not valid, or that would run away. */
+export class ScenarioError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(problems.length === 1 ? problems[0] : `${problems.length} problems:\n${problems.join("\n")}`);
+    this.name = "ScenarioError";
+    this.problems = problems;
+  }
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out === "" ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+/** Validates unknown JSON into a Scenario, or throws a ScenarioError listing every problem with its path. */
+export function parseScenario(input: unknown): Scenario {
+  const result = ScenarioSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ScenarioError(
+    result.error.issues.map((issue) => {
+      const path = formatPath(issue.path);
+      return path ? `${path}: ${issue.message}` : issue.message;
+    }),
+  );
+}

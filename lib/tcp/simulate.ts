@@ -1,0 +1,260 @@
+// The simulator: two endpoints, a network between them, and a clock that only
+// moves when an event happens. Pure: the same scenario gives the same trace.
+//
+// Ordering rule (documented in README "The TCP engine"): events run in time order;
+// at the same millisecond, segment arrivals come first (in the order they were
+// sent, injected segments in scenario order), then timers (the client's, then the
+// server's; per endpoint TIME_WAIT, FIN_WAIT_2, user timeout, retransmission, SYN
+// queue), then application calls (in scenario order).
+import { Endpoint, type DiscardReason, type Host, type Wire } from "./endpoint";
+import { EventQueue, type Queued } from "./event-queue";
+import { formatFlags, parseFlags } from "./flags";
+import { rulesFor, type ProfileRules } from "./profiles";
+import { ScenarioError, parseScenario, type EndpointName, type Scenario, type Timing } from "./scenario";
+import type { SegmentView, State, TimerName, Trace, TraceEvent } from "./trace";
+
+/** A run stops with a ScenarioError once its trace would exceed this many events. */
+export const MAX_EVENTS = 100_000;
+
+const ARRIVAL = 0;
+const CALL = 1;
+
+interface Pending extends Queued {
+  kind: typeof ARRIVAL | typeof CALL;
+  to: EndpointName;
+  wire: Wire | null;
+  action: number;
+}
+
+interface FaultRule {
+  from: EndpointName;
+  bits: number;
+  occurrence: number | undefined;
+  seen: number;
+  effect: Scenario["network"][number];
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Runs a scenario (unknown JSON, validated here) and returns its trace. Throws ScenarioError. */
+export function simulate(input: unknown): Trace {
+  return new Simulation(parseScenario(input)).run();
+}
+
+/** Runs an already validated scenario (skips validation; for callers that validated it). */
+export function simulateParsed(scenario: Scenario): Trace {
+  return new Simulation(scenario).run();
+}
+
+class Simulation implements Host {
+  now = 0;
+  readonly rules: ProfileRules;
+  readonly timing: Timing;
+  private readonly events: TraceEvent[] = [];
+  private readonly queue = new EventQueue<Pending>();
+  private readonly client: Endpoint;
+  private readonly server: Endpoint;
+  private readonly faults: FaultRule[];
+  private order = 0;
+  private nextSegmentId = 1;
+  /** Index of the first trace event of the step being processed. */
+  private stepStart = 0;
+
+  constructor(private readonly scenario: Scenario) {
+    this.timing = scenario.timing;
+    this.rules = rulesFor(scenario.profile, scenario.timing);
+    this.client = new Endpoint("client", "server", scenario.endpoints.client, this);
+    this.server = new Endpoint("server", "client", scenario.endpoints.server, this);
+    this.faults = scenario.network.map((effect) => ({
+      from: effect.match.from,
+      bits: flagBits(effect.match.flags),
+      occurrence: effect.match.occurrence,
+      seen: 0,
+      effect,
+    }));
+  }
+
+  run(): Trace {
+    const { actions, inject, untilMs } = this.scenario;
+    for (let i = 0; i < actions.length; i++) {
+      this.queue.push({ t: actions[i].at, priority: CALL, order: this.order++, kind: CALL, to: actions[i].endpoint, wire: null, action: i });
+    }
+    for (const stray of inject) {
+      const from: EndpointName = stray.to === "client" ? "server" : "client";
+      const bits = flagBits(stray.segment.flags);
+      const ack = bits & 16 ? stray.segment.ack : 0;
+      const view: SegmentView = {
+        id: this.nextSegmentId++,
+        from,
+        to: stray.to,
+        flags: formatFlags(bits),
+        seq: stray.segment.seq,
+        ack,
+        len: stray.segment.len,
+        injected: true,
+      };
+      const wire: Wire = { bits, seq: view.seq, ack, len: view.len, view };
+      this.queue.push({ t: stray.at, priority: ARRIVAL, order: this.order++, kind: ARRIVAL, to: stray.to, wire, action: -1 });
+    }
+
+    for (;;) {
+      const top = this.queue.peek();
+      const tq = top ? top.t : Infinity;
+      const tc = this.client.nextTimer();
+      const ts = this.server.nextTimer();
+      const t = Math.min(tq, tc, ts);
+      if (t === Infinity || t > untilMs) break;
+      this.now = t;
+      this.stepStart = this.events.length;
+      if (top && tq === t && top.kind === ARRIVAL) {
+        this.queue.pop();
+        this.deliver(top);
+      } else if (tc === t) {
+        this.fire(this.client);
+      } else if (ts === t) {
+        this.fire(this.server);
+      } else if (top) {
+        this.queue.pop();
+        this.userCall(top);
+      }
+      this.markTransient();
+      if (this.events.length > MAX_EVENTS) {
+        throw new ScenarioError([
+          `the simulation passed ${MAX_EVENTS} events by t = ${t} ms without settling; shorten untilMs or remove the fault that repeats`,
+        ]);
+      }
+    }
+    const last = this.events[this.events.length - 1];
+    return {
+      events: this.events,
+      final: { client: this.client.state, server: this.server.state },
+      endMs: last ? last.t : 0,
+    };
+  }
+
+  private endpoint(name: EndpointName): Endpoint {
+    return name === "client" ? this.client : this.server;
+  }
+
+  private deliver(item: Pending): void {
+    const wire = item.wire as Wire;
+    const ep = this.endpoint(item.to);
+    this.events.push({ t: this.now, endpoint: item.to, type: "receive", segment: wire.view });
+    ep.receive(wire);
+    ep.output();
+  }
+
+  private fire(ep: Endpoint): void {
+    const timer = ep.dueTimer(this.now);
+    if (timer === null) return;
+    this.syntheticTimer(ep, timer);
+    ep.fireTimer(timer);
+    ep.output();
+  }
+
+  private userCall(item: Pending): void {
+    const action = this.scenario.actions[item.action];
+    const ep = this.endpoint(action.endpoint);
+    const event: Mutable<Extract<TraceEvent, { type: "call" }>> = {
+      t: this.now,
+      endpoint: action.endpoint,
+      type: "call",
+      call: action.call,
+    };
+    if (action.bytes !== undefined) event.bytes = action.bytes;
+    this.events.push(event);
+    const error = ep.call(action.call, action.bytes ?? 0);
+    if (error !== null) event.error = error;
+    ep.output();
+  }
+
+  /** DESIGN.md §3: when one step changes an endpoint's state twice, the first is transient. */
+  private markTransient(): void {
+    const events = this.events;
+    for (let i = events.length - 1, seenClient = false, seenServer = false; i >= this.stepStart; i--) {
+      const e = events[i];
+      if (e.type !== "state") continue;
+      if (e.endpoint === "client") {
+        if (seenClient) (e as Mutable<typeof e>).transient = true;
+        seenClient = true;
+      } else {
+        if (seenServer) (e as Mutable<typeof e>).transient = true;
+        seenServer = true;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ Host
+
+  transmit(from: Endpoint, bits: number, seq: number, ack: number, len: number, retransmission: boolean): void {
+    const view: Mutable<SegmentView> = {
+      id: this.nextSegmentId++,
+      from: from.name,
+      to: from.peerName,
+      flags: formatFlags(bits),
+      seq,
+      ack,
+      len,
+    };
+    if (retransmission) view.retransmission = true;
+    const wire: Wire = { bits, seq, ack, len, view };
+    this.events.push({ t: this.now, endpoint: from.name, type: "send", segment: view });
+
+    let extra = 0;
+    for (const rule of this.faults) {
+      if (rule.from !== from.name || rule.bits !== bits) continue;
+      rule.seen++;
+      if (rule.occurrence !== undefined && rule.occurrence !== rule.seen) continue;
+      const effect = rule.effect;
+      if (effect.effect === "drop") {
+        this.events.push({ t: this.now, endpoint: from.name, type: "drop", segment: view, reason: "network" });
+        return;
+      }
+      if (effect.effect === "delay") {
+        extra += effect.byMs;
+        this.events.push({ t: this.now, endpoint: from.name, type: "delay", segment: view, byMs: effect.byMs });
+      } else {
+        this.events.push({ t: this.now, endpoint: from.name, type: "duplicate", segment: view, afterMs: effect.afterMs });
+        this.schedule(wire, from.peerName, this.timing.latencyMs + extra + effect.afterMs);
+      }
+    }
+    this.schedule(wire, from.peerName, this.timing.latencyMs + extra);
+  }
+
+  private schedule(wire: Wire, to: EndpointName, afterMs: number): void {
+    this.queue.push({ t: this.now + afterMs, priority: ARRIVAL, order: this.order++, kind: ARRIVAL, to, wire, action: -1 });
+  }
+
+  stateChanged(endpoint: Endpoint, from: State, to: State, rule: string, reason: string): void {
+    this.events.push({
+      t: this.now,
+      endpoint: endpoint.name,
+      type: "state",
+      from,
+      to,
+      transient: false,
+      rule,
+      reason,
+      cause: this.stepStart,
+    });
+  }
+
+  signal(endpoint: Endpoint, message: string): void {
+    this.events.push({ t: this.now, endpoint: endpoint.name, type: "signal", message });
+  }
+
+  discarded(endpoint: Endpoint, segment: Wire, reason: DiscardReason): void {
+    this.events.push({ t: this.now, endpoint: endpoint.name, type: "drop", segment: segment.view, reason });
+  }
+
+  syntheticTimer(endpoint: Endpoint, timer: TimerName): void {
+    this.events.push({ t: this.now, endpoint: endpoint.name, type: "timer", timer });
+  }
+}
+
+function flagBits(text: string): number {
+  const parsed = parseFlags(text);
+  // The schema has already rejected invalid sets; this is a programming error.
+  if ("error" in parsed) throw new ScenarioError([parsed.error]);
+  return parsed.bits;
+}

@@ -1,0 +1,131 @@
+// The trace: what happened, in order. The grader replays it and the ladder diagram
+// draws it, so every state change names its cause event and the rule behind it.
+import type { CallName, EndpointName } from "./scenario";
+
+export const STATES = [
+  "CLOSED",
+  "LISTEN",
+  "SYN_SENT",
+  "SYN_RECEIVED",
+  "ESTABLISHED",
+  "FIN_WAIT_1",
+  "FIN_WAIT_2",
+  "CLOSE_WAIT",
+  "CLOSING",
+  "LAST_ACK",
+  "TIME_WAIT",
+] as const;
+export type State = (typeof STATES)[number];
+
+/** A segment as it appears in the trace. `ack` is 0 when the ACK flag is off. */
+export interface SegmentView {
+  readonly id: number;
+  readonly from: EndpointName;
+  readonly to: EndpointName;
+  readonly flags: string;
+  readonly seq: number;
+  readonly ack: number;
+  readonly len: number;
+  /** A stray segment from the scenario's `inject` list, not sent by the endpoint. */
+  readonly injected?: true;
+  /** Sent again by the retransmission timer. */
+  readonly retransmission?: true;
+}
+
+export type TimerName = "retransmit" | "time-wait" | "fin-wait-2" | "user-timeout" | "syn-queue";
+
+export type TraceEvent =
+  | {
+      readonly t: number;
+      readonly endpoint: EndpointName;
+      readonly type: "call";
+      readonly call: CallName;
+      readonly bytes?: number;
+      /** Set when the call is not legal in the current state; nothing changed. */
+      readonly error?: string;
+    }
+  | { readonly t: number; readonly endpoint: EndpointName; readonly type: "send"; readonly segment: SegmentView }
+  | { readonly t: number; readonly endpoint: EndpointName; readonly type: "receive"; readonly segment: SegmentView }
+  | {
+      readonly t: number;
+      readonly endpoint: EndpointName;
+      readonly type: "drop";
+      readonly segment: SegmentView;
+      /** "network": lost in flight (endpoint = the sender); otherwise why the receiver discarded it. */
+      readonly reason: "network" | "syn-queue-full" | "accept-queue-full";
+    }
+  | {
+      readonly t: number;
+      readonly endpoint: EndpointName;
+      readonly type: "delay";
+      readonly segment: SegmentView;
+      readonly byMs: number;
+    }
+  | {
+      readonly t: number;
+      readonly endpoint: EndpointName;
+      readonly type: "duplicate";
+      readonly segment: SegmentView;
+      readonly afterMs: number;
+    }
+  | { readonly t: number; readonly endpoint: EndpointName; readonly type: "timer"; readonly timer: TimerName }
+  | {
+      readonly t: number;
+      readonly endpoint: EndpointName;
+      /** What the application is told ("connection reset", "connection closing", ...). */
+      readonly type: "signal";
+      readonly message: string;
+    }
+  | {
+      readonly t: number;
+      readonly endpoint: EndpointName;
+      readonly type: "state";
+      readonly from: State;
+      readonly to: State;
+      /** The first of two transitions caused by one segment (DESIGN.md §3). */
+      readonly transient: boolean;
+      /** The RFC section or profile that justifies the transition. */
+      readonly rule: string;
+      /** The transition explained in one plain sentence, for feedback. */
+      readonly reason: string;
+      /** Index in the trace of the event that caused it (a receive, timer or call). */
+      readonly cause: number;
+    };
+
+export type StateEvent = Extract<TraceEvent, { type: "state" }>;
+
+export interface Trace {
+  readonly events: readonly TraceEvent[];
+  /** Where each endpoint is when the run ends. */
+  readonly final: Readonly<Record<EndpointName, State>>;
+  /** Time of the last event. */
+  readonly endMs: number;
+}
+
+/**
+ * The states one endpoint passes through, starting with CLOSED. Transient states
+ * (the first of two transitions caused by one segment) are left out unless asked.
+ */
+export function stateSequence(
+  trace: Trace,
+  endpoint: EndpointName,
+  options: { includeTransient?: boolean } = {},
+): State[] {
+  const states: State[] = ["CLOSED"];
+  for (const event of trace.events) {
+    if (event.type !== "state" || event.endpoint !== endpoint) continue;
+    if (event.transient && !options.includeTransient) continue;
+    states.push(event.to);
+  }
+  return states;
+}
+
+/** The state an endpoint is in at time t (after every event at t). */
+export function stateAt(trace: Trace, endpoint: EndpointName, t: number): State {
+  let state: State = "CLOSED";
+  for (const event of trace.events) {
+    if (event.t > t) break;
+    if (event.type === "state" && event.endpoint === endpoint) state = event.to;
+  }
+  return state;
+}

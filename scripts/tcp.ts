@@ -1,0 +1,28 @@
+// `npm run tcp -- scenario.json [--json]`: runs a scenario and prints its ladder diagram
+// (or the raw trace with --json). For instructors writing scenarios, and for debugging.
+import { readFileSync } from "node:fs";
+import { ScenarioError, renderLadder, simulate } from "../lib/tcp";
+
+const args = process.argv.slice(2);
+const file = args.find((a) => !a.startsWith("--"));
+if (!file) {
+  console.error("usage: npm run tcp -- scenario.json [--json]   (use - to read standard input)");
+  process.exit(2);
+}
+let input: unknown;
+try {
+  input = JSON.parse(readFileSync(file === "-" ? 0 : file, "utf8"));
+} catch (error) {
+  console.error(`cannot read ${file}: ${(error as Error).message}`);
+  process.exit(2);
+}
+try {
+  const trace = simulate(input);
+  console.log(args.includes("--json") ? JSON.stringify(trace, null, 2) : renderLadder(trace));
+} catch (error) {
+  if (error instanceof ScenarioError) {
+    console.error(`invalid scenario: ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
