@@ -148,6 +148,16 @@ export class Endpoint {
         return this.close();
       case "abort":
         return this.abort();
+      case "crash":
+        // Not a TCP call: the host reboots and forgets every connection without sending
+        // anything, which is how half-open connections arise (RFC 9293 §3.5.2, Figure 10).
+        if (this.state !== "CLOSED") {
+          this.resetConnection();
+          this.passive = false;
+          this.appClosed = false;
+          this.setState("CLOSED", "RFC 9293 §3.5.2", "The host crashed and lost all memory of the connection.");
+        }
+        return null;
     }
   }
 
@@ -419,7 +429,7 @@ export class Endpoint {
       if (bits & SYN && seq === this.irs && !(bits & ACK)) {
         if (rules.twoWayHandshake) {
           // The counterfactual has no third segment: a repeated SYN means our SYN-ACK was lost.
-          this.host.transmit(this, SYN | ACK, this.iss, this.rcvNxt, 0, false);
+          this.host.transmit(this, SYN | ACK, this.iss, this.rcvNxt, 0, true);
           return;
         }
         if (rules.enforcesBacklog && this.state === "SYN_RECEIVED") {
@@ -480,9 +490,12 @@ export class Endpoint {
       this.onEstablished();
     } else if (this.state === "TIME_WAIT") {
       // "The only thing that can arrive in this state is a retransmission of the remote
-      // FIN. Acknowledge it, and restart the 2 MSL timeout."
-      if (bits & FIN) this.restartTimeWait();
-      this.ackNow = true;
+      // FIN. Acknowledge it, and restart the 2 MSL timeout." Anything else is ignored
+      // (seventh step: "Ignore the segment text"); ACKing an ACK would start a ping-pong.
+      if (bits & FIN) {
+        this.restartTimeWait();
+        this.ackNow = true;
+      }
       return;
     } else {
       // RFC 5961 §5.2 (and §3.10.7.4 "If the ACK acks something not yet sent"):
@@ -804,6 +817,8 @@ export class Endpoint {
   private enterTimeWait(rule: string, reason: string): void {
     const ms = this.host.rules.timeWaitMs;
     if (ms === null) {
+      // The FIN is still acknowledged: only the waiting afterwards is skipped.
+      if (this.ackNow) this.host.transmit(this, ACK, this.sndNxt, this.rcvNxt, 0, false);
       this.deleteTcb("profile no-time-wait", "Without TIME_WAIT, the active closer forgets the connection at once.");
       return;
     }

@@ -1,0 +1,171 @@
+// Each profile's departures from rfc9293, one test per difference (lib/tcp/profiles.ts).
+import { describe, expect, it } from "vitest";
+import {
+  LOCAL_ISS as L,
+  REMOTE_ISS as R,
+  call,
+  expectNothing,
+  expectSent,
+  finWait1,
+  finWait2,
+  fireNextTimer,
+  listening,
+  recv,
+  synReceived,
+  synSent,
+  timeWait,
+} from "./harness";
+
+describe("profile linux", () => {
+  const linux = { profile: "linux" as const };
+
+  it("time_wait lasts 60 s whatever the MSL (TCP_TIMEWAIT_LEN)", () => {
+    const h = timeWait({ ...linux, timing: { mslMs: 120_000 } });
+    expect(fireNextTimer(h)).toBe("time-wait");
+    expect(h.host.now).toBe(60_000);
+    expect(h.ep.state).toBe("CLOSED");
+  });
+
+  it("an orphaned fin_wait_2 closes silently after 60 s (tcp_fin_timeout)", () => {
+    const h = finWait2(linux);
+    expect(fireNextTimer(h)).toBe("fin-wait-2");
+    expect(h.host.now).toBe(60_000);
+    expect(h.ep.state).toBe("CLOSED");
+    expectNothing(h);
+  });
+
+  it("syn_sent gives up after 6 SYN retries, at 127 s (tcp_syn_retries)", () => {
+    const h = synSent(linux);
+    const retransmitted: number[] = [];
+    while (h.ep.state === "SYN_SENT") {
+      fireNextTimer(h);
+      if (h.host.sent.length > 0) retransmitted.push(h.host.now);
+    }
+    expect(retransmitted).toEqual([1000, 3000, 7000, 15_000, 31_000, 63_000]);
+    expect(h.host.now).toBe(127_000);
+    expect(h.ep.state).toBe("CLOSED");
+    expect(h.host.signals).toEqual(["connection timed out"]);
+  });
+
+  it("syn_received drops the half-open connection after 5 SYN-ACK retries, at 63 s (tcp_synack_retries)", () => {
+    const h = synReceived(linux);
+    let retries = 0;
+    while (h.ep.state === "SYN_RECEIVED") {
+      fireNextTimer(h);
+      retries += h.host.sent.length;
+    }
+    expect(retries).toBe(5);
+    expect(h.host.now).toBe(63_000);
+    expect(h.ep.state).toBe("LISTEN");
+  });
+
+  it("listen + syn with the SYN queue full -> dropped without reply (backlog)", () => {
+    const h = listening({ ...linux, backlog: 2, synQueue: 2 });
+    recv(h, { flags: "SYN", seq: R });
+    expectNothing(h);
+    expect(h.ep.state).toBe("LISTEN");
+    expect(h.host.discards).toEqual(["syn-queue-full"]);
+  });
+
+  it("the SYN queue frees up when other clients' half-open entries expire (63 s)", () => {
+    const h = listening({ ...linux, backlog: 1, synQueue: 1 });
+    expect(fireNextTimer(h)).toBe("syn-queue");
+    expect(h.host.now).toBe(63_000);
+    recv(h, { flags: "SYN", seq: R });
+    expect(h.ep.state).toBe("SYN_RECEIVED");
+  });
+
+  it("listen + syn with the accept queue full -> SYN dropped (tcp_conn_request, sk_acceptq_is_full)", () => {
+    // The accept queue holds backlog + 1 connections: 2 waiting with backlog 1 is full.
+    const h = listening({ ...linux, backlog: 1, acceptQueue: 2 });
+    recv(h, { flags: "SYN", seq: R });
+    expectNothing(h);
+    expect(h.host.discards).toEqual(["accept-queue-full"]);
+    expect(call(h, "accept")).toBeNull();
+    recv(h, { flags: "SYN", seq: R });
+    expect(h.ep.state).toBe("SYN_RECEIVED");
+  });
+
+  it("syn_received + final ACK with the accept queue full -> dropped until accept() makes room", () => {
+    const h = listening({ ...linux, backlog: 1, acceptQueue: 1 });
+    recv(h, { flags: "SYN", seq: R });
+    expect(h.ep.state).toBe("SYN_RECEIVED");
+    // Another client's handshake completes meanwhile (the scenario format cannot say
+    // so; this is the listener's state after it): the queue holds 2 = backlog + 1.
+    h.ep.acceptQueue = 2;
+    recv(h, { flags: "ACK", seq: R + 1, ack: L + 1 });
+    expect(h.ep.state).toBe("SYN_RECEIVED");
+    expect(h.host.discards).toEqual(["accept-queue-full"]);
+    expect(call(h, "accept")).toBeNull();
+    recv(h, { flags: "ACK", seq: R + 1, ack: L + 1 });
+    expect(h.ep.state).toBe("ESTABLISHED");
+  });
+
+  it("syn_received + retransmitted SYN -> the SYN-ACK is sent again (tcp_check_req)", () => {
+    const h = synReceived(linux);
+    recv(h, { flags: "SYN", seq: R });
+    expectSent(h, [{ flags: "SYN+ACK", seq: L, ack: R + 1 }]);
+  });
+
+  it("fin_wait_1 after close + new data -> RST <SEQ=SEG.ACK>, closed (RFC 1122 §4.2.2.13)", () => {
+    const h = finWait1(linux);
+    recv(h, { flags: "PSH+ACK", seq: R + 1, ack: L + 1, len: 10 });
+    expectSent(h, [{ flags: "RST", seq: L + 1 }]);
+    expect(h.ep.state).toBe("CLOSED");
+  });
+
+  it("accept with nothing waiting is refused", () => {
+    const h = listening(linux);
+    expect(call(h, "accept")).toMatch(/no connection is waiting/);
+  });
+});
+
+describe("profile rfc9293 (contrast)", () => {
+  it("listen ignores backlog: the SYN is accepted with a 'full' queue", () => {
+    const h = listening({ backlog: 0, synQueue: 3 });
+    recv(h, { flags: "SYN", seq: R });
+    expect(h.ep.state).toBe("SYN_RECEIVED");
+  });
+});
+
+describe("profile two-way-handshake (counterfactual)", () => {
+  const twoWay = { profile: "two-way-handshake" as const };
+
+  it("listen + syn -> established at once, SYN+ACK sent, nothing to wait for", () => {
+    const h = listening(twoWay);
+    recv(h, { flags: "SYN", seq: R });
+    expect(h.ep.state).toBe("ESTABLISHED");
+    expectSent(h, [{ flags: "SYN+ACK", seq: L, ack: R + 1 }]);
+    expect(h.ep.nextTimer()).toBe(Infinity);
+  });
+
+  it("syn_sent + syn+ack -> established without a third segment", () => {
+    const h = synSent(twoWay);
+    recv(h, { flags: "SYN+ACK", seq: R, ack: L + 1 });
+    expect(h.ep.state).toBe("ESTABLISHED");
+    expectNothing(h);
+  });
+
+  it("closed + stray syn+ack -> ignored: no RST tells the server its connection is bogus", () => {
+    const h = listening(twoWay);
+    call(h, "close");
+    recv(h, { flags: "SYN+ACK", seq: R, ack: 999 });
+    expectNothing(h);
+  });
+
+  it("established (from a SYN) + the same SYN again -> SYN+ACK repeated", () => {
+    const h = listening(twoWay);
+    recv(h, { flags: "SYN", seq: R });
+    recv(h, { flags: "SYN", seq: R });
+    expectSent(h, [{ flags: "SYN+ACK", seq: L, ack: R + 1 }]);
+  });
+});
+
+describe("profile no-time-wait (counterfactual)", () => {
+  it("fin_wait_2 + fin -> closed at once instead of TIME_WAIT", () => {
+    const h = finWait2({ profile: "no-time-wait" });
+    recv(h, { flags: "FIN+ACK", seq: R + 1, ack: L + 2 });
+    expect(h.ep.state).toBe("CLOSED");
+    expectSent(h, [{ flags: "ACK", seq: L + 2, ack: R + 2 }]);
+  });
+});

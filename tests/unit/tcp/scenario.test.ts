@@ -1,0 +1,79 @@
+// Bad input: simulate() names every problem with its path (issue #4, "Bad input").
+import { describe, expect, it } from "vitest";
+import { MAX_EVENTS, ScenarioError, simulate } from "@/lib/tcp";
+
+function problems(input: unknown): string[] {
+  try {
+    simulate(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScenarioError);
+    return [...(error as ScenarioError).problems];
+  }
+  throw new Error("expected a ScenarioError");
+}
+
+describe("scenario validation", () => {
+  it("an unknown call names its path and the allowed calls", () => {
+    const p = problems({ actions: [{ at: 0, endpoint: "server", call: "listen" }, { at: 1, endpoint: "client", call: "connect" }, { at: 2, endpoint: "client", call: "shout" }] });
+    expect(p).toEqual(["actions[2].call: expected one of listen, connect, accept, send, close, abort, crash"]);
+  });
+
+  it("lists every problem, not just the first", () => {
+    const p = problems({
+      timing: { latencyMs: -5 },
+      actions: [{ at: -1, endpoint: "router", call: "listen" }],
+      untilMs: 90_000_000,
+    });
+    expect(p).toEqual(
+      expect.arrayContaining([
+        "timing.latencyMs: latencyMs cannot be negative",
+        "actions[0].at: at cannot be negative",
+        "actions[0].endpoint: expected one of client, server",
+        "untilMs: untilMs cannot exceed 86400000 ms",
+      ]),
+    );
+  });
+
+  it("rejects flag sets that are not sets", () => {
+    const p = problems({
+      actions: [],
+      network: [
+        { match: { from: "client", flags: "SYN+SYN" }, effect: "drop" },
+        { match: { from: "client", flags: "SYNACK" }, effect: "drop" },
+      ],
+    });
+    expect(p).toEqual([
+      'network[0].match.flags: "SYN" appears twice in "SYN+SYN"',
+      'network[1].match.flags: "SYNACK" is not a TCP flag (expected SYN, FIN, RST, PSH, ACK)',
+    ]);
+  });
+
+  it("a send needs bytes; a negative byte count is refused", () => {
+    expect(problems({ actions: [{ at: 0, endpoint: "client", call: "send" }] })).toEqual([
+      "actions[0].bytes: a send needs a byte count (bytes: 1 or more)",
+    ]);
+    expect(problems({ actions: [{ at: 0, endpoint: "client", call: "send", bytes: -3 }] })).toEqual(["actions[0].bytes: bytes must be at least 1"]);
+  });
+
+  it("rejects an unknown effect and unknown keys", () => {
+    const p = problems({ actions: [], network: [{ match: { from: "client", flags: "SYN" }, effect: "corrupt" }], extra: 1 });
+    expect(p).toContain("network[0].effect: expected one of drop, delay, duplicate");
+    expect(p.some((m) => m.includes("extra"))).toBe(true);
+  });
+
+  it("a message of one problem reads as that problem", () => {
+    expect(() => simulate({ actions: "none" })).toThrow(/^actions: /);
+  });
+
+  it("a scenario that would run away stops at the event cap with a clear error", () => {
+    // 50 MB in 1460-byte segments: over 34 000 data segments, each sent, received and acknowledged.
+    const runaway = {
+      actions: [
+        { at: 0, endpoint: "server", call: "listen" },
+        { at: 1, endpoint: "client", call: "connect" },
+        ...Array.from({ length: 5 }, (_, i) => ({ at: 1000 + i, endpoint: "client", call: "send", bytes: 10_000_000 })),
+      ],
+    };
+    expect(() => simulate(runaway)).toThrow(new RegExp(`passed ${MAX_EVENTS} events by t = \\d+ ms`));
+  });
+});
