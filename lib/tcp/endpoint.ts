@@ -15,6 +15,13 @@ import type { SegmentView, State, TimerName } from "./trace";
 export const MSS = 1460;
 /** The fixed receive window every endpoint advertises. */
 export const WINDOW = 65535;
+/**
+ * RFC 5961 §7: "An implementation SHOULD include an ACK throttling mechanism" for the
+ * ACKs it sends in reply to unacceptable segments and as challenge ACKs. Without it
+ * two desynchronized endpoints answer each other's ACKs forever (an "ACK war").
+ * Linux's tcp_invalid_ratelimit is 500 ms per connection; we use the same.
+ */
+export const CHALLENGE_ACK_INTERVAL_MS = 500;
 /** The ISN clock ticks every 4 µs (RFC 9293 §3.4.1): 250 ticks per millisecond. */
 const ISN_TICKS_PER_MS = 250;
 
@@ -88,6 +95,8 @@ export class Endpoint {
   appClosed = false;
   /** An ACK is owed to the peer; output() sends it unless a data segment carries it. */
   ackNow = false;
+  /** When the last reply to an unacceptable segment (or challenge ACK) was sent. */
+  private lastChallengeAt = -Infinity;
 
   /** Retransmission queue: segments that occupy sequence space and are not yet acknowledged. */
   readonly rtxq: Outstanding[] = [];
@@ -439,7 +448,7 @@ export class Endpoint {
         }
       }
       // "send an acknowledgment: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"
-      this.ackNow = true;
+      this.challengeAck();
       return;
     }
 
@@ -447,7 +456,7 @@ export class Endpoint {
     // any other in-window RST gets a challenge ACK.
     if (bits & RST) {
       if (seq !== this.rcvNxt) {
-        this.ackNow = true;
+        this.challengeAck();
         return;
       }
       this.receiveReset();
@@ -462,7 +471,7 @@ export class Endpoint {
         return;
       }
       // RFC 5961 §4.2: a SYN in a synchronized state gets a challenge ACK and is dropped.
-      this.ackNow = true;
+      this.challengeAck();
       return;
     }
 
@@ -501,7 +510,7 @@ export class Endpoint {
       // RFC 5961 §5.2 (and §3.10.7.4 "If the ACK acks something not yet sent"):
       // an ACK outside SND.UNA - MAX.SND.WND .. SND.NXT is answered with an ACK and dropped.
       if (seqGt(seg.ack, this.sndNxt) || seqLt(seg.ack, seqAdd(this.sndUna, -WINDOW))) {
-        this.ackNow = true;
+        this.challengeAck();
         return;
       }
       // "If SND.UNA < SEG.ACK =< SND.NXT, then set SND.UNA <- SEG.ACK." Duplicates are ignored.
@@ -789,6 +798,13 @@ export class Endpoint {
       this.rtxAt = this.host.now + this.rto;
       if (this.userTimeoutAt !== Infinity) this.userTimeoutAt = this.host.now + this.host.timing.userTimeoutMs;
     }
+  }
+
+  /** Owes an ACK in reply to an unacceptable segment, at most one per interval (RFC 5961 §7). */
+  private challengeAck(): void {
+    if (this.host.now - this.lastChallengeAt < CHALLENGE_ACK_INTERVAL_MS) return;
+    this.lastChallengeAt = this.host.now;
+    this.ackNow = true;
   }
 
   private ourFinAcked(): boolean {

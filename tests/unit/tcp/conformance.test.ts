@@ -386,6 +386,18 @@ describe("ESTABLISHED (RFC 9293 §3.10.7.4)", () => {
     expectSent(h, [{ flags: "ACK", seq: L + 1, ack: R + 1 }]);
   });
 
+  it("established + unacceptable segments in a burst -> one ACK per 500 ms (RFC 5961 §7 ACK throttling)", () => {
+    const h = established();
+    recv(h, { flags: "ACK", seq: R - 99, ack: L + 1 });
+    expectSent(h, [{ flags: "ACK", seq: L + 1, ack: R + 1 }]);
+    h.host.now = 499;
+    recv(h, { flags: "ACK", seq: R - 99, ack: L + 1 });
+    expectNothing(h);
+    h.host.now = 500;
+    recv(h, { flags: "ACK", seq: R - 99, ack: L + 1 });
+    expectSent(h, [{ flags: "ACK", seq: L + 1, ack: R + 1 }]);
+  });
+
   it("established + ack of data never sent -> ACK, segment dropped (§3.10.7.4 fifth)", () => {
     const h = established();
     recv(h, { flags: "PSH+ACK", seq: R + 1, ack: L + 500, len: 10 });
