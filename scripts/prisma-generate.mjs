@@ -11,8 +11,11 @@ if (!existsSync("prisma/schema.prisma")) {
   process.exit(0);
 }
 const { sqlite, postgres } = deriveSchemas();
-for (const schema of [sqlite, postgres]) {
-  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "generate", "--schema", schema], {
+for (const [schema, config] of [
+  [sqlite, "prisma.config.ts"],
+  [postgres, "prisma.postgres.config.ts"],
+]) {
+  execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "generate", "--schema", schema, "--config", config], {
     stdio: "inherit",
     env: { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
   });

@@ -9,7 +9,7 @@ export function postgresSchemaFrom(source) {
   const out = source
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
     .replace(/url\s*=\s*"file:[^"]*"/, 'url      = "postgresql://localhost:5432/synack"')
-    .replace(/output\s*=\s*"\.\.\/lib\/db\/generated\/sqlite"/, 'output          = "../../lib/db/generated/postgres"');
+    .replace(/output(\s*)=\s*"\.\.\/lib\/db\/generated\/sqlite"/, 'output$1= "../../lib/db/generated/postgres"');
   if (out === source || !out.includes('"postgresql"') || !out.includes("generated/postgres")) {
     throw new Error("prisma-schemas: could not derive the PostgreSQL schema (datasource or generator block changed?)");
   }

@@ -1,0 +1,80 @@
+// The demo course a new user sees after `npm start`: one instructor, three students, a
+// question bank, a practice quiz and an exam shell. Seeding twice changes nothing.
+import { randomUUID } from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
+import type { Db } from "./client";
+
+export const DEMO_PASSWORD = "synack-demo";
+export const DEMO_JOIN_CODE = "SYNACK26";
+export const DEMO_USERS = [
+  { email: "admin@synack.test", name: "Sam Admin", isAdmin: true, canTeach: true, role: null, section: null },
+  { email: "instructor@synack.test", name: "Ines Vega", isAdmin: false, canTeach: true, role: "INSTRUCTOR", section: null },
+  { email: "ada@synack.test", name: "Ada Okafor", isAdmin: false, canTeach: false, role: "STUDENT", section: "A" },
+  { email: "ben@synack.test", name: "Ben Carter", isAdmin: false, canTeach: false, role: "STUDENT", section: "A" },
+  { email: "chen@synack.test", name: "Chen Wei", isAdmin: false, canTeach: false, role: "STUDENT", section: "B" },
+] as const;
+
+/** Seeds the demo course unless it exists. Returns true when it seeded. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  if (await db.course.findUnique({ where: { joinCode: DEMO_JOIN_CODE } })) return false;
+  const password = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction(async (tx) => {
+    const ids: Record<string, string> = {};
+    for (const u of DEMO_USERS) {
+      const existing = await tx.user.findUnique({ where: { email: u.email } });
+      const id = existing?.id ?? randomUUID();
+      ids[u.email] = id;
+      if (existing) continue;
+      await tx.user.create({
+        data: {
+          id,
+          email: u.email,
+          name: u.name,
+          emailVerified: true,
+          isAdmin: u.isAdmin,
+          canTeach: u.canTeach,
+          accounts: { create: { id: randomUUID(), accountId: id, providerId: "credential", password } },
+        },
+      });
+    }
+    const course = await tx.course.create({
+      data: {
+        code: "NET 101",
+        title: "Computer Networks",
+        term: "Spring 2027",
+        joinCode: DEMO_JOIN_CODE,
+        createdById: ids["instructor@synack.test"],
+        enrollments: {
+          create: DEMO_USERS.filter((u) => u.role !== null).map((u) => ({
+            userId: ids[u.email],
+            role: u.role as string,
+            section: u.section,
+          })),
+        },
+        banks: { create: { title: "Starter library: connection set-up and tear-down" } },
+      },
+    });
+    await tx.quiz.create({
+      data: {
+        courseId: course.id,
+        title: "Practice: opening and closing connections",
+        mode: "PRACTICE",
+        feedbackRelease: "IMMEDIATELY",
+        published: true,
+      },
+    });
+    await tx.quiz.create({
+      data: {
+        courseId: course.id,
+        title: "Midterm: TCP connection management",
+        mode: "EXAM",
+        timeLimitMin: 20,
+        attemptsAllowed: 1,
+        feedbackRelease: "AFTER_CLOSE",
+        published: false,
+      },
+    });
+    await tx.auditLog.create({ data: { action: "seed.demo", courseId: course.id, detail: JSON.stringify({ users: DEMO_USERS.length }) } });
+  });
+  return true;
+}

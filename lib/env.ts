@@ -1,0 +1,41 @@
+// The environment, parsed once with zod. Code reads `env`, never process.env.
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  /** file:./data/synack.db (default, SQLite) or postgresql://user@host:port/db */
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default("file:./data/synack.db")
+    .refine((url) => url.startsWith("file:") || /^postgres(ql)?:\/\//.test(url), {
+      message: "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)",
+    }),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The public origin of the app, for auth redirects and cookies. Defaults to http://localhost:PORT. */
+  APP_URL: z.url().optional(),
+  /** Signs session cookies. Required with PostgreSQL (all instances must share it); generated for SQLite. */
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  // Empty strings count as unset, so `DATABASE_URL= npm start` means the default.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+export type Provider = "sqlite" | "postgres";
+export const provider: Provider = env.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgres";
+
+export function appUrl(): string {
+  return env.APP_URL ?? `http://localhost:${env.PORT}`;
+}
