@@ -3,16 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "./client";
-
-export const DEMO_PASSWORD = "synack-demo";
-export const DEMO_JOIN_CODE = "SYNACK26";
-export const DEMO_USERS = [
-  { email: "admin@synack.test", name: "Sam Admin", isAdmin: true, canTeach: true, role: null, section: null },
-  { email: "instructor@synack.test", name: "Ines Vega", isAdmin: false, canTeach: true, role: "INSTRUCTOR", section: null },
-  { email: "ada@synack.test", name: "Ada Okafor", isAdmin: false, canTeach: false, role: "STUDENT", section: "A" },
-  { email: "ben@synack.test", name: "Ben Carter", isAdmin: false, canTeach: false, role: "STUDENT", section: "A" },
-  { email: "chen@synack.test", name: "Chen Wei", isAdmin: false, canTeach: false, role: "STUDENT", section: "B" },
-] as const;
+import { DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_USERS } from "./seed-data";
 
 /** Seeds the demo course unless it exists. Returns true when it seeded. */
 export async function seedDemo(db: Db): Promise<boolean> {

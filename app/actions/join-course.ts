@@ -1,0 +1,13 @@
+"use server";
+import { redirect } from "next/navigation";
+import { userAction } from "@/lib/auth/actions";
+import { JoinCourseSchema } from "@/lib/courses/schemas";
+import { joinByCode } from "@/lib/courses/enroll";
+
+export const joinCourseAction = userAction(JoinCourseSchema, async ({ joinCode }, { user }) => {
+  const joined = await joinByCode(user.id, joinCode);
+  if (!joined) {
+    return { ok: false, message: "No course has that join code. Check it with your instructor.", fieldErrors: { joinCode: ["No course has this code."] }, values: { joinCode } };
+  }
+  redirect(`/courses/${joined.courseId}${joined.already ? "?joined=already" : "?joined=1"}`);
+});

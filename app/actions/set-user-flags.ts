@@ -1,0 +1,24 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { userAction } from "@/lib/auth/actions";
+import { AppError } from "@/lib/auth/errors";
+import { db } from "@/lib/db/client";
+
+const SetUserFlagsSchema = z.object({
+  userId: z.string().min(1),
+  flag: z.enum(["canTeach", "isAdmin"]),
+  value: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
+
+/** Site admins let an account create courses, or make it an admin. */
+export const setUserFlagsAction = userAction(SetUserFlagsSchema, async ({ userId, flag, value }, { user }) => {
+  if (!user.isAdmin) throw new AppError("FORBIDDEN", "Only site administrators can change accounts.");
+  if (flag === "isAdmin" && userId === user.id && !value) throw new AppError("CONFLICT", "You cannot remove your own administrator rights.");
+  const target = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!target) throw new AppError("NOT_FOUND", "That account does not exist.");
+  await db.user.update({ where: { id: userId }, data: { [flag]: value } });
+  await db.auditLog.create({ data: { actorId: user.id, action: `user.${flag}`, target: userId, detail: JSON.stringify({ value }) } });
+  revalidatePath("/admin");
+  return { ok: true, message: "Saved." };
+});

@@ -1,0 +1,162 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NewJoinCodeForm } from "@/components/course-forms";
+import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui";
+import { ANY_ROLE, ROLE_LABEL, STAFF } from "@/lib/auth/roles";
+import { requireCourse, type CourseAccess } from "@/lib/auth/session";
+import { FEEDBACK_LABEL, quizStatus, type QuizStatus } from "@/lib/courses/quiz-status";
+import { db } from "@/lib/db/client";
+
+export const metadata: Metadata = { title: "Course" };
+
+const STATUS_TONE: Record<QuizStatus, "slate" | "accent" | "amber" | "rose"> = { draft: "amber", upcoming: "slate", open: "accent", closed: "slate" };
+const STATUS_LABEL: Record<QuizStatus, string> = { draft: "Draft (students cannot see it)", upcoming: "Upcoming", open: "Open", closed: "Closed" };
+
+export default async function CoursePage({ params, searchParams }: { params: Promise<{ courseId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const { courseId } = await params;
+  const access = await requireCourse(courseId, ANY_ROLE, `/courses/${courseId}`);
+  const joined = (await searchParams).joined;
+  const staff = STAFF.includes(access.role);
+  return (
+    <>
+      <PageHeader
+        title={access.course.title}
+        description={
+          <>
+            <span className="font-mono">{access.course.code}</span>
+            {access.course.term ? ` · ${access.course.term}` : ""} · you are {ROLE_LABEL[access.role].toLowerCase()}
+            {access.section ? `, section ${access.section}` : ""}
+          </>
+        }
+        actions={staff ? <ButtonLink href={`/courses/${courseId}/roster`}>Roster</ButtonLink> : undefined}
+      />
+      {joined ? (
+        <p role="status" className="mb-4 rounded-lg bg-accent-50 px-3 py-2 text-sm text-accent-800">
+          {joined === "already" ? "You were already in this course." : "You joined the course."}
+        </p>
+      ) : null}
+      {staff ? <StaffHome access={access} /> : <StudentHome access={access} />}
+    </>
+  );
+}
+
+async function StaffHome({ access }: { access: CourseAccess }) {
+  const courseId = access.course.id;
+  const [counts, quizzes, banks] = await Promise.all([
+    db.enrollment.groupBy({ by: ["role"], where: { courseId }, _count: true }),
+    db.quiz.findMany({ where: { courseId }, orderBy: { createdAt: "asc" }, include: { _count: { select: { items: true, attempts: true } } } }),
+    db.questionBank.findMany({ where: { courseId }, include: { _count: { select: { questions: true } } } }),
+  ]);
+  const count = (role: string) => counts.find((c) => c.role === role)?._count ?? 0;
+  const now = new Date();
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <Card title="People" className="lg:col-span-1">
+        <dl className="grid grid-cols-2 gap-2 text-sm">
+          <dt className="text-slate-600">Students</dt>
+          <dd className="font-semibold">{count("STUDENT")}</dd>
+          <dt className="text-slate-600">Teaching assistants</dt>
+          <dd className="font-semibold">{count("TA")}</dd>
+          <dt className="text-slate-600">Instructors</dt>
+          <dd className="font-semibold">{count("INSTRUCTOR")}</dd>
+        </dl>
+        <div className="mt-4 rounded-lg bg-slate-50 p-3">
+          <p className="text-sm text-slate-600">Join code (students type it at /join)</p>
+          <p className="mt-1 font-mono text-2xl font-semibold tracking-widest text-slate-900" aria-label={`Join code ${access.course.joinCode.split("").join(" ")}`}>
+            {access.course.joinCode}
+          </p>
+        </div>
+        {access.role === "INSTRUCTOR" ? (
+          <div className="mt-3">
+            <NewJoinCodeForm courseId={courseId} />
+          </div>
+        ) : null}
+      </Card>
+      <Card title="Quizzes and exams" className="lg:col-span-2">
+        {quizzes.length === 0 ? (
+          <EmptyState title="No quizzes yet." />
+        ) : (
+          <ul className="divide-y divide-slate-200">
+            {quizzes.map((q) => {
+              const status = quizStatus(q, now);
+              return (
+                <li key={q.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
+                  <div>
+                    <p className="font-medium text-slate-900">{q.title}</p>
+                    <p className="text-sm text-slate-600">
+                      {q.mode === "EXAM" ? "Exam" : "Practice"}
+                      {q.timeLimitMin ? ` · ${q.timeLimitMin} min` : ""}
+                      {` · ${q.attemptsAllowed ? `${q.attemptsAllowed} attempt${q.attemptsAllowed === 1 ? "" : "s"}` : "unlimited attempts"}`}
+                      {` · ${FEEDBACK_LABEL[q.feedbackRelease] ?? q.feedbackRelease}`}
+                      {` · ${q._count.items} item${q._count.items === 1 ? "" : "s"}, ${q._count.attempts} attempt${q._count.attempts === 1 ? "" : "s"} so far`}
+                    </p>
+                  </div>
+                  <Badge tone={STATUS_TONE[status]}>{STATUS_LABEL[status]}</Badge>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Card>
+      <Card title="Question banks" className="lg:col-span-3">
+        {banks.length === 0 ? (
+          <EmptyState title="No question banks yet." />
+        ) : (
+          <ul className="divide-y divide-slate-200">
+            {banks.map((b) => (
+              <li key={b.id} className="flex items-center justify-between py-3">
+                <span className="font-medium">{b.title}</span>
+                <span className="text-sm text-slate-600">
+                  {b._count.questions} question{b._count.questions === 1 ? "" : "s"}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}
+
+async function StudentHome({ access }: { access: CourseAccess }) {
+  const now = new Date();
+  const quizzes = await db.quiz.findMany({
+    where: { courseId: access.course.id, published: true, OR: [{ section: null }, ...(access.section ? [{ section: access.section }] : [])] },
+    orderBy: { createdAt: "asc" },
+    include: { attempts: { where: { userId: access.user.id }, select: { status: true, score: true, maxScore: true } } },
+  });
+  return (
+    <Card title="Quizzes and exams">
+      {quizzes.length === 0 ? (
+        <EmptyState title="Nothing to take yet.">Your instructor has not published a quiz in this course.</EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-200">
+          {quizzes.map((q) => {
+            const status = quizStatus(q, now);
+            const used = q.attempts.length;
+            return (
+              <li key={q.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
+                <div>
+                  <p className="font-medium text-slate-900">{q.title}</p>
+                  <p className="text-sm text-slate-600">
+                    {q.mode === "EXAM" ? "Exam" : "Practice"}
+                    {q.timeLimitMin ? ` · ${q.timeLimitMin} min time limit` : ""}
+                    {` · attempts used: ${used}${q.attemptsAllowed ? ` of ${q.attemptsAllowed}` : ""}`}
+                    {q.opensAt && status === "upcoming" ? ` · opens ${q.opensAt.toUTCString()}` : ""}
+                    {q.closesAt && status === "open" ? ` · closes ${q.closesAt.toUTCString()}` : ""}
+                  </p>
+                </div>
+                <Badge tone={STATUS_TONE[status]}>{STATUS_LABEL[status]}</Badge>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p className="mt-4 text-sm text-slate-600">
+        <Link href="/" className="text-accent-700 underline">
+          Back to your courses
+        </Link>
+      </p>
+    </Card>
+  );
+}

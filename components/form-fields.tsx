@@ -1,0 +1,68 @@
+"use client";
+// Form pieces for useActionState forms: labelled fields whose errors are announced,
+// a submit button that shows progress, and the form-level message.
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { useFormStatus } from "react-dom";
+import type { FormState } from "@/lib/auth/form-state";
+import { buttonStyles } from "./ui";
+
+export function Field({
+  name,
+  label,
+  state,
+  hint,
+  ...input
+}: { name: string; label: string; state: FormState; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  const errors = state.fieldErrors?.[name];
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const kept = input.type === "password" ? undefined : state.values?.[name];
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        defaultValue={kept ?? (input.defaultValue as string | undefined)}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={describedBy}
+        className={`rounded-lg border bg-white px-3 py-2 text-slate-900 shadow-sm ${errors ? "border-rose-500" : "border-slate-300"}`}
+        {...input}
+        key={kept}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {errors ? (
+        <p id={`${id}-error`} className="text-sm text-rose-700">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function SubmitButton({ children, pending: pendingLabel, variant = "primary" }: { children: ReactNode; pending?: string; variant?: keyof typeof buttonStyles }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" className={buttonStyles[variant]} disabled={pending} aria-disabled={pending}>
+      {pending ? (pendingLabel ?? "Working…") : children}
+    </button>
+  );
+}
+
+export function FormMessage({ state }: { state: FormState }) {
+  if (!state.message) return null;
+  return (
+    <p
+      role={state.ok ? "status" : "alert"}
+      className={`rounded-lg px-3 py-2 text-sm ${state.ok ? "bg-accent-50 text-accent-800" : "bg-rose-50 text-rose-800"}`}
+    >
+      {state.message}
+    </p>
+  );
+}

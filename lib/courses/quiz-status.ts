@@ -1,0 +1,16 @@
+// Where a quiz stands for a reader at a given time: pure, so the pages and tests agree.
+export type QuizWindow = { opensAt: Date | null; closesAt: Date | null; published: boolean };
+export type QuizStatus = "draft" | "upcoming" | "open" | "closed";
+
+export function quizStatus(quiz: QuizWindow, now: Date): QuizStatus {
+  if (!quiz.published) return "draft";
+  if (quiz.opensAt && now < quiz.opensAt) return "upcoming";
+  if (quiz.closesAt && now >= quiz.closesAt) return "closed";
+  return "open";
+}
+
+export const FEEDBACK_LABEL: Record<string, string> = {
+  IMMEDIATELY: "feedback right after submitting",
+  AFTER_CLOSE: "feedback after the quiz closes",
+  NEVER: "no feedback shown",
+};

@@ -1,0 +1,73 @@
+// `npm start`: migrate the database, seed the demo course on first start, build if there is
+// no build (or the sources changed since), then serve on PORT (default 3000).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { DatabaseUnavailableError, migrate } from "../lib/db/migrate";
+import { DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_USERS } from "../lib/db/seed-data";
+import { env, provider } from "../lib/env";
+
+const NEXT = "node_modules/next/dist/bin/next";
+const SOURCES = ["app", "lib", "components", "proxy.ts", "next.config.ts", "package.json", "prisma/schema.prisma", "postcss.config.mjs"];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) {
+    if (entry === "generated" || entry === "node_modules") continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const id = ".next/BUILD_ID";
+  if (!existsSync(id)) return false;
+  const built = statSync(id).mtimeMs;
+  return SOURCES.every((s) => newestMtime(s) <= built);
+}
+
+async function main() {
+  try {
+    const applied = await migrate(env.DATABASE_URL);
+    if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  } catch (error) {
+    console.error(`SynAck Lab cannot start: ${error instanceof DatabaseUnavailableError ? error.message : (error as Error).message}`);
+    process.exit(1);
+  }
+  // Imported after migrating: the client needs the tables.
+  const { createDb } = await import("../lib/db/client");
+  const { seedDemo } = await import("../lib/db/seed");
+  const db = createDb();
+  if (await seedDemo(db)) console.log("Seeded the demo course.");
+  await db.$disconnect();
+
+  if (!buildIsCurrent()) {
+    console.log("Building the app (first start, or the sources changed)…");
+    const build = spawnSync(process.execPath, [NEXT, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+
+  const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
+  const server = spawn(process.execPath, [NEXT, "start", "-p", String(env.PORT)], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  });
+  let announced = false;
+  server.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /Ready|started server/i.test(chunk.toString())) {
+      announced = true;
+      console.log(`\nSynAck Lab is running at ${url} (database: ${provider === "sqlite" ? env.DATABASE_URL : "PostgreSQL"})`);
+      console.log(`Demo logins (password "${DEMO_PASSWORD}"):`);
+      for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(24)} ${u.role ? u.role.toLowerCase() : "site admin"}${u.section ? `, section ${u.section}` : ""}`);
+      console.log(`Students can also sign up and join the demo course with code ${DEMO_JOIN_CODE}.\n`);
+    }
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+void main();
