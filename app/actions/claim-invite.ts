@@ -12,7 +12,7 @@ import { db } from "@/lib/db/client";
 
 /** An invited person chooses their name and password; the invite is used up. */
 export const claimInviteAction = publicAction(ClaimInviteSchema, async ({ token, name, password }) => {
-  const invite = await findInvite(token);
+  const invite = await findInvite(db, token);
   if (!invite) throw new AppError("NOT_FOUND", "This invite link has expired or was already used. Ask your instructor for a new one.");
   const hash = await hashPassword(password);
   await db.$transaction([

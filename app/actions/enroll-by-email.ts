@@ -4,12 +4,13 @@ import { courseAction } from "@/lib/auth/actions";
 import { AppError } from "@/lib/auth/errors";
 import { STAFF } from "@/lib/auth/roles";
 import { enrollByEmail } from "@/lib/courses/enroll";
+import { db } from "@/lib/db/client";
 import { EnrollByEmailSchema, splitEmails } from "@/lib/courses/schemas";
 
 export const enrollByEmailAction = courseAction(STAFF, EnrollByEmailSchema, async ({ emails, role, section }, access) => {
   // A TA enrols students; only instructors add staff.
   if (role !== "STUDENT" && access.role !== "INSTRUCTOR") throw new AppError("FORBIDDEN", "Only instructors can add teaching staff.");
-  const result = await enrollByEmail(access.course.id, access.user.id, splitEmails(emails).emails, role, section);
+  const result = await enrollByEmail(db, access.course.id, access.user.id, splitEmails(emails).emails, role, section);
   revalidatePath(`/courses/${access.course.id}/roster`);
   const parts = [`${result.added} enrolled`];
   if (result.invited) parts.push(`${result.invited} invited (new accounts: share their invite links below)`);

@@ -1,13 +1,13 @@
 // Invitations: an instructor enrols an email that has no account; the person claims it
 // by opening a one-time link (there is no mail server, so the instructor shares the link).
 import { randomBytes } from "node:crypto";
-import { db } from "../db/client";
+import type { Db } from "../db/client";
 import { INVITE_DAYS } from "./constants";
 
 const PREFIX = "invite:";
 
 /** A fresh invite token for an invited user (replacing any earlier one). */
-export async function createInvite(userId: string, now = new Date()): Promise<string> {
+export async function createInvite(db: Db, userId: string, now = new Date()): Promise<string> {
   const token = randomBytes(24).toString("base64url");
   await db.verification.deleteMany({ where: { identifier: `${PREFIX}${userId}` } });
   await db.verification.create({
@@ -16,7 +16,7 @@ export async function createInvite(userId: string, now = new Date()): Promise<st
   return token;
 }
 
-export async function findInvite(token: string, now = new Date()): Promise<{ id: string; userId: string; email: string } | null> {
+export async function findInvite(db: Db, token: string, now = new Date()): Promise<{ id: string; userId: string; email: string } | null> {
   const row = await db.verification.findFirst({ where: { value: token, identifier: { startsWith: PREFIX } } });
   if (!row || row.expiresAt <= now) return null;
   const userId = row.identifier.slice(PREFIX.length);
@@ -26,7 +26,7 @@ export async function findInvite(token: string, now = new Date()): Promise<{ id:
 }
 
 /** The current invite token of each invited user, for the roster. */
-export async function inviteTokens(userIds: string[]): Promise<Map<string, string>> {
+export async function inviteTokens(db: Db, userIds: string[]): Promise<Map<string, string>> {
   const rows = await db.verification.findMany({ where: { identifier: { in: userIds.map((id) => `${PREFIX}${id}`) } } });
   return new Map(rows.map((r) => [r.identifier.slice(PREFIX.length), r.value]));
 }

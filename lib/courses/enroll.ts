@@ -1,7 +1,7 @@
 // Enrolment: by an instructor pasting emails (creating invited accounts for new people),
 // or by a student typing the course's join code.
 import { randomUUID } from "node:crypto";
-import { db } from "../db/client";
+import type { Db } from "../db/client";
 import { createInvite } from "../auth/invites";
 import type { CourseRole } from "../auth/roles";
 
@@ -12,6 +12,7 @@ export interface EnrollResult {
 }
 
 export async function enrollByEmail(
+  db: Db,
   courseId: string,
   actorId: string,
   emails: string[],
@@ -23,7 +24,7 @@ export async function enrollByEmail(
     let user = await db.user.findUnique({ where: { email }, select: { id: true } });
     if (!user) {
       user = await db.user.create({ data: { id: randomUUID(), email, name: email.split("@")[0], invited: true }, select: { id: true } });
-      await createInvite(user.id);
+      await createInvite(db, user.id);
       result.invited++;
     }
     const existing = await db.enrollment.findUnique({ where: { courseId_userId: { courseId, userId: user.id } } });
@@ -39,7 +40,7 @@ export async function enrollByEmail(
 }
 
 /** Enrols the user as a student of the course with this join code; returns the course id, or null. */
-export async function joinByCode(userId: string, joinCode: string): Promise<{ courseId: string; already: boolean } | null> {
+export async function joinByCode(db: Db, userId: string, joinCode: string): Promise<{ courseId: string; already: boolean } | null> {
   const course = await db.course.findUnique({ where: { joinCode }, select: { id: true } });
   if (!course) return null;
   const existing = await db.enrollment.findUnique({ where: { courseId_userId: { courseId: course.id, userId } } });

@@ -8,7 +8,7 @@
 import { ACK, FIN, PSH, RST, SYN, segmentLength } from "./flags";
 import type { ProfileRules } from "./profiles";
 import type { CallName, EndpointName, Timing } from "./scenario";
-import { seqAdd, seqDiff, seqGe, seqGt, seqLe, seqLt } from "./seq";
+import { seqAdd, seqDiff, seqGt, seqLe, seqLt } from "./seq";
 import type { SegmentView, State, TimerName } from "./trace";
 
 /** Maximum segment size for data (RFC 9293 §3.7.1 default for IPv4 over Ethernet-sized paths). */

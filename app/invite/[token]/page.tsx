@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Accept your invitation" };
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const invite = await findInvite(token);
+  const invite = await findInvite(db, token);
   if (!invite) {
     return (
       <StatusPage code="Invite" title="This invite link cannot be used">

@@ -18,7 +18,7 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
     include: { user: { select: { id: true, name: true, email: true, invited: true } } },
     orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
   });
-  const tokens = await inviteTokens(enrollments.filter((e) => e.user.invited).map((e) => e.user.id));
+  const tokens = await inviteTokens(db, enrollments.filter((e) => e.user.invited).map((e) => e.user.id));
   return (
     <>
       <PageHeader

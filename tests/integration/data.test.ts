@@ -1,0 +1,118 @@
+// The data layer against a real SQLite file and a real PostgreSQL database: migrations,
+// seeding, enrolment, the login throttle, and accounts through better-auth.
+import { APIError } from "better-auth/api";
+import { verifyPassword } from "better-auth/crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAuth } from "@/lib/auth/auth";
+import { createInvite, findInvite } from "@/lib/auth/invites";
+import { MAX_FAILURES, recordFailure, recordSuccess, retryAfterSeconds, throttleKeys, WINDOW_MS } from "@/lib/auth/throttle";
+import { migrate, migrationsFor } from "@/lib/db/migrate";
+import { seedDemo } from "@/lib/db/seed";
+import { DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_USERS } from "@/lib/db/seed-data";
+import { DATABASES, type TestDatabase } from "./databases";
+
+describe.each(DATABASES)("%s", (provider, open) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await open();
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  it("applies every migration to an empty database, and nothing the second time", async () => {
+    const all = migrationsFor(t.url).map((m) => m.name);
+    expect(all.length).toBeGreaterThan(0);
+    expect(await migrate(t.url)).toEqual([]);
+    // The tables exist and are empty.
+    expect(await t.db.user.count()).toBe(0);
+    expect(await t.db.course.count()).toBe(0);
+  });
+
+  it("seeds the demo course once; seeding twice changes nothing", async () => {
+    expect(await seedDemo(t.db)).toBe(true);
+    const counts = async () => [await t.db.user.count(), await t.db.course.count(), await t.db.enrollment.count(), await t.db.quiz.count()];
+    const first = await counts();
+    expect(first).toEqual([DEMO_USERS.length, 1, DEMO_USERS.filter((u) => u.role).length, 2]);
+    expect(await seedDemo(t.db)).toBe(false);
+    expect(await counts()).toEqual(first);
+    const account = await t.db.account.findFirst({ where: { user: { email: "ada@synack.test" } } });
+    expect(await verifyPassword({ hash: account!.password!, password: DEMO_PASSWORD })).toBe(true);
+    const exam = await t.db.quiz.findFirst({ where: { mode: "EXAM" } });
+    expect(exam).toMatchObject({ timeLimitMin: 20, attemptsAllowed: 1, feedbackRelease: "AFTER_CLOSE" });
+  });
+
+  it("enrols by email: existing people at once, new people as invited accounts with a one-time link", async () => {
+    const { enrollByEmail, joinByCode } = await import("@/lib/courses/enroll");
+    const course = await t.db.course.findUniqueOrThrow({ where: { joinCode: DEMO_JOIN_CODE } });
+    const instructor = await t.db.user.findUniqueOrThrow({ where: { email: "instructor@synack.test" } });
+    const result = await enrollByEmail(t.db, course.id, instructor.id, ["ada@synack.test", "newbie@example.edu", "admin@synack.test"], "STUDENT", "C");
+    expect(result).toEqual({ added: 2, invited: 1, alreadyEnrolled: 1 });
+    const newbie = await t.db.user.findUniqueOrThrow({ where: { email: "newbie@example.edu" } });
+    expect(newbie.invited).toBe(true);
+    const token = await createInvite(t.db, newbie.id);
+    expect(await findInvite(t.db, token)).toMatchObject({ userId: newbie.id, email: "newbie@example.edu" });
+    expect(await findInvite(t.db, token, new Date(Date.now() + 31 * 86_400_000))).toBeNull();
+    expect(await findInvite(t.db, "not-a-token")).toBeNull();
+
+    const stranger = await t.db.user.create({ data: { id: `u-${provider}-joiner`, email: `joiner-${provider}@example.edu`, name: "Joiner" } });
+    expect(await joinByCode(t.db, stranger.id, DEMO_JOIN_CODE)).toEqual({ courseId: course.id, already: false });
+    expect(await joinByCode(t.db, stranger.id, DEMO_JOIN_CODE)).toEqual({ courseId: course.id, already: true });
+    expect(await joinByCode(t.db, stranger.id, "NOSUCHCODE")).toBeNull();
+    const enrollment = await t.db.enrollment.findUniqueOrThrow({ where: { courseId_userId: { courseId: course.id, userId: stranger.id } } });
+    expect(enrollment.role).toBe("STUDENT");
+  });
+
+  it("rate-limits sign-in: 10 failures a minute per account, then 'try again in N s'", async () => {
+    const keys = throttleKeys("Victim@Example.edu", "203.0.113.9");
+    const start = new Date("2026-11-24T10:00:00Z");
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await recordFailure(t.db, keys, start);
+    expect(await retryAfterSeconds(t.db, keys, start)).toBe(0);
+    await recordFailure(t.db, keys, start);
+    expect(await retryAfterSeconds(t.db, keys, new Date(start.getTime() + 15_000))).toBe(45);
+    // The same address trying another account is limited too (per IP).
+    expect(await retryAfterSeconds(t.db, throttleKeys("other@example.edu", "203.0.113.9"), start)).toBe(60);
+    // After the window, sign-in may go ahead again.
+    expect(await retryAfterSeconds(t.db, keys, new Date(start.getTime() + WINDOW_MS))).toBe(0);
+    await recordSuccess(t.db, "victim@example.edu");
+    expect(await t.db.loginThrottle.findUnique({ where: { key: "email:victim@example.edu" } })).toBeNull();
+  });
+
+  it("signs up, signs in with the right password only, reads the session, and signs out", async () => {
+    const auth = createAuth(t.db, t.provider, { secret: "integration-test-secret-0123456789abcdef", baseURL: "http://localhost:3999" });
+    const email = `student-${provider}@example.edu`;
+    const signUp = await auth.api.signUpEmail({ body: { name: "Stu Dent", email, password: "a good password" }, asResponse: true });
+    expect(signUp.status).toBe(200);
+    const user = await t.db.user.findUniqueOrThrow({ where: { email } });
+    expect(user).toMatchObject({ isAdmin: false, canTeach: false, invited: false });
+    expect(await t.db.enrollment.count({ where: { userId: user.id } })).toBe(0);
+    const hash = (await t.db.account.findFirstOrThrow({ where: { userId: user.id } })).password!;
+    expect(hash).toMatch(/^[0-9a-f]+:[0-9a-f]+$/); // scrypt salt:hash, never the password
+    expect(hash).not.toContain("a good password");
+
+    await expect(auth.api.signUpEmail({ body: { name: "Again", email, password: "another password" } })).rejects.toThrow(APIError);
+
+    const wrong = await auth.api.signInEmail({ body: { email, password: "wrong password" }, asResponse: true });
+    expect(wrong.status).toBe(401);
+
+    const right = await auth.api.signInEmail({ body: { email, password: "a good password" }, asResponse: true });
+    expect(right.status).toBe(200);
+    const cookie = right.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/better-auth\.session_token=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const headers = new Headers({ cookie: cookie.split(";")[0] });
+    const session = await auth.api.getSession({ headers });
+    expect(session?.user.email).toBe(email);
+    expect(await t.db.session.count({ where: { userId: user.id } })).toBe(2); // sign-up signed in too
+
+    await auth.api.signOut({ headers });
+    expect(await auth.api.getSession({ headers })).toBeNull();
+
+    // An expired session is no session.
+    const again = await auth.api.signInEmail({ body: { email, password: "a good password" }, asResponse: true });
+    const expiredHeaders = new Headers({ cookie: (again.headers.get("set-cookie") ?? "").split(";")[0] });
+    await t.db.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await auth.api.getSession({ headers: expiredHeaders })).toBeNull();
+  });
+});
