@@ -259,3 +259,32 @@ test("pages fit a phone screen", async ({ browser }) => {
   await page.screenshot({ path: "test-results/screens/student-course-home-phone.png", fullPage: true });
   await context.close();
 });
+
+test("ten failed sign-ins in a minute lock the account with a clear 'try again in N s'", async ({ browser }) => {
+  // A client address of its own, so the per-address limit does not touch the other tests.
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.77" } });
+  const page = await context.newPage();
+  const email = `locked-${unique()}@example.edu`;
+  await signUp(page, "Lou Locked", email, "the right password");
+  await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible();
+  await context.clearCookies();
+  await page.goto("/login");
+  for (let i = 1; i <= 10; i++) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`wrong ${i}`);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    // React resets the form when the action's answer arrives: wait for this attempt's answer.
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    await expect(page.locator("form").getByRole("alert")).toHaveText(
+      i < 10 ? "That email and password do not match an account." : /^Too many failed sign-ins\. Try again in \d+ s\.$/,
+    );
+  }
+  // Even the right password is refused until the minute is over.
+  await page.getByLabel("Password").fill("the right password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText(/^Too many failed sign-ins\. Try again in (\d+) s\.$/);
+  await context.close();
+  // Another person signing in from another address is not affected.
+  const other = await signedIn(browser, "ben@synack.test");
+  await other.context.close();
+});
