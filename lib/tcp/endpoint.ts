@@ -95,6 +95,10 @@ export class Endpoint {
   appClosed = false;
   /** An ACK is owed to the peer; output() sends it unless a data segment carries it. */
   ackNow = false;
+  /** A delayed ACK is due at this time (Infinity: none pending). */
+  delackAt = Infinity;
+  /** Segments received since our last ACK, for "ACK every second segment". */
+  private unackedSegments = 0;
   /** When the last reply to an unacceptable segment (or challenge ACK) was sent. */
   private lastChallengeAt = -Infinity;
 
@@ -591,7 +595,7 @@ export class Endpoint {
       // "Once the TCP takes responsibility for the data, it advances RCV.NXT over the data
       // accepted ... Send an acknowledgment of the form: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"
       this.rcvNxt = seqAdd(this.rcvNxt, fresh);
-      this.ackNow = true;
+      this.ackReceived();
     }
     // Eighth: the FIN, only once everything before it has arrived.
     if (fin && seqAdd(seq, len) === this.rcvNxt) this.receiveFin();
@@ -603,7 +607,10 @@ export class Endpoint {
     // RFC 9293 §3.10.7.4, eighth: "signal the user 'connection closing' ..., advance
     // RCV.NXT over the FIN, and send an acknowledgment for the FIN."
     this.rcvNxt = seqAdd(this.rcvNxt, 1);
-    this.ackNow = true;
+    // Linux delays the ACK of a FIN only in ESTABLISHED, where the application is likely
+    // to close at once and let its FIN carry the ACK (a three-segment close).
+    if (this.state === "ESTABLISHED") this.ackReceived();
+    else this.ackNow = true;
     switch (this.state) {
       case "SYN_RECEIVED":
       case "ESTABLISHED":
@@ -658,6 +665,7 @@ export class Endpoint {
     if (this.timeWaitAt < t) t = this.timeWaitAt;
     if (this.finWait2At < t) t = this.finWait2At;
     if (this.synQueue.length > 0 && this.synQueue[0] < t) t = this.synQueue[0];
+    if (this.delackAt < t) t = this.delackAt;
     return t;
   }
 
@@ -668,6 +676,7 @@ export class Endpoint {
     if (this.userTimeoutAt <= now) return "user-timeout";
     if (this.rtxAt <= now) return "retransmit";
     if (this.synQueue.length > 0 && this.synQueue[0] <= now) return "syn-queue";
+    if (this.delackAt <= now) return "delayed-ack";
     return null;
   }
 
@@ -698,6 +707,11 @@ export class Endpoint {
         // Another client's half-open connection ran out of SYN-ACK retries.
         this.synQueue.shift();
         return;
+      case "delayed-ack":
+        // RFC 1122 §4.2.3.2: the delayed ACK is sent when its time is up.
+        this.delackAt = Infinity;
+        this.ackNow = true;
+        return;
     }
   }
 
@@ -727,6 +741,7 @@ export class Endpoint {
     this.retries++;
     this.rto = Math.min(this.rto * 2, rules.maxRtoMs);
     this.host.transmit(this, head.bits, head.seq, head.bits & ACK ? this.rcvNxt : 0, head.len, true);
+    if (head.bits & ACK) this.ackSent();
     this.rtxAt = this.host.now + this.rto;
   }
 
@@ -758,8 +773,26 @@ export class Endpoint {
       this.ackNow = false;
       if (this.state !== "CLOSED" && this.state !== "LISTEN" && this.state !== "SYN_SENT") {
         this.host.transmit(this, ACK, this.sndNxt, this.rcvNxt, 0, false);
+        this.ackSent();
       }
     }
+  }
+
+  /** An ACK is owed for data or a FIN: at once, or delayed (RFC 1122 §4.2.3.2). */
+  private ackReceived(): void {
+    const delay = this.host.timing.delayedAckMs;
+    if (delay === 0 || ++this.unackedSegments >= 2) {
+      // "in a stream of full-sized segments there SHOULD be an ACK for at least every second segment"
+      this.ackNow = true;
+      return;
+    }
+    if (this.delackAt === Infinity) this.delackAt = this.host.now + delay;
+  }
+
+  /** Whatever segment carried our current ACK settles any delayed one. */
+  private ackSent(): void {
+    this.delackAt = Infinity;
+    this.unackedSegments = 0;
   }
 
   /** Sends a segment that occupies sequence space, queued for retransmission (RFC 6298 §5.1). */
@@ -767,7 +800,10 @@ export class Endpoint {
     const seq = this.sndNxt;
     const carriesAck = (bits & ACK) !== 0;
     this.host.transmit(this, bits, seq, carriesAck ? this.rcvNxt : 0, len, false);
-    if (carriesAck) this.ackNow = false;
+    if (carriesAck) {
+      this.ackNow = false;
+      this.ackSent();
+    }
     this.rtxq.push({ bits, seq, len });
     this.sndNxt = seqAdd(seq, segmentLength(bits, len));
     if (this.rtxAt === Infinity) this.rtxAt = this.host.now + this.rto;
@@ -866,6 +902,7 @@ export class Endpoint {
     this.closeAfterEstablished = false;
     this.finSent = false;
     this.ackNow = false;
+    this.ackSent();
     this.inAcceptQueue = false;
   }
 

@@ -45,6 +45,12 @@ export const TimingSchema = z
     rtoMs: ms("rtoMs", 60_000).min(1, "rtoMs must be at least 1 ms").default(1000),
     /** Maximum segment lifetime; TIME_WAIT lasts 2*MSL in profile rfc9293. */
     mslMs: ms("mslMs", 3_600_000).min(1, "mslMs must be at least 1 ms").default(120_000),
+    /**
+     * Delayed ACK (RFC 9293 §3.8.6.3, RFC 1122 §4.2.3.2: under 0.5 s): 0 sends every ACK at
+     * once. Otherwise the ACK of data, or of a FIN in ESTABLISHED, waits this long for a
+     * segment to ride on, and every second segment is acknowledged at once.
+     */
+    delayedAckMs: ms("delayedAckMs", 499).default(0),
     /** RFC 9293 §3.10.8 user timeout: give up when data stays unacknowledged this long. */
     userTimeoutMs: ms("userTimeoutMs", MAX_UNTIL_MS).min(1, "userTimeoutMs must be at least 1 ms").default(300_000),
   })

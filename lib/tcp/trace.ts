@@ -32,7 +32,7 @@ export interface SegmentView {
   readonly retransmission?: true;
 }
 
-export type TimerName = "retransmit" | "time-wait" | "fin-wait-2" | "user-timeout" | "syn-queue";
+export type TimerName = "retransmit" | "time-wait" | "fin-wait-2" | "user-timeout" | "syn-queue" | "delayed-ack";
 
 export type TraceEvent =
   | {

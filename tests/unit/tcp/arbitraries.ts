@@ -43,6 +43,7 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
       latencyMs: fc.integer({ min: 0, max: 400 }),
       rtoMs: fc.integer({ min: 200, max: 3000 }),
       mslMs: fc.integer({ min: 1000, max: 120_000 }),
+      delayedAckMs: fc.constantFrom(0, 0, 40, 200),
     }),
     client: uint32,
     server: fc.record({

@@ -722,6 +722,44 @@ describe("timers (RFC 9293 §3.10.8, RFC 6298)", () => {
   });
 });
 
+// =============================================================== delayed ACK
+describe("delayed ACK (RFC 9293 §3.8.6.3, RFC 1122 §4.2.3.2), timing.delayedAckMs", () => {
+  const delayed = { timing: { delayedAckMs: 200 } };
+
+  it("established + data -> no ACK at once; the delayed-ack timer sends it after delayedAckMs", () => {
+    const h = established(delayed);
+    recv(h, { flags: "PSH+ACK", seq: R + 1, ack: L + 1, len: 100 });
+    expectNothing(h);
+    expect(fireNextTimer(h)).toBe("delayed-ack");
+    expect(h.host.now).toBe(200);
+    expectSent(h, [{ flags: "ACK", seq: L + 1, ack: R + 101 }]);
+  });
+
+  it("established + two data segments -> the second is acknowledged at once ('every second segment')", () => {
+    const h = established(delayed);
+    recv(h, { flags: "PSH+ACK", seq: R + 1, ack: L + 1, len: 100 });
+    recv(h, { flags: "PSH+ACK", seq: R + 101, ack: L + 1, len: 100 });
+    expectSent(h, [{ flags: "ACK", seq: L + 1, ack: R + 201 }]);
+    expect(h.ep.nextTimer()).toBe(Infinity);
+  });
+
+  it("established + fin, then close within the delay -> one FIN+ACK carries both (a three-segment close)", () => {
+    const h = established(delayed);
+    recv(h, { flags: "FIN+ACK", seq: R + 1, ack: L + 1 });
+    expectNothing(h);
+    expect(h.ep.state).toBe("CLOSE_WAIT");
+    call(h, "close");
+    expectSent(h, [{ flags: "FIN+ACK", seq: L + 1, ack: R + 2 }]);
+    expect(h.ep.nextTimer()).toBe(1000); // only the FIN's retransmission timer is left
+  });
+
+  it("fin_wait_2 + fin -> acknowledged at once even with delayed ACKs (Linux tcp_fin)", () => {
+    const h = finWait2(delayed);
+    recv(h, { flags: "FIN+ACK", seq: R + 1, ack: L + 2 });
+    expectSent(h, [{ flags: "ACK", seq: L + 2, ack: R + 2 }]);
+  });
+});
+
 // =============================================================== acceptability
 describe("segment acceptability (RFC 9293 §3.10.7.4 first, the four cases)", () => {
   it("SEG.LEN = 0, RCV.WND = 0: acceptable only at exactly RCV.NXT", () => {

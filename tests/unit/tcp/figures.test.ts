@@ -93,6 +93,20 @@ describe("RFC 9293 figures", () => {
     }
   });
 
+  it("three-segment close: with delayed ACKs the passive closer's FIN carries the ACK (§3.6, RFC 1122 §4.2.3.2)", () => {
+    const trace = simulate(
+      base({
+        timing: { delayedAckMs: 200 },
+        actions: [...open, { at: 1000, endpoint: "client", call: "close" }, { at: 1100, endpoint: "server", call: "close" }],
+      }),
+    );
+    expect(sent(trace, "server")).toEqual(["SYN+ACK 300/101", "FIN+ACK 301/102"]);
+    expect(sent(trace, "client").slice(-2)).toEqual(["FIN+ACK 101/301", "ACK 102/302"]);
+    // One segment acknowledges the client's FIN and carries the server's: FIN_WAIT_2 is transient.
+    expect(stateSequence(trace, "client").slice(-3)).toEqual(["FIN_WAIT_1", "TIME_WAIT", "CLOSED"]);
+    expect(stateSequence(trace, "client", { includeTransient: true }).slice(-4)).toEqual(["FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT", "CLOSED"]);
+  });
+
   it("TIME_WAIT absorbs a retransmitted FIN after the last ACK is lost, and restarts (§3.10.7.4)", () => {
     const trace = simulate(
       base({
