@@ -200,25 +200,33 @@ class Simulation implements Host {
     const wire: Wire = { bits, seq, ack, len, view };
     this.events.push({ t: this.now, endpoint: from.name, type: "send", segment: view });
 
+    // Every rule counts every segment it matches, whatever the other rules do to it, so
+    // "occurrence: 2" always means the second such segment sent. A drop wins over delays
+    // and duplicates; delays add up; a duplicate arrives afterMs after the (delayed) original.
+    let dropped = false;
     let extra = 0;
+    let copies: number[] | null = null;
     for (const rule of this.faults) {
       if (rule.from !== from.name || rule.bits !== bits) continue;
       rule.seen++;
       if (rule.occurrence !== undefined && rule.occurrence !== rule.seen) continue;
       const effect = rule.effect;
-      if (effect.effect === "drop") {
-        this.events.push({ t: this.now, endpoint: from.name, type: "drop", segment: view, reason: "network" });
-        return;
-      }
-      if (effect.effect === "delay") {
-        extra += effect.byMs;
-        this.events.push({ t: this.now, endpoint: from.name, type: "delay", segment: view, byMs: effect.byMs });
-      } else {
-        this.events.push({ t: this.now, endpoint: from.name, type: "duplicate", segment: view, afterMs: effect.afterMs });
-        this.schedule(wire, from.peerName, this.timing.latencyMs + extra + effect.afterMs);
+      if (effect.effect === "drop") dropped = true;
+      else if (effect.effect === "delay") extra += effect.byMs;
+      else (copies ??= []).push(effect.afterMs);
+    }
+    if (dropped) {
+      this.events.push({ t: this.now, endpoint: from.name, type: "drop", segment: view, reason: "network" });
+      return;
+    }
+    if (extra > 0) this.events.push({ t: this.now, endpoint: from.name, type: "delay", segment: view, byMs: extra });
+    this.schedule(wire, from.peerName, this.timing.latencyMs + extra);
+    if (copies) {
+      for (const afterMs of copies) {
+        this.events.push({ t: this.now, endpoint: from.name, type: "duplicate", segment: view, afterMs });
+        this.schedule(wire, from.peerName, this.timing.latencyMs + extra + afterMs);
       }
     }
-    this.schedule(wire, from.peerName, this.timing.latencyMs + extra);
   }
 
   private schedule(wire: Wire, to: EndpointName, afterMs: number): void {

@@ -124,6 +124,19 @@ describe("RFC 9293 figures", () => {
     expect(left?.t).toBe(finArrival.t + 240_000);
   });
 
+  it("fault rules each count every matching segment: SYNs #1, #2 and #3 are all lost", () => {
+    const trace = simulate(
+      base({
+        actions: open,
+        network: [1, 2, 3].map((occurrence) => ({ match: { from: "client" as const, flags: "SYN", occurrence }, effect: "drop" as const })),
+      }),
+    );
+    const syns = trace.events.filter((e) => e.type === "send" && e.endpoint === "client" && e.segment.flags === "SYN");
+    expect(syns.map((e) => e.t)).toEqual([10, 1010, 3010, 7010]);
+    expect(trace.events.filter((e) => e.type === "drop").length).toBe(3);
+    expect(trace.final.client).toBe("ESTABLISHED");
+  });
+
   it("without TIME_WAIT the retransmitted FIN meets a RST (profile no-time-wait)", () => {
     const trace = simulate(
       base({
