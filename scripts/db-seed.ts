@@ -1,7 +1,9 @@
 // `npm run db:seed`: adds the demo course if it is not there.
 import { createDb } from "../lib/db/client";
+import { syncStarterLibrary } from "../lib/db/question-library";
 import { seedDemo } from "../lib/db/seed";
 
 const db = createDb();
 console.log((await seedDemo(db)) ? "seeded the demo course" : "demo course already present");
+console.log(`question templates added to the starter library: ${await syncStarterLibrary(db)}`);
 await db.$disconnect();

@@ -40,8 +40,11 @@ async function main() {
   // Imported after migrating: the client needs the tables.
   const { createDb } = await import("../lib/db/client");
   const { seedDemo } = await import("../lib/db/seed");
+  const { syncStarterLibrary } = await import("../lib/db/question-library");
   const db = createDb();
   if (await seedDemo(db)) console.log("Seeded the demo course.");
+  const added = await syncStarterLibrary(db);
+  if (added) console.log(`Loaded ${added} question templates into the demo course's starter library.`);
   await db.$disconnect();
 
   if (!buildIsCurrent()) {

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "./client";
+import { STARTER_BANK_TITLE } from "./question-library";
 import { DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_USERS } from "./seed-data";
 
 /** Seeds the demo course unless it exists. Returns true when it seeded. */
@@ -42,7 +43,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
             section: u.section,
           })),
         },
-        banks: { create: { title: "Starter library: connection set-up and tear-down" } },
+        banks: { create: { title: STARTER_BANK_TITLE } },
       },
     });
     await tx.quiz.create({

@@ -42,6 +42,19 @@ describe.each(DATABASES)("%s", (provider, open) => {
     expect(exam).toMatchObject({ timeLimitMin: 20, attemptsAllowed: 1, feedbackRelease: "AFTER_CLOSE" });
   });
 
+  it("loads the starter library into the demo bank once, and versions a changed template", async () => {
+    const { syncStarterLibrary } = await import("@/lib/db/question-library");
+    const { starterLibrary } = await import("@/lib/questions");
+    expect(await syncStarterLibrary(t.db)).toBe(starterLibrary.length);
+    expect(await syncStarterLibrary(t.db)).toBe(0);
+    const stored = await t.db.question.findFirstOrThrow({ where: { key: "handshake-states" } });
+    expect(JSON.parse(stored.template)).toEqual(starterLibrary.find((q) => q.id === "handshake-states"));
+    // An edited template becomes version 2; version 1 stays for the attempts that used it.
+    await t.db.question.update({ where: { id: stored.id }, data: { template: JSON.stringify({ ...JSON.parse(stored.template), title: "old title" }) } });
+    expect(await syncStarterLibrary(t.db)).toBe(1);
+    expect(await t.db.question.count({ where: { key: "handshake-states" } })).toBe(2);
+  });
+
   it("enrols by email: existing people at once, new people as invited accounts with a one-time link", async () => {
     const { enrollByEmail, joinByCode } = await import("@/lib/courses/enroll");
     const course = await t.db.course.findUniqueOrThrow({ where: { joinCode: DEMO_JOIN_CODE } });

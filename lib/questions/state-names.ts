@@ -1,0 +1,45 @@
+// State names as students write them. DESIGN.md §4: the common spellings are accepted
+// (SYN-SENT, syn_sent, FIN-WAIT-1, TIME-WAIT, and netstat's SYN_RECV / SYN_RCVD / ESTAB);
+// anything else is an error that suggests the nearest real state.
+import { STATES, type State } from "../tcp";
+
+const ALIASES: Record<string, State> = { SYN_RECV: "SYN_RECEIVED", SYN_RCVD: "SYN_RECEIVED", ESTAB: "ESTABLISHED" };
+
+export function parseStateName(input: string): { state: State } | { error: string } {
+  const key = input.trim().toUpperCase().replace(/[\s-]+/g, "_");
+  if ((STATES as readonly string[]).includes(key)) return { state: key as State };
+  if (ALIASES[key]) return { state: ALIASES[key] };
+  const suggestion = nearestState(key);
+  return {
+    error: suggestion
+      ? `"${input}" is not a TCP state — did you mean ${suggestion}?`
+      : `"${input}" is not a TCP state (the states are ${STATES.join(", ")})`,
+  };
+}
+
+function nearestState(key: string): State | null {
+  let best: State | null = null;
+  let bestDistance = 4;
+  for (const state of STATES) {
+    const d = levenshtein(key, state);
+    if (d < bestDistance) {
+      best = state;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+export function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = up;
+    }
+  }
+  return row[b.length];
+}
