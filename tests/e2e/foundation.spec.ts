@@ -2,6 +2,7 @@
 // route, enrolment by email and by join code, signing out, keyboard use and axe.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO_JOIN_CODE } from "../../lib/db/seed-data";
+import { starterLibrary } from "../../lib/questions";
 import { expectAccessible, signIn } from "./helpers";
 
 let courseId = "";
@@ -49,6 +50,8 @@ test("the demo instructor and a demo student see different course homes", async 
   await expect(teacher.page.getByRole("link", { name: "Roster" })).toBeVisible();
   await expect(teacher.page.getByText("Midterm: TCP connection management")).toBeVisible();
   await expect(teacher.page.getByText("Draft (students cannot see it)")).toBeVisible();
+  // `npm start` loaded the starter library into the demo bank.
+  await expect(teacher.page.getByText(`${starterLibrary.length} questions`)).toBeVisible();
   await expectAccessible(teacher.page);
   await teacher.page.screenshot({ path: "test-results/screens/instructor-course-home.png", fullPage: true });
   await teacher.page.getByRole("link", { name: "Roster" }).click();
