@@ -1,9 +1,11 @@
 // `npm run db:seed`: adds the demo course if it is not there.
 import { createDb } from "../lib/db/client";
+import { fillDemoQuizzes } from "../lib/db/demo-quizzes";
 import { syncStarterLibrary } from "../lib/db/question-library";
 import { seedDemo } from "../lib/db/seed";
 
 const db = createDb();
 console.log((await seedDemo(db)) ? "seeded the demo course" : "demo course already present");
 console.log(`question templates added to the starter library: ${await syncStarterLibrary(db)}`);
+console.log((await fillDemoQuizzes(db)) ? "filled the demo quizzes" : "demo quizzes already filled");
 await db.$disconnect();

@@ -45,6 +45,8 @@ async function main() {
   if (await seedDemo(db)) console.log("Seeded the demo course.");
   const added = await syncStarterLibrary(db);
   if (added) console.log(`Loaded ${added} question templates into the demo course's starter library.`);
+  const { fillDemoQuizzes } = await import("../lib/db/demo-quizzes");
+  if (await fillDemoQuizzes(db)) console.log("Filled the demo practice quiz and exam with questions.");
   await db.$disconnect();
 
   if (!buildIsCurrent()) {

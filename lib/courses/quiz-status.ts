@@ -14,3 +14,10 @@ export const FEEDBACK_LABEL: Record<string, string> = {
   AFTER_CLOSE: "feedback after the quiz closes",
   NEVER: "no feedback shown",
 };
+
+/** "20 min", "90 s", "1 h 30 min". */
+export function formatLimit(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 120 ? `${minutes} min` : `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ""}`;
+}

@@ -60,7 +60,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         courseId: course.id,
         title: "Midterm: TCP connection management",
         mode: "EXAM",
-        timeLimitMin: 20,
+        timeLimitSec: 20 * 60,
         attemptsAllowed: 1,
         feedbackRelease: "AFTER_CLOSE",
         published: false,

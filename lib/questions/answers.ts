@@ -78,3 +78,42 @@ export function parseAnswer(ask: Ask, input: unknown): { ok: true; answer: Answe
   }
   return { ok: true, answer: { kind: ask.kind, ...(result.data as object) } as Answer };
 }
+
+// ---------------------------------------------------------------- drafts
+
+// A draft is an answer still being written: it may be incomplete (an empty list, a blank
+// field), so saving it checks only its shape and size. Grading parses it strictly.
+const shortText = z.string().max(40, "too long");
+const draftNumber = z.number().int().min(0).max(0xffff_ffff).nullable();
+const draftSegment = z
+  .object({ from: z.enum([...ENDPOINTS, ""]), flags: z.string().max(30), seq: draftNumber, ack: draftNumber })
+  .strict();
+
+function draftSchemaFor(ask: Ask): z.ZodType {
+  switch (ask.kind) {
+    case "states":
+      return z.object({ states: z.object(Object.fromEntries(ask.endpoints.map((e) => [e, z.array(shortText).max(40).optional()]))).strict() }).strict();
+    case "segments":
+      return z.object({ segments: z.array(draftSegment).max(40) }).strict();
+    case "next":
+      return z.object({ segment: draftSegment, state: z.string().max(40) }).strict();
+    case "time":
+      return z.object({ ms: z.union([z.number().int().min(0).max(1e12), z.literal("never")]).nullable() }).strict();
+    case "final-state":
+      return z.object({ states: z.object(Object.fromEntries(ask.endpoints.map((e) => [e, z.string().max(40).optional()]))).strict() }).strict();
+    case "choice":
+      return z.object({ choice: z.string().max(60).nullable() }).strict();
+  }
+}
+
+const draftSchemas = new Map<string, z.ZodType>();
+
+/** Checks a draft's shape for saving; the reasons are returned for a 422. */
+export function parseDraft(ask: Ask, input: unknown): { ok: true; draft: unknown } | { ok: false; errors: string[] } {
+  const key = ask.kind === "states" || ask.kind === "final-state" ? `${ask.kind}:${ask.endpoints.join(",")}` : ask.kind;
+  let schema = draftSchemas.get(key);
+  if (!schema) draftSchemas.set(key, (schema = draftSchemaFor(ask)));
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, draft: result.data };
+  return { ok: false, errors: result.error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message)) };
+}

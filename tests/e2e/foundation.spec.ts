@@ -49,7 +49,7 @@ test("the demo instructor and a demo student see different course homes", async 
   await expect(teacher.page.getByText(DEMO_JOIN_CODE)).toBeVisible();
   await expect(teacher.page.getByRole("link", { name: "Roster" })).toBeVisible();
   await expect(teacher.page.getByText("Midterm: TCP connection management")).toBeVisible();
-  await expect(teacher.page.getByText("Draft (students cannot see it)")).toBeVisible();
+  await expect(teacher.page.getByText(/Exam · 20 min · 1 attempt · feedback after the quiz closes · 4 items/)).toBeVisible();
   // `npm start` loaded the starter library into the demo bank.
   await expect(teacher.page.getByText(`${starterLibrary.length} questions`)).toBeVisible();
   await expectAccessible(teacher.page);
@@ -63,8 +63,8 @@ test("the demo instructor and a demo student see different course homes", async 
   await student.page.getByRole("link", { name: /Computer Networks/ }).click();
   await expect(student.page.getByText("you are student, section A")).toBeVisible();
   await expect(student.page.getByText("Practice: opening and closing connections")).toBeVisible();
-  // The unpublished exam and the staff tools are not shown to students.
-  await expect(student.page.getByText("Midterm: TCP connection management")).toHaveCount(0);
+  await expect(student.page.getByText("Midterm: TCP connection management")).toBeVisible();
+  // The staff tools are not shown to students.
   await expect(student.page.getByRole("link", { name: "Roster" })).toHaveCount(0);
   await expect(student.page.getByText(DEMO_JOIN_CODE)).toHaveCount(0);
   await expectAccessible(student.page);

@@ -39,7 +39,7 @@ describe.each(DATABASES)("%s", (provider, open) => {
     const account = await t.db.account.findFirst({ where: { user: { email: "ada@synack.test" } } });
     expect(await verifyPassword({ hash: account!.password!, password: DEMO_PASSWORD })).toBe(true);
     const exam = await t.db.quiz.findFirst({ where: { mode: "EXAM" } });
-    expect(exam).toMatchObject({ timeLimitMin: 20, attemptsAllowed: 1, feedbackRelease: "AFTER_CLOSE" });
+    expect(exam).toMatchObject({ timeLimitSec: 20 * 60, attemptsAllowed: 1, feedbackRelease: "AFTER_CLOSE" });
   });
 
   it("loads the starter library into the demo bank once, and versions a changed template", async () => {

@@ -4,7 +4,7 @@ import { NewJoinCodeForm } from "@/components/course-forms";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui";
 import { ANY_ROLE, ROLE_LABEL, STAFF } from "@/lib/auth/roles";
 import { requireCourse, type CourseAccess } from "@/lib/auth/session";
-import { FEEDBACK_LABEL, quizStatus, type QuizStatus } from "@/lib/courses/quiz-status";
+import { FEEDBACK_LABEL, formatLimit, quizStatus, type QuizStatus } from "@/lib/courses/quiz-status";
 import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Course" };
@@ -85,7 +85,7 @@ async function StaffHome({ access }: { access: CourseAccess }) {
                     <p className="font-medium text-slate-900">{q.title}</p>
                     <p className="text-sm text-slate-600">
                       {q.mode === "EXAM" ? "Exam" : "Practice"}
-                      {q.timeLimitMin ? ` · ${q.timeLimitMin} min` : ""}
+                      {q.timeLimitSec ? ` · ${formatLimit(q.timeLimitSec)}` : ""}
                       {` · ${q.attemptsAllowed ? `${q.attemptsAllowed} attempt${q.attemptsAllowed === 1 ? "" : "s"}` : "unlimited attempts"}`}
                       {` · ${FEEDBACK_LABEL[q.feedbackRelease] ?? q.feedbackRelease}`}
                       {` · ${q._count.items} item${q._count.items === 1 ? "" : "s"}, ${q._count.attempts} attempt${q._count.attempts === 1 ? "" : "s"} so far`}
@@ -140,7 +140,7 @@ async function StudentHome({ access }: { access: CourseAccess }) {
                   <p className="font-medium text-slate-900">{q.title}</p>
                   <p className="text-sm text-slate-600">
                     {q.mode === "EXAM" ? "Exam" : "Practice"}
-                    {q.timeLimitMin ? ` · ${q.timeLimitMin} min time limit` : ""}
+                    {q.timeLimitSec ? ` · ${formatLimit(q.timeLimitSec)} time limit` : ""}
                     {` · attempts used: ${used}${q.attemptsAllowed ? ` of ${q.attemptsAllowed}` : ""}`}
                     {q.opensAt && status === "upcoming" ? ` · opens ${q.opensAt.toUTCString()}` : ""}
                     {q.closesAt && status === "open" ? ` · closes ${q.closesAt.toUTCString()}` : ""}

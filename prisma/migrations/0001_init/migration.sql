@@ -117,7 +117,7 @@ CREATE TABLE "Quiz" (
     "mode" TEXT NOT NULL,
     "opensAt" DATETIME,
     "closesAt" DATETIME,
-    "timeLimitMin" INTEGER,
+    "timeLimitSec" INTEGER,
     "attemptsAllowed" INTEGER,
     "feedbackRelease" TEXT NOT NULL DEFAULT 'IMMEDIATELY',
     "section" TEXT,
@@ -179,6 +179,19 @@ CREATE TABLE "Response" (
 );
 
 -- CreateTable
+CREATE TABLE "PracticeResult" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "family" TEXT NOT NULL,
+    "templateId" TEXT NOT NULL,
+    "score" REAL NOT NULL,
+    "maxScore" REAL NOT NULL,
+    "graderVersion" TEXT NOT NULL,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "PracticeResult_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
 CREATE TABLE "AuditLog" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -228,6 +241,9 @@ CREATE UNIQUE INDEX "Attempt_quizId_userId_number_key" ON "Attempt"("quizId", "u
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Response_attemptId_position_key" ON "Response"("attemptId", "position");
+
+-- CreateIndex
+CREATE INDEX "PracticeResult_userId_family_idx" ON "PracticeResult"("userId", "family");
 
 -- CreateIndex
 CREATE INDEX "AuditLog_courseId_at_idx" ON "AuditLog"("courseId", "at");

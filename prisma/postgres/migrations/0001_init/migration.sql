@@ -131,7 +131,7 @@ CREATE TABLE "Quiz" (
     "mode" TEXT NOT NULL,
     "opensAt" TIMESTAMP(3),
     "closesAt" TIMESTAMP(3),
-    "timeLimitMin" INTEGER,
+    "timeLimitSec" INTEGER,
     "attemptsAllowed" INTEGER,
     "feedbackRelease" TEXT NOT NULL DEFAULT 'IMMEDIATELY',
     "section" TEXT,
@@ -192,6 +192,20 @@ CREATE TABLE "Response" (
 );
 
 -- CreateTable
+CREATE TABLE "PracticeResult" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "family" TEXT NOT NULL,
+    "templateId" TEXT NOT NULL,
+    "score" DOUBLE PRECISION NOT NULL,
+    "maxScore" DOUBLE PRECISION NOT NULL,
+    "graderVersion" TEXT NOT NULL,
+    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PracticeResult_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "AuditLog" (
     "id" TEXT NOT NULL,
     "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -244,6 +258,9 @@ CREATE UNIQUE INDEX "Attempt_quizId_userId_number_key" ON "Attempt"("quizId", "u
 CREATE UNIQUE INDEX "Response_attemptId_position_key" ON "Response"("attemptId", "position");
 
 -- CreateIndex
+CREATE INDEX "PracticeResult_userId_family_idx" ON "PracticeResult"("userId", "family");
+
+-- CreateIndex
 CREATE INDEX "AuditLog_courseId_at_idx" ON "AuditLog"("courseId", "at");
 
 -- AddForeignKey
@@ -293,6 +310,9 @@ ALTER TABLE "Response" ADD CONSTRAINT "Response_quizItemId_fkey" FOREIGN KEY ("q
 
 -- AddForeignKey
 ALTER TABLE "Response" ADD CONSTRAINT "Response_questionId_fkey" FOREIGN KEY ("questionId") REFERENCES "Question"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "PracticeResult" ADD CONSTRAINT "PracticeResult_userId_fkey" FOREIGN KEY ("userId") REFERENCES "user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "AuditLog" ADD CONSTRAINT "AuditLog_courseId_fkey" FOREIGN KEY ("courseId") REFERENCES "Course"("id") ON DELETE SET NULL ON UPDATE CASCADE;
