@@ -12,7 +12,7 @@ import { renderSegment } from "./segment-text";
  * Changes whenever a grading outcome could change (grader or engine behaviour), and is
  * stored with every graded response so a regrade is exact and explainable.
  */
-export const GRADER_VERSION = "2026.11.24-1";
+export const GRADER_VERSION = "2026.11.24-2";
 
 export interface FirstMistake {
   /** What the student said, and what happens. */
@@ -178,8 +178,11 @@ function describeStateMistake(
   const because = explanation ? ` ${sentence(explanation)}` : "";
   let text: string;
   let said: string;
-  if (i === 0) {
-    said = predicted[0] ?? "(nothing)";
+  if (predicted.length === 0) {
+    said = "(nothing)";
+    text = `You gave no states for the ${endpoint}. It starts in CLOSED and goes on to ${truth[1]?.state ?? "nothing else"}.`;
+  } else if (i === 0) {
+    said = predicted[0];
     text = `Every endpoint starts in CLOSED; you started the ${endpoint} in ${said}.`;
   } else if (j >= predicted.length) {
     said = `stops at ${previous ?? "(nothing)"}`;
@@ -203,7 +206,7 @@ function describeStateMistake(
 const FIELDS = ["from", "flags", "seq", "ack"] as const;
 
 function segmentText(s: SegmentAnswer): string {
-  return `the ${s.from} sends ${renderSegment(s)}`;
+  return `the ${s.from || "(no sender)"} sends ${s.flags ? renderSegment({ flags: s.flags, seq: s.seq ?? Number.NaN, ack: s.ack ?? Number.NaN }).replace(/NaN/g, "?") : "(no flags)"}`;
 }
 
 function compareSegments(q: QuestionInstance, said: SegmentAnswer[], truth: SegmentAnswer[]): Comparison {
@@ -255,7 +258,7 @@ function compareNext(q: QuestionInstance, said: Extract<Answer, { kind: "next" }
 
 // ------------------------------------------------------------------ time, final state, choice
 
-function compareTime(q: QuestionInstance, said: number | "never", truth: number | "never"): Comparison {
+function compareTime(q: QuestionInstance, said: number | "never" | null, truth: number | "never" | null): Comparison {
   const ask = q.template.ask.kind === "time" ? q.template.ask : null;
   const tolerance = ask?.toleranceMs ?? 0;
   const right = said === truth || (typeof said === "number" && typeof truth === "number" && Math.abs(said - truth) <= tolerance);
@@ -274,12 +277,12 @@ function compareTime(q: QuestionInstance, said: number | "never", truth: number 
   return {
     correct: right,
     parts,
-    messages: [right ? `Right. ${actual}` : `You said ${said === "never" ? "never" : `${said} ms`}. ${actual}${because}`],
+    messages: [right ? `Right. ${actual}` : `${said === null ? "You gave no time" : `You said ${said === "never" ? "never" : `${said} ms`}`}. ${actual}${because}`],
     ...(right ? {} : { firstMistake: { said: String(said), actual: String(truth), ...(explanation ? { ...explanation, eventIndex: leaving!.cause } : {}) } }),
   };
 }
 
-function compareFinal(q: QuestionInstance, said: Partial<Record<EndpointName, State>>, truth: Partial<Record<EndpointName, State>>): Comparison {
+function compareFinal(q: QuestionInstance, said: Partial<Record<EndpointName, State | "">>, truth: Partial<Record<EndpointName, State | "">>): Comparison {
   const out: Comparison = { correct: true, parts: [], messages: [] };
   const at = q.template.ask.kind === "final-state" && q.template.ask.atMs !== undefined ? `at t = ${q.template.ask.atMs} ms` : "at the end";
   for (const endpoint of Object.keys(truth) as EndpointName[]) {
@@ -290,16 +293,16 @@ function compareFinal(q: QuestionInstance, said: Partial<Record<EndpointName, St
       continue;
     }
     out.correct = false;
-    out.messages.push(`You said the ${endpoint} is in ${said[endpoint]} ${at}; it is in ${truth[endpoint]}.`);
+    out.messages.push(`${said[endpoint] ? `You said the ${endpoint} is in ${said[endpoint]}` : `You gave no state for the ${endpoint}`} ${at}; it is in ${truth[endpoint]}.`);
     out.firstMistake ??= { said: `${endpoint} in ${said[endpoint]}`, actual: `${endpoint} in ${truth[endpoint]}` };
   }
   return out;
 }
 
-function compareChoice(q: QuestionInstance, said: string, truth: string): Comparison {
+function compareChoice(q: QuestionInstance, said: string | null, truth: string | null): Comparison {
   const ask = q.template.ask.kind === "choice" ? q.template.ask : null;
   const options = ask ? choiceFor(ask.topic, q.trace).options : [];
-  const label = (id: string) => options.find((o) => o.id === id)?.label ?? id;
+  const label = (id: string | null) => (id === null ? "(no choice)" : (options.find((o) => o.id === id)?.label ?? id));
   const right = said === truth;
   return {
     correct: right,

@@ -28,35 +28,56 @@ const flags = z.string({ error: 'flags are text, like "SYN+ACK"' }).transform((t
 const seqNumber = z.number({ error: "expected a number" }).int("expected a whole number").min(0, "sequence numbers are not negative").max(0xffff_ffff, "sequence numbers are below 2^32");
 const endpoint = z.enum(ENDPOINTS, { error: "expected client or server" });
 
-export const SegmentAnswerSchema = z.object({ from: endpoint, flags, seq: seqNumber, ack: seqNumber.default(0) });
-export type SegmentAnswer = z.output<typeof SegmentAnswerSchema>;
+// A blank field ("" or null) is an unanswered part: it earns nothing but is not an error,
+// so a half-finished answer still gets credit for the half that is there.
+function orBlank<T extends z.ZodType>(schema: T) {
+  return z.unknown().transform((value, ctx): "" | z.output<T> => {
+    if (value === "" || value === null || value === undefined) return "";
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    // Keep the inner schema's own message ("SYN appears twice"), not a generic one.
+    for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    return z.NEVER;
+  });
+}
 
+export const SegmentAnswerSchema = z.object({
+  from: orBlank(endpoint),
+  flags: orBlank(flags),
+  seq: z.union([z.null(), seqNumber]).default(null),
+  ack: z.union([z.null(), seqNumber]).default(0),
+});
+export type SegmentAnswer = { from: EndpointName | ""; flags: string; seq: number | null; ack: number | null };
+
+/** An answer; "" and null mark parts left unanswered. */
 export type Answer =
   | { kind: "states"; states: Partial<Record<EndpointName, State[]>> }
   | { kind: "segments"; segments: SegmentAnswer[] }
-  | { kind: "next"; segment: SegmentAnswer; state: State }
-  | { kind: "time"; ms: number | "never" }
-  | { kind: "final-state"; states: Partial<Record<EndpointName, State>> }
-  | { kind: "choice"; choice: string };
+  | { kind: "next"; segment: SegmentAnswer; state: State | "" }
+  | { kind: "time"; ms: number | "never" | null }
+  | { kind: "final-state"; states: Partial<Record<EndpointName, State | "">> }
+  | { kind: "choice"; choice: string | null };
 
 function schemaFor(ask: Ask): z.ZodType {
   switch (ask.kind) {
     case "states": {
-      const shape = Object.fromEntries(ask.endpoints.map((e) => [e, z.array(stateName).min(1, "list at least one state").max(40)]));
-      return z.object({ states: z.object(shape, { error: `expected the states of ${ask.endpoints.join(" and ")}` }) });
+      const shape = Object.fromEntries(ask.endpoints.map((e) => [e, z.array(stateName).max(40).default([])]));
+      return z.object({ states: z.object(shape, { error: `expected the states of ${ask.endpoints.join(" and ")}` }).default(() => ({})) });
     }
     case "segments":
-      return z.object({ segments: z.array(SegmentAnswerSchema).max(40) });
+      return z.object({ segments: z.array(SegmentAnswerSchema).max(40).default([]) });
     case "next":
-      return z.object({ segment: SegmentAnswerSchema, state: stateName });
+      return z.object({ segment: SegmentAnswerSchema.default({ from: "", flags: "", seq: null, ack: null }), state: orBlank(stateName) });
     case "time":
-      return z.object({ ms: z.union([z.number().int("give whole milliseconds").min(0, "a time is not negative"), z.literal("never")], { error: 'a number of milliseconds, or "never"' }) });
+      return z.object({
+        ms: z.union([z.null(), z.number().int("give whole milliseconds").min(0, "a time is not negative"), z.literal("never")], { error: 'a number of milliseconds, or "never"' }).default(null),
+      });
     case "final-state": {
-      const shape = Object.fromEntries(ask.endpoints.map((e) => [e, stateName]));
-      return z.object({ states: z.object(shape) });
+      const shape = Object.fromEntries(ask.endpoints.map((e) => [e, orBlank(stateName)]));
+      return z.object({ states: z.object(shape).default(() => ({})) });
     }
     case "choice":
-      return z.object({ choice: z.string().min(1, "choose one option") });
+      return z.object({ choice: z.union([z.null(), z.string().max(60)]).default(null) });
   }
 }
 

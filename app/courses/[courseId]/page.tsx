@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewJoinCodeForm } from "@/components/course-forms";
+import { StartAttemptButton } from "@/components/start-attempt-button";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui";
 import { ANY_ROLE, ROLE_LABEL, STAFF } from "@/lib/auth/roles";
 import { requireCourse, type CourseAccess } from "@/lib/auth/session";
 import { FEEDBACK_LABEL, formatLimit, quizStatus, type QuizStatus } from "@/lib/courses/quiz-status";
+import { finalizeExpired } from "@/lib/attempts/service";
+import { releaseOf } from "@/lib/attempts/release";
 import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Course" };
@@ -120,10 +123,11 @@ async function StaffHome({ access }: { access: CourseAccess }) {
 
 async function StudentHome({ access }: { access: CourseAccess }) {
   const now = new Date();
+  await finalizeExpired(db, { userId: access.user.id }, now);
   const quizzes = await db.quiz.findMany({
     where: { courseId: access.course.id, published: true, OR: [{ section: null }, ...(access.section ? [{ section: access.section }] : [])] },
     orderBy: { createdAt: "asc" },
-    include: { attempts: { where: { userId: access.user.id }, select: { status: true, score: true, maxScore: true } } },
+    include: { attempts: { where: { userId: access.user.id }, orderBy: { number: "asc" }, select: { id: true, number: true, status: true, score: true, maxScore: true } } },
   });
   return (
     <Card title="Quizzes and exams">
@@ -134,10 +138,14 @@ async function StudentHome({ access }: { access: CourseAccess }) {
           {quizzes.map((q) => {
             const status = quizStatus(q, now);
             const used = q.attempts.length;
+            const inProgress = q.attempts.find((a) => a.status === "IN_PROGRESS");
+            const canStart = status === "open" && !inProgress && (q.attemptsAllowed === null || used < q.attemptsAllowed);
             return (
-              <li key={q.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
+              <li key={q.id} className="flex flex-col gap-2 py-4 sm:flex-row sm:items-start sm:justify-between">
                 <div>
-                  <p className="font-medium text-slate-900">{q.title}</p>
+                  <p className="font-medium text-slate-900">
+                    {q.title} <Badge tone={STATUS_TONE[status]}>{STATUS_LABEL[status]}</Badge>
+                  </p>
                   <p className="text-sm text-slate-600">
                     {q.mode === "EXAM" ? "Exam" : "Practice"}
                     {q.timeLimitSec ? ` · ${formatLimit(q.timeLimitSec)} time limit` : ""}
@@ -145,8 +153,30 @@ async function StudentHome({ access }: { access: CourseAccess }) {
                     {q.opensAt && status === "upcoming" ? ` · opens ${q.opensAt.toUTCString()}` : ""}
                     {q.closesAt && status === "open" ? ` · closes ${q.closesAt.toUTCString()}` : ""}
                   </p>
+                  {q.attempts.filter((a) => a.status === "SUBMITTED").length > 0 ? (
+                    <ul className="mt-1 text-sm">
+                      {q.attempts
+                        .filter((a) => a.status === "SUBMITTED")
+                        .map((a) => {
+                          const released = releaseOf(q, a.status, now).released;
+                          return (
+                            <li key={a.id}>
+                              <Link href={`/courses/${access.course.id}/attempts/${a.id}`} className="text-accent-700 underline">
+                                Attempt {a.number}: {released ? `${Math.round((a.score ?? 0) * 100) / 100} / ${a.maxScore}` : "submitted"}
+                              </Link>
+                            </li>
+                          );
+                        })}
+                    </ul>
+                  ) : null}
                 </div>
-                <Badge tone={STATUS_TONE[status]}>{STATUS_LABEL[status]}</Badge>
+                <div className="shrink-0">
+                  {inProgress ? (
+                    <ButtonLink href={`/courses/${access.course.id}/attempts/${inProgress.id}`}>Resume attempt {inProgress.number}</ButtonLink>
+                  ) : canStart ? (
+                    <StartAttemptButton courseId={access.course.id} quizId={q.id} label={used ? "Start a new attempt" : "Start"} />
+                  ) : null}
+                </div>
               </li>
             );
           })}

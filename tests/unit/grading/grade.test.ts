@@ -35,8 +35,17 @@ describe("invalid answers are not graded, and say what is wrong", () => {
     const r = grade(t, SEED, { states: { client: ["closed", "SYN-SENT", "Established"], server: ["CLOSED", "listen", "SYN_RCVD", "ESTABLISHED"] } });
     expect(r).toMatchObject({ valid: true, score: 2 });
   });
-  it("a missing endpoint, a wrong shape, or nonsense is reported with its path", () => {
-    expect(grade(t, SEED, { states: { client: ["CLOSED"] } }).feedback.messages[0]).toMatch(/^states\.server: /);
+  it("a blank part earns nothing but is not an error: the rest of the answer still counts", () => {
+    const half = grade(t, SEED, { states: { client: ["CLOSED", "SYN_SENT", "ESTABLISHED"] } });
+    expect(half).toMatchObject({ valid: true, score: 1, maxScore: 2 });
+    expect(half.feedback.messages[1]).toBe("You gave no states for the server. It starts in CLOSED and goes on to LISTEN.");
+    expect(grade(t, SEED, {})).toMatchObject({ valid: true, score: 0 });
+    const segments = grade(byId("handshake-segments"), SEED, { segments: [{ from: "client", flags: "SYN", seq: null, ack: null }] });
+    expect(segments.valid).toBe(true);
+    expect(segments.score).toBeGreaterThan(0);
+  });
+  it("a wrong shape or nonsense is reported with its path", () => {
+    expect(grade(t, SEED, { states: { client: "CLOSED" } }).feedback.messages[0]).toMatch(/^states\.client: /);
     expect(grade(t, SEED, "CLOSED SYN_SENT").valid).toBe(false);
     expect(grade(t, SEED, null).valid).toBe(false);
     expect(grade(byId("lost-syn-leave"), SEED, { ms: -5 }).feedback.messages).toEqual(["ms: a time is not negative"]);

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AnswerReview } from "@/components/answer-review";
+import { AttemptRunner } from "@/components/attempt-runner";
+import type { Draft } from "@/components/answer-widgets";
+import { Card, PageHeader } from "@/components/ui";
+import { attemptView } from "@/lib/attempts/service";
+import { AppError } from "@/lib/auth/errors";
+import { ANY_ROLE } from "@/lib/auth/roles";
+import { requireCourse } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+
+export const metadata: Metadata = { title: "Attempt" };
+export const dynamic = "force-dynamic";
+
+export default async function AttemptPage({ params }: { params: Promise<{ courseId: string; attemptId: string }> }) {
+  const { courseId, attemptId } = await params;
+  const access = await requireCourse(courseId, ANY_ROLE, `/courses/${courseId}/attempts/${attemptId}`);
+  const view = await attemptView(db, access.user.id, attemptId).catch((error) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  if (view.quiz.courseId !== courseId) notFound();
+  const back = (
+    <Link href={`/courses/${courseId}`} className="text-accent-700 underline">
+      Back to {access.course.code}
+    </Link>
+  );
+
+  if (view.status === "IN_PROGRESS") {
+    return (
+      <>
+        <PageHeader title={view.quiz.title} description={<>Attempt {view.number} · answers are saved as you work · {back}</>} />
+        <AttemptRunner
+          attemptId={view.attemptId}
+          deadlineAt={view.deadlineAt?.toISOString() ?? null}
+          serverNow={new Date().toISOString()}
+          items={view.items.map((i) => ({ position: i.position, presentation: i.presentation, draft: i.draft as Draft | null, savedAt: i.savedAt?.toISOString() ?? null, maxScore: i.maxScore }))}
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title={view.quiz.title} description={<>Attempt {view.number} · submitted {view.submittedAt?.toUTCString()} · {back}</>} />
+      {view.release.released ? (
+        <div className="flex flex-col gap-6">
+          <Card>
+            <p className="text-lg font-semibold text-slate-900" data-testid="attempt-score">
+              Score: {Math.round((view.score ?? 0) * 100) / 100} / {view.maxScore}
+            </p>
+            <p className="text-sm text-slate-600">{view.release.reason}</p>
+          </Card>
+          {view.items.map((item) =>
+            item.result ? <AnswerReview key={item.position} position={item.position} presentation={item.presentation} draft={item.draft} result={item.result} maxScore={item.maxScore} /> : null,
+          )}
+        </div>
+      ) : (
+        <Card>
+          <p className="text-lg font-semibold text-slate-900">Submitted</p>
+          <p className="mt-1 text-slate-700">Your answers are in. {view.release.reason}</p>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,215 @@
+"use client";
+// Taking a quiz: every change is saved to the server (debounced), with an honest status per
+// question; the countdown follows the server's deadline; submit asks first and is safe to
+// repeat. A reload, a closed tab or a second device finds the last saved answers.
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Presentation } from "@/lib/questions/present";
+import { AnswerWidget, type Draft } from "./answer-widgets";
+import { QuestionSetup } from "./question-view";
+import { buttonStyles } from "./ui";
+
+type Item = { position: number; presentation: Presentation; draft: Draft | null; savedAt: string | null; maxScore: number };
+type SaveState = { kind: "idle" | "pending" | "saving" | "saved" | "error"; at?: string; message?: string };
+
+const DEBOUNCE_MS = 800;
+
+function clock(iso: string): string {
+  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+}
+
+export function AttemptRunner({ attemptId, items, deadlineAt, serverNow }: { attemptId: string; items: Item[]; deadlineAt: string | null; serverNow: string }) {
+  const router = useRouter();
+  const [drafts, setDrafts] = useState<Record<number, Draft | null>>(() => Object.fromEntries(items.map((i) => [i.position, i.draft])));
+  const [saves, setSaves] = useState<Record<number, SaveState>>(() =>
+    Object.fromEntries(items.map((i) => [i.position, i.savedAt ? { kind: "saved", at: i.savedAt } : { kind: "idle" }])),
+  );
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+  // The newest drafts, for saves that run after a re-render (kept current by change()).
+  const latest = useRef(drafts);
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  // The server's clock minus ours, measured once the page is on screen.
+  const offset = useRef(0);
+  useEffect(() => {
+    offset.current = new Date(serverNow).getTime() - Date.now();
+  }, [serverNow]);
+  const retry = useRef<(position: number, attempt: number) => void>(() => undefined);
+  const [left, setLeft] = useState<number | null>(deadlineAt ? new Date(deadlineAt).getTime() - new Date(serverNow).getTime() : null);
+  const finished = useRef(false);
+
+  const save = useCallback(
+    async (position: number, attempt = 0): Promise<boolean> => {
+      const draft = latest.current[position];
+      setSaves((s) => ({ ...s, [position]: { kind: "saving" } }));
+      try {
+        const response = await fetch(`/api/attempts/${attemptId}/responses/${position}`, {
+          method: "PUT",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ answer: draft }),
+          keepalive: true,
+        });
+        const body = (await response.json().catch(() => ({}))) as { savedAt?: string; message?: string };
+        if (response.ok && body.savedAt) {
+          // A newer edit made while this save was in flight is still waiting for its own save.
+          if (latest.current[position] === draft) setSaves((s) => ({ ...s, [position]: { kind: "saved", at: body.savedAt } }));
+          return true;
+        }
+        if (response.status === 409 || response.status === 404) {
+          setSaves((s) => ({ ...s, [position]: { kind: "error", message: body.message ?? "This attempt can no longer change." } }));
+          router.refresh();
+          return false;
+        }
+        setSaves((s) => ({ ...s, [position]: { kind: "error", message: body.message ?? `Not saved (error ${response.status}).` } }));
+        return false;
+      } catch {
+        // Offline or the server is restarting: keep the answer here and try again.
+        const wait = Math.min(30_000, 1000 * 2 ** attempt);
+        setSaves((s) => ({ ...s, [position]: { kind: "error", message: `Not saved yet: no connection. Retrying in ${Math.round(wait / 1000)} s.` } }));
+        timers.current.set(position, setTimeout(() => retry.current(position, attempt + 1), wait));
+        return false;
+      }
+    },
+    [attemptId, router],
+  );
+
+  useEffect(() => {
+    retry.current = (position, attempt) => void save(position, attempt);
+  }, [save]);
+
+  const change = (position: number, draft: Draft) => {
+    setDrafts((d) => ({ ...d, [position]: draft }));
+    latest.current = { ...latest.current, [position]: draft };
+    setSaves((s) => ({ ...s, [position]: { kind: "pending" } }));
+    clearTimeout(timers.current.get(position));
+    timers.current.set(position, setTimeout(() => void save(position), DEBOUNCE_MS));
+  };
+
+  const flush = useCallback(async () => {
+    const pending = [...timers.current.keys()];
+    for (const p of pending) clearTimeout(timers.current.get(p));
+    timers.current.clear();
+    await Promise.all(pending.map((p) => save(p)));
+  }, [save]);
+
+  const submit = useCallback(async () => {
+    if (finished.current) return;
+    setSubmitting(true);
+    setSubmitError(null);
+    await flush();
+    for (let attempt = 0; attempt < 4; attempt++) {
+      try {
+        const response = await fetch(`/api/attempts/${attemptId}/submit`, { method: "POST" });
+        if (response.ok || response.status === 404) {
+          finished.current = true;
+          router.refresh();
+          return;
+        }
+        const body = (await response.json().catch(() => ({}))) as { message?: string };
+        setSubmitError(body.message ?? `The submission failed (error ${response.status}). Your answers are saved; try again.`);
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
+      }
+    }
+    setSubmitting(false);
+    if (!finished.current) setSubmitError((e) => e ?? "No connection to the server. Your answers are kept; try submitting again.");
+  }, [attemptId, flush, router]);
+
+  // The countdown, from the server's clock; at zero the attempt is submitted with what was saved.
+  useEffect(() => {
+    if (!deadlineAt) return;
+    const deadline = new Date(deadlineAt).getTime();
+    const tick = () => {
+      const remaining = deadline - (Date.now() + offset.current);
+      setLeft(Math.max(0, remaining));
+      if (remaining <= 0) void submit();
+    };
+    const id = setInterval(tick, 1000);
+    return () => clearInterval(id);
+  }, [deadlineAt, submit]);
+
+  // Leaving the page (tab hidden or closed): send what is pending.
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === "hidden") void flush();
+    };
+    document.addEventListener("visibilitychange", onHide);
+    return () => document.removeEventListener("visibilitychange", onHide);
+  }, [flush]);
+
+  const unsaved = Object.values(saves).some((s) => s.kind === "pending" || s.kind === "saving" || s.kind === "error");
+  const minutes = left === null ? null : Math.floor(left / 60_000);
+  const seconds = left === null ? null : Math.floor((left % 60_000) / 1000);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 py-2">
+        <p className="text-sm text-slate-700" aria-live="polite">
+          {unsaved ? "Saving your answers…" : "All answers saved."}
+        </p>
+        {left !== null ? (
+          <p className={`font-mono text-lg font-semibold ${left < 60_000 ? "text-rose-700" : "text-slate-900"}`} role="timer" aria-label={`Time left: ${minutes} minutes ${seconds} seconds`}>
+            {String(minutes).padStart(2, "0")}:{String(seconds).padStart(2, "0")}
+          </p>
+        ) : null}
+        <button type="button" className={buttonStyles.primary} onClick={() => dialog.current?.showModal()} disabled={submitting}>
+          {submitting ? "Submitting…" : "Submit attempt"}
+        </button>
+      </div>
+      {left !== null && left < 60_000 && left > 0 ? (
+        <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Less than a minute left. Your answers are saved as you go; the attempt is submitted when time runs out.
+        </p>
+      ) : null}
+      {submitError ? (
+        <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800">
+          {submitError}
+        </p>
+      ) : null}
+      <ol className="flex flex-col gap-6">
+        {items.map((item) => {
+          const s = saves[item.position];
+          return (
+            <li key={item.position}>
+              <section aria-labelledby={`q-${item.position}-title`} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+                <p id={`q-${item.position}-title`} className="mb-2 text-sm font-medium text-slate-600">
+                  Question {item.position} of {items.length} · {item.maxScore} point{item.maxScore === 1 ? "" : "s"}
+                </p>
+                <QuestionSetup presentation={item.presentation} />
+                <div className="mt-4">
+                  <AnswerWidget name={`q${item.position}`} format={item.presentation.answer} draft={drafts[item.position]} onChange={(d) => change(item.position, d)} />
+                </div>
+                <p className={`mt-3 text-sm ${s.kind === "error" ? "text-rose-700" : "text-slate-600"}`} aria-live="polite" data-testid={`save-status-${item.position}`}>
+                  {s.kind === "saved" && s.at ? `Saved at ${clock(s.at)}` : s.kind === "saving" ? "Saving…" : s.kind === "pending" ? "Changes not saved yet…" : s.kind === "error" ? s.message : "Not answered yet"}
+                </p>
+              </section>
+            </li>
+          );
+        })}
+      </ol>
+      <dialog ref={dialog} aria-labelledby="submit-title" className="m-auto max-w-md rounded-xl p-6 shadow-xl backdrop:bg-slate-900/40">
+        <h2 id="submit-title" className="text-lg font-semibold text-slate-900">
+          Submit this attempt?
+        </h2>
+        <p className="mt-2 text-slate-700">After submitting you cannot change your answers.{unsaved ? " Unsaved changes are sent first." : ""}</p>
+        <div className="mt-5 flex justify-end gap-3">
+          <button type="button" className={buttonStyles.secondary} onClick={() => dialog.current?.close()}>
+            Keep working
+          </button>
+          <button
+            type="button"
+            className={buttonStyles.primary}
+            onClick={() => {
+              dialog.current?.close();
+              void submit();
+            }}
+          >
+            Submit
+          </button>
+        </div>
+      </dialog>
+    </div>
+  );
+}

@@ -1,0 +1,300 @@
+"use client";
+// The ladder diagram every TCP textbook draws: client and server lifelines, time going down,
+// each segment an arrow. Long quiet stretches are shortened with a marked break so a
+// 4-minute TIME_WAIT and a 50 ms handshake fit one picture. A table lists the same events
+// for screen readers, and a step-through control replays them one by one.
+import { useId, useMemo, useState } from "react";
+import type { SegmentView, Trace, TraceEvent } from "@/lib/tcp/trace";
+import { buttonStyles } from "./ui";
+
+const W = 640;
+const CLIENT_X = 150;
+const SERVER_X = 490;
+const TOP = 48;
+
+function label(s: SegmentView): string {
+  let text = `${s.flags} seq=${s.seq}`;
+  if (s.flags.includes("ACK")) text += ` ack=${s.ack}`;
+  if (s.len) text += ` len=${s.len}`;
+  return text;
+}
+
+export function describe(e: TraceEvent): string {
+  switch (e.type) {
+    case "call":
+      return `the ${e.endpoint}'s application calls ${e.call}()${e.error ? `, refused: ${e.error}` : ""}`;
+    case "send":
+      return `the ${e.endpoint} sends ${label(e.segment)}${e.segment.retransmission ? " (retransmission)" : ""}`;
+    case "receive":
+      return `the ${e.endpoint} receives ${label(e.segment)}${e.segment.injected ? " (a stray segment from the network)" : ""}`;
+    case "drop":
+      return e.reason === "network" ? `${label(e.segment)} from the ${e.endpoint} is lost` : `the ${e.endpoint} discards ${label(e.segment)}: ${e.reason.replace(/-/g, " ")}`;
+    case "delay":
+      return `${label(e.segment)} is delayed ${e.byMs} ms`;
+    case "duplicate":
+      return `${label(e.segment)} is duplicated; the copy arrives ${e.afterMs} ms later`;
+    case "timer":
+      return `the ${e.endpoint}'s ${e.timer.replace(/-/g, " ")} timer expires`;
+    case "signal":
+      return `the ${e.endpoint}'s application is told: ${e.message}`;
+    case "state":
+      return `the ${e.endpoint} goes from ${e.from} to ${e.to}${e.transient ? " (and on at once)" : ""}`;
+  }
+}
+
+/** y for each distinct time, with long gaps shortened and marked. */
+function timeScale(events: readonly TraceEvent[]) {
+  const times = [...new Set(events.map((e) => e.t))].sort((a, b) => a - b);
+  const gaps = times.slice(1).map((t, i) => t - times[i]).filter((g) => g > 0).sort((a, b) => a - b);
+  const typical = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 100;
+  const cap = Math.max(typical * 3, 50);
+  const y = new Map<number, number>();
+  const breaks: { y: number; ms: number }[] = [];
+  let at = TOP;
+  times.forEach((t, i) => {
+    if (i > 0) {
+      const gap = t - times[i - 1];
+      if (gap > cap) {
+        breaks.push({ y: at + 22, ms: gap });
+        at += 56;
+      } else at += 18 + (gap / cap) * 52;
+    }
+    y.set(t, at);
+  });
+  return { y: (t: number) => y.get(t) ?? TOP, height: at + 40, breaks };
+}
+
+function duration(ms: number): string {
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s` : `${ms} ms`;
+}
+
+export function Timeline({
+  trace,
+  showStates,
+  highlight,
+  title = "Timeline",
+}: {
+  trace: Trace;
+  showStates: boolean;
+  /** A trace index to point at (the event behind the first mistake). */
+  highlight?: number;
+  title?: string;
+}) {
+  const id = useId();
+  const events = useMemo(() => trace.events.filter((e) => showStates || (e.type !== "state" && e.type !== "signal")), [trace, showStates]);
+  const indexOf = useMemo(() => new Map(events.map((e, i) => [e, i])), [events]);
+  const [step, setStep] = useState<number>(events.length - 1);
+  const [asTable, setAsTable] = useState(false);
+  const scale = useMemo(() => timeScale(events), [events]);
+  const x = (who: string) => (who === "client" ? CLIENT_X : SERVER_X);
+  const highlightEvent = highlight !== undefined ? trace.events[highlight] : undefined;
+  const highlightStep = highlightEvent ? (indexOf.get(highlightEvent) ?? -1) : -1;
+
+  // Each send is drawn to where (and when) it arrives: by segment id, in order.
+  const arrivals = useMemo(() => {
+    const byId = new Map<number, number[]>();
+    events.forEach((e, i) => {
+      if (e.type === "receive") byId.set(e.segment.id, [...(byId.get(e.segment.id) ?? []), i]);
+    });
+    return byId;
+  }, [events]);
+  const lost = useMemo(() => new Set(events.flatMap((e) => (e.type === "drop" && e.reason === "network" ? [e.segment.id] : []))), [events]);
+
+  const timeWaits = useMemo(() => {
+    if (!showStates) return [];
+    const out: { who: string; from: number; to: number }[] = [];
+    const open: Record<string, number> = {};
+    for (const e of events) {
+      if (e.type !== "state") continue;
+      if (e.to === "TIME_WAIT") open[e.endpoint] = e.t;
+      else if (e.from === "TIME_WAIT" && open[e.endpoint] !== undefined) {
+        out.push({ who: e.endpoint, from: open[e.endpoint], to: e.t });
+        delete open[e.endpoint];
+      }
+    }
+    return out;
+  }, [events, showStates]);
+
+  const current = events[step];
+  const faded = (i: number) => (i > step ? 0.15 : 1);
+
+  return (
+    <figure className="flex flex-col gap-2" aria-labelledby={`${id}-caption`}>
+      <figcaption id={`${id}-caption`} className="flex flex-wrap items-center justify-between gap-2">
+        <span className="font-medium text-slate-900">{title}</span>
+        <button type="button" className={`${buttonStyles.secondary} no-print`} onClick={() => setAsTable((t) => !t)} aria-pressed={asTable}>
+          {asTable ? "Show the picture" : "Show as a table"}
+        </button>
+      </figcaption>
+      <div className="no-print flex flex-wrap items-center gap-2" role="group" aria-label="Step through the timeline">
+        <button type="button" className={buttonStyles.secondary} onClick={() => setStep(0)} disabled={step <= 0}>
+          First
+        </button>
+        <button type="button" className={buttonStyles.secondary} onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step <= 0}>
+          Back
+        </button>
+        <button type="button" className={buttonStyles.secondary} onClick={() => setStep((s) => Math.min(events.length - 1, s + 1))} disabled={step >= events.length - 1}>
+          Next
+        </button>
+        <button type="button" className={buttonStyles.secondary} onClick={() => setStep(events.length - 1)} disabled={step >= events.length - 1}>
+          All
+        </button>
+        {highlightStep >= 0 ? (
+          <button type="button" className={buttonStyles.primary} onClick={() => setStep(highlightStep)}>
+            Go to where your answer went wrong
+          </button>
+        ) : null}
+      </div>
+      <p className="text-sm text-slate-700" aria-live="polite" data-testid="timeline-step">
+        Step {step + 1} of {events.length}
+        {current ? `: t = ${current.t} ms, ${describe(current)}.` : ""}
+        {step === highlightStep ? " This is where your answer first differs." : ""}
+      </p>
+      {asTable ? (
+        <div className="max-h-[32rem] overflow-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">{title}, event by event</caption>
+            <thead className="sticky top-0 bg-white text-slate-600">
+              <tr>
+                <th scope="col" className="py-1 pr-3 font-medium">Step</th>
+                <th scope="col" className="py-1 pr-3 font-medium">Time</th>
+                <th scope="col" className="py-1 font-medium">What happens</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e, i) => (
+                <tr key={i} className={i === highlightStep ? "bg-amber-50" : i === step ? "bg-accent-50" : ""} aria-current={i === step ? "step" : undefined}>
+                  <td className="py-1 pr-3 text-slate-500">{i + 1}</td>
+                  <td className="py-1 pr-3 font-mono">{e.t} ms</td>
+                  <td className="py-1">{describe(e)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <svg viewBox={`0 0 ${W} ${scale.height}`} width={W} role="img" aria-labelledby={`${id}-svg-title`} className="max-w-none font-sans">
+            <title id={`${id}-svg-title`}>{`${title}: a ladder diagram of ${events.length} events between client and server. Use "Show as a table" for a readable list.`}</title>
+            <defs>
+              <marker id={`${id}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                <path d="M0,0 L10,5 L0,10 z" fill="#334155" />
+              </marker>
+            </defs>
+            <text x={CLIENT_X} y={24} textAnchor="middle" className="fill-slate-900 text-[14px] font-semibold">
+              client
+            </text>
+            <text x={SERVER_X} y={24} textAnchor="middle" className="fill-slate-900 text-[14px] font-semibold">
+              server
+            </text>
+            <line x1={CLIENT_X} x2={CLIENT_X} y1={TOP - 12} y2={scale.height - 16} stroke="#94a3b8" strokeWidth={2} />
+            <line x1={SERVER_X} x2={SERVER_X} y1={TOP - 12} y2={scale.height - 16} stroke="#94a3b8" strokeWidth={2} />
+            {scale.breaks.map((b) => (
+              <g key={b.y}>
+                <rect x={20} y={b.y - 9} width={W - 40} height={18} fill="#f8fafc" />
+                <text x={W / 2} y={b.y + 4} textAnchor="middle" className="fill-slate-500 text-[11px]">
+                  ⋯ {duration(b.ms)} later ⋯
+                </text>
+              </g>
+            ))}
+            {timeWaits.map((tw) => {
+              const bx = tw.who === "client" ? CLIENT_X - 10 : SERVER_X + 10;
+              const y1 = scale.y(tw.from);
+              const y2 = scale.y(tw.to);
+              return (
+                <g key={`${tw.who}-${tw.from}`}>
+                  <path d={`M${bx},${y1} h${tw.who === "client" ? -6 : 6} V${y2} h${tw.who === "client" ? 6 : -6}`} fill="none" stroke="#b45309" strokeWidth={2} />
+                  <text x={bx + (tw.who === "client" ? -10 : 10)} y={(y1 + y2) / 2} textAnchor={tw.who === "client" ? "end" : "start"} className="fill-amber-800 text-[10px]">
+                    TIME_WAIT {duration(tw.to - tw.from)}
+                  </text>
+                </g>
+              );
+            })}
+            {events.map((e, i) => {
+              const opacity = faded(i);
+              const mark = i === highlightStep ? "#f59e0b" : i === step ? "#0f766e" : null;
+              const y = scale.y(e.t);
+              if (e.type === "send") {
+                const x1 = x(e.endpoint);
+                const x2 = x(e.segment.to);
+                const arrive = arrivals.get(e.segment.id) ?? [];
+                const isLost = lost.has(e.segment.id) && arrive.length === 0;
+                const y2 = isLost ? y + 24 : arrive.length ? scale.y(events[arrive[0]].t) : y + 24;
+                const endX = isLost ? (x1 + x2) / 2 : x2;
+                const endY = isLost ? (y + y2) / 2 : y2;
+                return (
+                  <g key={i} opacity={opacity}>
+                    <line x1={x1} y1={y} x2={endX} y2={endY} stroke={mark ?? "#334155"} strokeWidth={mark ? 2.5 : 1.5} strokeDasharray={e.segment.retransmission ? "6 3" : undefined} markerEnd={isLost ? undefined : `url(#${id}-arrow)`} />
+                    {arrive.slice(1).map((k) => (
+                      <line key={k} x1={x1} y1={y} x2={x2} y2={scale.y(events[k].t)} stroke="#64748b" strokeWidth={1.2} strokeDasharray="2 3" markerEnd={`url(#${id}-arrow)`} />
+                    ))}
+                    {isLost ? (
+                      <text x={endX} y={endY + 5} textAnchor="middle" className="fill-rose-700 text-[16px] font-bold">
+                        ✕
+                      </text>
+                    ) : null}
+                    <text x={(x1 + endX) / 2} y={(y + endY) / 2 - 5} textAnchor="middle" className="fill-slate-800 font-mono text-[10.5px]">
+                      {label(e.segment)}
+                      {e.segment.retransmission ? " (rtx)" : ""}
+                      {isLost ? " lost" : ""}
+                    </text>
+                  </g>
+                );
+              }
+              if (e.type === "receive" && e.segment.injected) {
+                return (
+                  <g key={i} opacity={opacity}>
+                    <line x1={(CLIENT_X + SERVER_X) / 2} y1={y - 16} x2={x(e.endpoint)} y2={y} stroke="#7c3aed" strokeWidth={1.5} strokeDasharray="4 3" markerEnd={`url(#${id}-arrow)`} />
+                    <text x={(CLIENT_X + SERVER_X) / 2} y={y - 20} textAnchor="middle" className="fill-violet-700 font-mono text-[10.5px]">
+                      old {label(e.segment)}
+                    </text>
+                  </g>
+                );
+              }
+              if (e.type === "delay") {
+                return (
+                  <text key={i} opacity={opacity} x={(CLIENT_X + SERVER_X) / 2} y={y + 12} textAnchor="middle" className="fill-amber-800 text-[10px]">
+                    delayed {duration(e.byMs)}
+                  </text>
+                );
+              }
+              if (e.type === "timer") {
+                const side = e.endpoint === "client" ? -1 : 1;
+                return (
+                  <text key={i} opacity={opacity} x={x(e.endpoint) + side * 8} y={y + 4} textAnchor={side < 0 ? "end" : "start"} className="fill-slate-500 text-[10px]">
+                    ⏱ {e.timer.replace(/-/g, " ")}
+                  </text>
+                );
+              }
+              if (e.type === "state" && showStates) {
+                const side = e.endpoint === "client" ? -1 : 1;
+                return (
+                  <g key={i} opacity={opacity}>
+                    <circle cx={x(e.endpoint)} cy={y} r={3.5} fill={mark ?? "#0f766e"} />
+                    <text x={x(e.endpoint) + side * 10} y={y + 4} textAnchor={side < 0 ? "end" : "start"} className={`font-mono text-[11px] ${e.transient ? "fill-slate-400" : "fill-accent-800"}`}>
+                      {e.to}
+                    </text>
+                  </g>
+                );
+              }
+              if (e.type === "call") {
+                const side = e.endpoint === "client" ? -1 : 1;
+                return (
+                  <text key={i} opacity={opacity} x={x(e.endpoint) + side * 10} y={y - 6} textAnchor={side < 0 ? "end" : "start"} className="fill-slate-600 text-[10px] italic">
+                    {e.call}(){e.error ? " ✗" : ""}
+                  </text>
+                );
+              }
+              return null;
+            })}
+            {[...new Set(events.map((e) => e.t))].map((t) => (
+              <text key={t} x={8} y={scale.y(t) + 4} className="fill-slate-400 font-mono text-[9px]">
+                {t}
+              </text>
+            ))}
+          </svg>
+        </div>
+      )}
+    </figure>
+  );
+}
