@@ -33,6 +33,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <Link href="/" className="hidden text-slate-700 hover:text-slate-900 sm:inline">
                     Courses
                   </Link>
+                  <Link href="/practice" className="text-slate-700 hover:text-slate-900">
+                    Practice
+                  </Link>
                   {user.isAdmin ? (
                     <Link href="/admin" className="hidden text-slate-700 hover:text-slate-900 sm:inline">
                       Admin
@@ -42,10 +45,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 </>
               ) : (
                 <>
+                  <Link href="/practice" className="text-slate-700 hover:text-slate-900">
+                    Practice
+                  </Link>
                   <Link href="/login" className="text-slate-700 hover:text-slate-900">
                     Sign in
                   </Link>
-                  <Link href="/signup" className="rounded-lg bg-accent-700 px-3 py-1.5 font-medium text-white hover:bg-accent-800">
+                  <Link href="/signup" className="hidden rounded-lg bg-accent-700 px-3 py-1.5 font-medium text-white hover:bg-accent-800 sm:inline-block">
                     Create account
                   </Link>
                 </>

@@ -3,6 +3,8 @@ import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui
 import { ROLE_LABEL, type CourseRole } from "@/lib/auth/roles";
 import { getSessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { MASTERED, masteryOf } from "@/lib/practice/mastery";
+import { families } from "@/lib/scenarios";
 
 export default async function HomePage() {
   const user = await getSessionUser();
@@ -13,6 +15,7 @@ export default async function HomePage() {
     orderBy: { createdAt: "desc" },
   });
   const canCreate = user.canTeach || user.isAdmin;
+  const mastery = await masteryOf(db, user.id);
   return (
     <>
       <PageHeader
@@ -47,7 +50,60 @@ export default async function HomePage() {
           ))}
         </ul>
       )}
+      <MasteryCard mastery={mastery} />
     </>
+  );
+}
+
+function MasteryCard({ mastery }: { mastery: Awaited<ReturnType<typeof masteryOf>> }) {
+  const title = (id: string) => families.find((f) => f.id === id)?.title ?? id;
+  const toWork = mastery.filter((m) => m.best < MASTERED);
+  return (
+    <Card title="Your practice" className="mt-8">
+      {mastery.length === 0 ? (
+        <EmptyState title="You have not practised yet.">
+          <Link href="/practice" className="text-accent-700 underline">
+            Practise on random scenarios
+          </Link>{" "}
+          with instant feedback; your progress per topic shows up here.
+        </EmptyState>
+      ) : (
+        <>
+          <p className="mb-3 text-sm text-slate-700">
+            {toWork.length === 0
+              ? "Every topic you have practised is mastered (best score 80% or more)."
+              : `${toWork.length} topic${toWork.length === 1 ? " needs" : "s need"} more work: ${toWork.map((m) => title(m.family)).join(", ")}.`}
+          </p>
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Practice progress per topic</caption>
+            <thead className="text-slate-600">
+              <tr>
+                <th scope="col" className="py-1 pr-3 font-medium">Topic</th>
+                <th scope="col" className="py-1 pr-3 font-medium">Answers</th>
+                <th scope="col" className="py-1 pr-3 font-medium">Best</th>
+                <th scope="col" className="py-1 pr-3 font-medium">Last</th>
+                <th scope="col" className="py-1 font-medium">Status</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {mastery.map((m) => (
+                <tr key={m.family}>
+                  <td className="py-1.5 pr-3">
+                    <Link href={`/practice/${m.family}`} className="text-accent-700 underline">
+                      {title(m.family)}
+                    </Link>
+                  </td>
+                  <td className="py-1.5 pr-3">{m.attempts}</td>
+                  <td className="py-1.5 pr-3">{Math.round(m.best * 100)}%</td>
+                  <td className="py-1.5 pr-3">{Math.round(m.last * 100)}%</td>
+                  <td className="py-1.5">{m.best >= MASTERED ? <Badge tone="accent">Mastered</Badge> : <Badge tone="amber">Needs work</Badge>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </Card>
   );
 }
 
@@ -60,8 +116,9 @@ function Landing() {
           Predict what two endpoints do — the states they pass through and the segments on the wire — then watch a TCP engine that
           follows RFC 9293 play the same scenario, and see exactly where your prediction went wrong.
         </p>
-        <div className="mt-6 flex gap-3">
-          <ButtonLink href="/signup">Create an account</ButtonLink>
+        <div className="mt-6 flex flex-wrap gap-3">
+          <ButtonLink href="/practice">Try it now, no account needed</ButtonLink>
+          <ButtonLink href="/signup" variant="secondary">Create an account</ButtonLink>
           <ButtonLink href="/login" variant="secondary">
             Sign in
           </ButtonLink>

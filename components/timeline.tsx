@@ -261,7 +261,7 @@ export function Timeline({
               if (e.type === "timer") {
                 const side = e.endpoint === "client" ? -1 : 1;
                 return (
-                  <text key={i} opacity={opacity} x={x(e.endpoint) + side * 8} y={y + 4} textAnchor={side < 0 ? "end" : "start"} className="fill-slate-500 text-[10px]">
+                  <text key={i} opacity={opacity} x={x(e.endpoint) + side * 8} y={y - 9} textAnchor={side < 0 ? "end" : "start"} className="fill-slate-500 text-[10px]">
                     ⏱ {e.timer.replace(/-/g, " ")}
                   </text>
                 );

@@ -90,7 +90,7 @@ export function gradeInstance(q: QuestionInstance, input: unknown): GradeResult 
     graderVersion: GRADER_VERSION,
     feedback: {
       correct,
-      summary: correct ? "Correct." : score > 0 ? `Partly right: ${score} of ${maxScore} point${maxScore === 1 ? "" : "s"}.` : "Not right.",
+      summary: correct ? "Correct." : score > 0 ? `Partly right: ${Math.round(score * 100) / 100} of ${maxScore} point${maxScore === 1 ? "" : "s"}.` : "Not right.",
       messages,
       firstMistake: result.firstMistake,
       parts: result.parts.map((p) => ({ ...p, credit: round(p.credit) })),

@@ -1,0 +1,44 @@
+import { randomInt } from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PracticeQuestion } from "@/components/practice-question";
+import { PageHeader } from "@/components/ui";
+import { authSecret } from "@/lib/auth/secret";
+import { getSessionUser } from "@/lib/auth/session";
+import { sealVariant } from "@/lib/practice/token";
+import { present, starterLibrary } from "@/lib/questions";
+import { families } from "@/lib/scenarios";
+
+export const metadata: Metadata = { title: "Practice" };
+export const dynamic = "force-dynamic";
+
+export default async function PracticeTopicPage({ params }: { params: Promise<{ topic: string }> }) {
+  const { topic } = await params;
+  const family = families.find((f) => f.id === topic);
+  if (topic !== "mix" && !family) notFound();
+  const pool = topic === "mix" ? starterLibrary : starterLibrary.filter((t) => t.family === topic);
+  if (pool.length === 0) notFound();
+  // A fresh variant on every visit: the template and the seed are chosen here and sealed.
+  const template = pool[randomInt(0, pool.length)];
+  const seed = randomInt(0, 2 ** 32 - 1);
+  const token = sealVariant({ templateId: template.id, seed }, authSecret());
+  const user = await getSessionUser();
+  return (
+    <>
+      <PageHeader
+        title={family ? family.title : "Mixed practice"}
+        description={
+          <>
+            {/* The concept is shown after checking: it can name the states the question asks for. */}
+            {family ? "A fresh variant of this topic." : "Questions from every topic, at random."}{" "}
+            <Link href="/practice" className="text-accent-700 underline">
+              All topics
+            </Link>
+          </>
+        }
+      />
+      <PracticeQuestion key={token} token={token} presentation={present(template, seed)} signedIn={Boolean(user)} />
+    </>
+  );
+}
