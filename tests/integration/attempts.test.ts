@@ -1,0 +1,166 @@
+// Quiz attempts against a real SQLite file and a real PostgreSQL database: the rules that
+// protect a grade (issue #6, "Faults and bad input").
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attemptView, saveResponse, startAttempt, submitAttempt } from "@/lib/attempts/service";
+import { AppError } from "@/lib/auth/errors";
+import { fillDemoQuizzes } from "@/lib/db/demo-quizzes";
+import { syncStarterLibrary } from "@/lib/db/question-library";
+import { seedDemo } from "@/lib/db/seed";
+import { DEMO_JOIN_CODE } from "@/lib/db/seed-data";
+import { GRADER_VERSION } from "@/lib/grading";
+import { expectedAnswer } from "@/lib/questions";
+import { DATABASES, type TestDatabase } from "./databases";
+
+async function rejects(promise: Promise<unknown>, code: AppError["code"], message?: RegExp) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  if (message) expect((error as AppError).message).toMatch(message);
+}
+
+describe.each(DATABASES)("%s", (_provider, open) => {
+  let t: TestDatabase;
+  let courseId = "";
+  let bankQuestion = "";
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await open();
+    await seedDemo(t.db);
+    await syncStarterLibrary(t.db);
+    await fillDemoQuizzes(t.db);
+    courseId = (await t.db.course.findUniqueOrThrow({ where: { joinCode: DEMO_JOIN_CODE } })).id;
+    for (const u of await t.db.user.findMany()) ids[u.email.split("@")[0]] = u.id;
+    bankQuestion = (await t.db.question.findFirstOrThrow({ where: { key: "handshake-states" } })).id;
+  });
+  afterAll(async () => {
+    await t?.drop();
+  });
+
+  /** A quiz of one fixed question (handshake-states, 2 points) with the given settings. */
+  async function quiz(settings: Partial<{ timeLimitSec: number; attemptsAllowed: number; feedbackRelease: string; opensAt: Date; closesAt: Date; section: string }> = {}) {
+    return t.db.quiz.create({
+      data: { courseId, title: "Test quiz", mode: "EXAM", published: true, feedbackRelease: "IMMEDIATELY", ...settings, items: { create: { position: 1, questionId: bankQuestion, points: 2 } } },
+    });
+  }
+  async function expectedFor(attemptId: string) {
+    const r = await t.db.response.findFirstOrThrow({ where: { attemptId }, include: { question: true } });
+    const { kind: _kind, ...answer } = expectedAnswer(JSON.parse(r.question.template), Number(r.seed));
+    return answer;
+  }
+
+  it("starts an attempt with a server-chosen seed per item, and resumes it instead of starting twice", async () => {
+    const practice = await t.db.quiz.findFirstOrThrow({ where: { courseId, mode: "PRACTICE" } });
+    const first = await startAttempt(t.db, ids.ada, practice.id);
+    expect(first.resumed).toBe(false);
+    const again = await startAttempt(t.db, ids.ada, practice.id);
+    expect(again).toEqual({ attemptId: first.attemptId, resumed: true });
+    const responses = await t.db.response.findMany({ where: { attemptId: first.attemptId } });
+    expect(responses).toHaveLength(5);
+    expect(new Set(responses.map((r) => r.seed)).size).toBe(5);
+    for (const r of responses) expect(Number(r.seed)).toBeGreaterThanOrEqual(0);
+  });
+
+  it("draws exam items from the bank by tag", async () => {
+    const exam = await t.db.quiz.findFirstOrThrow({ where: { courseId, title: { startsWith: "Midterm" } } });
+    const { attemptId } = await startAttempt(t.db, ids.ben, exam.id);
+    const responses = await t.db.response.findMany({ where: { attemptId }, include: { question: true }, orderBy: { position: "asc" } });
+    expect(responses.map((r) => (JSON.parse(r.question.tags) as string[]).includes(["open", "close", "time-wait", "concept"][r.position - 1]))).toEqual([true, true, true, true]);
+    const attempt = await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(attempt.deadlineAt!.getTime() - attempt.startedAt.getTime()).toBe(20 * 60_000);
+  });
+
+  it("enforces the window, the section and the number of attempts on the server", async () => {
+    const later = await quiz({ opensAt: new Date(Date.now() + 3_600_000) });
+    await rejects(startAttempt(t.db, ids.chen, later.id), "CONFLICT", /opens at/);
+    const closed = await quiz({ closesAt: new Date(Date.now() - 1000) });
+    await rejects(startAttempt(t.db, ids.chen, closed.id), "CONFLICT", /closed/);
+    const sectionA = await quiz({ section: "A" });
+    await rejects(startAttempt(t.db, ids.chen, sectionA.id), "NOT_FOUND"); // chen is in section B
+    const once = await quiz({ attemptsAllowed: 1 });
+    const { attemptId } = await startAttempt(t.db, ids.chen, once.id);
+    await submitAttempt(t.db, ids.chen, attemptId);
+    await rejects(startAttempt(t.db, ids.chen, once.id), "CONFLICT", /used all 1 attempt/);
+    await rejects(startAttempt(t.db, ids.instructor, once.id), "NOT_FOUND"); // staff do not take quizzes
+  });
+
+  it("saves drafts; a malformed save gets 422 and keeps the last good save", async () => {
+    const q = await quiz();
+    const { attemptId } = await startAttempt(t.db, ids.ada, q.id);
+    await saveResponse(t.db, ids.ada, attemptId, 1, { states: { client: ["CLOSED", "SYN_SENT"] } });
+    await rejects(saveResponse(t.db, ids.ada, attemptId, 1, { states: { client: "CLOSED" } }), "UNPROCESSABLE", /not saved: states\.client/);
+    await rejects(saveResponse(t.db, ids.ada, attemptId, 1, { nonsense: true }), "UNPROCESSABLE");
+    const r = await t.db.response.findFirstOrThrow({ where: { attemptId } });
+    expect(JSON.parse(r.answer!)).toEqual({ states: { client: ["CLOSED", "SYN_SENT"] } });
+    await rejects(saveResponse(t.db, ids.ada, attemptId, 7, { states: {} }), "NOT_FOUND", /no question 7/);
+  });
+
+  it("refuses saves to another student's attempt (404) and to a submitted one (409), changing nothing", async () => {
+    const q = await quiz();
+    const { attemptId } = await startAttempt(t.db, ids.ada, q.id);
+    await saveResponse(t.db, ids.ada, attemptId, 1, { states: { client: ["CLOSED"] } });
+    await rejects(saveResponse(t.db, ids.ben, attemptId, 1, { states: { client: ["LISTEN"] } }), "NOT_FOUND");
+    await rejects(attemptView(t.db, ids.ben, attemptId), "NOT_FOUND");
+    await rejects(submitAttempt(t.db, ids.ben, attemptId), "NOT_FOUND");
+    await submitAttempt(t.db, ids.ada, attemptId);
+    await rejects(saveResponse(t.db, ids.ada, attemptId, 1, { states: { client: ["LISTEN"] } }), "CONFLICT", /submitted/);
+    const r = await t.db.response.findFirstOrThrow({ where: { attemptId } });
+    expect(JSON.parse(r.answer!)).toEqual({ states: { client: ["CLOSED"] } });
+  });
+
+  it("after the deadline a save is refused (409) and the attempt is submitted with what was saved", async () => {
+    const q = await quiz({ timeLimitSec: 60 });
+    const start = new Date();
+    const { attemptId } = await startAttempt(t.db, ids.ben, q.id, start);
+    await saveResponse(t.db, ids.ben, attemptId, 1, await expectedFor(attemptId), new Date(start.getTime() + 30_000));
+    await rejects(saveResponse(t.db, ids.ben, attemptId, 1, { states: {} }, new Date(start.getTime() + 61_000)), "CONFLICT", /Time is up/);
+    const attempt = await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(attempt.status).toBe("SUBMITTED");
+    expect(attempt.submittedAt!.getTime()).toBe(start.getTime() + 60_000);
+    expect(attempt.score).toBe(2);
+  });
+
+  it("submit grades on the server, is idempotent, and survives two submits at once", async () => {
+    const q = await quiz();
+    const { attemptId } = await startAttempt(t.db, ids.ada, q.id);
+    await saveResponse(t.db, ids.ada, attemptId, 1, await expectedFor(attemptId));
+    const [a, b] = await Promise.all([submitAttempt(t.db, ids.ada, attemptId), submitAttempt(t.db, ids.ada, attemptId)]);
+    expect(a).toEqual(b);
+    expect(a.score).toBe(2);
+    expect(await submitAttempt(t.db, ids.ada, attemptId)).toEqual(a);
+    const r = await t.db.response.findFirstOrThrow({ where: { attemptId } });
+    expect(r).toMatchObject({ score: 2, graderVersion: GRADER_VERSION });
+    expect(JSON.parse(r.feedback!).correct).toBe(true);
+    expect(await t.db.auditLog.count({ where: { action: "attempt.submit", target: attemptId } })).toBe(1);
+  });
+
+  it("shows no expected answer before feedback release, and the full review after", async () => {
+    for (const [release, released] of [
+      ["AFTER_CLOSE", false],
+      ["NEVER", false],
+      ["IMMEDIATELY", true],
+    ] as const) {
+      const q = await quiz({ feedbackRelease: release, closesAt: new Date(Date.now() + 3_600_000) });
+      const { attemptId } = await startAttempt(t.db, ids.chen, q.id);
+      const expected = await expectedFor(attemptId);
+      const during = JSON.stringify(await attemptView(t.db, ids.chen, attemptId));
+      await submitAttempt(t.db, ids.chen, attemptId);
+      const after = await attemptView(t.db, ids.chen, attemptId);
+      for (const list of Object.values((expected as { states: Record<string, string[]> }).states)) {
+        expect(during).not.toContain(JSON.stringify(list));
+        if (!released) expect(JSON.stringify(after)).not.toContain(JSON.stringify(list));
+      }
+      expect(after.release.released).toBe(released);
+      expect(after.score === null).toBe(!released);
+      if (released) expect(after.items[0].result?.expected).toMatchObject(expected);
+    }
+    // After the quiz closes, AFTER_CLOSE releases.
+    const q = await quiz({ feedbackRelease: "AFTER_CLOSE", closesAt: new Date(Date.now() + 60_000) });
+    const { attemptId } = await startAttempt(t.db, ids.ben, q.id);
+    await submitAttempt(t.db, ids.ben, attemptId);
+    expect((await attemptView(t.db, ids.ben, attemptId, new Date(Date.now() + 120_000))).release.released).toBe(true);
+  });
+});
