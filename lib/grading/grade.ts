@@ -247,12 +247,14 @@ function compareNext(q: QuestionInstance, said: Extract<Answer, { kind: "next" }
   const given = q.template.ask.kind === "next" ? q.template.ask.given : 0;
   const cause = causeOfSend(q.trace, wireSegments(q.trace)[given].index);
   const because = cause ? ` because ${describeEvent(cause).replace(/^t = /, "at t = ")}` : "";
-  const messages = [`Next, ${segmentText(truth.segment)}${because}, and is then in ${truth.state}. You said ${segmentText(said.segment)}, then ${said.state}.`];
+  const blank = !said.segment.from && !said.segment.flags && said.segment.seq === null && !said.state;
+  const saidText = blank ? "You left it blank." : `You said ${segmentText(said.segment)}, then ${said.state || "(no state)"}.`;
+  const messages = [`Next, ${segmentText(truth.segment)}${because}, and is then in ${truth.state}. ${saidText}`];
   return {
     correct: false,
     parts,
     messages,
-    firstMistake: { said: `${segmentText(said.segment)}, then ${said.state}`, actual: `${segmentText(truth.segment)}, then ${truth.state}`, ...(cause ? { cause: describeEvent(cause) } : {}) },
+    firstMistake: { said: blank ? "(nothing)" : `${segmentText(said.segment)}, then ${said.state || "(no state)"}`, actual: `${segmentText(truth.segment)}, then ${truth.state}`, ...(cause ? { cause: describeEvent(cause) } : {}) },
   };
 }
 

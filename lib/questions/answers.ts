@@ -31,7 +31,7 @@ const endpoint = z.enum(ENDPOINTS, { error: "expected client or server" });
 // A blank field ("" or null) is an unanswered part: it earns nothing but is not an error,
 // so a half-finished answer still gets credit for the half that is there.
 function orBlank<T extends z.ZodType>(schema: T) {
-  return z.unknown().transform((value, ctx): "" | z.output<T> => {
+  return z.unknown().optional().transform((value, ctx): "" | z.output<T> => {
     if (value === "" || value === null || value === undefined) return "";
     const result = schema.safeParse(value);
     if (result.success) return result.data;

@@ -40,6 +40,9 @@ describe("invalid answers are not graded, and say what is wrong", () => {
     expect(half).toMatchObject({ valid: true, score: 1, maxScore: 2 });
     expect(half.feedback.messages[1]).toBe("You gave no states for the server. It starts in CLOSED and goes on to LISTEN.");
     expect(grade(t, SEED, {})).toMatchObject({ valid: true, score: 0 });
+    // Every kind accepts an empty answer as unanswered, not as unreadable.
+    for (const template of starterLibrary) expect(grade(template, SEED, {}).valid, template.id).toBe(true);
+    expect(grade(byId("handshake-next"), SEED, {}).feedback.messages[0]).toMatch(/ You left it blank\.$/);
     const segments = grade(byId("handshake-segments"), SEED, { segments: [{ from: "client", flags: "SYN", seq: null, ack: null }] });
     expect(segments.valid).toBe(true);
     expect(segments.score).toBeGreaterThan(0);

@@ -1,0 +1,213 @@
+// Issue #6 end to end: practice with feedback and mastery, a quiz that keeps every answer
+// across a reload, submit and review, an exam that times out, privacy between students,
+// no answer in anything the attempt page loads, axe on every page, and screenshots.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { createQuiz, expectedAnswers } from "./e2e-db";
+import { expectAccessible, signIn } from "./helpers";
+
+const SHOTS = "test-results/screens";
+
+async function student(browser: Browser, email: string) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
+  const page = await context.newPage();
+  await signIn(page, email);
+  await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible();
+  return { context, page };
+}
+
+async function openCourse(page: Page) {
+  await page.goto("/");
+  await page.getByRole("link", { name: /Computer Networks/ }).click();
+  await expect(page.getByRole("heading", { name: "Computer Networks" })).toBeVisible();
+}
+
+/** Adds states to one endpoint's sequence with the palette buttons. */
+async function addStates(page: Page, question: number, endpoint: "Client" | "Server", states: string[]) {
+  const palette = page.locator("section").filter({ hasText: `Question ${question} of` }).getByRole("group", { name: `Add a state to ${endpoint.toLowerCase()} states` });
+  for (const s of states) await palette.getByRole("button", { name: `Add ${s}`, exact: true }).click();
+}
+
+async function waitSaved(page: Page, position: number) {
+  await expect(page.getByTestId(`save-status-${position}`)).toHaveText(/^Saved at /, { timeout: 10_000 });
+}
+
+test("a visitor practises without an account; a student's practice builds a mastery view", async ({ browser, page }) => {
+  await page.goto("/practice");
+  await expect(page.getByRole("heading", { name: "Practice" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: /The three-way handshake/ }).click();
+  await page.getByRole("button", { name: "Check my answer" }).click();
+  await expect(page.getByText("You are not signed in, so this result is not saved.")).toBeVisible();
+
+  const { context, page: ada } = await student(browser, "ben@synack.test");
+  for (const topic of ["handshake", "simultaneous-close"]) {
+    await ada.goto(`/practice/${topic}`);
+    await expect(ada.getByRole("button", { name: "Check my answer" })).toBeVisible();
+    await expectAccessible(ada);
+    const addClosed = ada.getByRole("button", { name: "Add CLOSED", exact: true });
+    if (await addClosed.count()) await addClosed.first().click();
+    await ada.getByRole("button", { name: "Check my answer" }).click();
+    await expect(ada.getByText(/^(Correct\.|Partly right: .*|Not right\.)$/)).toBeVisible();
+    await expect(ada.getByText("Saved to your progress.")).toBeVisible();
+    await expect(ada.getByRole("img", { name: /ladder diagram/ })).toBeVisible();
+    await expectAccessible(ada);
+    if (topic === "simultaneous-close") await ada.screenshot({ path: `${SHOTS}/practice-feedback.png`, fullPage: true });
+    // The step-through replays the trace event by event.
+    await ada.getByRole("button", { name: "First" }).click();
+    await expect(ada.getByTestId("timeline-step")).toHaveText(/^Step 1 of \d+: t = 0 ms/);
+    await ada.getByRole("button", { name: "Show as a table" }).click();
+    await expect(ada.getByRole("table", { name: /event by event/ })).toBeVisible();
+  }
+  await ada.goto("/");
+  const progress = ada.getByRole("region", { name: "Your practice" });
+  await expect(progress.getByRole("link", { name: "The three-way handshake" })).toBeVisible();
+  await expect(progress.getByRole("link", { name: "Simultaneous close" })).toBeVisible();
+  await expectAccessible(ada);
+  await context.close();
+});
+
+test("the practice quiz: answers are kept across a reload, submit asks first, and the review aligns answers", async ({ browser }) => {
+  const { context, page } = await student(browser, "ada@synack.test");
+  await openCourse(page);
+  await page.locator("li").filter({ hasText: "Practice: opening and closing connections" }).getByRole("button", { name: "Start" }).click();
+  await expect(page).toHaveURL(/\/attempts\//);
+  const attemptId = page.url().split("/").pop()!;
+  const expected = expectedAnswers(attemptId) as { states?: Record<string, string[]>; choice?: string; ms?: number }[];
+  await expectAccessible(page);
+
+  // Question 1 (states of both endpoints): right.
+  await addStates(page, 1, "Client", expected[0].states!.client);
+  await addStates(page, 1, "Server", expected[0].states!.server);
+  await waitSaved(page, 1);
+  // Question 4 (multiple choice): right. Question 5 (a time): wrong.
+  await page.locator("section").filter({ hasText: "Question 4 of" }).getByRole("radio").nth(["client", "server", "both", "neither"].indexOf(expected[3].choice!)).check();
+  await waitSaved(page, 4);
+  await page.getByLabel("Time", { exact: true }).fill(String((expected[4].ms ?? 0) + 1234));
+  await waitSaved(page, 5);
+  await page.screenshot({ path: `${SHOTS}/attempt.png`, fullPage: false });
+
+  // A reload (or a second device) finds every saved answer.
+  await page.reload();
+  const clientList = page.getByRole("list", { name: "Client states, in order" });
+  await expect(clientList.getByRole("listitem")).toHaveCount(expected[0].states!.client.length);
+  for (const [i, state] of expected[0].states!.client.entries()) await expect(clientList.getByRole("listitem").nth(i)).toContainText(`${i + 1}. ${state}`);
+  await expect(page.getByLabel("Time", { exact: true })).toHaveValue(String((expected[4].ms ?? 0) + 1234));
+  await expect(page.getByTestId("save-status-1")).toHaveText(/^Saved at /);
+
+  // Submit asks for confirmation; keeping working closes the dialog.
+  await page.getByRole("button", { name: "Submit attempt" }).click();
+  await expect(page.getByRole("dialog", { name: "Submit this attempt?" })).toBeVisible();
+  await page.getByRole("button", { name: "Keep working" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await page.getByRole("button", { name: "Submit attempt" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Submit", exact: true }).click();
+
+  const score = page.getByTestId("attempt-score");
+  await expect(score).toHaveText(/^Score: [\d.]+ \/ 11$/);
+  const points = Number((await score.innerText()).match(/Score: ([\d.]+)/)![1]);
+  expect(points).toBeGreaterThanOrEqual(3); // question 1 (2 points) and question 4 (1 point)
+  expect(points).toBeLessThan(11);
+  const q1 = page.getByRole("region", { name: "Question 1 review" });
+  await expect(q1.getByText("Correct.")).toBeVisible();
+  const q5 = page.getByRole("region", { name: "Question 5 review" });
+  await expect(q5.getByText(/^You said \d+ ms\. The client stays in TIME_WAIT for \d+ ms/)).toBeVisible();
+  await expect(q5.getByRole("table", { name: "Time" })).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: `${SHOTS}/review.png`, fullPage: true });
+
+  // Submitting again changes nothing (idempotent), and the course page lists the score.
+  const again = await page.request.post(`/api/attempts/${attemptId}/submit`);
+  expect(again.status()).toBe(200);
+  await openCourse(page);
+  await expect(page.getByRole("link", { name: new RegExp(`Attempt 1: ${points} / 11`) })).toBeVisible();
+  await context.close();
+});
+
+test("an exam that runs out of time is submitted automatically with what was saved", async ({ browser }) => {
+  createQuiz("Timed check", "handshake-states", { timeLimitSec: 12, feedbackRelease: "AFTER_CLOSE", attemptsAllowed: 1 });
+  const { context, page } = await student(browser, "chen@synack.test");
+  await openCourse(page);
+  await page.locator("li").filter({ hasText: "Timed check" }).getByRole("button", { name: "Start" }).click();
+  await expect(page.getByRole("timer")).toBeVisible();
+  await addStates(page, 1, "Client", ["CLOSED", "SYN_SENT"]);
+  await waitSaved(page, 1);
+  // No submit: the countdown reaches zero and the attempt is submitted.
+  await expect(page.getByText("Submitted", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(/Feedback is released when the quiz closes/)).toBeVisible();
+  // Saving now is refused with a clear message, and the answers are unchanged.
+  const attemptId = page.url().split("/").pop()!;
+  const late = await page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: { answer: { states: { client: ["LISTEN"] } } } });
+  expect(late.status()).toBe(409);
+  expect((await late.json()).message).toMatch(/submitted/);
+  await openCourse(page);
+  await expect(page.locator("li").filter({ hasText: "Timed check" }).getByRole("link", { name: "Attempt 1: submitted" })).toBeVisible();
+  await expect(page.locator("li").filter({ hasText: "Timed check" }).getByRole("button", { name: /Start/ })).toHaveCount(0);
+  await context.close();
+});
+
+test("a second student cannot open or change the first student's attempt; bad saves get a reason", async ({ browser }) => {
+  const first = await student(browser, "ben@synack.test");
+  await openCourse(first.page);
+  const practice = first.page.locator("li").filter({ hasText: "Practice: opening and closing connections" });
+  await practice.getByRole("button", { name: /Start|Resume/ }).click();
+  await expect(first.page).toHaveURL(/\/attempts\//);
+  const url = new URL(first.page.url()).pathname;
+  const attemptId = url.split("/").pop()!;
+  const malformed = await first.page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: { answer: { states: { client: "CLOSED" } } } });
+  expect(malformed.status()).toBe(422);
+  expect((await malformed.json()).message).toMatch(/^The answer was not saved: states\.client/);
+  const notJson = await first.page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: Buffer.from("{oops"), headers: { "Content-Type": "application/json" } });
+  expect(notJson.status()).toBe(400);
+
+  const second = await student(browser, "chen@synack.test");
+  const response = await second.page.goto(url);
+  expect(response?.status()).toBe(404);
+  const save = await second.page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: { answer: { states: { client: ["CLOSED"] } } } });
+  expect(save.status()).toBe(404);
+  const submit = await second.page.request.post(`/api/attempts/${attemptId}/submit`);
+  expect(submit.status()).toBe(404);
+  const anonymous = await (await browser.newContext()).request.post(`/api/attempts/${attemptId}/submit`);
+  expect(anonymous.status()).toBe(401);
+  await first.context.close();
+  await second.context.close();
+});
+
+test("no expected answer in the attempt page's HTML, its RSC payload, its JavaScript or any API response", async ({ browser }) => {
+  const { context, page } = await student(browser, "ada@synack.test");
+  const quizId = createQuiz("Leak check", "handshake-segments", { feedbackRelease: "AFTER_CLOSE" });
+  const bodies: { url: string; body: string }[] = [];
+  page.on("response", async (r) => {
+    try {
+      bodies.push({ url: r.url(), body: await r.text() });
+    } catch {
+      // redirects and aborted requests have no body
+    }
+  });
+  const start = await page.request.post(`/api/quizzes/${quizId}/attempts`);
+  expect(start.status()).toBe(201);
+  const { attemptId } = await start.json();
+  await openCourse(page);
+  const coursePath = new URL(page.url()).pathname;
+  await page.goto(`${coursePath}/attempts/${attemptId}`);
+  await expect(page.getByRole("button", { name: "Submit attempt" })).toBeVisible();
+  // The React Server Components payload of the same page, fetched as a client navigation would.
+  const rsc = await page.request.get(`${coursePath}/attempts/${attemptId}`, { headers: { RSC: "1" } });
+  bodies.push({ url: "rsc", body: await rsc.text() });
+  const save = await page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: { answer: { segments: [] } } });
+  bodies.push({ url: "save", body: await save.text() });
+  const submit = await page.request.post(`/api/attempts/${attemptId}/submit`);
+  bodies.push({ url: "submit", body: await submit.text() });
+  await page.reload();
+  await expect(page.getByText("Submitted", { exact: true })).toBeVisible();
+
+  const expected = expectedAnswers(attemptId)[0] as { segments: { flags: string; seq: number; ack: number }[] };
+  // The ISNs are part of the question (the setup states them); every other number is hidden.
+  const isns = new Set(expected.segments.filter((s) => s.flags.includes("SYN")).map((s) => s.seq));
+  const hidden = [...new Set(expected.segments.flatMap((s) => [s.seq, s.ack]))].filter((n) => n > 0 && !isns.has(n));
+  expect(hidden.length).toBe(2); // the client's ISN + 1 and the server's ISN + 1
+  expect(bodies.length).toBeGreaterThan(5);
+  for (const { url, body } of bodies) {
+    for (const n of hidden) expect(body.includes(String(n)), `${url} contains ${n}`).toBe(false);
+  }
+  await context.close();
+});
