@@ -5,8 +5,9 @@
 import { randomInt } from "node:crypto";
 import { AppError } from "../auth/errors";
 import type { Db } from "../db/client";
+import { Prisma } from "../db/generated/sqlite/client";
 import { grade, GRADER_VERSION, type Feedback } from "../grading";
-import { expectedAnswer, instantiate, parseDraft, presentFor, type Answer, type Presentation } from "../questions";
+import { expectedAnswer, instantiate, parseDraft, presentFor, QuestionTemplateSchema, type Answer, type Presentation, type QuestionTemplate } from "../questions";
 import type { Trace } from "../tcp";
 import { releaseOf, type Release } from "./release";
 
@@ -112,31 +113,51 @@ async function ownAttempt(db: Db, userId: string, attemptId: string) {
   return attempt;
 }
 
-/** Saves a draft answer. 404: not yours; 409: submitted or past the deadline; 422: malformed (the last good save stays). */
+// A question version never changes (an edit makes a new row), so its parsed template can be
+// kept: saves and grading then skip zod on the template. Bounded, oldest out first.
+const templates = new Map<string, QuestionTemplate>();
+const MAX_TEMPLATES = 2000;
+
+export function templateOf(question: { id: string; template: string }): QuestionTemplate {
+  let template = templates.get(question.id);
+  if (!template) {
+    template = QuestionTemplateSchema.parse(JSON.parse(question.template));
+    if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string);
+    templates.set(question.id, template);
+  }
+  return template;
+}
+
+type SaveTarget = { id: string; userId: string; status: string; deadlineAt: Date | string | null; questionId: string; template: string };
+
+/**
+ * Saves a draft answer. 404: not yours; 409: submitted or past the deadline; 422: malformed
+ * (the last good save stays). The hottest path in the app (every student, every few seconds):
+ * two SQL statements, one read that joins what a save checks and one guarded UPDATE.
+ */
 export async function saveResponse(db: Db, userId: string, attemptId: string, position: number, draft: unknown, now = new Date()): Promise<{ savedAt: Date }> {
-  const attempt = await ownAttempt(db, userId, attemptId);
-  if (attempt.status !== "IN_PROGRESS") throw new AppError("CONFLICT", "This attempt has been submitted; answers can no longer change.");
-  if (attempt.deadlineAt && now >= attempt.deadlineAt) {
+  const [target] = await db.$queryRaw<SaveTarget[]>`
+    SELECT r."id" AS "id", a."userId" AS "userId", a."status" AS "status", a."deadlineAt" AS "deadlineAt", q."id" AS "questionId", q."template" AS "template"
+    FROM "Response" r JOIN "Attempt" a ON a."id" = r."attemptId" JOIN "Question" q ON q."id" = r."questionId"
+    WHERE r."attemptId" = ${attemptId} AND r."position" = ${position}`;
+  if (!target) {
+    await ownAttempt(db, userId, attemptId); // 404 for an attempt that is not yours, whatever the position
+    throw new AppError("NOT_FOUND", `This attempt has no question ${position}.`);
+  }
+  if (target.userId !== userId) throw new AppError("NOT_FOUND", "That attempt does not exist.");
+  if (target.status !== "IN_PROGRESS") throw new AppError("CONFLICT", "This attempt has been submitted; answers can no longer change.");
+  if (target.deadlineAt && now >= new Date(target.deadlineAt)) {
     await submitAttempt(db, userId, attemptId, now);
     throw new AppError("CONFLICT", "Time is up: the attempt was submitted with your last saved answers.");
   }
-  const response = await db.response.findUnique({ where: { attemptId_position: { attemptId, position } }, include: { question: true } });
-  if (!response) throw new AppError("NOT_FOUND", `This attempt has no question ${position}.`);
-  const { template } = instantiateStored(response.question.template, Number(response.seed));
-  const parsed = parseDraft(template.ask, draft);
+  const parsed = parseDraft(templateOf({ id: target.questionId, template: target.template }).ask, draft);
   if (!parsed.ok) throw new AppError("UNPROCESSABLE", `The answer was not saved: ${parsed.errors.join("; ")}`);
-  const savedAt = now;
-  // Only while still in progress: a save racing a submit cannot change a graded answer.
-  const updated = await db.response.updateMany({
-    where: { id: response.id, attempt: { status: "IN_PROGRESS" } },
-    data: { answer: JSON.stringify(parsed.draft), savedAt },
-  });
-  if (updated.count === 0) throw new AppError("CONFLICT", "This attempt has been submitted; answers can no longer change.");
-  return { savedAt };
-}
-
-function instantiateStored(templateJson: string, seed: number) {
-  return instantiate(JSON.parse(templateJson), seed);
+  // Only while the attempt is in progress: a save racing a submit cannot change a graded answer.
+  const updated = await db.$executeRaw`
+    UPDATE "Response" SET "answer" = ${JSON.stringify(parsed.draft)}, "savedAt" = ${now}
+    WHERE "id" = ${target.id} AND EXISTS (SELECT 1 FROM "Attempt" a WHERE a."id" = ${attemptId} AND a."status" = 'IN_PROGRESS')`;
+  if (updated === 0) throw new AppError("CONFLICT", "This attempt has been submitted; answers can no longer change.");
+  return { savedAt: now };
 }
 
 export interface SubmitResult {
@@ -146,29 +167,69 @@ export interface SubmitResult {
   maxScore: number;
 }
 
-/** Grades and submits an attempt. Idempotent: a second call returns the first result. */
+type SubmitTarget = { userId: string; status: string; deadlineAt: Date | string | null; courseId: string };
+type GradeRow = { id: string; seed: string; answer: string | null; maxScore: number; questionId: string; template: string };
+
+/**
+ * Grades and submits an attempt. Idempotent: a second call returns the first result.
+ *
+ * No interactive transaction (on SQLite the driver adapter serializes them on one connection,
+ * and other requests' statements would run inside it): one conditional UPDATE claims the
+ * attempt, which stops every later save; then the saved answers are graded and recorded.
+ * Grading is deterministic, so a concurrent submit, or a crash between the two steps, is
+ * repaired by grading again (ensureGraded). At an exam's deadline everyone submits at once,
+ * so this is five statements whatever the number of questions.
+ */
 export async function submitAttempt(db: Db, userId: string, attemptId: string, now = new Date()): Promise<SubmitResult> {
-  const attempt = await ownAttempt(db, userId, attemptId);
-  if (attempt.status === "SUBMITTED") return stored(attempt);
-  const responses = await db.response.findMany({ where: { attemptId }, include: { question: true }, orderBy: { position: "asc" } });
-  const graded = responses.map((r) => {
-    const answer = r.answer === null ? {} : JSON.parse(r.answer);
-    const result = grade(JSON.parse(r.question.template), Number(r.seed), answer);
-    const score = (result.score / result.maxScore) * r.maxScore;
-    return { id: r.id, score, feedback: JSON.stringify(result.feedback) };
-  });
-  const score = graded.reduce((s, g) => s + g.score, 0);
-  const maxScore = responses.reduce((s, r) => s + r.maxScore, 0);
-  const submittedAt = attempt.deadlineAt && now > attempt.deadlineAt ? attempt.deadlineAt : now;
-  await db.$transaction(async (tx) => {
-    const claimed = await tx.attempt.updateMany({ where: { id: attemptId, status: "IN_PROGRESS" }, data: { status: "SUBMITTED", submittedAt, score, maxScore } });
-    if (claimed.count === 0) return; // another request submitted it first
-    for (const g of graded) {
-      await tx.response.update({ where: { id: g.id }, data: { score: g.score, feedback: g.feedback, graderVersion: GRADER_VERSION, gradedAt: now } });
+  const [attempt] = await db.$queryRaw<SubmitTarget[]>`
+    SELECT a."userId" AS "userId", a."status" AS "status", a."deadlineAt" AS "deadlineAt", q."courseId" AS "courseId"
+    FROM "Attempt" a JOIN "Quiz" q ON q."id" = a."quizId" WHERE a."id" = ${attemptId}`;
+  if (!attempt || attempt.userId !== userId) throw new AppError("NOT_FOUND", "That attempt does not exist.");
+  if (attempt.status === "IN_PROGRESS") {
+    const deadline = attempt.deadlineAt ? new Date(attempt.deadlineAt) : null;
+    const submittedAt = deadline && now > deadline ? deadline : now;
+    const claimed = await db.attempt.updateMany({ where: { id: attemptId, status: "IN_PROGRESS" }, data: { status: "SUBMITTED", submittedAt } });
+    if (claimed.count === 1) {
+      const result = await recordGrades(db, attemptId, now);
+      await db.auditLog.create({ data: { actorId: userId, courseId: attempt.courseId, action: "attempt.submit", target: attemptId, detail: JSON.stringify(result) } });
+      return { status: "SUBMITTED", submittedAt, ...result };
     }
-    await tx.auditLog.create({ data: { actorId: userId, courseId: attempt.quiz.courseId, action: "attempt.submit", target: attemptId, detail: JSON.stringify({ score, maxScore }) } });
-  });
+  }
+  return ensureGraded(db, attemptId, now);
+}
+
+/** A submitted attempt whose grades are not recorded yet (a crash, or a submit still running) is graded now. */
+async function ensureGraded(db: Db, attemptId: string, now: Date): Promise<SubmitResult> {
+  const attempt = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
+  if (attempt.score === null) await recordGrades(db, attemptId, now);
   return stored(await db.attempt.findUniqueOrThrow({ where: { id: attemptId } }));
+}
+
+async function recordGrades(db: Db, attemptId: string, now: Date): Promise<{ score: number; maxScore: number }> {
+  const rows = await db.$queryRaw<GradeRow[]>`
+    SELECT r."id" AS "id", r."seed" AS "seed", r."answer" AS "answer", r."maxScore" AS "maxScore", q."id" AS "questionId", q."template" AS "template"
+    FROM "Response" r JOIN "Question" q ON q."id" = r."questionId" WHERE r."attemptId" = ${attemptId} ORDER BY r."position"`;
+  let score = 0;
+  let maxScore = 0;
+  const graded = rows.map((r) => {
+    const result = grade(templateOf({ id: r.questionId, template: r.template }), Number(r.seed), r.answer === null ? {} : JSON.parse(r.answer));
+    const points = (result.score / result.maxScore) * Number(r.maxScore);
+    score += points;
+    maxScore += Number(r.maxScore);
+    return { id: r.id, points, feedback: JSON.stringify(result.feedback) };
+  });
+  if (graded.length > 0) {
+    // One statement for every response of the attempt.
+    await db.$executeRaw`
+      UPDATE "Response" SET
+        "score" = CASE "id" ${Prisma.join(graded.map((g) => Prisma.sql`WHEN ${g.id} THEN CAST(${g.points} AS DOUBLE PRECISION)`), " ")} END,
+        "feedback" = CASE "id" ${Prisma.join(graded.map((g) => Prisma.sql`WHEN ${g.id} THEN ${g.feedback}`), " ")} END,
+        "graderVersion" = ${GRADER_VERSION}, "gradedAt" = ${now}
+      WHERE "id" IN (${Prisma.join(graded.map((g) => g.id))})`;
+  }
+  // The attempt's score is written last: a non-null score means every response is graded.
+  await db.attempt.update({ where: { id: attemptId }, data: { score, maxScore } });
+  return { score, maxScore };
 }
 
 function stored(attempt: { submittedAt: Date | null; score: number | null; maxScore: number | null }): SubmitResult {
@@ -210,7 +271,7 @@ export interface AttemptView {
 /** Everything the attempt or review page shows, for its owner. Expected answers only after release. */
 export async function attemptView(db: Db, userId: string, attemptId: string, now = new Date()): Promise<AttemptView> {
   let attempt = await ownAttempt(db, userId, attemptId);
-  if (attempt.status === "IN_PROGRESS" && attempt.deadlineAt && now >= attempt.deadlineAt) {
+  if ((attempt.status === "IN_PROGRESS" && attempt.deadlineAt && now >= attempt.deadlineAt) || (attempt.status === "SUBMITTED" && attempt.score === null)) {
     await submitAttempt(db, userId, attemptId, now);
     attempt = await ownAttempt(db, userId, attemptId);
   }
@@ -228,7 +289,7 @@ export async function attemptView(db: Db, userId: string, attemptId: string, now
     score: release.released ? attempt.score : null,
     maxScore: attempt.maxScore ?? responses.reduce((s, r) => s + r.maxScore, 0),
     items: responses.map((r) => {
-      const template = JSON.parse(r.question.template);
+      const template = templateOf(r.question);
       const q = instantiate(template, Number(r.seed));
       const item: AttemptItemView = { position: r.position, presentation: presentFor(q), draft: r.answer === null ? null : JSON.parse(r.answer), savedAt: r.savedAt, maxScore: r.maxScore };
       if (release.released && attempt.status === "SUBMITTED" && r.feedback) {

@@ -3,8 +3,11 @@
 // for bad input.
 import "server-only";
 import { z } from "zod";
-import { auth } from "./auth";
+import { db } from "../db/client";
+import { databaseHealthy } from "../db/health";
 import { AppError } from "./errors";
+import { authSecret } from "./secret";
+import { sessionUserFromCookie } from "./session-cookie";
 
 export type RouteUser = { id: string; email: string };
 
@@ -22,13 +25,15 @@ export function errorResponse(error: AppError): Response {
 export function userRoute<S extends z.ZodType>(paramsSchema: S, handler: Handler<z.infer<S>>) {
   return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
-      const session = await auth.api.getSession({ headers: request.headers });
-      if (!session) throw new AppError("UNAUTHENTICATED", "Sign in to continue: your session has ended.");
+      const user = await sessionUserFromCookie(db, request.headers.get("cookie"), authSecret());
+      if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue: your session has ended.");
       const params = paramsSchema.safeParse(await context.params);
       if (!params.success) throw new AppError("NOT_FOUND", "Nothing here.");
-      return await handler({ user: { id: session.user.id, email: session.user.email }, params: params.data, request });
+      return await handler({ user, params: params.data, request });
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error);
+      // The database is out of reach: say so (503), so clients retry; their work is kept.
+      if (!(await databaseHealthy())) return errorResponse(new AppError("UNAVAILABLE", "The database cannot be reached. Try again shortly."));
       console.error("route failed", error);
       return json({ error: "INTERNAL", message: "Something went wrong on our side; nothing was changed. Please try again." }, 500);
     }

@@ -95,6 +95,10 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     await rejects(saveResponse(t.db, ids.ada, attemptId, 1, { nonsense: true }), "UNPROCESSABLE");
     const r = await t.db.response.findFirstOrThrow({ where: { attemptId } });
     expect(JSON.parse(r.answer!)).toEqual({ states: { client: ["CLOSED", "SYN_SENT"] } });
+    // The save is written with plain SQL: its time must read back as the same instant.
+    const when = new Date("2026-11-24T10:11:12.345Z");
+    await saveResponse(t.db, ids.ada, attemptId, 1, { states: { client: ["CLOSED"] } }, when);
+    expect((await t.db.response.findFirstOrThrow({ where: { attemptId } })).savedAt).toEqual(when);
     await rejects(saveResponse(t.db, ids.ada, attemptId, 7, { states: {} }), "NOT_FOUND", /no question 7/);
   });
 

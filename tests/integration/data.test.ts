@@ -4,6 +4,7 @@ import { APIError } from "better-auth/api";
 import { verifyPassword } from "better-auth/crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "@/lib/auth/auth";
+import { sessionUserFromCookie } from "@/lib/auth/session-cookie";
 import { createInvite, findInvite } from "@/lib/auth/invites";
 import { MAX_FAILURES, recordFailure, recordSuccess, retryAfterSeconds, throttleKeys, WINDOW_MS } from "@/lib/auth/throttle";
 import { migrate, migrationsFor } from "@/lib/db/migrate";
@@ -119,13 +120,26 @@ describe.each(DATABASES)("%s", (provider, open) => {
     expect(session?.user.email).toBe(email);
     expect(await t.db.session.count({ where: { userId: user.id } })).toBe(2); // sign-up signed in too
 
+    // The fast cookie reader of the JSON routes agrees with better-auth on every case.
+    const secret = "integration-test-secret-0123456789abcdef";
+    const cookieHeader = cookie.split(";")[0];
+    expect(await sessionUserFromCookie(t.db, cookieHeader, secret)).toEqual({ id: user.id, email });
+    const forged = cookieHeader.replace(/session_token=([^.]+)/, "session_token=$1x");
+    expect(await auth.api.getSession({ headers: new Headers({ cookie: forged }) })).toBeNull();
+    expect(await sessionUserFromCookie(t.db, forged, secret)).toBeNull();
+    expect(await sessionUserFromCookie(t.db, cookieHeader, "another-secret-0123456789abcdefghijkl")).toBeNull();
+    expect(await sessionUserFromCookie(t.db, "other=1", secret)).toBeNull();
+
     await auth.api.signOut({ headers });
     expect(await auth.api.getSession({ headers })).toBeNull();
+    expect(await sessionUserFromCookie(t.db, cookieHeader, secret)).toBeNull();
 
     // An expired session is no session.
     const again = await auth.api.signInEmail({ body: { email, password: "a good password" }, asResponse: true });
     const expiredHeaders = new Headers({ cookie: (again.headers.get("set-cookie") ?? "").split(";")[0] });
+    expect(await sessionUserFromCookie(t.db, expiredHeaders.get("cookie"), "integration-test-secret-0123456789abcdef")).not.toBeNull();
     await t.db.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await auth.api.getSession({ headers: expiredHeaders })).toBeNull();
+    expect(await sessionUserFromCookie(t.db, expiredHeaders.get("cookie"), "integration-test-secret-0123456789abcdef")).toBeNull();
   });
 });

@@ -116,8 +116,10 @@ describe("PostgreSQL faults", () => {
     const page = await get("/login");
     expect(page?.status).toBe(503);
     expect(page?.text).toContain("SynAck Lab is temporarily unavailable");
-    const api = await get("/api/auth/get-session");
-    expect(api?.status).toBe(503);
+    expect((await get("/api/health"))?.status).toBe(503);
+    const attempts = await fetch(`http://localhost:${port}/api/attempts/some-attempt/submit`, { method: "POST" });
+    expect(attempts.status).toBe(503);
+    expect((await attempts.json()).error).toBe("UNAVAILABLE");
 
     await openRelay();
     await waitFor(async () => ((await get("/login"))?.status === 200 ? true : undefined), 20_000, "the app to recover");

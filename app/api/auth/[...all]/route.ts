@@ -1,5 +1,26 @@
-// better-auth's HTTP endpoints (session lookup, sign-out) for clients that are not server actions.
+// better-auth's HTTP endpoints (session lookup, sign-in, sign-out) for clients that are not
+// server actions. A failure while the database is out of reach is reported as 503.
 import { toNextJsHandler } from "better-auth/next-js";
 import { auth } from "@/lib/auth/auth";
+import { AppError } from "@/lib/auth/errors";
+import { errorResponse } from "@/lib/auth/route";
+import { databaseHealthy } from "@/lib/db/health";
 
-export const { GET, POST } = toNextJsHandler(auth);
+const handlers = toNextJsHandler(auth);
+
+function guarded(handler: (request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    const unavailable = () => errorResponse(new AppError("UNAVAILABLE", "The database cannot be reached. Try again shortly."));
+    try {
+      const response = await handler(request);
+      if (response.status >= 500 && !(await databaseHealthy())) return unavailable();
+      return response;
+    } catch (error) {
+      if (!(await databaseHealthy())) return unavailable();
+      throw error;
+    }
+  };
+}
+
+export const GET = guarded(handlers.GET);
+export const POST = guarded(handlers.POST);
