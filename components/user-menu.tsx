@@ -42,7 +42,8 @@ export function UserMenu({ name, email, isAdmin }: { name: string; email: string
         <span aria-hidden="true" className="flex h-6 w-6 items-center justify-center rounded-full bg-accent-100 text-xs font-semibold text-accent-800">
           {name.slice(0, 1).toUpperCase()}
         </span>
-        <span className="max-w-32 truncate">{name}</span>
+        <span className="hidden max-w-32 truncate sm:inline">{name}</span>
+        <span className="sr-only sm:hidden">{name}</span>
         <span className="sr-only">, account menu</span>
       </button>
       <div id={menuId} hidden={!open} className="absolute right-0 z-10 mt-2 w-64 rounded-xl border border-slate-200 bg-white p-2 shadow-lg">
