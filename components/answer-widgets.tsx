@@ -3,20 +3,9 @@
 // drafts) and reports every change; all are usable by keyboard and labelled for screen readers.
 import { useId, useState, type DragEvent } from "react";
 import type { AnswerFormat } from "@/lib/questions/present";
+import { STATES } from "@/lib/tcp/trace";
 
-export const STATE_NAMES = [
-  "CLOSED",
-  "LISTEN",
-  "SYN_SENT",
-  "SYN_RECEIVED",
-  "ESTABLISHED",
-  "FIN_WAIT_1",
-  "FIN_WAIT_2",
-  "CLOSE_WAIT",
-  "CLOSING",
-  "LAST_ACK",
-  "TIME_WAIT",
-] as const;
+export const STATE_NAMES = STATES;
 const FLAGS = ["SYN", "FIN", "RST", "PSH", "ACK"] as const;
 
 type Endpoint = "client" | "server";

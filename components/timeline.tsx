@@ -115,6 +115,22 @@ export function Timeline({
     return out;
   }, [events, showStates]);
 
+  // Retransmission timers: from each send to its retransmission, on the sender's lifeline.
+  const rtoBrackets = useMemo(() => {
+    const out: { who: string; from: number; to: number }[] = [];
+    events.forEach((e, i) => {
+      if (e.type !== "send" || !e.segment.retransmission) return;
+      for (let k = i - 1; k >= 0; k--) {
+        const p = events[k];
+        if (p.type === "send" && p.endpoint === e.endpoint && p.segment.seq === e.segment.seq && p.segment.flags === e.segment.flags) {
+          out.push({ who: e.endpoint, from: p.t, to: e.t });
+          break;
+        }
+      }
+    });
+    return out;
+  }, [events]);
+
   const current = events[step];
   const faded = (i: number) => (i > step ? 0.15 : 1);
 
@@ -206,6 +222,20 @@ export function Timeline({
                   <path d={`M${bx},${y1} h${tw.who === "client" ? -6 : 6} V${y2} h${tw.who === "client" ? 6 : -6}`} fill="none" stroke="#b45309" strokeWidth={2} />
                   <text x={bx + (tw.who === "client" ? -10 : 10)} y={(y1 + y2) / 2} textAnchor={tw.who === "client" ? "end" : "start"} className="fill-amber-800 text-[10px]">
                     TIME_WAIT {duration(tw.to - tw.from)}
+                  </text>
+                </g>
+              );
+            })}
+            {rtoBrackets.map((b) => {
+              const side = b.who === "client" ? -1 : 1;
+              const bx = x(b.who) + side * 24;
+              const y1 = scale.y(b.from);
+              const y2 = scale.y(b.to);
+              return (
+                <g key={`rto-${b.who}-${b.from}-${b.to}`}>
+                  <path d={`M${bx - side * 4},${y1} h${side * 4} V${y2} h${-side * 4}`} fill="none" stroke="#64748b" strokeWidth={1.2} strokeDasharray="3 2" />
+                  <text x={bx + side * 4} y={(y1 + y2) / 2 + 3} textAnchor={side < 0 ? "end" : "start"} className="fill-slate-500 text-[9.5px]">
+                    RTO {duration(b.to - b.from)}
                   </text>
                 </g>
               );

@@ -76,6 +76,13 @@ function opening(rng: Rng, profile: Profile = "rfc9293") {
  */
 const lastAckOccurrence = (closer: Endpoint) => (closer === "client" ? 2 : 1);
 
+/** Drops the first `count` segments of `from` with these flags; returns the sentence that says so. */
+function loseFirst(scenario: Draft, from: Endpoint, flags: string, count: number): string {
+  for (let i = 1; i <= count; i++) scenario.network.push({ match: { from, flags, occurrence: i }, effect: "drop" });
+  const name = flags === "FIN+ACK" ? "FIN" : flags;
+  return `The ${from}'s first ${plural(count, name)} ${count === 1 ? "is" : "are"} lost in the network.`;
+}
+
 const endpointParam = z.enum(["client", "server"]).optional();
 
 function define<P extends z.ZodType>(family: Family<P>): Family<P> {
@@ -107,9 +114,7 @@ export const families = [
     params: z.object({ losses: z.number().int().min(1).max(4).optional() }).strict(),
     build(p, rng) {
       const o = opening(rng);
-      const losses = p.losses ?? rng.int(1, 3);
-      for (let i = 1; i <= losses; i++) o.scenario.network.push({ match: { from: "client", flags: "SYN", occurrence: i }, effect: "drop" });
-      return { scenario: o.scenario, setup: [...o.setup, `The client's first ${plural(losses, "SYN")} ${losses === 1 ? "is" : "are"} lost in the network.`] };
+      return { scenario: o.scenario, setup: [...o.setup, loseFirst(o.scenario, "client", "SYN", p.losses ?? rng.int(1, 3))] };
     },
   }),
 
@@ -123,9 +128,7 @@ export const families = [
     params: z.object({ losses: z.number().int().min(1).max(3).optional() }).strict(),
     build(p, rng) {
       const o = opening(rng);
-      const losses = p.losses ?? rng.int(1, 2);
-      for (let i = 1; i <= losses; i++) o.scenario.network.push({ match: { from: "server", flags: "SYN+ACK", occurrence: i }, effect: "drop" });
-      return { scenario: o.scenario, setup: [...o.setup, `The server's first ${plural(losses, "SYN+ACK")} ${losses === 1 ? "is" : "are"} lost.`] };
+      return { scenario: o.scenario, setup: [...o.setup, loseFirst(o.scenario, "server", "SYN+ACK", p.losses ?? rng.int(1, 2))] };
     },
   }),
 
@@ -359,15 +362,15 @@ export const families = [
     build(p, rng) {
       const o = opening(rng);
       const closer = p.closer ?? rng.pick(["client", "server"] as const);
-      const losses = p.losses ?? rng.int(1, 2);
-      for (let i = 1; i <= losses; i++) o.scenario.network.push({ match: { from: closer, flags: "FIN+ACK", occurrence: i }, effect: "drop" });
+      const lost = loseFirst(o.scenario, closer, "FIN+ACK", p.losses ?? rng.int(1, 2));
       const later = o.settled + rng.int(4000, 9000);
       o.scenario.actions.push({ at: o.settled, endpoint: closer, call: "close" }, { at: later, endpoint: other(closer), call: "close" });
       return {
         scenario: o.scenario,
         setup: [
           ...o.setup,
-          `At t = ${o.settled} ms the ${closer} calls close(). Its first ${plural(losses, "FIN")} ${losses === 1 ? "is" : "are"} lost.`,
+          `At t = ${o.settled} ms the ${closer} calls close().`,
+          lost,
           `At t = ${later} ms the ${other(closer)} calls close().`,
         ],
       };
