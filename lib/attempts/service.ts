@@ -188,8 +188,8 @@ export async function submitAttempt(db: Db, userId: string, attemptId: string, n
   if (attempt.status === "IN_PROGRESS") {
     const deadline = attempt.deadlineAt ? new Date(attempt.deadlineAt) : null;
     const submittedAt = deadline && now > deadline ? deadline : now;
-    const claimed = await db.attempt.updateMany({ where: { id: attemptId, status: "IN_PROGRESS" }, data: { status: "SUBMITTED", submittedAt } });
-    if (claimed.count === 1) {
+    const claimed = await db.$executeRaw`UPDATE "Attempt" SET "status" = 'SUBMITTED', "submittedAt" = ${submittedAt} WHERE "id" = ${attemptId} AND "status" = 'IN_PROGRESS'`;
+    if (claimed === 1) {
       const result = await recordGrades(db, attemptId, now);
       await db.auditLog.create({ data: { actorId: userId, courseId: attempt.courseId, action: "attempt.submit", target: attemptId, detail: JSON.stringify(result) } });
       return { status: "SUBMITTED", submittedAt, ...result };
@@ -228,7 +228,7 @@ async function recordGrades(db: Db, attemptId: string, now: Date): Promise<{ sco
       WHERE "id" IN (${Prisma.join(graded.map((g) => g.id))})`;
   }
   // The attempt's score is written last: a non-null score means every response is graded.
-  await db.attempt.update({ where: { id: attemptId }, data: { score, maxScore } });
+  await db.$executeRaw`UPDATE "Attempt" SET "score" = CAST(${score} AS DOUBLE PRECISION), "maxScore" = CAST(${maxScore} AS DOUBLE PRECISION) WHERE "id" = ${attemptId}`;
   return { score, maxScore };
 }
 

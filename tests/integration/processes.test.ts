@@ -2,6 +2,7 @@
 // start (one line, non-zero exit), and PostgreSQL lost while serving (503, then recovery).
 import Database from "better-sqlite3";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { existsSync } from "node:fs";
 import net from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
@@ -117,7 +118,13 @@ describe("PostgreSQL faults", () => {
     expect(page?.status).toBe(503);
     expect(page?.text).toContain("SynAck Lab is temporarily unavailable");
     expect((await get("/api/health"))?.status).toBe(503);
-    const attempts = await fetch(`http://localhost:${port}/api/attempts/some-attempt/submit`, { method: "POST" });
+    // A correctly signed session cookie, so the route has to ask the database who it is.
+    const token = "session-token-for-the-fault-test";
+    const signed = `${token}.${createHmac("sha256", "y".repeat(32)).update(token).digest("base64")}`;
+    const attempts = await fetch(`http://localhost:${port}/api/attempts/some-attempt/submit`, {
+      method: "POST",
+      headers: { cookie: `better-auth.session_token=${encodeURIComponent(signed)}` },
+    });
     expect(attempts.status).toBe(503);
     expect((await attempts.json()).error).toBe("UNAVAILABLE");
 
