@@ -114,8 +114,11 @@ describe("PostgreSQL faults", () => {
 
     await cutRelay();
     await waitFor(async () => ((await get("/api/health"))?.status === 503 ? true : undefined), 15_000, "health to report 503");
-    const page = await get("/login");
-    expect(page?.status).toBe(503);
+    // Pages check the database themselves (cached up to a second), so allow that second.
+    const page = await waitFor(async () => {
+      const r = await get("/login");
+      return r?.status === 503 ? r : undefined;
+    }, 5_000, "pages to answer 503");
     expect(page?.text).toContain("SynAck Lab is temporarily unavailable");
     expect((await get("/api/health"))?.status).toBe(503);
     // A correctly signed session cookie, so the route has to ask the database who it is.
