@@ -84,7 +84,8 @@ export function AnswerWidget({ format, draft, onChange, name }: { format: Answer
     case "choice":
       return (
         <fieldset>
-          <legend className="mb-2 font-medium text-slate-900">{format.question}</legend>
+          {/* The prompt above says it already; the legend names the group for screen readers. */}
+          <legend className="sr-only">{format.question}</legend>
           <div className="flex flex-col gap-2">
             {format.options.map((o) => (
               <label key={o.id} className="flex items-center gap-2 rounded-lg border border-slate-200 px-3 py-2 hover:bg-slate-50">

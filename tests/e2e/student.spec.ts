@@ -84,6 +84,7 @@ test("the practice quiz: answers are kept across a reload, submit asks first, an
   await waitSaved(page, 4);
   await page.getByLabel("Time", { exact: true }).fill(String((expected[4].ms ?? 0) + 1234));
   await waitSaved(page, 5);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/attempt.png`, fullPage: false });
 
   // A reload (or a second device) finds every saved answer.
@@ -113,7 +114,8 @@ test("the practice quiz: answers are kept across a reload, submit asks first, an
   await expect(q5.getByText(/^You said \d+ ms\. The client stays in TIME_WAIT for \d+ ms/)).toBeVisible();
   await expect(q5.getByRole("table", { name: "Time" })).toBeVisible();
   await expectAccessible(page);
-  await page.screenshot({ path: `${SHOTS}/review.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/review-full.png`, fullPage: true });
+  await q1.screenshot({ path: `${SHOTS}/review.png` });
 
   // Submitting again changes nothing (idempotent), and the course page lists the score.
   const again = await page.request.post(`/api/attempts/${attemptId}/submit`);
