@@ -5,7 +5,6 @@ import { useId, useState, type DragEvent } from "react";
 import type { AnswerFormat } from "@/lib/questions/present";
 import { STATES } from "@/lib/tcp/trace";
 
-export const STATE_NAMES = STATES;
 const FLAGS = ["SYN", "FIN", "RST", "PSH", "ACK"] as const;
 
 type Endpoint = "client" | "server";
@@ -115,7 +114,7 @@ export function StateSequenceInput({ label, value, onChange }: { label: string; 
   const addTyped = () => {
     const key = typed.trim().toUpperCase().replace(/[\s-]+/g, "_");
     if (!key) return;
-    const match = STATE_NAMES.find((s) => s === key) ?? STATE_NAMES.find((s) => s.startsWith(key));
+    const match = STATES.find((s) => s === key) ?? STATES.find((s) => s.startsWith(key));
     if (!match) {
       setProblem(`“${typed}” is not a TCP state. Pick one from the list.`);
       return;
@@ -162,7 +161,7 @@ export function StateSequenceInput({ label, value, onChange }: { label: string; 
         </ol>
       )}
       <div className="mt-3 flex flex-wrap gap-1" role="group" aria-label={`Add a state to ${label.toLowerCase()}`}>
-        {STATE_NAMES.map((s) => (
+        {STATES.map((s) => (
           <button key={s} type="button" className={`${small} font-mono text-xs`} onClick={() => onChange([...value, s])} aria-label={`Add ${s}`}>
             + {s}
           </button>
@@ -189,7 +188,7 @@ export function StateSequenceInput({ label, value, onChange }: { label: string; 
             aria-describedby={problem ? `${id}-problem` : undefined}
           />
           <datalist id={`${id}-list`}>
-            {STATE_NAMES.map((s) => (
+            {STATES.map((s) => (
               <option key={s} value={s} />
             ))}
           </datalist>
@@ -314,7 +313,7 @@ export function StateSelect({ id, label, value, onChange }: { id: string; label:
       </label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={`${input} font-mono`}>
         <option value="">Choose a state</option>
-        {STATE_NAMES.map((s) => (
+        {STATES.map((s) => (
           <option key={s} value={s}>
             {s}
           </option>

@@ -4,7 +4,8 @@
 // 4-minute TIME_WAIT and a 50 ms handshake fit one picture. A table lists the same events
 // for screen readers, and a step-through control replays them one by one.
 import { useId, useMemo, useState } from "react";
-import type { SegmentView, Trace, TraceEvent } from "@/lib/tcp/trace";
+import { describeEvent, describeSegment } from "@/lib/tcp/describe";
+import type { Trace, TraceEvent } from "@/lib/tcp/trace";
 import { buttonStyles } from "./ui";
 
 const W = 640;
@@ -12,35 +13,7 @@ const CLIENT_X = 150;
 const SERVER_X = 490;
 const TOP = 48;
 
-function label(s: SegmentView): string {
-  let text = `${s.flags} seq=${s.seq}`;
-  if (s.flags.includes("ACK")) text += ` ack=${s.ack}`;
-  if (s.len) text += ` len=${s.len}`;
-  return text;
-}
-
-export function describe(e: TraceEvent): string {
-  switch (e.type) {
-    case "call":
-      return `the ${e.endpoint}'s application calls ${e.call}()${e.error ? `, refused: ${e.error}` : ""}`;
-    case "send":
-      return `the ${e.endpoint} sends ${label(e.segment)}${e.segment.retransmission ? " (retransmission)" : ""}`;
-    case "receive":
-      return `the ${e.endpoint} receives ${label(e.segment)}${e.segment.injected ? " (a stray segment from the network)" : ""}`;
-    case "drop":
-      return e.reason === "network" ? `${label(e.segment)} from the ${e.endpoint} is lost` : `the ${e.endpoint} discards ${label(e.segment)}: ${e.reason.replace(/-/g, " ")}`;
-    case "delay":
-      return `${label(e.segment)} is delayed ${e.byMs} ms`;
-    case "duplicate":
-      return `${label(e.segment)} is duplicated; the copy arrives ${e.afterMs} ms later`;
-    case "timer":
-      return `the ${e.endpoint}'s ${e.timer.replace(/-/g, " ")} timer expires`;
-    case "signal":
-      return `the ${e.endpoint}'s application is told: ${e.message}`;
-    case "state":
-      return `the ${e.endpoint} goes from ${e.from} to ${e.to}${e.transient ? " (and on at once)" : ""}`;
-  }
-}
+const label = describeSegment;
 
 /** y for each distinct time, with long gaps shortened and marked. */
 function timeScale(events: readonly TraceEvent[]) {
@@ -163,7 +136,7 @@ export function Timeline({
       </div>
       <p className="text-sm text-slate-700" aria-live="polite" data-testid="timeline-step">
         Step {step + 1} of {events.length}
-        {current ? `: t = ${current.t} ms, ${describe(current)}.` : ""}
+        {current ? `: t = ${current.t} ms, ${describeEvent(current)}.` : ""}
         {step === highlightStep ? " This is where your answer first differs." : ""}
       </p>
       {asTable ? (
@@ -182,7 +155,7 @@ export function Timeline({
                 <tr key={i} className={i === highlightStep ? "bg-amber-50" : i === step ? "bg-accent-50" : ""} aria-current={i === step ? "step" : undefined}>
                   <td className="py-1 pr-3 text-slate-500">{i + 1}</td>
                   <td className="py-1 pr-3 font-mono">{e.t} ms</td>
-                  <td className="py-1">{describe(e)}</td>
+                  <td className="py-1">{describeEvent(e)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,29 +1,10 @@
 // Trace events in words a student reads.
-import { renderSegment } from "./segment-text";
+import { describeEvent as describeTraceEvent } from "../tcp/describe";
 import type { TraceEvent, Trace, StateEvent } from "../tcp";
 
-const TIMER_LABEL: Record<string, string> = {
-  retransmit: "retransmission",
-  "time-wait": "TIME_WAIT (2*MSL)",
-  "fin-wait-2": "FIN_WAIT_2",
-  "user-timeout": "user timeout",
-  "syn-queue": "SYN-queue",
-  "delayed-ack": "delayed-ACK",
-};
-
+/** "t = 1050 ms: the server receives FIN+ACK seq=1001 ack=5002". */
 export function describeEvent(e: TraceEvent): string {
-  switch (e.type) {
-    case "receive":
-      return `t = ${e.t} ms: the ${e.endpoint} receives ${renderSegment(e.segment)}${e.segment.injected ? " (a stray segment from the network)" : ""}`;
-    case "timer":
-      return `t = ${e.t} ms: the ${e.endpoint}'s ${TIMER_LABEL[e.timer] ?? e.timer} timer expires`;
-    case "call":
-      return `t = ${e.t} ms: the ${e.endpoint}'s application calls ${e.call}()`;
-    case "send":
-      return `t = ${e.t} ms: the ${e.endpoint} sends ${renderSegment(e.segment)}`;
-    default:
-      return `t = ${e.t} ms`;
-  }
+  return `t = ${e.t} ms: ${describeTraceEvent(e)}`;
 }
 
 /** "t = …: cause — reason" for a state change, with its rule. */

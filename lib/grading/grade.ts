@@ -6,7 +6,7 @@ import { choiceFor, stateSpan, wireSegments } from "../questions/derive";
 import type { EndpointName, State, StateEvent, Trace } from "../tcp";
 import { alignmentCredit, firstDivergence, prefixCredit, type TruthStep } from "./align";
 import { causeOfSend, describeEvent, explainStateChange } from "./describe";
-import { renderSegment } from "./segment-text";
+import { describeSegment } from "../tcp/describe";
 
 /**
  * Changes whenever a grading outcome could change (grader or engine behaviour), and is
@@ -206,7 +206,7 @@ function describeStateMistake(
 const FIELDS = ["from", "flags", "seq", "ack"] as const;
 
 function segmentText(s: SegmentAnswer): string {
-  return `the ${s.from || "(no sender)"} sends ${s.flags ? renderSegment({ flags: s.flags, seq: s.seq ?? Number.NaN, ack: s.ack ?? Number.NaN }).replace(/NaN/g, "?") : "(no flags)"}`;
+  return `the ${s.from || "(no sender)"} sends ${s.flags ? describeSegment({ flags: s.flags, seq: s.seq ?? Number.NaN, ack: s.ack ?? Number.NaN }).replace(/NaN/g, "?") : "(no flags)"}`;
 }
 
 function compareSegments(q: QuestionInstance, said: SegmentAnswer[], truth: SegmentAnswer[]): Comparison {

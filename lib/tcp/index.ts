@@ -30,3 +30,4 @@ export {
 } from "./trace";
 export { formatFlags, parseFlags } from "./flags";
 export { renderLadder } from "./ladder";
+export { describeSegment, describeEvent } from "./describe";

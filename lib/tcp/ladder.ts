@@ -1,16 +1,10 @@
 // A trace as a text ladder diagram: client on the left, server on the right, time
 // going down, segments as arrows between them. For `npm run tcp` and debugging.
-import type { SegmentView, Trace, TraceEvent } from "./trace";
+import { describeSegment } from "./describe";
+import type { Trace, TraceEvent } from "./trace";
 
 const SIDE = 36;
 const MIDDLE = 44;
-
-export function describeSegment(s: SegmentView): string {
-  let text = `${s.flags} seq=${s.seq}`;
-  if (s.flags.includes("ACK")) text += ` ack=${s.ack}`;
-  if (s.len > 0) text += ` len=${s.len}`;
-  return text;
-}
 
 function arrow(label: string, rightward: boolean, tail: string): string {
   const body = ` ${label} `;
