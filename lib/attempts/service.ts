@@ -2,10 +2,9 @@
 // of issue #6 that protects a grade lives here, so pages and route handlers cannot skip it:
 // the window and the time limit are enforced with the server's clock, saves are checked and
 // kept, submit is idempotent, and nothing of the answer leaves before feedback release.
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { AppError } from "../auth/errors";
-import type { Db } from "../db/client";
-import { Prisma } from "../db/generated/sqlite/client";
+import { sqlOf, type Db } from "../db/client";
 import { grade, GRADER_VERSION, type Feedback } from "../grading";
 import { expectedAnswer, instantiate, parseDraft, presentFor, QuestionTemplateSchema, type Answer, type Presentation, type QuestionTemplate } from "../questions";
 import type { Trace } from "../tcp";
@@ -37,27 +36,41 @@ export function assertOpenFor(quiz: QuizRow, section: string | null, now: Date):
   if (quiz.closesAt && now >= quiz.closesAt) throw new AppError("CONFLICT", "This quiz has closed.");
 }
 
+type StartRow = QuizRow & { role: string | null; enrolledSection: string | null };
+type ItemRow = { id: string; questionId: string | null; bankId: string | null; tag: string | null; drawCount: number; points: number };
+type OwnAttemptRow = { id: string; status: string; deadlineAt: Date | null };
+
 /**
  * Starts an attempt for a student, or returns the one in progress. Items are drawn and
- * seeds chosen here, on the server.
+ * seeds chosen here, on the server. A whole class starts an exam at once, so this is a few
+ * prepared statements (lib/db/sql.ts) and one atomic write of the attempt with its items.
  */
 export async function startAttempt(db: Db, userId: string, quizId: string, now = new Date()): Promise<{ attemptId: string; resumed: boolean }> {
-  const quiz = await db.quiz.findUnique({ where: { id: quizId }, include: { items: { orderBy: { position: "asc" } } } });
-  if (!quiz) throw new AppError("NOT_FOUND", "That quiz does not exist.");
-  const enrollment = await db.enrollment.findUnique({ where: { courseId_userId: { courseId: quiz.courseId, userId } } });
-  if (!enrollment || enrollment.role !== "STUDENT") throw new AppError("NOT_FOUND", "That quiz does not exist.");
-  await finalizeExpired(db, { userId, quizId }, now);
-  const open = await db.attempt.findFirst({ where: { quizId, userId, status: "IN_PROGRESS" } });
-  if (open) return { attemptId: open.id, resumed: true };
-  assertOpenFor(quiz, enrollment.section, now);
-  const used = await db.attempt.count({ where: { quizId, userId } });
+  const sql = sqlOf(db);
+  const [quiz] = await sql.all<StartRow>(
+    `SELECT q."id" AS "id", q."courseId" AS "courseId", q."title" AS "title", q."mode" AS "mode", q."opensAt" AS "opensAt", q."closesAt" AS "closesAt",
+            q."timeLimitSec" AS "timeLimitSec", q."attemptsAllowed" AS "attemptsAllowed", q."feedbackRelease" AS "feedbackRelease", q."section" AS "section",
+            q."published" AS "published", e."role" AS "role", e."section" AS "enrolledSection"
+     FROM "Quiz" q LEFT JOIN "Enrollment" e ON e."courseId" = q."courseId" AND e."userId" = $2 WHERE q."id" = $1`,
+    [quizId, userId],
+  );
+  if (!quiz || quiz.role !== "STUDENT") throw new AppError("NOT_FOUND", "That quiz does not exist.");
+  const attempts = await sql.all<OwnAttemptRow>(`SELECT "id", "status", "deadlineAt" FROM "Attempt" WHERE "quizId" = $1 AND "userId" = $2`, [quizId, userId]);
+  for (const a of attempts) {
+    if (a.status !== "IN_PROGRESS") continue;
+    if (a.deadlineAt && a.deadlineAt <= now) await submitAttempt(db, userId, a.id, now); // time ran out while away
+    else return { attemptId: a.id, resumed: true };
+  }
+  assertOpenFor(quiz, quiz.enrolledSection, now);
+  const used = attempts.length;
   if (quiz.attemptsAllowed !== null && used >= quiz.attemptsAllowed) {
     throw new AppError("CONFLICT", `You have used all ${quiz.attemptsAllowed} attempt${quiz.attemptsAllowed === 1 ? "" : "s"} of this quiz.`);
   }
-  if (quiz.items.length === 0) throw new AppError("CONFLICT", "This quiz has no questions yet.");
+  const items = await sql.all<ItemRow>(`SELECT "id", "questionId", "bankId", "tag", "drawCount", "points" FROM "QuizItem" WHERE "quizId" = $1 ORDER BY "position"`, [quizId]);
+  if (items.length === 0) throw new AppError("CONFLICT", "This quiz has no questions yet.");
 
   const picks: { questionId: string; quizItemId: string; points: number }[] = [];
-  for (const item of quiz.items) {
+  for (const item of items) {
     if (item.questionId) {
       picks.push({ questionId: item.questionId, quizItemId: item.id, points: item.points });
       continue;
@@ -67,29 +80,42 @@ export async function startAttempt(db: Db, userId: string, quizId: string, now =
     const pool = [...candidates];
     for (let k = 0; k < item.drawCount; k++) {
       const [chosen] = pool.splice(randomInt(0, pool.length), 1);
-      picks.push({ questionId: chosen.id, quizItemId: item.id, points: item.points });
+      picks.push({ questionId: chosen, quizItemId: item.id, points: item.points });
     }
   }
-  const deadline = deadlineOf(quiz, now);
+  const attemptId = randomUUID();
+  const responseRows = picks.map((p, i) => [randomUUID(), attemptId, p.quizItemId, p.questionId, i + 1, String(newSeed()), p.points] as const);
   try {
-    const attempt = await db.attempt.create({
-      data: {
-        quizId,
-        userId,
-        number: used + 1,
-        startedAt: now,
-        deadlineAt: deadline,
-        responses: { create: picks.map((p, i) => ({ position: i + 1, questionId: p.questionId, quizItemId: p.quizItemId, seed: String(newSeed()), maxScore: p.points })) },
+    await sql.batch([
+      {
+        text: `INSERT INTO "Attempt" ("id", "quizId", "userId", "number", "status", "startedAt", "deadlineAt") VALUES ($1, $2, $3, $4, 'IN_PROGRESS', $5, $6)`,
+        params: [attemptId, quizId, userId, used + 1, now, deadlineOf(quiz, now)],
       },
-    });
-    await db.auditLog.create({ data: { actorId: userId, courseId: quiz.courseId, action: "attempt.start", target: attempt.id } });
-    return { attemptId: attempt.id, resumed: false };
+      {
+        text: `INSERT INTO "Response" ("id", "attemptId", "quizItemId", "questionId", "position", "seed", "maxScore") VALUES ${valuesList(responseRows.length, 7)}`,
+        params: responseRows.flat(),
+      },
+      auditEntry(userId, quiz.courseId, "attempt.start", attemptId, null, now),
+    ]);
+    return { attemptId, resumed: false };
   } catch (error) {
     // Two tabs starting at once: the unique (quiz, user, number) lets one win; resume it.
-    const raced = await db.attempt.findFirst({ where: { quizId, userId, status: "IN_PROGRESS" } });
+    const [raced] = await sql.all<{ id: string }>(`SELECT "id" FROM "Attempt" WHERE "quizId" = $1 AND "userId" = $2 AND "status" = 'IN_PROGRESS'`, [quizId, userId]);
     if (raced) return { attemptId: raced.id, resumed: true };
     throw error;
   }
+}
+
+/** `($1, $2, $3), ($4, $5, $6)` for `rows` rows of `columns` values. */
+function valuesList(rows: number, columns: number): string {
+  return Array.from({ length: rows }, (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(", ")})`).join(", ");
+}
+
+function auditEntry(actorId: string, courseId: string, action: string, target: string, detail: string | null, now: Date) {
+  return {
+    text: `INSERT INTO "AuditLog" ("id", "at", "actorId", "courseId", "action", "target", "detail") VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    params: [randomUUID(), now, actorId, courseId, action, target, detail],
+  };
 }
 
 function deadlineOf(quiz: QuizRow, start: Date): Date | null {
@@ -98,12 +124,15 @@ function deadlineOf(quiz: QuizRow, start: Date): Date | null {
   return limit ?? quiz.closesAt;
 }
 
-/** The newest version of each question in a bank (optionally with a tag). */
-async function latestQuestions(db: Db, bankId: string, tag: string | null) {
-  const rows = await db.question.findMany({ where: { bankId }, orderBy: [{ key: "asc" }, { version: "desc" }] });
+/** The ids of the newest version of each question in a bank (optionally with a tag). */
+async function latestQuestions(db: Db, bankId: string, tag: string | null): Promise<string[]> {
+  const rows = await sqlOf(db).all<{ id: string; key: string; tags: string }>(
+    `SELECT "id", "key", "tags" FROM "Question" WHERE "bankId" = $1 ORDER BY "key", "version" DESC`,
+    [bankId],
+  );
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (!latest.has(r.key)) latest.set(r.key, r);
-  return [...latest.values()].filter((q) => !tag || (JSON.parse(q.tags) as string[]).includes(tag));
+  return [...latest.values()].filter((q) => !tag || (JSON.parse(q.tags) as string[]).includes(tag)).map((q) => q.id);
 }
 
 async function ownAttempt(db: Db, userId: string, attemptId: string) {
@@ -128,34 +157,39 @@ export function templateOf(question: { id: string; template: string }): Question
   return template;
 }
 
-type SaveTarget = { id: string; userId: string; status: string; deadlineAt: Date | string | null; questionId: string; template: string };
+type SaveTarget = { id: string; userId: string; status: string; deadlineAt: Date | null; questionId: string; template: string };
 
 /**
  * Saves a draft answer. 404: not yours; 409: submitted or past the deadline; 422: malformed
  * (the last good save stays). The hottest path in the app (every student, every few seconds):
- * two SQL statements, one read that joins what a save checks and one guarded UPDATE.
+ * two prepared statements, one read that joins what a save checks and one guarded UPDATE.
  */
 export async function saveResponse(db: Db, userId: string, attemptId: string, position: number, draft: unknown, now = new Date()): Promise<{ savedAt: Date }> {
-  const [target] = await db.$queryRaw<SaveTarget[]>`
-    SELECT r."id" AS "id", a."userId" AS "userId", a."status" AS "status", a."deadlineAt" AS "deadlineAt", q."id" AS "questionId", q."template" AS "template"
-    FROM "Response" r JOIN "Attempt" a ON a."id" = r."attemptId" JOIN "Question" q ON q."id" = r."questionId"
-    WHERE r."attemptId" = ${attemptId} AND r."position" = ${position}`;
+  const sql = sqlOf(db);
+  const [target] = await sql.all<SaveTarget>(
+    `SELECT r."id" AS "id", a."userId" AS "userId", a."status" AS "status", a."deadlineAt" AS "deadlineAt", q."id" AS "questionId", q."template" AS "template"
+     FROM "Response" r JOIN "Attempt" a ON a."id" = r."attemptId" JOIN "Question" q ON q."id" = r."questionId"
+     WHERE r."attemptId" = $1 AND r."position" = $2`,
+    [attemptId, position],
+  );
   if (!target) {
     await ownAttempt(db, userId, attemptId); // 404 for an attempt that is not yours, whatever the position
     throw new AppError("NOT_FOUND", `This attempt has no question ${position}.`);
   }
   if (target.userId !== userId) throw new AppError("NOT_FOUND", "That attempt does not exist.");
   if (target.status !== "IN_PROGRESS") throw new AppError("CONFLICT", "This attempt has been submitted; answers can no longer change.");
-  if (target.deadlineAt && now >= new Date(target.deadlineAt)) {
+  if (target.deadlineAt && now >= target.deadlineAt) {
     await submitAttempt(db, userId, attemptId, now);
     throw new AppError("CONFLICT", "Time is up: the attempt was submitted with your last saved answers.");
   }
   const parsed = parseDraft(templateOf({ id: target.questionId, template: target.template }).ask, draft);
   if (!parsed.ok) throw new AppError("UNPROCESSABLE", `The answer was not saved: ${parsed.errors.join("; ")}`);
   // Only while the attempt is in progress: a save racing a submit cannot change a graded answer.
-  const updated = await db.$executeRaw`
-    UPDATE "Response" SET "answer" = ${JSON.stringify(parsed.draft)}, "savedAt" = ${now}
-    WHERE "id" = ${target.id} AND EXISTS (SELECT 1 FROM "Attempt" a WHERE a."id" = ${attemptId} AND a."status" = 'IN_PROGRESS')`;
+  const updated = await sql.run(
+    `UPDATE "Response" SET "answer" = $1, "savedAt" = $2
+     WHERE "id" = $3 AND EXISTS (SELECT 1 FROM "Attempt" a WHERE a."id" = $4 AND a."status" = 'IN_PROGRESS')`,
+    [JSON.stringify(parsed.draft), now, target.id, attemptId],
+  );
   if (updated === 0) throw new AppError("CONFLICT", "This attempt has been submitted; answers can no longer change.");
   return { savedAt: now };
 }
@@ -167,7 +201,7 @@ export interface SubmitResult {
   maxScore: number;
 }
 
-type SubmitTarget = { userId: string; status: string; deadlineAt: Date | string | null; courseId: string };
+type SubmitTarget = { userId: string; status: string; deadlineAt: Date | null; courseId: string };
 type GradeRow = { id: string; seed: string; answer: string | null; maxScore: number; questionId: string; template: string };
 
 /**
@@ -181,17 +215,21 @@ type GradeRow = { id: string; seed: string; answer: string | null; maxScore: num
  * so this is five statements whatever the number of questions.
  */
 export async function submitAttempt(db: Db, userId: string, attemptId: string, now = new Date()): Promise<SubmitResult> {
-  const [attempt] = await db.$queryRaw<SubmitTarget[]>`
-    SELECT a."userId" AS "userId", a."status" AS "status", a."deadlineAt" AS "deadlineAt", q."courseId" AS "courseId"
-    FROM "Attempt" a JOIN "Quiz" q ON q."id" = a."quizId" WHERE a."id" = ${attemptId}`;
+  const sql = sqlOf(db);
+  const [attempt] = await sql.all<SubmitTarget>(
+    `SELECT a."userId" AS "userId", a."status" AS "status", a."deadlineAt" AS "deadlineAt", q."courseId" AS "courseId"
+     FROM "Attempt" a JOIN "Quiz" q ON q."id" = a."quizId" WHERE a."id" = $1`,
+    [attemptId],
+  );
   if (!attempt || attempt.userId !== userId) throw new AppError("NOT_FOUND", "That attempt does not exist.");
   if (attempt.status === "IN_PROGRESS") {
-    const deadline = attempt.deadlineAt ? new Date(attempt.deadlineAt) : null;
+    const deadline = attempt.deadlineAt;
     const submittedAt = deadline && now > deadline ? deadline : now;
-    const claimed = await db.$executeRaw`UPDATE "Attempt" SET "status" = 'SUBMITTED', "submittedAt" = ${submittedAt} WHERE "id" = ${attemptId} AND "status" = 'IN_PROGRESS'`;
+    const claimed = await sql.run(`UPDATE "Attempt" SET "status" = 'SUBMITTED', "submittedAt" = $1 WHERE "id" = $2 AND "status" = 'IN_PROGRESS'`, [submittedAt, attemptId]);
     if (claimed === 1) {
       const result = await recordGrades(db, attemptId, now);
-      await db.auditLog.create({ data: { actorId: userId, courseId: attempt.courseId, action: "attempt.submit", target: attemptId, detail: JSON.stringify(result) } });
+      const audit = auditEntry(userId, attempt.courseId, "attempt.submit", attemptId, JSON.stringify(result), now);
+      await sql.run(audit.text, audit.params);
       return { status: "SUBMITTED", submittedAt, ...result };
     }
   }
@@ -206,9 +244,12 @@ async function ensureGraded(db: Db, attemptId: string, now: Date): Promise<Submi
 }
 
 async function recordGrades(db: Db, attemptId: string, now: Date): Promise<{ score: number; maxScore: number }> {
-  const rows = await db.$queryRaw<GradeRow[]>`
-    SELECT r."id" AS "id", r."seed" AS "seed", r."answer" AS "answer", r."maxScore" AS "maxScore", q."id" AS "questionId", q."template" AS "template"
-    FROM "Response" r JOIN "Question" q ON q."id" = r."questionId" WHERE r."attemptId" = ${attemptId} ORDER BY r."position"`;
+  const sql = sqlOf(db);
+  const rows = await sql.all<GradeRow>(
+    `SELECT r."id" AS "id", r."seed" AS "seed", r."answer" AS "answer", r."maxScore" AS "maxScore", q."id" AS "questionId", q."template" AS "template"
+     FROM "Response" r JOIN "Question" q ON q."id" = r."questionId" WHERE r."attemptId" = $1 ORDER BY r."position"`,
+    [attemptId],
+  );
   let score = 0;
   let maxScore = 0;
   const graded = rows.map((r) => {
@@ -219,16 +260,20 @@ async function recordGrades(db: Db, attemptId: string, now: Date): Promise<{ sco
     return { id: r.id, points, feedback: JSON.stringify(result.feedback) };
   });
   if (graded.length > 0) {
-    // One statement for every response of the attempt.
-    await db.$executeRaw`
-      UPDATE "Response" SET
-        "score" = CASE "id" ${Prisma.join(graded.map((g) => Prisma.sql`WHEN ${g.id} THEN CAST(${g.points} AS DOUBLE PRECISION)`), " ")} END,
-        "feedback" = CASE "id" ${Prisma.join(graded.map((g) => Prisma.sql`WHEN ${g.id} THEN ${g.feedback}`), " ")} END,
-        "graderVersion" = ${GRADER_VERSION}, "gradedAt" = ${now}
-      WHERE "id" IN (${Prisma.join(graded.map((g) => g.id))})`;
+    // One statement for every response of the attempt: $1 grader version, $2 time, then
+    // (id, points, feedback) for each response.
+    const whens = (value: (k: number) => string) => graded.map((_, k) => `WHEN $${3 + 3 * k} THEN ${value(k)}`).join(" ");
+    await sql.run(
+      `UPDATE "Response" SET
+         "score" = CASE "id" ${whens((k) => `CAST($${4 + 3 * k} AS DOUBLE PRECISION)`)} END,
+         "feedback" = CASE "id" ${whens((k) => `$${5 + 3 * k}`)} END,
+         "graderVersion" = $1, "gradedAt" = $2
+       WHERE "id" IN (${graded.map((_, k) => `$${3 + 3 * k}`).join(", ")})`,
+      [GRADER_VERSION, now, ...graded.flatMap((g) => [g.id, g.points, g.feedback])],
+    );
   }
   // The attempt's score is written last: a non-null score means every response is graded.
-  await db.$executeRaw`UPDATE "Attempt" SET "score" = CAST(${score} AS DOUBLE PRECISION), "maxScore" = CAST(${maxScore} AS DOUBLE PRECISION) WHERE "id" = ${attemptId}`;
+  await sql.run(`UPDATE "Attempt" SET "score" = CAST($1 AS DOUBLE PRECISION), "maxScore" = CAST($2 AS DOUBLE PRECISION) WHERE "id" = $3`, [score, maxScore, attemptId]);
   return { score, maxScore };
 }
 

@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "../db/client";
 import { databaseHealthy } from "../db/health";
+import { SqlBusyError } from "../db/sql";
 import { AppError } from "./errors";
 import { authSecret } from "./secret";
 import { sessionUserFromCookie } from "./session-cookie";
@@ -32,8 +33,8 @@ export function userRoute<S extends z.ZodType>(paramsSchema: S, handler: Handler
       return await handler({ user, params: params.data, request });
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error);
-      // The database is out of reach: say so (503), so clients retry; their work is kept.
-      if (!(await databaseHealthy())) return errorResponse(new AppError("UNAVAILABLE", "The database cannot be reached. Try again shortly."));
+      // The database is out of reach or busy: say so (503), so clients retry; their work is kept.
+      if (error instanceof SqlBusyError || !(await databaseHealthy())) return errorResponse(new AppError("UNAVAILABLE", "The database cannot be reached. Try again shortly."));
       console.error("route failed", error);
       return json({ error: "INTERNAL", message: "Something went wrong on our side; nothing was changed. Please try again." }, 500);
     }

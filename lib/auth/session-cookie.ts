@@ -1,11 +1,11 @@
 // Reads the caller of a JSON request from better-auth's session cookie in one query, for the
 // hot routes (an autosave every few seconds per student). better-auth's getSession does the
-// same check with more work (~3 ms against ~0.7 ms here). The cookie is
+// same check with more work (~3 ms); here it is one prepared statement (lib/db/sql.ts). The cookie is
 // `token.base64(HMAC-SHA256(secret, token))` (better-call's signed cookie); an integration
 // test checks that this reader and better-auth agree on valid, forged, expired and revoked
 // sessions, so an upgrade that changes the format fails the build instead of the users.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { Db } from "../db/client";
+import { sqlOf, type Db } from "../db/client";
 
 const COOKIE = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=([^;]+)/;
 
@@ -24,7 +24,10 @@ export async function sessionUserFromCookie(db: Db, cookieHeader: string | null,
   const signature = Buffer.from(value.slice(dot + 1));
   const expected = Buffer.from(createHmac("sha256", secret).update(token).digest("base64"));
   if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return null;
-  const session = await db.session.findUnique({ where: { token }, select: { expiresAt: true, user: { select: { id: true, email: true } } } });
+  const [session] = await sqlOf(db).all<{ id: string; email: string; expiresAt: Date }>(
+    `SELECT u."id" AS "id", u."email" AS "email", s."expiresAt" AS "expiresAt" FROM "session" s JOIN "user" u ON u."id" = s."userId" WHERE s."token" = $1`,
+    [token],
+  );
   if (!session || session.expiresAt <= now) return null;
-  return session.user;
+  return { id: session.id, email: session.email };
 }

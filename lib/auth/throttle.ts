@@ -1,6 +1,6 @@
 // Login rate limit: at most MAX_FAILURES failed sign-ins per WINDOW per account and per
 // address; then "try again in N s". Counted in the database, so it holds across instances.
-import type { Db } from "../db/client";
+import { sqlOf, type Db } from "../db/client";
 
 export const MAX_FAILURES = 10;
 export const WINDOW_MS = 60_000;
@@ -20,16 +20,21 @@ export async function retryAfterSeconds(db: Db, keys: string[], now = new Date()
   return wait;
 }
 
+/**
+ * Counts a failure against each key: one atomic upsert per key, so concurrent failures all
+ * count and no transaction is held open across awaits (see lib/db/sql.ts). A window that has
+ * run out starts again at 1.
+ */
 export async function recordFailure(db: Db, keys: string[], now = new Date()): Promise<void> {
+  const windowEndedBefore = new Date(now.getTime() - WINDOW_MS);
   for (const key of keys) {
-    await db.$transaction(async (tx) => {
-      const row = await tx.loginThrottle.findUnique({ where: { key } });
-      if (!row || row.windowStart.getTime() + WINDOW_MS <= now.getTime()) {
-        await tx.loginThrottle.upsert({ where: { key }, create: { key, failures: 1, windowStart: now }, update: { failures: 1, windowStart: now } });
-      } else {
-        await tx.loginThrottle.update({ where: { key }, data: { failures: { increment: 1 } } });
-      }
-    });
+    await sqlOf(db).run(
+      `INSERT INTO "login_throttle" ("key", "failures", "windowStart") VALUES ($1, 1, $2)
+       ON CONFLICT ("key") DO UPDATE SET
+         "failures" = CASE WHEN "login_throttle"."windowStart" <= $3 THEN 1 ELSE "login_throttle"."failures" + 1 END,
+         "windowStart" = CASE WHEN "login_throttle"."windowStart" <= $3 THEN $2 ELSE "login_throttle"."windowStart" END`,
+      [key, now, windowEndedBefore],
+    );
   }
 }
 

@@ -64,6 +64,33 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     for (const r of responses) expect(Number(r.seed)).toBeGreaterThanOrEqual(0);
   });
 
+  it("two tabs starting at once get the same attempt; the losing start leaves no attempt, item or log entry behind", async () => {
+    const q = await quiz();
+    const starts = await Promise.all([startAttempt(t.db, ids.ben, q.id), startAttempt(t.db, ids.ben, q.id), startAttempt(t.db, ids.ben, q.id)]);
+    expect(new Set(starts.map((s) => s.attemptId)).size).toBe(1);
+    expect(starts.filter((s) => !s.resumed).length).toBe(1);
+    const attempts = await t.db.attempt.findMany({ where: { quizId: q.id, userId: ids.ben }, include: { responses: true } });
+    expect(attempts.map((a) => [a.number, a.responses.length])).toEqual([[1, 1]]);
+    expect(await t.db.response.count({ where: { quizItem: { quizId: q.id } } })).toBe(1);
+    expect(await t.db.auditLog.count({ where: { action: "attempt.start", courseId, actorId: ids.ben, at: { gte: q.createdAt } } })).toBe(1);
+  });
+
+  it("a student back after the time ran out finds that attempt submitted with its saves, and may start the next", async () => {
+    const q = await quiz({ timeLimitSec: 60, attemptsAllowed: 2 });
+    const began = new Date();
+    const first = await startAttempt(t.db, ids.ada, q.id, began);
+    const answer = await expectedFor(first.attemptId);
+    await saveResponse(t.db, ids.ada, first.attemptId, 1, answer, new Date(began.getTime() + 30_000));
+    const back = await startAttempt(t.db, ids.ada, q.id, new Date(began.getTime() + 120_000));
+    expect(back.resumed).toBe(false);
+    expect(back.attemptId).not.toBe(first.attemptId);
+    const old = await t.db.attempt.findUniqueOrThrow({ where: { id: first.attemptId } });
+    expect(old.status).toBe("SUBMITTED");
+    expect(old.submittedAt!.getTime()).toBe(began.getTime() + 60_000); // at the deadline, not when noticed
+    expect(old.score).toBe(2);
+    expect((await t.db.attempt.findUniqueOrThrow({ where: { id: back.attemptId } })).number).toBe(2);
+  });
+
   it("draws exam items from the bank by tag", async () => {
     const exam = await t.db.quiz.findFirstOrThrow({ where: { courseId, title: { startsWith: "Midterm" } } });
     const { attemptId } = await startAttempt(t.db, ids.ben, exam.id);
