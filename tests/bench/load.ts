@@ -1,5 +1,7 @@
 // Load: 200 simulated students against `npm start` on SQLite (issue #6, "Figures").
-// Each signs in, starts the practice quiz, saves an answer every few seconds, then submits.
+// First one student alone, back to back, gives each request's own cost (what the tail is
+// made of); then the class: each signs in, starts the practice quiz, saves an answer every
+// few seconds, then submits.
 // Budget: saves p99 under 50 ms and submits (grading included) p99 under 200 ms, no errors,
 // and no lost saves: afterwards the database must hold every student's last save.
 import { spawn } from "node:child_process";
@@ -16,6 +18,8 @@ const DB_FILE = "data/bench-load.db";
 const PASSWORD = "load-test-password";
 
 export interface LoadResult {
+  /** One student alone, requests back to back: the cost of each kind of request. */
+  solo: { start: number[]; save: number[]; submit: number[] };
   saves: number[];
   submits: number[];
   errors: string[];
@@ -51,9 +55,9 @@ async function addStudents(): Promise<{ emails: string[]; quizId: string }> {
   const now = new Date().toISOString();
   const emails: string[] = [];
   db.transaction(() => {
-    for (let i = 0; i < STUDENTS; i++) {
+    for (let i = 0; i <= STUDENTS; i++) {
       const id = randomUUID();
-      const email = `load-${i}@example.edu`;
+      const email = i === STUDENTS ? "solo@example.edu" : `load-${i}@example.edu`;
       emails.push(email);
       db.prepare(`INSERT INTO "user" (id, name, email, emailVerified, createdAt, updatedAt, isAdmin, canTeach, invited) VALUES (?, ?, ?, 1, ?, ?, 0, 0, 0)`).run(id, `Load ${i}`, email, now, now);
       db.prepare(`INSERT INTO account (id, accountId, providerId, userId, password, createdAt, updatedAt) VALUES (?, ?, 'credential', ?, ?, ?, ?)`).run(randomUUID(), id, id, hash, now, now);
@@ -77,6 +81,36 @@ async function timed(fn: () => Promise<Response>, into: number[], errors: string
   }
 }
 
+async function signIn(email: string): Promise<string> {
+  const r = await fetch(`${BASE}/api/auth/sign-in/email`, { method: "POST", headers: { "Content-Type": "application/json", Origin: BASE }, body: JSON.stringify({ email, password: PASSWORD }) });
+  if (!r.ok) throw new Error(`sign-in failed: ${r.status} ${await r.text()}`);
+  return (r.headers.get("set-cookie") ?? "").split(";")[0];
+}
+
+const SOLO_ROUNDS = 40;
+
+/** One student, nobody else on the server: start, five saves, submit, again and again (after a warm-up). */
+async function soloStudent(cookie: string, quizId: string, errors: string[]): Promise<LoadResult["solo"]> {
+  const headers = { Cookie: cookie, "Content-Type": "application/json", Origin: BASE };
+  const solo: LoadResult["solo"] = { start: [], save: [], submit: [] };
+  const scratch: LoadResult["solo"] = { start: [], save: [], submit: [] };
+  for (let round = 0; round < SOLO_ROUNDS + 5; round++) {
+    const into = round < 5 ? scratch : solo;
+    const start = await timed(() => fetch(`${BASE}/api/quizzes/${quizId}/attempts`, { method: "POST", headers }), into.start, errors, "solo start");
+    if (!start?.ok) return solo;
+    const { attemptId } = (await start.json()) as { attemptId: string };
+    for (let position = 1; position <= 5; position++) {
+      const r = await timed(() => fetch(`${BASE}/api/attempts/${attemptId}/responses/${position}`, { method: "PUT", headers, body: JSON.stringify({ answer: SOLO_ANSWERS[position - 1] }) }), into.save, errors, "solo save");
+      await r?.text();
+    }
+    await (await timed(() => fetch(`${BASE}/api/attempts/${attemptId}/submit`, { method: "POST", headers }), into.submit, errors, "solo submit"))?.text();
+  }
+  for (const xs of Object.values(solo)) xs.sort((a, b) => a - b);
+  return solo;
+}
+
+const SOLO_ANSWERS = [{ states: { client: ["CLOSED", "SYN_SENT"] } }, { segments: [] }, { segment: { from: "client", flags: "ACK", seq: 1, ack: 1 }, state: "ESTABLISHED" }, { choice: "client" }, { ms: 1000 }];
+
 const STATES = ["CLOSED", "LISTEN", "SYN_SENT", "SYN_RECEIVED", "ESTABLISHED", "FIN_WAIT_1", "CLOSE_WAIT"];
 
 export async function runLoad(): Promise<LoadResult> {
@@ -90,23 +124,15 @@ export async function runLoad(): Promise<LoadResult> {
   try {
     await waitForServer();
     const { emails, quizId } = await addStudents();
+    const errors: string[] = [];
     const saves: number[] = [];
     const submits: number[] = [];
-    const errors: string[] = [];
     const lastSaved = new Map<string, string>(); // attemptId/position -> JSON of the last acknowledged save
 
     // Sign in (scrypt is deliberately slow: ten at a time, not measured).
     const cookies: string[] = [];
-    for (let i = 0; i < emails.length; i += 10) {
-      const batch = await Promise.all(
-        emails.slice(i, i + 10).map(async (email) => {
-          const r = await fetch(`${BASE}/api/auth/sign-in/email`, { method: "POST", headers: { "Content-Type": "application/json", Origin: BASE }, body: JSON.stringify({ email, password: PASSWORD }) });
-          if (!r.ok) throw new Error(`sign-in failed: ${r.status} ${await r.text()}`);
-          return (r.headers.get("set-cookie") ?? "").split(";")[0];
-        }),
-      );
-      cookies.push(...batch);
-    }
+    for (let i = 0; i < emails.length; i += 10) cookies.push(...(await Promise.all(emails.slice(i, i + 10).map(signIn))));
+    const solo = await soloStudent(cookies.pop()!, quizId, errors);
 
     const started = performance.now();
     await Promise.all(
@@ -141,7 +167,7 @@ export async function runLoad(): Promise<LoadResult> {
       if (!row || JSON.stringify(JSON.parse(row.answer)) !== json || row.status !== "SUBMITTED") lost++;
     }
     db.close();
-    return { saves: saves.sort((a, b) => a - b), submits: submits.sort((a, b) => a - b), errors, lost, seconds };
+    return { solo, saves: saves.sort((a, b) => a - b), submits: submits.sort((a, b) => a - b), errors, lost, seconds };
   } finally {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
   }
@@ -155,6 +181,11 @@ export function reportLoad(r: LoadResult): boolean {
     );
     return p99 < budget;
   };
+  const solo = (name: string, xs: number[]) => console.log(`  ${name.padEnd(32)} n=${String(xs.length).padStart(5)}  p50 ${percentile(xs, 50).toFixed(1)} ms  p95 ${percentile(xs, 95).toFixed(1)} ms`);
+  console.log("one student alone, requests back to back (each request's own cost):");
+  solo("start attempt", r.solo.start);
+  solo("answer save", r.solo.save);
+  solo("submit (grading included)", r.solo.submit);
   console.log(`${STUDENTS} students, ${SAVES_EACH} saves each, over ${r.seconds.toFixed(1)} s`);
   const ok = [line("answer saves", r.saves, 50), line("submits (grading included)", r.submits, 200)];
   console.log(`errors: ${r.errors.length}${r.errors.length ? ` (first: ${r.errors[0]})` : ""}; lost saves: ${r.lost}`);
