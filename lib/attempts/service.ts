@@ -135,13 +135,6 @@ async function latestQuestions(db: Db, bankId: string, tag: string | null): Prom
   return [...latest.values()].filter((q) => !tag || (JSON.parse(q.tags) as string[]).includes(tag)).map((q) => q.id);
 }
 
-async function ownAttempt(db: Db, userId: string, attemptId: string) {
-  const attempt = await db.attempt.findUnique({ where: { id: attemptId }, include: { quiz: true } });
-  // Someone else's attempt is answered exactly like one that does not exist.
-  if (!attempt || attempt.userId !== userId) throw new AppError("NOT_FOUND", "That attempt does not exist.");
-  return attempt;
-}
-
 // A question version never changes (an edit makes a new row), so its parsed template can be
 // kept: saves and grading then skip zod on the template. Bounded, oldest out first.
 const templates = new Map<string, QuestionTemplate>();
@@ -281,11 +274,37 @@ function stored(attempt: { submittedAt: Date | null; score: number | null; maxSc
   return { status: "SUBMITTED", submittedAt: attempt.submittedAt!, score: attempt.score ?? 0, maxScore: attempt.maxScore ?? 0 };
 }
 
-/** Submits, with what was saved, every attempt of these whose time has run out. */
-export async function finalizeExpired(db: Db, where: { userId?: string; quizId?: string }, now = new Date()): Promise<number> {
-  const expired = await db.attempt.findMany({ where: { ...where, status: "IN_PROGRESS", deadlineAt: { lte: now } }, select: { id: true, userId: true } });
-  for (const a of expired) await submitAttempt(db, a.userId, a.id, now);
+/** Submits, with what was saved, every attempt of this student whose time has run out. */
+export async function finalizeExpired(db: Db, userId: string, now = new Date()): Promise<number> {
+  const expired = await sqlOf(db).all<{ id: string }>(`SELECT "id" FROM "Attempt" WHERE "userId" = $1 AND "status" = 'IN_PROGRESS' AND "deadlineAt" <= $2`, [userId, now]);
+  for (const a of expired) await submitAttempt(db, userId, a.id, now);
   return expired.length;
+}
+
+export type StudentAttemptSummary = { id: string; number: number; status: string; score: number | null; maxScore: number | null };
+export type StudentQuiz = Omit<QuizRow, "courseId" | "section"> & { attempts: StudentAttemptSummary[] };
+
+/**
+ * The published quizzes of a course that a student of `section` may see, oldest first, each
+ * with the student's own attempts (expired ones submitted first): the course page's list.
+ */
+export async function quizzesForStudent(db: Db, courseId: string, userId: string, section: string | null, now = new Date()): Promise<StudentQuiz[]> {
+  await finalizeExpired(db, userId, now);
+  const sql = sqlOf(db);
+  const quizzes = await sql.all<Omit<StudentQuiz, "attempts">>(
+    `SELECT "id", "title", "mode", "opensAt", "closesAt", "timeLimitSec", "attemptsAllowed", "feedbackRelease", "published"
+     FROM "Quiz" WHERE "courseId" = $1 AND "published" = $2 AND ("section" IS NULL OR "section" = $3) ORDER BY "createdAt"`,
+    [courseId, true, section],
+  );
+  const attempts = await sql.all<StudentAttemptSummary & { quizId: string }>(
+    `SELECT a."id" AS "id", a."quizId" AS "quizId", a."number" AS "number", a."status" AS "status", a."score" AS "score", a."maxScore" AS "maxScore"
+     FROM "Attempt" a JOIN "Quiz" q ON q."id" = a."quizId" WHERE q."courseId" = $1 AND a."userId" = $2 ORDER BY a."number"`,
+    [courseId, userId],
+  );
+  return quizzes.map((q) => ({
+    ...q,
+    attempts: attempts.filter((a) => a.quizId === q.id).map(({ quizId: _, ...a }) => a),
+  }));
 }
 
 export interface AttemptItemView {
@@ -314,17 +333,55 @@ export interface AttemptView {
 }
 
 /** Everything the attempt or review page shows, for its owner. Expected answers only after release. */
+type ViewRow = {
+  userId: string;
+  number: number;
+  status: string;
+  startedAt: Date;
+  deadlineAt: Date | null;
+  submittedAt: Date | null;
+  score: number | null;
+  maxScore: number | null;
+  quizId: string;
+  courseId: string;
+  title: string;
+  mode: string;
+  timeLimitSec: number | null;
+  feedbackRelease: string;
+  closesAt: Date | null;
+};
+type ViewResponseRow = { position: number; seed: string; answer: string | null; savedAt: Date | null; score: number | null; maxScore: number; feedback: string | null; questionId: string; template: string };
+
+async function ownAttempt(db: Db, userId: string, attemptId: string): Promise<ViewRow> {
+  const [attempt] = await sqlOf(db).all<ViewRow>(
+    `SELECT a."userId" AS "userId", a."number" AS "number", a."status" AS "status", a."startedAt" AS "startedAt", a."deadlineAt" AS "deadlineAt",
+            a."submittedAt" AS "submittedAt", a."score" AS "score", a."maxScore" AS "maxScore", q."id" AS "quizId", q."courseId" AS "courseId",
+            q."title" AS "title", q."mode" AS "mode", q."timeLimitSec" AS "timeLimitSec", q."feedbackRelease" AS "feedbackRelease", q."closesAt" AS "closesAt"
+     FROM "Attempt" a JOIN "Quiz" q ON q."id" = a."quizId" WHERE a."id" = $1`,
+    [attemptId],
+  );
+  // Someone else's attempt is answered exactly like one that does not exist.
+  if (!attempt || attempt.userId !== userId) throw new AppError("NOT_FOUND", "That attempt does not exist.");
+  return attempt;
+}
+
+/** Everything the attempt or review page shows, for its owner. Expected answers only after release. */
 export async function attemptView(db: Db, userId: string, attemptId: string, now = new Date()): Promise<AttemptView> {
   let attempt = await ownAttempt(db, userId, attemptId);
   if ((attempt.status === "IN_PROGRESS" && attempt.deadlineAt && now >= attempt.deadlineAt) || (attempt.status === "SUBMITTED" && attempt.score === null)) {
     await submitAttempt(db, userId, attemptId, now);
     attempt = await ownAttempt(db, userId, attemptId);
   }
-  const release = releaseOf(attempt.quiz, attempt.status, now);
-  const responses = await db.response.findMany({ where: { attemptId }, include: { question: true }, orderBy: { position: "asc" } });
+  const release = releaseOf(attempt, attempt.status, now);
+  const responses = await sqlOf(db).all<ViewResponseRow>(
+    `SELECT r."position" AS "position", r."seed" AS "seed", r."answer" AS "answer", r."savedAt" AS "savedAt", r."score" AS "score", r."maxScore" AS "maxScore",
+            r."feedback" AS "feedback", q."id" AS "questionId", q."template" AS "template"
+     FROM "Response" r JOIN "Question" q ON q."id" = r."questionId" WHERE r."attemptId" = $1 ORDER BY r."position"`,
+    [attemptId],
+  );
   return {
     attemptId,
-    quiz: { id: attempt.quiz.id, courseId: attempt.quiz.courseId, title: attempt.quiz.title, mode: attempt.quiz.mode, timeLimitSec: attempt.quiz.timeLimitSec },
+    quiz: { id: attempt.quizId, courseId: attempt.courseId, title: attempt.title, mode: attempt.mode, timeLimitSec: attempt.timeLimitSec },
     number: attempt.number,
     status: attempt.status as AttemptView["status"],
     startedAt: attempt.startedAt,
@@ -334,7 +391,7 @@ export async function attemptView(db: Db, userId: string, attemptId: string, now
     score: release.released ? attempt.score : null,
     maxScore: attempt.maxScore ?? responses.reduce((s, r) => s + r.maxScore, 0),
     items: responses.map((r) => {
-      const template = templateOf(r.question);
+      const template = templateOf({ id: r.questionId, template: r.template });
       const q = instantiate(template, Number(r.seed));
       const item: AttemptItemView = { position: r.position, presentation: presentFor(q), draft: r.answer === null ? null : JSON.parse(r.answer), savedAt: r.savedAt, maxScore: r.maxScore };
       if (release.released && attempt.status === "SUBMITTED" && r.feedback) {

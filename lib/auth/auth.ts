@@ -5,7 +5,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { db, type Db } from "../db/client";
 import { appUrl, env, provider, type Provider } from "../env";
-import { MIN_PASSWORD_LENGTH, SESSION_DAYS } from "./constants";
+import { MIN_PASSWORD_LENGTH, SESSION_EXPIRES_SEC, SESSION_UPDATE_AGE_SEC } from "./constants";
 import { authSecret } from "./secret";
 
 export function createAuth(database: Db, dbProvider: Provider, options: { secret?: string; baseURL?: string } = {}) {
@@ -16,7 +16,7 @@ export function createAuth(database: Db, dbProvider: Provider, options: { secret
     secret: options.secret ?? authSecret(),
     database: prismaAdapter(database, { provider: dbProvider === "sqlite" ? "sqlite" : "postgresql" }),
     emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: 128, autoSignIn: true },
-    session: { expiresIn: SESSION_DAYS * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    session: { expiresIn: SESSION_EXPIRES_SEC, updateAge: SESSION_UPDATE_AGE_SEC },
     user: {
       additionalFields: {
         // Never settable from a sign-up form: input false.

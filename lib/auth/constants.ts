@@ -1,3 +1,7 @@
 export const MIN_PASSWORD_LENGTH = 8;
 export const SESSION_DAYS = 7;
+/** A session lasts this long after it was made or last extended… */
+export const SESSION_EXPIRES_SEC = SESSION_DAYS * 24 * 60 * 60;
+/** …and is extended on the first visit after it is a day old (sessions slide while used). */
+export const SESSION_UPDATE_AGE_SEC = 24 * 60 * 60;
 export const INVITE_DAYS = 30;

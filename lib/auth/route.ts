@@ -8,7 +8,7 @@ import { databaseHealthy } from "../db/health";
 import { SqlBusyError } from "../db/sql";
 import { AppError } from "./errors";
 import { authSecret } from "./secret";
-import { sessionUserFromCookie } from "./session-cookie";
+import { sessionFromCookie } from "./session-cookie";
 
 export type RouteUser = { id: string; email: string };
 
@@ -30,7 +30,7 @@ export function errorResponse(error: AppError): Response {
 export function userRoute<S extends z.ZodType>(paramsSchema: S, handler: Handler<z.infer<S>>) {
   return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
-      const user = await sessionUserFromCookie(db, request.headers.get("cookie"), authSecret());
+      const user = (await sessionFromCookie(db, request.headers.get("cookie"), authSecret()))?.user;
       if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue: your session has ended.");
       const params = paramsSchema.safeParse(await context.params);
       if (!params.success) throw new AppError("NOT_FOUND", "Nothing here.");

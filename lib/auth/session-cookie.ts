@@ -1,15 +1,28 @@
-// Reads the caller of a JSON request from better-auth's session cookie in one query, for the
-// hot routes (an autosave every few seconds per student). better-auth's getSession does the
-// same check with more work (~3 ms); here it is one prepared statement (lib/db/sql.ts). The cookie is
-// `token.base64(HMAC-SHA256(secret, token))` (better-call's signed cookie); an integration
-// test checks that this reader and better-auth agree on valid, forged, expired and revoked
-// sessions, so an upgrade that changes the format fails the build instead of the users.
+// Reads the caller from better-auth's session cookie in one prepared statement (lib/db/sql.ts),
+// for every route handler, page and server action. better-auth's getSession does the same
+// check with more work (~3 ms a call, most of it Prisma compiling its queries); pages still
+// hand a session to better-auth when it is due for its daily extension (dueForRefresh), so
+// sessions slide exactly as before. The cookie is `token.base64(HMAC-SHA256(secret, token))`
+// (better-call's signed cookie); integration tests check that this reader and better-auth
+// agree on valid, forged, expired, revoked and due-for-refresh sessions, so an upgrade that
+// changes either fails the build instead of the users.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { sqlOf, type Db } from "../db/client";
+import { SESSION_EXPIRES_SEC, SESSION_UPDATE_AGE_SEC } from "./constants";
+
+export type SessionUser = {
+  id: string;
+  name: string;
+  email: string;
+  isAdmin: boolean;
+  canTeach: boolean;
+};
+
+export type CookieSession = { user: SessionUser; expiresAt: Date };
 
 const COOKIE = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=([^;]+)/;
 
-export async function sessionUserFromCookie(db: Db, cookieHeader: string | null, secret: string, now = new Date()): Promise<{ id: string; email: string } | null> {
+export async function sessionFromCookie(db: Db, cookieHeader: string | null, secret: string, now = new Date()): Promise<CookieSession | null> {
   const match = cookieHeader ? COOKIE.exec(cookieHeader) : null;
   if (!match) return null;
   let value: string;
@@ -24,10 +37,16 @@ export async function sessionUserFromCookie(db: Db, cookieHeader: string | null,
   const signature = Buffer.from(value.slice(dot + 1));
   const expected = Buffer.from(createHmac("sha256", secret).update(token).digest("base64"));
   if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return null;
-  const [session] = await sqlOf(db).all<{ id: string; email: string; expiresAt: Date }>(
-    `SELECT u."id" AS "id", u."email" AS "email", s."expiresAt" AS "expiresAt" FROM "session" s JOIN "user" u ON u."id" = s."userId" WHERE s."token" = $1`,
+  const [row] = await sqlOf(db).all<SessionUser & { expiresAt: Date }>(
+    `SELECT u."id" AS "id", u."name" AS "name", u."email" AS "email", u."isAdmin" AS "isAdmin", u."canTeach" AS "canTeach", s."expiresAt" AS "expiresAt"
+     FROM "session" s JOIN "user" u ON u."id" = s."userId" WHERE s."token" = $1`,
     [token],
   );
-  if (!session || session.expiresAt <= now) return null;
-  return { id: session.id, email: session.email };
+  if (!row || row.expiresAt <= now) return null;
+  return { user: { id: row.id, name: row.name, email: row.email, isAdmin: row.isAdmin, canTeach: row.canTeach }, expiresAt: row.expiresAt };
+}
+
+/** better-auth extends a session (expiresAt = now + expiresIn) once it is updateAge old. */
+export function dueForRefresh(expiresAt: Date, now = new Date()): boolean {
+  return expiresAt.getTime() - SESSION_EXPIRES_SEC * 1000 + SESSION_UPDATE_AGE_SEC * 1000 <= now.getTime();
 }

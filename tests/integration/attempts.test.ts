@@ -1,7 +1,7 @@
 // Quiz attempts against a real SQLite file and a real PostgreSQL database: the rules that
 // protect a grade (issue #6, "Faults and bad input").
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attemptView, saveResponse, startAttempt, submitAttempt } from "@/lib/attempts/service";
+import { attemptView, quizzesForStudent, saveResponse, startAttempt, submitAttempt } from "@/lib/attempts/service";
 import { AppError } from "@/lib/auth/errors";
 import { fillDemoQuizzes } from "@/lib/db/demo-quizzes";
 import { syncStarterLibrary } from "@/lib/db/question-library";
@@ -89,6 +89,29 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     expect(old.submittedAt!.getTime()).toBe(began.getTime() + 60_000); // at the deadline, not when noticed
     expect(old.score).toBe(2);
     expect((await t.db.attempt.findUniqueOrThrow({ where: { id: back.attemptId } })).number).toBe(2);
+  });
+
+  it("lists a student's quizzes: their section's and everyone's, no drafts, only their own attempts, expired ones submitted", async () => {
+    const forA = await quiz({ section: "A", timeLimitSec: 60 });
+    const forB = await quiz({ section: "B" });
+    const forAll = await quiz();
+    const draft = await t.db.quiz.create({ data: { courseId, title: "Draft", mode: "EXAM", published: false } });
+    const mine = new Set([forA.id, forB.id, forAll.id, draft.id]);
+    const began = new Date();
+    const ada = await startAttempt(t.db, ids.ada, forA.id, began);
+    await startAttempt(t.db, ids.ben, forA.id, began);
+
+    const later = new Date(began.getTime() + 120_000);
+    const adaList = (await quizzesForStudent(t.db, courseId, ids.ada, "A", later)).filter((q) => mine.has(q.id));
+    expect(adaList.map((q) => q.id)).toEqual([forA.id, forAll.id]);
+    expect(adaList[0].attempts).toEqual([{ id: ada.attemptId, number: 1, status: "SUBMITTED", score: 0, maxScore: 2 }]);
+    expect(adaList[0]).toMatchObject({ title: "Test quiz", mode: "EXAM", timeLimitSec: 60, attemptsAllowed: null, published: true, opensAt: null, closesAt: null });
+    expect(adaList[1].attempts).toEqual([]);
+
+    const chenList = (await quizzesForStudent(t.db, courseId, ids.chen, "B", later)).filter((q) => mine.has(q.id));
+    expect(chenList.map((q) => q.id)).toEqual([forB.id, forAll.id]);
+    const noSection = (await quizzesForStudent(t.db, courseId, ids.chen, null, later)).filter((q) => mine.has(q.id));
+    expect(noSection.map((q) => q.id)).toEqual([forAll.id]);
   });
 
   it("draws exam items from the bank by tag", async () => {

@@ -4,7 +4,8 @@ import { APIError } from "better-auth/api";
 import { verifyPassword } from "better-auth/crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuth } from "@/lib/auth/auth";
-import { sessionUserFromCookie } from "@/lib/auth/session-cookie";
+import { SESSION_EXPIRES_SEC, SESSION_UPDATE_AGE_SEC } from "@/lib/auth/constants";
+import { dueForRefresh, sessionFromCookie } from "@/lib/auth/session-cookie";
 import { createInvite, findInvite } from "@/lib/auth/invites";
 import { MAX_FAILURES, recordFailure, recordSuccess, retryAfterSeconds, throttleKeys, WINDOW_MS } from "@/lib/auth/throttle";
 import { migrate, migrationsFor } from "@/lib/db/migrate";
@@ -120,26 +121,62 @@ describe.each(DATABASES)("%s", (provider, open) => {
     expect(session?.user.email).toBe(email);
     expect(await t.db.session.count({ where: { userId: user.id } })).toBe(2); // sign-up signed in too
 
-    // The fast cookie reader of the JSON routes agrees with better-auth on every case.
+    // The one-statement cookie reader of routes, pages and actions agrees with better-auth on every case.
     const secret = "integration-test-secret-0123456789abcdef";
     const cookieHeader = cookie.split(";")[0];
-    expect(await sessionUserFromCookie(t.db, cookieHeader, secret)).toEqual({ id: user.id, email });
+    const read = await sessionFromCookie(t.db, cookieHeader, secret);
+    const u = session!.user as NonNullable<typeof session>["user"] & { isAdmin: boolean; canTeach: boolean };
+    expect(read).toEqual({ user: { id: u.id, name: u.name, email: u.email, isAdmin: u.isAdmin, canTeach: u.canTeach }, expiresAt: session!.session.expiresAt });
+    expect(read!.user).toEqual({ id: user.id, name: "Stu Dent", email, isAdmin: false, canTeach: false });
+    const sessionUserFromCookie = async (header: string | null, key: string) => (await sessionFromCookie(t.db, header, key))?.user ?? null;
     const forged = cookieHeader.replace(/session_token=([^.]+)/, "session_token=$1x");
     expect(await auth.api.getSession({ headers: new Headers({ cookie: forged }) })).toBeNull();
-    expect(await sessionUserFromCookie(t.db, forged, secret)).toBeNull();
-    expect(await sessionUserFromCookie(t.db, cookieHeader, "another-secret-0123456789abcdefghijkl")).toBeNull();
-    expect(await sessionUserFromCookie(t.db, "other=1", secret)).toBeNull();
+    expect(await sessionUserFromCookie(forged, secret)).toBeNull();
+    expect(await sessionUserFromCookie(cookieHeader, "another-secret-0123456789abcdefghijkl")).toBeNull();
+    expect(await sessionUserFromCookie("other=1", secret)).toBeNull();
 
     await auth.api.signOut({ headers });
     expect(await auth.api.getSession({ headers })).toBeNull();
-    expect(await sessionUserFromCookie(t.db, cookieHeader, secret)).toBeNull();
+    expect(await sessionUserFromCookie(cookieHeader, secret)).toBeNull();
 
     // An expired session is no session.
     const again = await auth.api.signInEmail({ body: { email, password: "a good password" }, asResponse: true });
     const expiredHeaders = new Headers({ cookie: (again.headers.get("set-cookie") ?? "").split(";")[0] });
-    expect(await sessionUserFromCookie(t.db, expiredHeaders.get("cookie"), "integration-test-secret-0123456789abcdef")).not.toBeNull();
+    expect(await sessionUserFromCookie(expiredHeaders.get("cookie"), "integration-test-secret-0123456789abcdef")).not.toBeNull();
     await t.db.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await auth.api.getSession({ headers: expiredHeaders })).toBeNull();
-    expect(await sessionUserFromCookie(t.db, expiredHeaders.get("cookie"), "integration-test-secret-0123456789abcdef")).toBeNull();
+    expect(await sessionUserFromCookie(expiredHeaders.get("cookie"), "integration-test-secret-0123456789abcdef")).toBeNull();
+  });
+
+  it("pages hand a session to better-auth exactly when better-auth would extend it (sessions slide while used)", async () => {
+    const secret = "integration-test-secret-0123456789abcdef";
+    const auth = createAuth(t.db, t.provider, { secret, baseURL: "http://localhost:3999" });
+    const email = `sliding-${provider}@example.edu`;
+    const signUp = await auth.api.signUpEmail({ body: { name: "Slide", email, password: "a good password" }, asResponse: true });
+    const cookie = (signUp.headers.get("set-cookie") ?? "").split(";")[0];
+    const headers = new Headers({ cookie });
+    const user = await t.db.user.findUniqueOrThrow({ where: { email } });
+    const stored = async () => (await t.db.session.findFirstOrThrow({ where: { userId: user.id } })).expiresAt;
+    const lifetime = SESSION_EXPIRES_SEC * 1000;
+    const dayOld = lifetime - SESSION_UPDATE_AGE_SEC * 1000; // time left when a session turns a day old
+
+    for (const [ageBeyondADaySec, due] of [
+      [-60, false], // 23:59 old: neither extends it
+      [60, true], // 24:01 old: both do
+    ] as const) {
+      const expiresAt = new Date(Date.now() + dayOld - ageBeyondADaySec * 1000);
+      await t.db.session.updateMany({ where: { userId: user.id }, data: { expiresAt } });
+      const read = await sessionFromCookie(t.db, cookie, secret);
+      expect(read!.expiresAt.getTime()).toBe(expiresAt.getTime());
+      expect(dueForRefresh(read!.expiresAt)).toBe(due);
+      expect((await auth.api.getSession({ headers }))?.user.email).toBe(email);
+      const after = await stored();
+      if (due) {
+        expect(after.getTime()).toBeGreaterThan(Date.now() + lifetime - 60_000);
+        expect(dueForRefresh(after)).toBe(false);
+      } else {
+        expect(after.getTime()).toBe(expiresAt.getTime());
+      }
+    }
   });
 });

@@ -6,7 +6,7 @@ import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui
 import { ANY_ROLE, ROLE_LABEL, STAFF } from "@/lib/auth/roles";
 import { requireCourse, type CourseAccess } from "@/lib/auth/session";
 import { FEEDBACK_LABEL, formatLimit, quizStatus, type QuizStatus } from "@/lib/courses/quiz-status";
-import { finalizeExpired } from "@/lib/attempts/service";
+import { quizzesForStudent } from "@/lib/attempts/service";
 import { releaseOf } from "@/lib/attempts/release";
 import { db } from "@/lib/db/client";
 
@@ -123,12 +123,7 @@ async function StaffHome({ access }: { access: CourseAccess }) {
 
 async function StudentHome({ access }: { access: CourseAccess }) {
   const now = new Date();
-  await finalizeExpired(db, { userId: access.user.id }, now);
-  const quizzes = await db.quiz.findMany({
-    where: { courseId: access.course.id, published: true, OR: [{ section: null }, ...(access.section ? [{ section: access.section }] : [])] },
-    orderBy: { createdAt: "asc" },
-    include: { attempts: { where: { userId: access.user.id }, orderBy: { number: "asc" }, select: { id: true, number: true, status: true, score: true, maxScore: true } } },
-  });
+  const quizzes = await quizzesForStudent(db, access.course.id, access.user.id, access.section, now);
   return (
     <Card title="Quizzes and exams">
       {quizzes.length === 0 ? (
