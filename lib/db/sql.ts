@@ -71,7 +71,10 @@ export class SqliteSql implements Sql {
   #prepared = new Map<string, Prepared>();
 
   /** `connect` gives the connection Prisma's driver adapter opened (see lib/db/client.ts). */
-  constructor(private readonly connect: () => Promise<BetterSqlite3.Database>) {}
+  constructor(
+    private readonly connect: () => Promise<BetterSqlite3.Database>,
+    private readonly foreignTransactionWaitMs = FOREIGN_TRANSACTION_WAIT_MS,
+  ) {}
 
   async all<T>(text: string, params: readonly SqlValue[] = []): Promise<T[]> {
     const connection = await this.#ready();
@@ -106,7 +109,7 @@ export class SqliteSql implements Sql {
       this.#prepared.clear();
     }
     if (connection.inTransaction) {
-      const deadline = Date.now() + FOREIGN_TRANSACTION_WAIT_MS;
+      const deadline = Date.now() + this.foreignTransactionWaitMs;
       while (connection.inTransaction) {
         if (Date.now() > deadline) throw new SqlBusyError("The database stayed busy; try again.");
         await nextTurn();

@@ -4,7 +4,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordFailure, retryAfterSeconds, MAX_FAILURES } from "@/lib/auth/throttle";
+import Database from "better-sqlite3";
 import { sqlOf } from "@/lib/db/client";
+import { SqlBusyError, SqliteSql } from "@/lib/db/sql";
 import { DATABASES, type TestDatabase } from "./databases";
 
 describe.each(DATABASES)("%s", (provider, open) => {
@@ -148,5 +150,21 @@ describe("postgres in another time zone", () => {
         expect(row.at.toISOString()).toBe(at.toISOString());
       }),
     );
+  });
+});
+
+describe("sqlite: a transaction that never ends", () => {
+  it("gives up with SqlBusyError (a 503 for the caller) instead of running inside it or waiting forever", async () => {
+    const connection = new Database(":memory:");
+    connection.exec(`CREATE TABLE "t" ("x" INTEGER)`);
+    connection.exec("BEGIN"); // as a Prisma interactive transaction leaves it between its statements
+    const sql = new SqliteSql(async () => connection, 100);
+    const started = Date.now();
+    await expect(sql.run(`INSERT INTO "t" ("x") VALUES ($1)`, [1])).rejects.toBeInstanceOf(SqlBusyError);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+    connection.exec("ROLLBACK");
+    expect(await sql.run(`INSERT INTO "t" ("x") VALUES ($1)`, [2])).toBe(1);
+    expect(await sql.all<{ x: number }>(`SELECT "x" FROM "t"`)).toEqual([{ x: 2 }]);
+    connection.close();
   });
 });
