@@ -9,7 +9,8 @@
 // The dialect is the common part of SQLite and PostgreSQL: double-quoted identifiers, `$1`
 // placeholders (never inside string literals), `CAST(x AS DOUBLE PRECISION)`, and
 // `INSERT … ON CONFLICT`. Rows come back alike from both: DateTime columns as Date, Boolean
-// columns as boolean, integers as number.
+// columns as boolean, integers as number. Prepared statements are kept for the life of the
+// connection without a bound: the texts are few (they vary only with a quiz's number of items).
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
@@ -42,7 +43,7 @@ type Prepared = {
 };
 
 /** `$1 … $n` to SQLite's anonymous `?`, with the parameter each one takes. */
-export function toSqlitePlaceholders(text: string): { text: string; order: number[] } {
+function toSqlitePlaceholders(text: string): { text: string; order: number[] } {
   const order: number[] = [];
   const converted = text.replace(/\$(\d+)/g, (_, n: string) => {
     order.push(Number(n) - 1);
@@ -52,7 +53,7 @@ export function toSqlitePlaceholders(text: string): { text: string; order: numbe
 }
 
 /** Prisma's SQLite adapter stores DateTime as ISO 8601 with "+00:00"; so do we, so they compare as text. */
-export function sqliteDate(date: Date): string {
+function sqliteDate(date: Date): string {
   return date.toISOString().replace("Z", "+00:00");
 }
 
