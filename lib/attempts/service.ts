@@ -194,7 +194,6 @@ export interface SubmitResult {
   maxScore: number;
 }
 
-type SubmitTarget = { userId: string; status: string; deadlineAt: Date | null; courseId: string };
 type GradeRow = { id: string; seed: string; answer: string | null; maxScore: number; questionId: string; template: string };
 
 /**
@@ -209,12 +208,7 @@ type GradeRow = { id: string; seed: string; answer: string | null; maxScore: num
  */
 export async function submitAttempt(db: Db, userId: string, attemptId: string, now = new Date()): Promise<SubmitResult> {
   const sql = sqlOf(db);
-  const [attempt] = await sql.all<SubmitTarget>(
-    `SELECT a."userId" AS "userId", a."status" AS "status", a."deadlineAt" AS "deadlineAt", q."courseId" AS "courseId"
-     FROM "Attempt" a JOIN "Quiz" q ON q."id" = a."quizId" WHERE a."id" = $1`,
-    [attemptId],
-  );
-  if (!attempt || attempt.userId !== userId) throw new AppError("NOT_FOUND", "That attempt does not exist.");
+  const attempt = await ownAttempt(db, userId, attemptId);
   if (attempt.status === "IN_PROGRESS") {
     const deadline = attempt.deadlineAt;
     const submittedAt = deadline && now > deadline ? deadline : now;
@@ -226,14 +220,18 @@ export async function submitAttempt(db: Db, userId: string, attemptId: string, n
       return { status: "SUBMITTED", submittedAt, ...result };
     }
   }
-  return ensureGraded(db, attemptId, now);
+  return ensureGraded(db, userId, attemptId, attempt, now);
 }
 
 /** A submitted attempt whose grades are not recorded yet (a crash, or a submit still running) is graded now. */
-async function ensureGraded(db: Db, attemptId: string, now: Date): Promise<SubmitResult> {
-  const attempt = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
-  if (attempt.score === null) await recordGrades(db, attemptId, now);
-  return stored(await db.attempt.findUniqueOrThrow({ where: { id: attemptId } }));
+async function ensureGraded(db: Db, userId: string, attemptId: string, read: ViewRow, now: Date): Promise<SubmitResult> {
+  // Read as IN_PROGRESS, it lost the claim to a concurrent submit: read it again.
+  let attempt = read.status === "SUBMITTED" ? read : await ownAttempt(db, userId, attemptId);
+  if (attempt.score === null) {
+    await recordGrades(db, attemptId, now);
+    attempt = await ownAttempt(db, userId, attemptId);
+  }
+  return stored(attempt);
 }
 
 async function recordGrades(db: Db, attemptId: string, now: Date): Promise<{ score: number; maxScore: number }> {
@@ -332,7 +330,7 @@ export interface AttemptView {
   items: AttemptItemView[];
 }
 
-/** Everything the attempt or review page shows, for its owner. Expected answers only after release. */
+/** An attempt with what its pages and submit need of its quiz. */
 type ViewRow = {
   userId: string;
   number: number;

@@ -191,6 +191,23 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     expect(await t.db.auditLog.count({ where: { action: "attempt.submit", target: attemptId } })).toBe(1);
   });
 
+  it("an attempt claimed but never graded (a crash between the steps) is graded from its saves by the next submit or view", async () => {
+    const q = await quiz();
+    const { attemptId } = await startAttempt(t.db, ids.ben, q.id);
+    await saveResponse(t.db, ids.ben, attemptId, 1, await expectedFor(attemptId));
+    const submittedAt = new Date();
+    await t.db.attempt.update({ where: { id: attemptId }, data: { status: "SUBMITTED", submittedAt } }); // the claim, then the crash
+    await rejects(saveResponse(t.db, ids.ben, attemptId, 1, { states: {} }), "CONFLICT");
+    expect(await submitAttempt(t.db, ids.ben, attemptId)).toEqual({ status: "SUBMITTED", submittedAt, score: 2, maxScore: 2 });
+    expect(await t.db.response.findFirstOrThrow({ where: { attemptId } })).toMatchObject({ score: 2, graderVersion: GRADER_VERSION });
+
+    const { attemptId: second } = await startAttempt(t.db, ids.ben, (await quiz()).id);
+    await t.db.attempt.update({ where: { id: second }, data: { status: "SUBMITTED", submittedAt } });
+    const view = await attemptView(t.db, ids.ben, second);
+    expect([view.status, view.score, view.maxScore]).toEqual(["SUBMITTED", 0, 2]);
+    expect(view.items[0].result?.score).toBe(0);
+  });
+
   it("shows no expected answer before feedback release, and the full review after", async () => {
     for (const [release, released] of [
       ["AFTER_CLOSE", false],
