@@ -2,7 +2,7 @@
 // database is unreachable, pages get the 503 page; each request checks again (cached for a
 // second), so the app recovers by itself. The JSON APIs are not routed through here: the
 // proxy costs milliseconds on the hot autosave path, and their handlers answer 503 themselves
-// (lib/auth/route.ts); /api/health and /api/auth ask the database directly.
+// (lib/server/route.ts); /api/health and /api/auth ask the database directly.
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseHealthy } from "@/lib/db/health";
 

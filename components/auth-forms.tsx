@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { claimInviteAction } from "@/app/actions/claim-invite";
 import { signInAction } from "@/app/actions/sign-in";
 import { signUpAction } from "@/app/actions/sign-up";
-import { initialFormState } from "@/lib/auth/form-state";
+import { initialFormState } from "@/lib/forms";
 import { Field, FormMessage, SubmitButton } from "./form-fields";
 
 export function SignInForm({ next }: { next: string }) {

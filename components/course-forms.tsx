@@ -4,7 +4,7 @@ import { createCourseAction } from "@/app/actions/create-course";
 import { enrollByEmailAction } from "@/app/actions/enroll-by-email";
 import { joinCourseAction } from "@/app/actions/join-course";
 import { newJoinCodeAction } from "@/app/actions/new-join-code";
-import { initialFormState } from "@/lib/auth/form-state";
+import { initialFormState } from "@/lib/forms";
 import { Field, FormMessage, SubmitButton } from "./form-fields";
 
 export function CreateCourseForm() {

@@ -3,7 +3,7 @@
 // a submit button that shows progress, and the form-level message.
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { useFormStatus } from "react-dom";
-import type { FormState } from "@/lib/auth/form-state";
+import type { FormState } from "@/lib/forms";
 import { buttonStyles } from "./ui";
 
 export function Field({

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { startAttemptAction } from "@/app/actions/start-attempt";
-import { initialFormState } from "@/lib/auth/form-state";
+import { initialFormState } from "@/lib/forms";
 import { FormMessage, SubmitButton } from "./form-fields";
 
 export function StartAttemptButton({ courseId, quizId, label }: { courseId: string; quizId: string; label: string }) {

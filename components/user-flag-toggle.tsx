@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { setUserFlagsAction } from "@/app/actions/set-user-flags";
-import { initialFormState } from "@/lib/auth/form-state";
+import { initialFormState } from "@/lib/forms";
 import { buttonStyles } from "./ui";
 
 export function UserFlagToggle({ userId, flag, value, label }: { userId: string; flag: "canTeach" | "isAdmin"; value: boolean; label: string }) {

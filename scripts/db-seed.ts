@@ -1,8 +1,8 @@
 // `npm run db:seed`: adds the demo course if it is not there.
 import { createDb } from "../lib/db/client";
-import { fillDemoQuizzes } from "../lib/db/demo-quizzes";
-import { syncStarterLibrary } from "../lib/db/question-library";
-import { seedDemo } from "../lib/db/seed";
+import { fillDemoQuizzes } from "../lib/demo/demo-quizzes";
+import { syncStarterLibrary } from "../lib/demo/starter-library";
+import { seedDemo } from "../lib/demo/seed";
 
 const db = createDb();
 console.log((await seedDemo(db)) ? "seeded the demo course" : "demo course already present");

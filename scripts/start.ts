@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseUnavailableError, migrate } from "../lib/db/migrate";
-import { DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_USERS } from "../lib/db/seed-data";
+import { DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_USERS } from "../lib/demo/seed-data";
 import { env, provider } from "../lib/env";
 
 const NEXT = "node_modules/next/dist/bin/next";
@@ -39,13 +39,13 @@ async function main() {
   }
   // Imported after migrating: the client needs the tables.
   const { createDb } = await import("../lib/db/client");
-  const { seedDemo } = await import("../lib/db/seed");
-  const { syncStarterLibrary } = await import("../lib/db/question-library");
+  const { seedDemo } = await import("../lib/demo/seed");
+  const { syncStarterLibrary } = await import("../lib/demo/starter-library");
   const db = createDb();
   if (await seedDemo(db)) console.log("Seeded the demo course.");
   const added = await syncStarterLibrary(db);
   if (added) console.log(`Loaded ${added} question templates into the demo course's starter library.`);
-  const { fillDemoQuizzes } = await import("../lib/db/demo-quizzes");
+  const { fillDemoQuizzes } = await import("../lib/demo/demo-quizzes");
   if (await fillDemoQuizzes(db)) console.log("Filled the demo practice quiz and exam with questions.");
   await db.$disconnect();
 

@@ -1,14 +1,12 @@
 "use server";
 import { redirect } from "next/navigation";
-import { userAction } from "@/lib/auth/actions";
-import { AppError } from "@/lib/auth/errors";
+import { teacherAction } from "@/lib/server/action-client";
 import { CreateCourseSchema } from "@/lib/courses/schemas";
 import { db } from "@/lib/db/client";
-import { newJoinCode } from "@/lib/db/join-code";
+import { newJoinCode } from "@/lib/courses/join-code";
 
 /** Instructors (accounts that may teach) and admins create courses; the creator is its instructor. */
-export const createCourseAction = userAction(CreateCourseSchema, async (input, { user }) => {
-  if (!user.canTeach && !user.isAdmin) throw new AppError("FORBIDDEN", "Only instructor accounts can create courses. Ask a site administrator.");
+export const createCourseAction = teacherAction(CreateCourseSchema, async (input, { user }) => {
   const course = await db.course.create({
     data: { ...input, joinCode: newJoinCode(), createdById: user.id, enrollments: { create: { userId: user.id, role: "INSTRUCTOR" } } },
   });

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { courseAction } from "@/lib/auth/actions";
-import { AppError } from "@/lib/auth/errors";
+import { courseAction } from "@/lib/server/action-client";
+import { AppError } from "@/lib/server/errors";
 import { STAFF } from "@/lib/auth/roles";
 import { enrollByEmail } from "@/lib/courses/enroll";
 import { db } from "@/lib/db/client";

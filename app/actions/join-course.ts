@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { userAction } from "@/lib/auth/actions";
+import { userAction } from "@/lib/server/action-client";
 import { JoinCourseSchema } from "@/lib/courses/schemas";
 import { joinByCode } from "@/lib/courses/enroll";
 import { db } from "@/lib/db/client";

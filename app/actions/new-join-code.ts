@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { courseAction } from "@/lib/auth/actions";
+import { courseAction } from "@/lib/server/action-client";
 import { db } from "@/lib/db/client";
-import { newJoinCode } from "@/lib/db/join-code";
+import { newJoinCode } from "@/lib/courses/join-code";
 
 /** Replaces the join code (the old one stops working), e.g. after it was shared too widely. */
 export const newJoinCodeAction = courseAction(["INSTRUCTOR"], z.object({ courseId: z.string() }), async (_input, access) => {

@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { userAction } from "@/lib/auth/actions";
-import { AppError } from "@/lib/auth/errors";
+import { adminAction } from "@/lib/server/action-client";
+import { AppError } from "@/lib/server/errors";
 import { db } from "@/lib/db/client";
 
 const SetUserFlagsSchema = z.object({
@@ -12,8 +12,7 @@ const SetUserFlagsSchema = z.object({
 });
 
 /** Site admins let an account create courses, or make it an admin. */
-export const setUserFlagsAction = userAction(SetUserFlagsSchema, async ({ userId, flag, value }, { user }) => {
-  if (!user.isAdmin) throw new AppError("FORBIDDEN", "Only site administrators can change accounts.");
+export const setUserFlagsAction = adminAction(SetUserFlagsSchema, async ({ userId, flag, value }, { user }) => {
   if (flag === "isAdmin" && userId === user.id && !value) throw new AppError("CONFLICT", "You cannot remove your own administrator rights.");
   const target = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
   if (!target) throw new AppError("NOT_FOUND", "That account does not exist.");

@@ -2,9 +2,9 @@
 import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { publicAction } from "@/lib/auth/actions";
+import { publicAction } from "@/lib/server/action-client";
 import { auth } from "@/lib/auth/auth";
-import { AppError } from "@/lib/auth/errors";
+import { AppError } from "@/lib/server/errors";
 import { safeReturnUrl } from "@/lib/auth/return-url";
 import { SignInSchema } from "@/lib/auth/schemas";
 import { clientIp } from "@/lib/auth/session";

@@ -2,7 +2,7 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { startAttempt } from "@/lib/attempts/service";
-import { courseAction } from "@/lib/auth/actions";
+import { courseAction } from "@/lib/server/action-client";
 import { db } from "@/lib/db/client";
 
 /** A student starts (or resumes) an attempt; the items and their seeds are chosen on the server. */

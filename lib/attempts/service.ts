@@ -3,7 +3,7 @@
 // the window and the time limit are enforced with the server's clock, saves are checked and
 // kept, submit is idempotent, and nothing of the answer leaves before feedback release.
 import { randomInt, randomUUID } from "node:crypto";
-import { AppError } from "../auth/errors";
+import { AppError } from "../server/errors";
 import { sqlOf, type Db } from "../db/client";
 import { grade, GRADER_VERSION, type Feedback } from "../grading";
 import { expectedAnswer, instantiate, parseDraft, presentFor, QuestionTemplateSchema, type Answer, type Presentation, type QuestionTemplate } from "../questions";

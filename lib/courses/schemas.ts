@@ -1,6 +1,6 @@
 // Course forms: one schema each, used by the actions and their tests.
 import { z } from "zod";
-import { normalizeJoinCode } from "../db/join-code";
+import { normalizeJoinCode } from "./join-code";
 
 export const CreateCourseSchema = z.object({
   code: z.string().trim().min(1, "Enter a course code, like NET 101").max(30, "Use at most 30 characters"),

@@ -1,7 +1,7 @@
 // Issue #3 end to end: signing in, the role-specific course homes, role checks on every
 // route, enrolment by email and by join code, signing out, keyboard use and axe.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO_JOIN_CODE } from "../../lib/db/seed-data";
+import { DEMO_JOIN_CODE } from "../../lib/demo/seed-data";
 import { starterLibrary } from "../../lib/questions";
 import { expectAccessible, signIn } from "./helpers";
 

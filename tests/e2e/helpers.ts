@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../lib/db/seed-data";
+import { DEMO_PASSWORD } from "../../lib/demo/seed-data";
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, next?: string) {
   await page.goto(next ? `/login?next=${encodeURIComponent(next)}` : "/login");

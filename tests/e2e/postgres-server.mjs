@@ -5,7 +5,8 @@ import { spawn, spawnSync } from "node:child_process";
 import pg from "pg";
 
 const admin = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const name = "synack_e2e";
+// Named by port, so two checkouts can run their end-to-end suites side by side.
+const name = `synack_e2e_${process.env.E2E_PG_PORT ?? "3101"}`;
 const port = process.env.E2E_PG_PORT ?? "3101";
 const sqlitePort = process.env.E2E_PORT ?? "3100";
 

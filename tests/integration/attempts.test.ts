@@ -2,11 +2,11 @@
 // protect a grade (issue #6, "Faults and bad input").
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attemptView, quizzesForStudent, saveResponse, startAttempt, submitAttempt } from "@/lib/attempts/service";
-import { AppError } from "@/lib/auth/errors";
-import { fillDemoQuizzes } from "@/lib/db/demo-quizzes";
-import { syncStarterLibrary } from "@/lib/db/question-library";
-import { seedDemo } from "@/lib/db/seed";
-import { DEMO_JOIN_CODE } from "@/lib/db/seed-data";
+import { AppError } from "@/lib/server/errors";
+import { fillDemoQuizzes } from "@/lib/demo/demo-quizzes";
+import { syncStarterLibrary } from "@/lib/demo/starter-library";
+import { seedDemo } from "@/lib/demo/seed";
+import { DEMO_JOIN_CODE } from "@/lib/demo/seed-data";
 import { GRADER_VERSION } from "@/lib/grading";
 import { expectedAnswer } from "@/lib/questions";
 import { DATABASES, type TestDatabase } from "./databases";

@@ -9,8 +9,8 @@ import { dueForRefresh, sessionFromCookie } from "@/lib/auth/session-cookie";
 import { createInvite, findInvite } from "@/lib/auth/invites";
 import { MAX_FAILURES, recordFailure, recordSuccess, retryAfterSeconds, throttleKeys, WINDOW_MS } from "@/lib/auth/throttle";
 import { migrate, migrationsFor } from "@/lib/db/migrate";
-import { seedDemo } from "@/lib/db/seed";
-import { DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_USERS } from "@/lib/db/seed-data";
+import { seedDemo } from "@/lib/demo/seed";
+import { DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/seed-data";
 import { DATABASES, type TestDatabase } from "./databases";
 
 describe.each(DATABASES)("%s", (provider, open) => {
@@ -45,7 +45,7 @@ describe.each(DATABASES)("%s", (provider, open) => {
   });
 
   it("loads the starter library into the demo bank once, and versions a changed template", async () => {
-    const { syncStarterLibrary } = await import("@/lib/db/question-library");
+    const { syncStarterLibrary } = await import("@/lib/demo/starter-library");
     const { starterLibrary } = await import("@/lib/questions");
     expect(await syncStarterLibrary(t.db)).toBe(starterLibrary.length);
     expect(await syncStarterLibrary(t.db)).toBe(0);

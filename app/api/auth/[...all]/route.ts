@@ -2,8 +2,8 @@
 // server actions. A failure while the database is out of reach is reported as 503.
 import { toNextJsHandler } from "better-auth/next-js";
 import { auth } from "@/lib/auth/auth";
-import { AppError } from "@/lib/auth/errors";
-import { errorResponse } from "@/lib/auth/route";
+import { AppError } from "@/lib/server/errors";
+import { errorResponse } from "@/lib/server/route";
 import { databaseHealthy } from "@/lib/db/health";
 
 const handlers = toNextJsHandler(auth);

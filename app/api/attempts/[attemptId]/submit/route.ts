@@ -1,7 +1,7 @@
 // POST: submit an attempt; grading happens here, on the server. Idempotent.
 import { z } from "zod";
 import { submitAttempt } from "@/lib/attempts/service";
-import { json, userRoute } from "@/lib/auth/route";
+import { json, userRoute } from "@/lib/server/route";
 import { db } from "@/lib/db/client";
 
 export const POST = userRoute(z.object({ attemptId: z.string().min(1).max(64) }), async ({ user, params }) => {

@@ -6,7 +6,7 @@ import { AttemptRunner } from "@/components/attempt-runner";
 import type { Draft } from "@/components/answer-widgets";
 import { Card, PageHeader } from "@/components/ui";
 import { attemptView } from "@/lib/attempts/service";
-import { AppError } from "@/lib/auth/errors";
+import { AppError } from "@/lib/server/errors";
 import { ANY_ROLE } from "@/lib/auth/roles";
 import { requireCourse } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";

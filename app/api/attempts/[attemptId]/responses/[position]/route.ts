@@ -3,8 +3,9 @@
 // the attempt is not the caller's.
 import { z } from "zod";
 import { saveResponse } from "@/lib/attempts/service";
-import { AppError } from "@/lib/auth/errors";
-import { json, readJson, userRoute } from "@/lib/auth/route";
+import { AppError } from "@/lib/server/errors";
+import { readJson } from "@/lib/server/json";
+import { json, userRoute } from "@/lib/server/route";
 import { db } from "@/lib/db/client";
 
 const Params = z.object({ attemptId: z.string().min(1).max(64), position: z.coerce.number().int().min(1).max(500) });

@@ -2,7 +2,7 @@
 // every start: templates the bank lacks are added as version 1; a template whose JSON
 // changed gets a new version (attempts keep the version they were given).
 import { starterLibrary } from "../questions";
-import type { Db } from "./client";
+import type { Db } from "../db/client";
 import { DEMO_JOIN_CODE } from "./seed-data";
 
 export const STARTER_BANK_TITLE = "Starter library: connection set-up and tear-down";

@@ -7,8 +7,8 @@ import { db } from "../db/client";
 import { databaseHealthy } from "../db/health";
 import { SqlBusyError } from "../db/sql";
 import { AppError } from "./errors";
-import { authSecret } from "./secret";
-import { sessionFromCookie } from "./session-cookie";
+import { authSecret } from "../auth/secret";
+import { sessionFromCookie } from "../auth/session-cookie";
 
 export type RouteUser = { id: string; email: string };
 
@@ -44,15 +44,4 @@ export function userRoute<S extends z.ZodType>(paramsSchema: S, handler: Handler
       return json({ error: "INTERNAL", message: "Something went wrong on our side; nothing was changed. Please try again." }, 500);
     }
   };
-}
-
-/** The request body as JSON, or a 400 saying it is not JSON. */
-export async function readJson(request: Request, limitBytes = 64_000): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > limitBytes) throw new AppError("UNPROCESSABLE", `The request is too large (over ${limitBytes} bytes).`);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
-  }
 }

@@ -2,8 +2,8 @@
 // question bank, a practice quiz and an exam shell. Seeding twice changes nothing.
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
-import type { Db } from "./client";
-import { STARTER_BANK_TITLE } from "./question-library";
+import type { Db } from "../db/client";
+import { STARTER_BANK_TITLE } from "./starter-library";
 import { DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_USERS } from "./seed-data";
 
 /** Seeds the demo course unless it exists. Returns true when it seeded. */

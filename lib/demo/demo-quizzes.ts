@@ -1,8 +1,8 @@
 // Fills the demo course's quizzes from the starter library (issue #6, "Demo content"): a
 // practice quiz of fixed questions, and a 20-minute exam drawing from the bank by topic,
 // one attempt, feedback after it closes two weeks later. Only quizzes with no items yet.
-import type { Db } from "./client";
-import { STARTER_BANK_TITLE } from "./question-library";
+import type { Db } from "../db/client";
+import { STARTER_BANK_TITLE } from "./starter-library";
 import { DEMO_JOIN_CODE } from "./seed-data";
 
 export const PRACTICE_QUESTIONS = ["handshake-states", "handshake-segments", "passive-close-next", "simultaneous-close-time-wait", "time-wait-lost-ack-duration"];

@@ -1,0 +1,143 @@
+// Layered server-action builders (dub's pattern): check who is calling, parse the input with
+// zod, then run the handler. An action built here cannot skip its check; every server action
+// in app/actions is built here. Two shapes: form actions (useActionState, FormData in,
+// FormState out) and call actions (a plain object in, the handler's own result out).
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { AppError } from "./errors";
+import type { FormState } from "../forms";
+import { courseAccessFor, getSessionUser, type CourseAccess, type SessionUser } from "../auth/session";
+import type { CourseRole } from "../auth/roles";
+
+export type { FormState } from "../forms";
+
+function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string" && !/password/i.test(key) && !key.startsWith("$")) values[key] = value;
+  }
+  return values;
+}
+
+type Handler<S extends z.ZodType, C> = (input: z.infer<S>, ctx: C) => Promise<FormState | void>;
+
+function build<S extends z.ZodType, C>(schema: S, context: (form: FormData) => Promise<C>, handler: Handler<S, C>) {
+  return async (_prev: FormState, form: FormData): Promise<FormState> => {
+    const values = formValues(form);
+    try {
+      const ctx = await context(form);
+      const parsed = schema.safeParse(Object.fromEntries(form.entries()));
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const issue of parsed.error.issues) {
+          const key = issue.path.join(".") || "form";
+          (fieldErrors[key] ??= []).push(issue.message);
+        }
+        return { ok: false, message: "Please correct the highlighted fields.", fieldErrors, values };
+      }
+      return (await handler(parsed.data, ctx)) ?? { ok: true };
+    } catch (error) {
+      unstable_rethrow(error); // redirect(), notFound() and forbidden() are not failures
+      if (error instanceof AppError) return { ok: false, message: error.message, values };
+      console.error("action failed", error);
+      return { ok: false, message: "Something went wrong on our side; nothing was changed. Please try again.", values };
+    }
+  };
+}
+
+async function signedIn(): Promise<{ user: SessionUser }> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
+  return { user };
+}
+
+async function siteAdmin(): Promise<{ user: SessionUser }> {
+  const { user } = await signedIn();
+  if (!user.isAdmin) throw new AppError("FORBIDDEN", "Only site administrators can do that.");
+  return { user };
+}
+
+/** Accounts a site administrator allowed to create courses (and admins). */
+async function courseCreator(): Promise<{ user: SessionUser }> {
+  const { user } = await signedIn();
+  if (!user.canTeach && !user.isAdmin) throw new AppError("FORBIDDEN", "Only instructor accounts can create courses. Ask a site administrator.");
+  return { user };
+}
+
+/** Anyone, signed in or not (sign-in and sign-up). */
+export function publicAction<S extends z.ZodType>(schema: S, handler: Handler<S, Record<string, never>>) {
+  return build(schema, async () => ({}) as Record<string, never>, handler);
+}
+
+/** A signed-in user. */
+export function userAction<S extends z.ZodType>(schema: S, handler: Handler<S, { user: SessionUser }>) {
+  return build(schema, signedIn, handler);
+}
+
+/** A site administrator. */
+export function adminAction<S extends z.ZodType>(schema: S, handler: Handler<S, { user: SessionUser }>) {
+  return build(schema, siteAdmin, handler);
+}
+
+/** An account that may create courses (a teacher, or a site administrator). */
+export function teacherAction<S extends z.ZodType>(schema: S, handler: Handler<S, { user: SessionUser }>) {
+  return build(schema, courseCreator, handler);
+}
+
+/** A member of the course named by the form's courseId field, in one of `roles`. */
+export function courseAction<S extends z.ZodType>(roles: readonly CourseRole[], schema: S, handler: Handler<S, CourseAccess>) {
+  return build(
+    schema,
+    async (form) => {
+      const { user } = await signedIn();
+      const courseId = form.get("courseId");
+      const access = typeof courseId === "string" ? await courseAccessFor(user, courseId) : null;
+      if (!access) throw new AppError("NOT_FOUND", "That course does not exist.");
+      if (!roles.includes(access.role)) throw new AppError("FORBIDDEN", "Your role in this course does not allow that.");
+      return access;
+    },
+    handler,
+  );
+}
+
+/** What a call action answers when it fails: a message for people, never a stack trace. */
+export type CallFailure = { ok: false; message: string };
+
+type CallHandler<S extends z.ZodType, C, R> = (input: z.infer<S>, ctx: C) => Promise<R>;
+
+function buildCall<S extends z.ZodType, C, R>(schema: S, context: () => Promise<C>, invalid: string, handler: CallHandler<S, C, R>) {
+  return async (input: unknown): Promise<R | CallFailure> => {
+    try {
+      const ctx = await context();
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) return { ok: false, message: invalid };
+      return await handler(parsed.data, ctx);
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof AppError) return { ok: false, message: error.message };
+      console.error("action failed", error);
+      return { ok: false, message: "Something went wrong on our side; nothing was changed. Please try again." };
+    }
+  };
+}
+
+/** A call action for anyone; `user` is the signed-in caller or null. `invalid` is said when the input does not parse. */
+export function publicCall<S extends z.ZodType, R>(schema: S, invalid: string, handler: CallHandler<S, { user: SessionUser | null }, R>) {
+  return buildCall(schema, async () => ({ user: await getSessionUser() }), invalid, handler);
+}
+
+/** A call action for a signed-in user. */
+export function userCall<S extends z.ZodType, R>(schema: S, invalid: string, handler: CallHandler<S, { user: SessionUser }, R>) {
+  return buildCall(schema, signedIn, invalid, handler);
+}
+
+/**
+ * A button form with no fields (`<form action={…}>`), for anyone; `user` is the caller or null.
+ * It ends in a redirect; an unexpected failure is logged and sends the caller to the error page.
+ */
+export function buttonAction(handler: (ctx: { user: SessionUser | null }) => Promise<void>) {
+  return async (_form: FormData): Promise<void> => {
+    await handler({ user: await getSessionUser() });
+  };
+}
