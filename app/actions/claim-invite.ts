@@ -9,6 +9,7 @@ import { AppError } from "@/lib/server/errors";
 import { ClaimInviteSchema } from "@/lib/auth/schemas";
 import { findInvite } from "@/lib/auth/invites";
 import { db } from "@/lib/db/client";
+import { auditCreate } from "@/lib/audit";
 
 /** An invited person chooses their name and password; the invite is used up. */
 export const claimInviteAction = publicAction(ClaimInviteSchema, async ({ token, name, password }) => {
@@ -19,7 +20,7 @@ export const claimInviteAction = publicAction(ClaimInviteSchema, async ({ token,
     db.account.create({ data: { id: randomUUID(), accountId: invite.userId, providerId: "credential", userId: invite.userId, password: hash } }),
     db.user.update({ where: { id: invite.userId }, data: { name, invited: false, emailVerified: true } }),
     db.verification.delete({ where: { id: invite.id } }),
-    db.auditLog.create({ data: { actorId: invite.userId, action: "auth.invite-claimed", target: invite.userId } }),
+    auditCreate(db, { actorId: invite.userId, action: "auth.invite-claimed", target: invite.userId }),
   ]);
   await auth.api.signInEmail({ body: { email: invite.email, password }, headers: await headers() });
   redirect("/");

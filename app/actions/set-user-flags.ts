@@ -4,6 +4,7 @@ import { z } from "zod";
 import { adminAction } from "@/lib/server/action-client";
 import { AppError } from "@/lib/server/errors";
 import { db } from "@/lib/db/client";
+import { writeAudit } from "@/lib/audit";
 
 const SetUserFlagsSchema = z.object({
   userId: z.string().min(1),
@@ -17,7 +18,7 @@ export const setUserFlagsAction = adminAction(SetUserFlagsSchema, async ({ userI
   const target = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
   if (!target) throw new AppError("NOT_FOUND", "That account does not exist.");
   await db.user.update({ where: { id: userId }, data: { [flag]: value } });
-  await db.auditLog.create({ data: { actorId: user.id, action: `user.${flag}`, target: userId, detail: JSON.stringify({ value }) } });
+  await writeAudit(db, { actorId: user.id, action: `user.${flag}`, target: userId, detail: { value } });
   revalidatePath("/admin");
   return { ok: true, message: "Saved." };
 });

@@ -3,6 +3,7 @@
 // the window and the time limit are enforced with the server's clock, saves are checked and
 // kept, submit is idempotent, and nothing of the answer leaves before feedback release.
 import { randomInt, randomUUID } from "node:crypto";
+import { auditStatement } from "../audit";
 import { AppError } from "../server/errors";
 import { sqlOf, type Db } from "../db/client";
 import { grade, GRADER_VERSION, type Feedback } from "../grading";
@@ -95,7 +96,7 @@ export async function startAttempt(db: Db, userId: string, quizId: string, now =
         text: `INSERT INTO "Response" ("id", "attemptId", "quizItemId", "questionId", "position", "seed", "maxScore") VALUES ${valuesList(responseRows.length, 7)}`,
         params: responseRows.flat(),
       },
-      auditEntry(userId, quiz.courseId, "attempt.start", attemptId, null, now),
+      auditStatement({ actorId: userId, courseId: quiz.courseId, action: "attempt.start", target: attemptId, at: now }),
     ]);
     return { attemptId, resumed: false };
   } catch (error) {
@@ -111,12 +112,6 @@ function valuesList(rows: number, columns: number): string {
   return Array.from({ length: rows }, (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(", ")})`).join(", ");
 }
 
-function auditEntry(actorId: string, courseId: string, action: string, target: string, detail: string | null, now: Date) {
-  return {
-    text: `INSERT INTO "AuditLog" ("id", "at", "actorId", "courseId", "action", "target", "detail") VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    params: [randomUUID(), now, actorId, courseId, action, target, detail],
-  };
-}
 
 function deadlineOf(quiz: QuizRow, start: Date): Date | null {
   const limit = quiz.timeLimitSec ? new Date(start.getTime() + quiz.timeLimitSec * 1000) : null;
@@ -215,7 +210,7 @@ export async function submitAttempt(db: Db, userId: string, attemptId: string, n
     const claimed = await sql.run(`UPDATE "Attempt" SET "status" = 'SUBMITTED', "submittedAt" = $1 WHERE "id" = $2 AND "status" = 'IN_PROGRESS'`, [submittedAt, attemptId]);
     if (claimed === 1) {
       const result = await recordGrades(db, attemptId, now);
-      const audit = auditEntry(userId, attempt.courseId, "attempt.submit", attemptId, JSON.stringify(result), now);
+      const audit = auditStatement({ actorId: userId, courseId: attempt.courseId, action: "attempt.submit", target: attemptId, detail: result, at: now });
       await sql.run(audit.text, audit.params);
       return { status: "SUBMITTED", submittedAt, ...result };
     }

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { createInvite } from "../auth/invites";
 import type { CourseRole } from "../auth/roles";
+import { writeAudit } from "../audit";
 
 export interface EnrollResult {
   added: number;
@@ -35,7 +36,7 @@ export async function enrollByEmail(
     await db.enrollment.create({ data: { courseId, userId: user.id, role, section } });
     result.added++;
   }
-  await db.auditLog.create({ data: { actorId, courseId, action: "enrollment.by-email", detail: JSON.stringify({ role, section, ...result }) } });
+  await writeAudit(db, { actorId, courseId, action: "enrollment.by-email", detail: { role, section, ...result } });
   return result;
 }
 
@@ -46,6 +47,6 @@ export async function joinByCode(db: Db, userId: string, joinCode: string): Prom
   const existing = await db.enrollment.findUnique({ where: { courseId_userId: { courseId: course.id, userId } } });
   if (existing) return { courseId: course.id, already: true };
   await db.enrollment.create({ data: { courseId: course.id, userId, role: "STUDENT" } });
-  await db.auditLog.create({ data: { actorId: userId, courseId: course.id, action: "enrollment.join-code" } });
+  await writeAudit(db, { actorId: userId, courseId: course.id, action: "enrollment.join-code" });
   return { courseId: course.id, already: false };
 }

@@ -5,6 +5,7 @@ import { hashPassword } from "better-auth/crypto";
 import type { Db } from "../db/client";
 import { STARTER_BANK_TITLE } from "./starter-library";
 import { DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_USERS } from "./seed-data";
+import { auditCreate } from "../audit";
 
 /** Seeds the demo course unless it exists. Returns true when it seeded. */
 export async function seedDemo(db: Db): Promise<boolean> {
@@ -66,7 +67,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         published: false,
       },
     });
-    await tx.auditLog.create({ data: { action: "seed.demo", courseId: course.id, detail: JSON.stringify({ users: DEMO_USERS.length }) } });
+    await auditCreate(tx, { action: "seed.demo", courseId: course.id, detail: { users: DEMO_USERS.length } });
   });
   return true;
 }
