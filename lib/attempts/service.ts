@@ -7,8 +7,9 @@ import { auditStatement } from "../audit";
 import { AppError } from "../server/errors";
 import { sqlOf, type Db } from "../db/client";
 import { grade, GRADER_VERSION, type Feedback } from "../grading";
-import { expectedAnswer, instantiate, parseDraft, presentFor, QuestionTemplateSchema, type Answer, type Presentation, type QuestionTemplate } from "../questions";
+import { expectedAnswer, instantiate, parseDraft, presentFor, type Answer, type Presentation } from "../questions";
 import type { Trace } from "../tcp";
+import { templateOf } from "../questions/template-cache";
 import { releaseOf, type Release } from "./release";
 
 export type QuizRow = {
@@ -130,20 +131,6 @@ async function latestQuestions(db: Db, bankId: string, tag: string | null): Prom
   return [...latest.values()].filter((q) => !tag || (JSON.parse(q.tags) as string[]).includes(tag)).map((q) => q.id);
 }
 
-// A question version never changes (an edit makes a new row), so its parsed template can be
-// kept: saves and grading then skip zod on the template. Bounded, oldest out first.
-const templates = new Map<string, QuestionTemplate>();
-const MAX_TEMPLATES = 2000;
-
-export function templateOf(question: { id: string; template: string }): QuestionTemplate {
-  let template = templates.get(question.id);
-  if (!template) {
-    template = QuestionTemplateSchema.parse(JSON.parse(question.template));
-    if (templates.size >= MAX_TEMPLATES) templates.delete(templates.keys().next().value as string);
-    templates.set(question.id, template);
-  }
-  return template;
-}
 
 type SaveTarget = { id: string; userId: string; status: string; deadlineAt: Date | null; questionId: string; template: string };
 
