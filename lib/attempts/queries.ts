@@ -1,7 +1,8 @@
 // Every statement of quiz attempts, each a named function. These run on every student's
 // requests (start, save, submit, the attempt page), so they are prepared statements on the
 // fast runner (lib/db/sql.ts, docs/data-access.md), not Prisma calls. Row types are picked
-// from the generated models and select lists built from names checked against them.
+// from the generated models and select lists built from names checked against them; each
+// statement's text is built once, when the module loads.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { auditStatement, type AuditEntry } from "../audit";
@@ -20,50 +21,56 @@ export type StartQuizRow = Pick<
   "id" | "courseId" | "title" | "mode" | "opensAt" | "closesAt" | "timeLimitSec" | "attemptsAllowed" | "feedbackRelease" | "section" | "published"
 > & { role: Enrollment["role"] | null; enrolledSection: Enrollment["section"] };
 
+const QUIZ_FOR_START = `SELECT ${quizCols("id", "courseId", "title", "mode", "opensAt", "closesAt", "timeLimitSec", "attemptsAllowed", "feedbackRelease", "section", "published")},
+            e."role" AS "role", e."section" AS "enrolledSection"
+     FROM "Quiz" q LEFT JOIN "Enrollment" e ON e."courseId" = q."courseId" AND e."userId" = $2 WHERE q."id" = $1`;
+
 /** A quiz with the caller's enrolment in its course (role null: not enrolled). */
 export async function quizForStart(db: Db, quizId: string, userId: string): Promise<StartQuizRow | undefined> {
-  const [row] = await sqlOf(db).all<StartQuizRow>(
-    `SELECT ${quizCols("id", "courseId", "title", "mode", "opensAt", "closesAt", "timeLimitSec", "attemptsAllowed", "feedbackRelease", "section", "published")},
-            e."role" AS "role", e."section" AS "enrolledSection"
-     FROM "Quiz" q LEFT JOIN "Enrollment" e ON e."courseId" = q."courseId" AND e."userId" = $2 WHERE q."id" = $1`,
-    [quizId, userId],
-  );
+  const [row] = await sqlOf(db).all<StartQuizRow>(QUIZ_FOR_START, [quizId, userId]);
   return row;
 }
 
 export type AttemptStateRow = Pick<AttemptModel, "id" | "status" | "deadlineAt">;
 
+const ATTEMPTS_OF = `SELECT ${attemptCols("id", "status", "deadlineAt")} FROM "Attempt" a WHERE a."quizId" = $1 AND a."userId" = $2`;
+
 /** A student's attempts of one quiz. */
 export async function attemptsOf(db: Db, quizId: string, userId: string): Promise<AttemptStateRow[]> {
-  return sqlOf(db).all<AttemptStateRow>(`SELECT ${attemptCols("id", "status", "deadlineAt")} FROM "Attempt" a WHERE a."quizId" = $1 AND a."userId" = $2`, [quizId, userId]);
+  return sqlOf(db).all<AttemptStateRow>(ATTEMPTS_OF, [quizId, userId]);
 }
+
+const TIMED_ATTEMPTS_IN_PROGRESS = `SELECT ${attemptCols("id", "status", "deadlineAt")} FROM "Attempt" a WHERE a."userId" = $1 AND a."status" = 'IN_PROGRESS' AND a."deadlineAt" IS NOT NULL`;
 
 /** A student's attempts still in progress that have a deadline, in every course. */
 export async function timedAttemptsInProgress(db: Db, userId: string): Promise<AttemptStateRow[]> {
-  return sqlOf(db).all<AttemptStateRow>(
-    `SELECT ${attemptCols("id", "status", "deadlineAt")} FROM "Attempt" a WHERE a."userId" = $1 AND a."status" = 'IN_PROGRESS' AND a."deadlineAt" IS NOT NULL`,
-    [userId],
-  );
+  return sqlOf(db).all<AttemptStateRow>(TIMED_ATTEMPTS_IN_PROGRESS, [userId]);
 }
+
+const ATTEMPT_IN_PROGRESS = `SELECT ${attemptCols("id")} FROM "Attempt" a WHERE a."quizId" = $1 AND a."userId" = $2 AND a."status" = 'IN_PROGRESS'`;
 
 /** The id of the student's attempt in progress of a quiz, if any. */
 export async function attemptInProgress(db: Db, quizId: string, userId: string): Promise<string | undefined> {
-  const [row] = await sqlOf(db).all<Pick<AttemptModel, "id">>(`SELECT ${attemptCols("id")} FROM "Attempt" a WHERE a."quizId" = $1 AND a."userId" = $2 AND a."status" = 'IN_PROGRESS'`, [quizId, userId]);
+  const [row] = await sqlOf(db).all<Pick<AttemptModel, "id">>(ATTEMPT_IN_PROGRESS, [quizId, userId]);
   return row?.id;
 }
 
 export type ItemRow = Pick<QuizItem, "id" | "questionId" | "bankId" | "tag" | "drawCount" | "points">;
 
+const ITEMS_OF = `SELECT ${itemCols("id", "questionId", "bankId", "tag", "drawCount", "points")} FROM "QuizItem" i WHERE i."quizId" = $1 ORDER BY i."position"`;
+
 /** A quiz's items in order. */
 export async function itemsOf(db: Db, quizId: string): Promise<ItemRow[]> {
-  return sqlOf(db).all<ItemRow>(`SELECT ${itemCols("id", "questionId", "bankId", "tag", "drawCount", "points")} FROM "QuizItem" i WHERE i."quizId" = $1 ORDER BY i."position"`, [quizId]);
+  return sqlOf(db).all<ItemRow>(ITEMS_OF, [quizId]);
 }
 
 export type BankQuestionRow = Pick<Question, "id" | "key" | "tags">;
 
+const BANK_QUESTIONS = `SELECT ${selectList<Question>("q")("id", "key", "tags")} FROM "Question" q WHERE q."bankId" = $1 ORDER BY q."key", q."version" DESC`;
+
 /** Every version of every question in a bank, by key, newest version first. */
 export async function bankQuestions(db: Db, bankId: string): Promise<BankQuestionRow[]> {
-  return sqlOf(db).all<BankQuestionRow>(`SELECT ${selectList<Question>("q")("id", "key", "tags")} FROM "Question" q WHERE q."bankId" = $1 ORDER BY q."key", q."version" DESC`, [bankId]);
+  return sqlOf(db).all<BankQuestionRow>(BANK_QUESTIONS, [bankId]);
 }
 
 export type NewAttempt = Pick<AttemptModel, "quizId" | "userId" | "number" | "startedAt" | "deadlineAt">;
@@ -92,14 +99,13 @@ export async function insertAttempt(db: Db, attemptId: string, attempt: NewAttem
 
 export type SaveTargetRow = Pick<Response, "id"> & Pick<AttemptModel, "userId" | "status" | "deadlineAt"> & { questionId: Question["id"]; template: Question["template"] };
 
+const SAVE_TARGET = `SELECT ${responseCols("id")}, ${attemptCols("userId", "status", "deadlineAt")}, q."id" AS "questionId", q."template" AS "template"
+     FROM "Response" r JOIN "Attempt" a ON a."id" = r."attemptId" JOIN "Question" q ON q."id" = r."questionId"
+     WHERE r."attemptId" = $1 AND r."position" = $2`;
+
 /** What a save checks, in one read: the response at `position`, its attempt, and its question. */
 export async function saveTarget(db: Db, attemptId: string, position: number): Promise<SaveTargetRow | undefined> {
-  const [row] = await sqlOf(db).all<SaveTargetRow>(
-    `SELECT ${responseCols("id")}, ${attemptCols("userId", "status", "deadlineAt")}, q."id" AS "questionId", q."template" AS "template"
-     FROM "Response" r JOIN "Attempt" a ON a."id" = r."attemptId" JOIN "Question" q ON q."id" = r."questionId"
-     WHERE r."attemptId" = $1 AND r."position" = $2`,
-    [attemptId, position],
-  );
+  const [row] = await sqlOf(db).all<SaveTargetRow>(SAVE_TARGET, [attemptId, position]);
   return row;
 }
 
@@ -116,13 +122,12 @@ export async function writeDraft(db: Db, responseId: string, attemptId: string, 
 export type AttemptRow = Pick<AttemptModel, "userId" | "number" | "status" | "startedAt" | "deadlineAt" | "submittedAt" | "score" | "maxScore"> &
   Pick<QuizModel, "courseId" | "title" | "mode" | "timeLimitSec" | "feedbackRelease" | "closesAt"> & { quizId: QuizModel["id"] };
 
-export async function attemptWithQuiz(db: Db, attemptId: string): Promise<AttemptRow | undefined> {
-  const [row] = await sqlOf(db).all<AttemptRow>(
-    `SELECT ${attemptCols("userId", "number", "status", "startedAt", "deadlineAt", "submittedAt", "score", "maxScore")}, q."id" AS "quizId",
+const ATTEMPT_WITH_QUIZ = `SELECT ${attemptCols("userId", "number", "status", "startedAt", "deadlineAt", "submittedAt", "score", "maxScore")}, q."id" AS "quizId",
             ${quizCols("courseId", "title", "mode", "timeLimitSec", "feedbackRelease", "closesAt")}
-     FROM "Attempt" a JOIN "Quiz" q ON q."id" = a."quizId" WHERE a."id" = $1`,
-    [attemptId],
-  );
+     FROM "Attempt" a JOIN "Quiz" q ON q."id" = a."quizId" WHERE a."id" = $1`;
+
+export async function attemptWithQuiz(db: Db, attemptId: string): Promise<AttemptRow | undefined> {
+  const [row] = await sqlOf(db).all<AttemptRow>(ATTEMPT_WITH_QUIZ, [attemptId]);
   return row;
 }
 
@@ -133,13 +138,12 @@ export async function claimAttempt(db: Db, attemptId: string, submittedAt: Date)
 
 export type GradeRow = Pick<Response, "id" | "seed" | "answer" | "maxScore"> & { questionId: Question["id"]; template: Question["template"] };
 
+const ANSWERS_TO_GRADE = `SELECT ${responseCols("id", "seed", "answer", "maxScore")}, q."id" AS "questionId", q."template" AS "template"
+     FROM "Response" r JOIN "Question" q ON q."id" = r."questionId" WHERE r."attemptId" = $1 ORDER BY r."position"`;
+
 /** An attempt's saved answers with their questions, in order. */
 export async function answersToGrade(db: Db, attemptId: string): Promise<GradeRow[]> {
-  return sqlOf(db).all<GradeRow>(
-    `SELECT ${responseCols("id", "seed", "answer", "maxScore")}, q."id" AS "questionId", q."template" AS "template"
-     FROM "Response" r JOIN "Question" q ON q."id" = r."questionId" WHERE r."attemptId" = $1 ORDER BY r."position"`,
-    [attemptId],
-  );
+  return sqlOf(db).all<GradeRow>(ANSWERS_TO_GRADE, [attemptId]);
 }
 
 export type ResponseGrade = Pick<Response, "id" | "feedback"> & { points: number };
@@ -174,11 +178,10 @@ export async function writeGrades(
 
 export type ViewResponseRow = Pick<Response, "position" | "seed" | "answer" | "savedAt" | "score" | "maxScore" | "feedback"> & { questionId: Question["id"]; template: Question["template"] };
 
+const RESPONSES_FOR_VIEW = `SELECT ${responseCols("position", "seed", "answer", "savedAt", "score", "maxScore", "feedback")}, q."id" AS "questionId", q."template" AS "template"
+     FROM "Response" r JOIN "Question" q ON q."id" = r."questionId" WHERE r."attemptId" = $1 ORDER BY r."position"`;
+
 /** An attempt's responses with their questions, in order: what its page shows. */
 export async function responsesForView(db: Db, attemptId: string): Promise<ViewResponseRow[]> {
-  return sqlOf(db).all<ViewResponseRow>(
-    `SELECT ${responseCols("position", "seed", "answer", "savedAt", "score", "maxScore", "feedback")}, q."id" AS "questionId", q."template" AS "template"
-     FROM "Response" r JOIN "Question" q ON q."id" = r."questionId" WHERE r."attemptId" = $1 ORDER BY r."position"`,
-    [attemptId],
-  );
+  return sqlOf(db).all<ViewResponseRow>(RESPONSES_FOR_VIEW, [attemptId]);
 }

@@ -10,24 +10,22 @@ const quizCols = selectList<QuizModel>("q");
 
 export type StudentQuizRow = Pick<QuizModel, "id" | "title" | "mode" | "opensAt" | "closesAt" | "timeLimitSec" | "attemptsAllowed" | "feedbackRelease" | "section" | "published">;
 
+const PUBLISHED_QUIZZES_FOR = `SELECT ${quizCols("id", "title", "mode", "opensAt", "closesAt", "timeLimitSec", "attemptsAllowed", "feedbackRelease", "section", "published")}
+     FROM "Quiz" q WHERE q."courseId" = $1 AND q."published" = $2 AND (q."section" IS NULL OR q."section" = $3) ORDER BY q."createdAt"`;
+
 /** The published quizzes of a course that a student of `section` may see, oldest first. */
 export async function publishedQuizzesFor(db: Db, courseId: string, section: string | null): Promise<StudentQuizRow[]> {
-  return sqlOf(db).all<StudentQuizRow>(
-    `SELECT ${quizCols("id", "title", "mode", "opensAt", "closesAt", "timeLimitSec", "attemptsAllowed", "feedbackRelease", "section", "published")}
-     FROM "Quiz" q WHERE q."courseId" = $1 AND q."published" = $2 AND (q."section" IS NULL OR q."section" = $3) ORDER BY q."createdAt"`,
-    [courseId, true, section],
-  );
+  return sqlOf(db).all<StudentQuizRow>(PUBLISHED_QUIZZES_FOR, [courseId, true, section]);
 }
 
 export type AttemptSummaryRow = Pick<AttemptModel, "id" | "quizId" | "number" | "status" | "score" | "maxScore">;
 
+const ATTEMPTS_IN_COURSE = `SELECT ${selectList<AttemptModel>("a")("id", "quizId", "number", "status", "score", "maxScore")}
+     FROM "Attempt" a JOIN "Quiz" q ON q."id" = a."quizId" WHERE q."courseId" = $1 AND a."userId" = $2 ORDER BY a."number"`;
+
 /** A student's own attempts of every quiz of a course, by number. */
 export async function attemptsInCourse(db: Db, courseId: string, userId: string): Promise<AttemptSummaryRow[]> {
-  return sqlOf(db).all<AttemptSummaryRow>(
-    `SELECT ${selectList<AttemptModel>("a")("id", "quizId", "number", "status", "score", "maxScore")}
-     FROM "Attempt" a JOIN "Quiz" q ON q."id" = a."quizId" WHERE q."courseId" = $1 AND a."userId" = $2 ORDER BY a."number"`,
-    [courseId, userId],
-  );
+  return sqlOf(db).all<AttemptSummaryRow>(ATTEMPTS_IN_COURSE, [courseId, userId]);
 }
 
 export type StaffQuizRow = QuizModel & { _count: { items: number; attempts: number } };
