@@ -1,15 +1,20 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+// Server-only modules (lib/attempts, lib/quizzes, ...) import "server-only", which throws
+// outside Next's server build; the tests run them as the server does.
+const serverOnly = { "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)) };
 
 export default defineConfig({
   resolve: { tsconfigPaths: true },
   test: {
     projects: [
       {
-        resolve: { tsconfigPaths: true },
+        resolve: { tsconfigPaths: true, alias: serverOnly },
         test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
       },
       {
-        resolve: { tsconfigPaths: true },
+        resolve: { tsconfigPaths: true, alias: serverOnly },
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
