@@ -10,7 +10,7 @@ import type { ProfileRules } from "./profiles";
 import type { CallName, EndpointName, Timing } from "./scenario";
 import { seqAdd, seqDiff, seqGt, seqLe, seqLt } from "./seq";
 import type { SegmentView, State, TimerName } from "./trace";
-import { checkTransition, type RuleId, type RuleInto, type RuleTarget } from "./transitions";
+import { RULES, checkTransition, type RuleTo } from "./transitions";
 
 /** Maximum segment size for data (RFC 9293 §3.7.1 default for IPv4 over Ethernet-sized paths). */
 export const MSS = 1460;
@@ -169,7 +169,7 @@ export class Endpoint {
           this.resetConnection();
           this.passive = false;
           this.appClosed = false;
-          this.setState("CLOSED", "crash");
+          this.setState("CLOSED", RULES["crash"]);
         }
         return null;
     }
@@ -179,7 +179,7 @@ export class Endpoint {
     // RFC 9293 §3.10.1 OPEN, CLOSED state: passive OPEN enters LISTEN.
     if (this.state !== "CLOSED") return "connection already exists";
     this.passive = true;
-    this.setState("LISTEN", "listen");
+    this.setState("LISTEN", RULES["listen"]);
     return null;
   }
 
@@ -192,7 +192,7 @@ export class Endpoint {
     this.sndUna = this.iss;
     this.sndNxt = this.iss;
     this.sendInSequence(SYN, 0);
-    this.setState("SYN_SENT", "connect");
+    this.setState("SYN_SENT", RULES["connect"]);
     return null;
   }
 
@@ -243,7 +243,7 @@ export class Endpoint {
       case "SYN_SENT":
         // "Any outstanding RECEIVEs are returned ... delete TCB, enter CLOSED state."
         this.appClosed = true;
-        this.deleteTcb("close/unopened");
+        this.deleteTcb(RULES["close/unopened"]);
         return null;
       case "SYN_RECEIVED":
         this.appClosed = true;
@@ -255,7 +255,7 @@ export class Endpoint {
         // "If no SENDs have been issued and there is no pending data to send,
         // then form a FIN segment and send it, and enter FIN-WAIT-1 state."
         this.closeQueued = true;
-        this.setState("FIN_WAIT_1", "close/syn-received");
+        this.setState("FIN_WAIT_1", RULES["close/syn-received"]);
         return null;
       case "ESTABLISHED":
         this.appClosed = true;
@@ -263,14 +263,14 @@ export class Endpoint {
         // "Queue this until all preceding SENDs have been segmentized, then form a
         // FIN segment and send it. In any case, enter FIN-WAIT-1 state."
         this.closeQueued = true;
-        this.setState("FIN_WAIT_1", "close/established");
+        this.setState("FIN_WAIT_1", RULES["close/established"]);
         return null;
       case "CLOSE_WAIT":
         this.appClosed = true;
         this.inAcceptQueue = false;
         // RFC 9293 corrects RFC 793 here: the passive closer enters LAST-ACK.
         this.closeQueued = true;
-        this.setState("LAST_ACK", "close/close-wait");
+        this.setState("LAST_ACK", RULES["close/close-wait"]);
         return null;
       default:
         // FIN-WAIT-1/2: "Strictly speaking, this is an error"; CLOSING, LAST-ACK, TIME-WAIT likewise.
@@ -290,11 +290,11 @@ export class Endpoint {
       case "CLOSE_WAIT":
         // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>"
         this.host.transmit(this, RST, this.sndNxt, 0, 0, false);
-        this.deleteTcb("abort/with-rst");
+        this.deleteTcb(RULES["abort/with-rst"]);
         return null;
       default:
         // LISTEN, SYN-SENT: delete the TCB. CLOSING, LAST-ACK, TIME-WAIT: "respond with ok".
-        this.deleteTcb("abort/without-rst");
+        this.deleteTcb(RULES["abort/without-rst"]);
         return null;
     }
   }
@@ -362,12 +362,12 @@ export class Endpoint {
       this.host.transmit(this, SYN | ACK, this.iss, this.rcvNxt, 0, false);
       this.sndNxt = seqAdd(this.iss, 1);
       this.sndUna = this.sndNxt;
-      this.setState("ESTABLISHED", "two-way-handshake/syn");
+      this.setState("ESTABLISHED", RULES["two-way-handshake/syn"]);
       return;
     }
     // "send <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> ... The connection state should be changed to SYN-RECEIVED."
     this.sendInSequence(SYN | ACK, 0);
-    this.setState("SYN_RECEIVED", "listen/syn");
+    this.setState("SYN_RECEIVED", RULES["listen/syn"]);
   }
 
   private receiveInSynSent(seg: Wire): void {
@@ -385,7 +385,7 @@ export class Endpoint {
     if (seg.bits & RST) {
       if (!hasAck) return;
       this.host.signal(this, "connection reset (refused by the peer)");
-      this.deleteTcb("syn-sent/rst");
+      this.deleteTcb(RULES["syn-sent/rst"]);
       return;
     }
     // Fourth: the SYN bit. Fifth: "If neither of the SYN or RST bits is set, drop the segment."
@@ -397,7 +397,7 @@ export class Endpoint {
       // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to
       // ESTABLISHED, form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
       this.sndWnd = WINDOW;
-      this.setState("ESTABLISHED", "syn-sent/syn-ack");
+      this.setState("ESTABLISHED", RULES["syn-sent/syn-ack"]);
       if (!this.host.rules.twoWayHandshake) this.ackNow = true;
       this.onEstablished();
       // "If there are other controls or text in the segment, then continue
@@ -410,7 +410,7 @@ export class Endpoint {
     const head = this.rtxq[0];
     if (head && head.bits & SYN) head.bits = SYN | ACK;
     this.host.transmit(this, SYN | ACK, this.iss, this.rcvNxt, 0, false);
-    this.setState("SYN_RECEIVED", "syn-sent/syn");
+    this.setState("SYN_RECEIVED", RULES["syn-sent/syn"]);
   }
 
   private receiveSynchronized(seg: Wire): void {
@@ -468,7 +468,7 @@ export class Endpoint {
     if (bits & SYN) {
       if (this.state === "SYN_RECEIVED" && this.passive) {
         // "If the connection was initiated with a passive OPEN, then return this connection to the LISTEN state."
-        this.returnToListen("syn-received/syn");
+        this.returnToListen(RULES["syn-received/syn"]);
         return;
       }
       // RFC 5961 §4.2: a SYN in a synchronized state gets a challenge ACK and is dropped.
@@ -490,7 +490,7 @@ export class Endpoint {
         this.host.discarded(this, seg, "accept-queue-full");
         return;
       }
-      this.setState("ESTABLISHED", "syn-received/ack");
+      this.setState("ESTABLISHED", RULES["syn-received/ack"]);
       if (this.passive) this.inAcceptQueue = true;
       this.acknowledge(seg.ack);
       this.onEstablished();
@@ -522,13 +522,13 @@ export class Endpoint {
       case "CLOSING":
         // "if the ACK acknowledges our FIN, then enter the TIME-WAIT state; otherwise, ignore the segment."
         if (this.ourFinAcked()) {
-          this.enterTimeWait("closing/ack");
+          this.enterTimeWait(RULES["closing/ack"]);
         }
         return;
       case "LAST_ACK":
         // "If our FIN is now acknowledged, delete the TCB, enter the CLOSED state, and return."
         if (this.ourFinAcked()) {
-          this.deleteTcb("last-ack/ack");
+          this.deleteTcb(RULES["last-ack/ack"]);
         }
         return;
     }
@@ -543,10 +543,10 @@ export class Endpoint {
       case "SYN_RECEIVED":
         if (this.passive) {
           // "If this connection was initiated with a passive OPEN, then return this connection to LISTEN."
-          this.returnToListen("syn-received/rst-passive");
+          this.returnToListen(RULES["syn-received/rst-passive"]);
         } else {
           this.host.signal(this, "connection refused");
-          this.deleteTcb("syn-received/rst-active");
+          this.deleteTcb(RULES["syn-received/rst-active"]);
         }
         return;
       case "ESTABLISHED":
@@ -554,11 +554,11 @@ export class Endpoint {
       case "FIN_WAIT_2":
       case "CLOSE_WAIT":
         this.host.signal(this, "connection reset");
-        this.deleteTcb("connected/rst");
+        this.deleteTcb(RULES["connected/rst"]);
         return;
       default:
         // CLOSING, LAST-ACK, TIME-WAIT: "enter the CLOSED state, delete the TCB, and return."
-        this.deleteTcb("both-fins/rst");
+        this.deleteTcb(RULES["both-fins/rst"]);
     }
   }
 
@@ -582,7 +582,7 @@ export class Endpoint {
         // answered with RST <SEQ=SEG.ACK>, since nobody will ever read it.
         this.host.transmit(this, RST, ack, 0, 0, false);
         this.host.signal(this, "connection reset (data arrived after close)");
-        this.deleteTcb("linux/data-after-close");
+        this.deleteTcb(RULES["linux/data-after-close"]);
         return;
       }
       // "Once the TCP takes responsibility for the data, it advances RCV.NXT over the data
@@ -608,19 +608,19 @@ export class Endpoint {
     switch (this.state) {
       case "ESTABLISHED":
         this.host.signal(this, "connection closing");
-        this.setState("CLOSE_WAIT", "established/fin");
+        this.setState("CLOSE_WAIT", RULES["established/fin"]);
         return;
       case "FIN_WAIT_1":
         this.host.signal(this, "connection closing");
         if (this.ourFinAcked()) {
-          this.enterTimeWait("fin-wait-1/fin-ack");
+          this.enterTimeWait(RULES["fin-wait-1/fin-ack"]);
         } else {
-          this.setState("CLOSING", "fin-wait-1/fin");
+          this.setState("CLOSING", RULES["fin-wait-1/fin"]);
         }
         return;
       case "FIN_WAIT_2":
         this.host.signal(this, "connection closing");
-        this.enterTimeWait("fin-wait-2/fin");
+        this.enterTimeWait(RULES["fin-wait-2/fin"]);
         return;
       case "TIME_WAIT":
         this.restartTimeWait();
@@ -674,18 +674,18 @@ export class Endpoint {
       case "time-wait":
         // RFC 9293 §3.10.8: "If the time-wait timeout expires on a connection, delete the TCB, enter CLOSED."
         this.timeWaitAt = Infinity;
-        this.deleteTcb(this.host.rules.timeWaitMs === 2 * this.host.timing.mslMs ? "time-wait/timeout" : "linux/time-wait-timeout");
+        this.deleteTcb(this.host.rules.timeWaitMs === 2 * this.host.timing.mslMs ? RULES["time-wait/timeout"] : RULES["linux/time-wait-timeout"]);
         return;
       case "fin-wait-2":
         // Linux tcp_fin_timeout: an orphaned FIN_WAIT_2 is dropped silently.
         this.finWait2At = Infinity;
-        this.deleteTcb("linux/fin-timeout");
+        this.deleteTcb(RULES["linux/fin-timeout"]);
         return;
       case "user-timeout":
         // RFC 9293 §3.10.8: "flush all queues, signal the user 'error: connection aborted
         // due to user timeout' ..., delete the TCB, enter the CLOSED state."
         this.host.signal(this, "connection aborted due to user timeout");
-        this.deleteTcb("user-timeout");
+        this.deleteTcb(RULES["user-timeout"]);
         return;
       case "retransmit":
         return this.retransmit();
@@ -712,10 +712,10 @@ export class Endpoint {
       this.state === "SYN_SENT" ? rules.synRetries : this.state === "SYN_RECEIVED" ? rules.synAckRetries : rules.dataRetries;
     if (limit !== null && this.retries >= limit) {
       if (this.state === "SYN_RECEIVED" && this.passive) {
-        this.returnToListen("linux/synack-retries");
+        this.returnToListen(RULES["linux/synack-retries"]);
       } else {
         this.host.signal(this, "connection timed out");
-        this.deleteTcb(this.state === "SYN_SENT" ? "linux/syn-retries" : "linux/retries2");
+        this.deleteTcb(this.state === "SYN_SENT" ? RULES["linux/syn-retries"] : RULES["linux/retries2"]);
       }
       return;
     }
@@ -839,22 +839,22 @@ export class Endpoint {
     if (this.closeAfterEstablished) {
       this.closeAfterEstablished = false;
       this.closeQueued = true;
-      this.setState("FIN_WAIT_1", "close/queued-in-handshake");
+      this.setState("FIN_WAIT_1", RULES["close/queued-in-handshake"]);
     }
   }
 
   private enterFinWait2(): void {
-    this.setState("FIN_WAIT_2", "fin-wait-1/ack");
+    this.setState("FIN_WAIT_2", RULES["fin-wait-1/ack"]);
     const timeout = this.host.rules.finWait2TimeoutMs;
     if (timeout !== null && this.appClosed) this.finWait2At = this.host.now + timeout;
   }
 
-  private enterTimeWait(rule: RuleInto<"TIME_WAIT">): void {
+  private enterTimeWait(rule: RuleTo<"TIME_WAIT">): void {
     const ms = this.host.rules.timeWaitMs;
     if (ms === null) {
       // The FIN is still acknowledged: only the waiting afterwards is skipped.
       if (this.ackNow) this.host.transmit(this, ACK, this.sndNxt, this.rcvNxt, 0, false);
-      this.deleteTcb("no-time-wait/skip");
+      this.deleteTcb(RULES["no-time-wait/skip"]);
       return;
     }
     this.stopTimers();
@@ -889,13 +889,13 @@ export class Endpoint {
     this.inAcceptQueue = false;
   }
 
-  private deleteTcb(rule: RuleInto<"CLOSED">): void {
+  private deleteTcb(rule: RuleTo<"CLOSED">): void {
     this.resetConnection();
     this.appClosed = false;
     this.setState("CLOSED", rule);
   }
 
-  private returnToListen(rule: RuleInto<"LISTEN">): void {
+  private returnToListen(rule: RuleTo<"LISTEN">): void {
     this.resetConnection();
     this.setState("LISTEN", rule);
   }
@@ -909,13 +909,17 @@ export class Endpoint {
     return seqAdd(this.isn, (now - this.firstOpenAt) * ISN_TICKS_PER_MS);
   }
 
-  /** The one place the state changes: the table must allow it, and the trace records its rule. */
-  private setState<R extends RuleId>(to: RuleTarget<R>, rule: R): void {
+  /**
+   * The one place the state changes: the table must allow it, and the trace records its
+   * rule. Callers name the rule as RULES["id"], resolved where it is written: a lookup by
+   * id here would cost a keyed property load on every transition.
+   */
+  private setState<S extends State>(to: S, rule: RuleTo<NoInfer<S>>): void {
     const from = this.state;
     if (from === to) return;
-    const { cites, reason } = checkTransition(from, to, rule);
+    checkTransition(from, to, rule);
     this.state = to;
-    this.host.stateChanged(this, from, to, cites, reason);
+    this.host.stateChanged(this, from, to, rule.cites, rule.reason);
   }
 }
 

@@ -261,10 +261,8 @@ export const RULES = {
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;
-/** The state a rule leads to: setState(to, rule) only compiles when they agree. */
-export type RuleTarget<R extends RuleId> = (typeof RULES)[R]["to"];
-/** The rules that lead to state S. */
-export type RuleInto<S extends State> = { [R in RuleId]: RuleTarget<R> extends S ? R : never }[RuleId];
+/** A rule that leads to state S: setState(to, RULES[id]) only compiles when they agree. */
+export type RuleTo<S extends State> = Rule & { readonly to: S };
 
 export interface Transition {
   readonly from: State;
@@ -279,11 +277,10 @@ export const TRANSITIONS: readonly Transition[] = RULE_IDS.flatMap((rule) =>
   RULES[rule].from.map((from) => ({ from, to: RULES[rule].to, rule })),
 );
 
-/** Throws unless the table allows `rule` to move an endpoint from `from` to `to`: a programming error. */
-export function checkTransition(from: State, to: State, rule: RuleId): Rule {
-  const r: Rule = RULES[rule];
-  if (r.to !== to || !r.from.includes(from)) {
-    throw new Error(`transition ${from} -> ${to} by rule "${rule}" is not in lib/tcp/transitions.ts`);
+/** Throws unless `rule` may move an endpoint from `from` to `to`: a programming error. */
+export function checkTransition(from: State, to: State, rule: Rule): void {
+  if (rule.to !== to || !rule.from.includes(from)) {
+    const id = RULE_IDS.find((r) => RULES[r] === rule) ?? "(not in the table)";
+    throw new Error(`transition ${from} -> ${to} by rule "${id}" is not in lib/tcp/transitions.ts`);
   }
-  return r;
 }
