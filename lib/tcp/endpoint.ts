@@ -4,7 +4,8 @@
 // Entry points, as in smoltcp's socket: call() for user calls (§3.10.1–3.10.5),
 // receive() for segment arrival (§3.10.7), fireTimer() for timeouts (§3.10.8),
 // output() to send what is due, nextTimer() for when the next timer fires.
-// Every state change goes through setState(), which records the rule behind it.
+// Every state change goes through setState() with its rule from lib/tcp/transitions.ts,
+// the table of what the endpoint may do; the trace records the rule's citation and reason.
 import { ACK, FIN, PSH, RST, SYN, segmentLength } from "./flags";
 import type { ProfileRules } from "./profiles";
 import type { CallName, EndpointName, Timing } from "./scenario";
