@@ -52,7 +52,7 @@ interface Result {
   kernel: KernelRun;
   engine: ReturnType<typeof runOnEngine>;
   differences: string[];
-  verdict: "agree" | "differ (expected)" | "DIFFER" | "engine: not modelled yet";
+  verdict: "agree" | "differ (expected)" | "DIFFER" | "engine: not modelled yet" | "kernel run failed";
 }
 
 function judge(c: KernelCase, kernel: KernelRun): Result {
@@ -77,7 +77,9 @@ function report(results: Result[], header: string): string {
         ? r.c.engine.notModelled
         : r.verdict === "agree"
           ? ""
-          : r.c.expected ?? "not a known difference";
+          : r.verdict === "kernel run failed"
+            ? r.differences[0].split("\n")[0]
+            : r.c.expected ?? "not a known difference";
     lines.push(`| ${r.c.name} | ${r.verdict} | ${cell(why)} |`);
   }
   for (const r of results) {
@@ -118,8 +120,12 @@ async function main(): Promise<void> {
     Array.from({ length: Math.min(jobs, cases.length) }, async (_, slot) => {
       while (next < cases.length) {
         const i = next++;
-        const kernel = await runOnKernel(relay, slot, cases[i]);
-        results[i] = judge(cases[i], kernel);
+        try {
+          results[i] = judge(cases[i], await runOnKernel(relay, slot, cases[i]));
+        } catch (error) {
+          const empty: KernelRun = { segments: [], client: [], server: [], callErrors: [], callTimes: { client: [], server: [] } };
+          results[i] = { c: cases[i], kernel: empty, engine: null, differences: [String(error)], verdict: "kernel run failed" };
+        }
         console.error(`${cases[i].name}: ${results[i].verdict}`);
       }
     }),

@@ -126,6 +126,8 @@ for step in plan["steps"]:
             s.close()
     except OSError as error:
         entry["error"] = error.strerror or str(error)
+    except KeyError:
+        entry["error"] = "no socket %s (an earlier call failed)" % name
     calls.append(entry)
 wait = until - time.time()
 if wait > 0:
