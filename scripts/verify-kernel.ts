@@ -1,4 +1,4 @@
-// `npm run verify:kernel [-- --only a,b] [--jobs N] [--write docs/kernel-check.md]`:
+// `npm run verify:kernel [-- --only a,b] [--jobs N] [--write docs/kernel-check.md] [--keep DIR]`:
 // the differential check. Runs each case on this machine's Linux kernel (two network
 // namespaces and a relay) and in the engine's linux profile, and prints for each the
 // segments and states of both and whether they agree. Linux and root only; not part
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
       while (next < cases.length) {
         const i = next++;
         try {
-          results[i] = judge(cases[i], await runOnKernel(relay, slot, cases[i]));
+          results[i] = judge(cases[i], await runOnKernel(relay, slot, cases[i], option("--keep")));
         } catch (error) {
           const empty: KernelRun = { segments: [], client: [], server: [], callErrors: [], callTimes: { client: [], server: [] } };
           results[i] = { c: cases[i], kernel: empty, engine: null, differences: [String(error)], verdict: "kernel run failed" };

@@ -20,12 +20,12 @@ const TICK_MS = 4;
 /**
  * How late Linux's timer wheel may fire a timer of this length: the wheel keeps 64
  * buckets per level, each level 8 times coarser (4 ms, 32 ms, 256 ms, 2.048 s, 16.4 s
- * at HZ=250), and a timer is put in the first level whose span holds it, so it may fire
+ * at HZ=250), and a timer goes into the first level whose 64 buckets span it, so it may fire
  * up to one bucket late (a 60 s timer up to 2 s late), never early.
  */
 export function timerSlackMs(delayMs: number): number {
   let granularity = TICK_MS;
-  while (delayMs >= 63 * granularity && granularity < 16_384 * TICK_MS) granularity *= 8;
+  while (delayMs >= 64 * granularity && granularity < 16_384 * TICK_MS) granularity *= 8;
   return granularity;
 }
 

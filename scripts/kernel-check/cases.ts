@@ -187,6 +187,17 @@ export const CASES: KernelCase[] = [
     engine: {
       endpoints: { server: { backlog: 4, synQueue: 4 } },
     },
+  },
+  {
+    name: "full-syn-queue-plus-one",
+    story: "backlog 4 and five half-open connections: now the client's SYNs are dropped",
+    untilMs: 20_000,
+    client: [...others(5, 0), connect(300)],
+    server: [listen(0, 4)],
+    drops: [{ from: "server", flags: "SYN+ACK", of: "others" }],
+    engine: {
+      endpoints: { server: { backlog: 4, synQueue: 5 } },
+    },
     expected: "linear SYN timeouts: the kernel's first tcp_syn_linear_timeouts (4) SYN retransmissions wait 1 s each, the engine doubles",
   },
   {

@@ -1,7 +1,7 @@
 // Runs one case on the real kernel: two network namespaces joined by TUN devices and
 // the relay, each side's program run with `ip netns exec`, then everything removed.
 import { execFile, spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -103,7 +103,7 @@ function actor(ns: string, plan: object): Actor {
 }
 
 /** Runs a case in namespaces kc<slot>-a (client) and kc<slot>-b (server). */
-export async function runOnKernel(relay: string, slot: number, c: KernelCase): Promise<KernelRun> {
+export async function runOnKernel(relay: string, slot: number, c: KernelCase, keep?: string): Promise<KernelRun> {
   const a = `kc${slot}-a`;
   const b = `kc${slot}-b`;
   const dir = await mkdtemp(join(tmpdir(), "kernel-check-"));
@@ -131,7 +131,13 @@ export async function runOnKernel(relay: string, slot: number, c: KernelCase): P
     await new Promise((resolve) => proc.once("exit", resolve));
     relayProcess = null;
     const startNs = BigInt(Math.round(start * 1e6)) * 1000n;
-    const wire = parseRelayLog(await readFile(log, "utf8"), startNs, { clientPort: CLIENT_PORT, serverPort: SERVER_PORT });
+    const relayLog = await readFile(log, "utf8");
+    if (keep) {
+      // The raw recording, for a unit test's fixture or a closer look.
+      await mkdir(keep, { recursive: true });
+      await writeFile(join(keep, `${c.name}.json`), JSON.stringify({ startNs: String(startNs), relayLog, client, server }, null, 1) + "\n");
+    }
+    const wire = parseRelayLog(relayLog, startNs, { clientPort: CLIENT_PORT, serverPort: SERVER_PORT });
     const clientSocket = `${CLIENT_ADDRESS}:${CLIENT_PORT} ${SERVER_ADDRESS}:${SERVER_PORT}`;
     const serverSocket = `${SERVER_ADDRESS}:${SERVER_PORT} ${CLIENT_ADDRESS}:${CLIENT_PORT}`;
     const callErrors = [
