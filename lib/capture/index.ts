@@ -4,3 +4,5 @@
 export { CaptureError, CAPTURE_ERROR_CODES, MAX_CAPTURE_BYTES, MAX_PACKETS, MAX_INTERFACES, type CaptureErrorCode } from "./errors";
 export { readCapture, listConnections, connectionSegments, type Capture, type Connection, type CaptureSegment, type Peer } from "./connections";
 export { LINK_TYPES, type TcpPacket, type TcpOptions } from "./packet";
+export { reconstructScenario, type Reconstruction, type Vantage } from "./reconstruct";
+export { compareCapture, TIME_TOLERANCE_MS, type SegmentComparison } from "./compare";
