@@ -42,8 +42,10 @@ export interface KernelCase {
    * untilMs), or why the engine cannot tell this case.
    */
   engine: Pick<ScenarioInput, "endpoints"> | { notModelled: string };
-  /** A difference this case is known to show, and its cause. */
+  /** A difference this case is known to show because the engine simplifies on purpose, and its cause. */
   expected?: string;
+  /** A difference whose cause is known and which the engine's linux profile should fix. */
+  cause?: string;
 }
 
 const listen = (at: number, backlog = 128): Step => ({ at, call: "listen", sock: "L", address: SERVER_ADDRESS, backlog });
@@ -187,6 +189,8 @@ export const CASES: KernelCase[] = [
     engine: {
       endpoints: { server: { backlog: 4, synQueue: 4 } },
     },
+    cause:
+      "SYN queue bound: Linux drops a SYN only when the queue holds more than backlog half-open connections (backlog + 1 fit, as in the accept queue); the engine drops at backlog",
   },
   {
     name: "full-syn-queue-plus-one",
