@@ -26,20 +26,25 @@ const ENGINE_CALLS: Partial<Record<Step["call"], Action["call"]>> = {
 /** Other clients' sockets ("o1", "o2", ...) are the engine's synQueue and acceptQueue, not calls. */
 const isOtherClient = (step: Step) => step.call === "connect" && step.sock !== "s";
 
-export function engineActions(c: KernelCase, times?: { client: number[]; server: number[] }): Action[] {
+/** Times of the calls as made on the kernel; null marks a call that failed there, which the engine then does not make. */
+export type CallTimes = { client: (number | null)[]; server: (number | null)[] };
+
+export function engineActions(c: KernelCase, times?: CallTimes): Action[] {
   const actions: Action[] = [];
   for (const endpoint of ["client", "server"] as const) {
     c[endpoint].forEach((step, i) => {
       const call = ENGINE_CALLS[step.call];
       if (!call || isOtherClient(step)) return;
-      const at = Math.max(0, Math.round(times?.[endpoint][i] ?? step.at));
+      const made = times ? times[endpoint][i] : step.at;
+      if (made === null || made === undefined) return;
+      const at = Math.max(0, Math.round(made));
       actions.push({ at, endpoint, call, ...(call === "send" ? { bytes: step.bytes as number } : {}) });
     });
   }
   return actions.sort((x, y) => x.at - y.at);
 }
 
-export function engineScenario(c: KernelCase, times?: { client: number[]; server: number[] }): ScenarioInput | null {
+export function engineScenario(c: KernelCase, times?: CallTimes): ScenarioInput | null {
   if ("notModelled" in c.engine) return null;
   return {
     profile: "linux",
@@ -56,7 +61,7 @@ export function engineScenario(c: KernelCase, times?: { client: number[]; server
   };
 }
 
-export function runOnEngine(c: KernelCase, times?: { client: number[]; server: number[] }): EngineRun | null {
+export function runOnEngine(c: KernelCase, times?: CallTimes): EngineRun | null {
   const scenario = engineScenario(c, times);
   if (!scenario) return null;
   const trace = simulate(scenario);
