@@ -1,7 +1,6 @@
 // Segments of one connection in a form both the kernel's packets and the engine's
 // trace reduce to: who sent it, when, its flags, and seq/ack relative to the ISNs.
-import type { EndpointName, Trace } from "../tcp";
-import type { State } from "../tcp";
+import type { EndpointName, State, Trace } from "../tcp";
 
 export interface WireSegment {
   /** Milliseconds from the start of the run. */
