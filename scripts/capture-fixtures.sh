@@ -23,7 +23,8 @@ if role == "server":
     time.sleep(0.3)
     c.close(); s.close()
 else:
-    time.sleep(0.2)
+    # Give the server time to listen, even on a busy machine.
+    time.sleep(1.0)
     c = socket.socket(af, socket.SOCK_STREAM)
     c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     c.connect((host, port))
@@ -38,11 +39,14 @@ sysctls="net.ipv4.tcp_timestamps=0 net.ipv4.tcp_sack=0 net.ipv4.tcp_window_scali
 
 capture() { # NS FILE IFACE [tcpdump options...]
   local ns=$1 file=$2 iface=$3; shift 3
-  ip netns exec "$ns" tcpdump -U -q -i "$iface" "$@" -w "$file" 'tcp' 2>/dev/null &
+  rm -f "$work/dump.err"
+  ip netns exec "$ns" tcpdump -U -q -i "$iface" "$@" -w "$file" 'tcp' 2>"$work/dump.err" &
   dump=$!
-  sleep 1.5
+  ready
 }
-stop() { sleep 0.5; kill -INT $dump; wait $dump || true; }
+# tcpdump says "listening on ..." once it captures; a busy machine can take seconds.
+ready() { until grep -q listening "$work/dump.err" 2>/dev/null; do sleep 0.1; done; }
+stop() { sleep 1; kill -INT $dump; wait $dump || true; }
 # NS FAMILY HOST PORT: the server in the background, the client in the foreground.
 talk() {
   ip netns exec "$1" python3 "$work/peer.py" server "$2" "$3" "$4" &
@@ -112,7 +116,7 @@ editcap -F pcap -s 40 "$out/loopback-v4.pcap" "$out/snap40-headers-cut.pcap"
 editcap -F pcap -s 60 "$out/loopback-v4.pcap" "$out/snap60-data-cut.pcap"
 
 # No TCP at all: two UDP datagrams to a closed port and the ICMP errors they cause.
-tcpdump_all() { ip netns exec kcf-lo tcpdump -U -q -i lo -w "$1" 2>/dev/null & dump=$!; sleep 1.5; }
+tcpdump_all() { rm -f "$work/dump.err"; ip netns exec kcf-lo tcpdump -U -q -i lo -w "$1" 2>"$work/dump.err" & dump=$!; ready; }
 tcpdump_all "$work/udp.pcap"
 ip netns exec kcf-lo python3 -c "
 import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
