@@ -6,9 +6,11 @@
 //   request's CSP header and puts on its scripts (lib/server/security-headers.ts);
 // - while the database is unreachable, pages get the 503 page; each request checks again
 //   (cached for a second), so the app recovers by itself.
-// The JSON APIs are not routed through here: the proxy costs milliseconds on the hot autosave
-// path, and their handlers check origin, body and database themselves (lib/server/route.ts);
-// next.config.ts gives them, and static files, their headers.
+// The JSON APIs are not routed through here (only API paths with a %-escape that may not
+// decode, which Next.js would answer with a 500): the proxy costs milliseconds on the hot
+// autosave path and drains a body before the handler sees it, and the handlers check origin,
+// body and database themselves (lib/server/route.ts); next.config.ts gives them, and static
+// files, their headers.
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseHealthy } from "@/lib/db/health";
 import { env } from "@/lib/env";
@@ -22,7 +24,21 @@ function withSecurityHeaders(response: NextResponse, csp: string, https: boolean
   return response;
 }
 
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function proxy(request: NextRequest) {
+  // Next.js answers a path it cannot decode ("%ff", "%zz") with a 500.
+  if (!decodable(request.nextUrl.pathname)) {
+    return NextResponse.json({ error: "BAD_REQUEST", message: "The address has a malformed %-escape." }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  }
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   if (request.method !== "GET" && request.method !== "HEAD") {
     const refused = await actionRequestError(request);
     if (refused) return NextResponse.json({ error: refused.code, message: refused.message }, { status: refused.status, headers: { "Cache-Control": "no-store" } });
@@ -47,5 +63,9 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
+  matcher: [
+    "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
+    // API paths only when they hold a %-escape that may not decode: a high byte or a non-hex digit.
+    "/api/:path(.*%(?:[89a-fA-F]|[^0-9a-fA-F]|.[^0-9a-fA-F]).*)",
+  ],
 };

@@ -49,7 +49,8 @@ export function userRoute<S extends z.ZodType>(paramsSchema: S, handler: Handler
       if (refused) throw refused;
       const user = (await sessionFromCookie(db, request.headers.get("cookie"), authSecret()))?.user;
       if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue: your session has ended.");
-      const params = paramsSchema.safeParse(await context.params);
+      // Next.js decodes the path lazily: a malformed escape ("%ff") rejects here.
+      const params = paramsSchema.safeParse(await context.params.catch(() => null));
       if (!params.success) throw new AppError("NOT_FOUND", "Nothing here.");
       return await handler({ user, params: params.data, request });
     } catch (error) {
