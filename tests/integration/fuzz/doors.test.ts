@@ -203,7 +203,7 @@ describe("a fuzz pass at every door of the built app", () => {
     expect((await fetch(`${app.base}/api/health`)).status).toBe(200);
     // Oversized bodies went through every door above: had any been held, let alone read
     // whole, this would show hundreds of MB. What remains is V8's heap settling and Prisma's
-    // and React's caches after ~1,500 varied requests, measured at 20-60 MB.
+    // and React's caches after ~560 varied requests, measured at about 70 MB.
     const grown = app.rss() - rssBefore;
     console.log(`server RSS: ${(rssBefore / 2 ** 20).toFixed(0)} MB before the fuzz pass, ${(app.rss() / 2 ** 20).toFixed(0)} MB after`);
     expect(grown).toBeLessThan(120 * 2 ** 20);
