@@ -100,7 +100,7 @@ export function AttemptRunner({ attemptId, items, deadlineAt, serverNow }: { att
     await flush();
     for (let attempt = 0; attempt < 4; attempt++) {
       try {
-        const response = await fetch(`/api/attempts/${attemptId}/submit`, { method: "POST" });
+        const response = await fetch(`/api/attempts/${attemptId}/submit`, { method: "POST", headers: { "Content-Type": "application/json" } });
         if (response.ok || response.status === 404) {
           finished.current = true;
           router.refresh();

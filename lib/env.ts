@@ -11,6 +11,8 @@ const EnvSchema = z.object({
       message: "DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)",
     }),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The address `npm start` listens on: unset means every interface; 127.0.0.1 keeps it to this machine. */
+  HOST: z.string().trim().min(1).optional(),
   /** The public origin of the app, for auth redirects and cookies. Defaults to http://localhost:PORT. */
   APP_URL: z.url().optional(),
   /** Signs session cookies. Required with PostgreSQL (all instances must share it); generated for SQLite. */

@@ -1,5 +1,6 @@
 // `npm start`: migrate the database, seed the demo course on first start, build if there is
-// no build (or the sources changed since), then serve on PORT (default 3000).
+// no build (or the sources changed since), then serve on PORT (default 3000) at the address
+// HOST names (default: every interface).
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -56,7 +57,7 @@ async function main() {
   }
 
   const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
-  const server = spawn(process.execPath, [NEXT, "start", "-p", String(env.PORT)], {
+  const server = spawn(process.execPath, [NEXT, "start", "-p", String(env.PORT), ...(env.HOST ? ["-H", env.HOST] : [])], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });

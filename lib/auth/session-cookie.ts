@@ -8,6 +8,7 @@
 // changes either fails the build instead of the users.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { sqlOf, type Db } from "../db/client";
+import { appUrl } from "../env";
 import { SESSION_EXPIRES_SEC, SESSION_UPDATE_AGE_SEC } from "./constants";
 
 export type SessionUser = {
@@ -20,7 +21,9 @@ export type SessionUser = {
 
 export type CookieSession = { user: SessionUser; expiresAt: Date };
 
-const COOKIE = /(?:^|;\s*)(?:__Secure-)?better-auth\.session_token=([^;]+)/;
+// Over https better-auth names the cookie __Secure-…, a name only a secure page can set; over
+// http the plain name. Each reads only its own, so a cookie planted over http is never read.
+const COOKIE = appUrl().startsWith("https://") ? /(?:^|;\s*)__Secure-better-auth\.session_token=([^;]+)/ : /(?:^|;\s*)better-auth\.session_token=([^;]+)/;
 
 export async function sessionFromCookie(db: Db, cookieHeader: string | null, secret: string, now = new Date()): Promise<CookieSession | null> {
   const match = cookieHeader ? COOKIE.exec(cookieHeader) : null;

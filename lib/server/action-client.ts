@@ -23,7 +23,10 @@ function formValues(form: FormData): Record<string, string> {
 type Handler<S extends z.ZodType, C> = (input: z.infer<S>, ctx: C) => Promise<FormState | void>;
 
 function build<S extends z.ZodType, C>(schema: S, context: (form: FormData) => Promise<C>, handler: Handler<S, C>) {
-  return async (_prev: FormState, form: FormData): Promise<FormState> => {
+  return async (prev: FormState | FormData, received: FormData | undefined): Promise<FormState> => {
+    // useActionState calls (state, form); a form posted before the page's JavaScript ran
+    // calls the action with the form alone; anything else is an empty form.
+    const form = received instanceof FormData ? received : prev instanceof FormData ? prev : new FormData();
     const values = formValues(form);
     try {
       const ctx = await context(form);

@@ -1,4 +1,5 @@
-// Route handlers built here read the caller from the session, parse input with zod, and turn
+// Route handlers built here refuse a state change that another site's page sent (403) or that
+// is not declared JSON (415), read the caller from the session, parse input with zod, and turn
 // every failure into a JSON error with the right status: never a stack trace, never a 500
 // for bad input.
 import "server-only";
@@ -7,6 +8,9 @@ import { db } from "../db/client";
 import { databaseHealthy } from "../db/health";
 import { SqlBusyError } from "../db/sql";
 import { AppError } from "./errors";
+import { foreignOriginError, notJsonError } from "./origin";
+import { commonSecurityHeaders, servedOverHttps } from "./security-headers";
+import { env } from "../env";
 import { authSecret } from "../auth/secret";
 import { sessionFromCookie } from "../auth/session-cookie";
 
@@ -19,7 +23,18 @@ type Handler<P> = (ctx: { user: RouteUser; params: P; request: Request }) => Pro
  * compressing a 40-byte answer costs more CPU than it saves bytes, on every autosave.
  */
 export function json(data: unknown, status = 200): Response {
-  return Response.json(data, { status, headers: { "Cache-Control": "no-store, no-transform" } });
+  const headers = new Headers({ "Cache-Control": "no-store, no-transform" });
+  // HSTS follows APP_URL at run time; next.config.ts sets the other headers at build time.
+  for (const { key, value } of commonSecurityHeaders(servedOverHttps(env.APP_URL))) headers.set(key, value);
+  return Response.json(data, { status, headers });
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Why a state-changing request is refused before anything else runs, or null. */
+function forgeryError(request: Request): AppError | null {
+  if (SAFE_METHODS.has(request.method)) return null;
+  return foreignOriginError(request.headers) ?? notJsonError(request.headers);
 }
 
 export function errorResponse(error: AppError): Response {
@@ -30,9 +45,12 @@ export function errorResponse(error: AppError): Response {
 export function userRoute<S extends z.ZodType>(paramsSchema: S, handler: Handler<z.infer<S>>) {
   return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
     try {
+      const refused = forgeryError(request);
+      if (refused) throw refused;
       const user = (await sessionFromCookie(db, request.headers.get("cookie"), authSecret()))?.user;
       if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue: your session has ended.");
-      const params = paramsSchema.safeParse(await context.params);
+      // Next.js decodes the path lazily: a malformed escape ("%ff") rejects here.
+      const params = paramsSchema.safeParse(await context.params.catch(() => null));
       if (!params.success) throw new AppError("NOT_FOUND", "Nothing here.");
       return await handler({ user, params: params.data, request });
     } catch (error) {

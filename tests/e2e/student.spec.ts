@@ -7,6 +7,11 @@ import { expectAccessible, signIn } from "./helpers";
 
 const SHOTS = "test-results/screens";
 
+/** What a page of the app sends with a state change (lib/server/route.ts refuses anything else). */
+function fromApp(page: Page) {
+  return { Origin: new URL(page.url()).origin, "Content-Type": "application/json" };
+}
+
 async function student(browser: Browser, email: string) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 1000 } });
   const page = await context.newPage();
@@ -118,7 +123,7 @@ test("the practice quiz: answers are kept across a reload, submit asks first, an
   await q1.screenshot({ path: `${SHOTS}/review.png` });
 
   // Submitting again changes nothing (idempotent), and the course page lists the score.
-  const again = await page.request.post(`/api/attempts/${attemptId}/submit`);
+  const again = await page.request.post(`/api/attempts/${attemptId}/submit`, { headers: fromApp(page) });
   expect(again.status()).toBe(200);
   await openCourse(page);
   await expect(page.getByRole("link", { name: new RegExp(`Attempt 1: ${points} / 11`) })).toBeVisible();
@@ -138,7 +143,7 @@ test("an exam that runs out of time is submitted automatically with what was sav
   await expect(page.getByText(/Feedback is released when the quiz closes/)).toBeVisible();
   // Saving now is refused with a clear message, and the answers are unchanged.
   const attemptId = page.url().split("/").pop()!;
-  const late = await page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: { answer: { states: { client: ["LISTEN"] } } } });
+  const late = await page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: { answer: { states: { client: ["LISTEN"] } } }, headers: fromApp(page) });
   expect(late.status()).toBe(409);
   expect((await late.json()).message).toMatch(/submitted/);
   await openCourse(page);
@@ -155,20 +160,20 @@ test("a second student cannot open or change the first student's attempt; bad sa
   await expect(first.page).toHaveURL(/\/attempts\//);
   const url = new URL(first.page.url()).pathname;
   const attemptId = url.split("/").pop()!;
-  const malformed = await first.page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: { answer: { states: { client: "CLOSED" } } } });
+  const malformed = await first.page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: { answer: { states: { client: "CLOSED" } } }, headers: fromApp(first.page) });
   expect(malformed.status()).toBe(422);
   expect((await malformed.json()).message).toMatch(/^The answer was not saved: states\.client/);
-  const notJson = await first.page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: Buffer.from("{oops"), headers: { "Content-Type": "application/json" } });
+  const notJson = await first.page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: Buffer.from("{oops"), headers: fromApp(first.page) });
   expect(notJson.status()).toBe(400);
 
   const second = await student(browser, "chen@synack.test");
   const response = await second.page.goto(url);
   expect(response?.status()).toBe(404);
-  const save = await second.page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: { answer: { states: { client: ["CLOSED"] } } } });
+  const save = await second.page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: { answer: { states: { client: ["CLOSED"] } } }, headers: fromApp(second.page) });
   expect(save.status()).toBe(404);
-  const submit = await second.page.request.post(`/api/attempts/${attemptId}/submit`);
+  const submit = await second.page.request.post(`/api/attempts/${attemptId}/submit`, { headers: fromApp(second.page) });
   expect(submit.status()).toBe(404);
-  const anonymous = await (await browser.newContext()).request.post(`/api/attempts/${attemptId}/submit`);
+  const anonymous = await (await browser.newContext()).request.post(`/api/attempts/${attemptId}/submit`, { headers: fromApp(first.page) });
   expect(anonymous.status()).toBe(401);
   await first.context.close();
   await second.context.close();
@@ -185,7 +190,7 @@ test("no expected answer in the attempt page's HTML, its RSC payload, its JavaSc
       // redirects and aborted requests have no body
     }
   });
-  const start = await page.request.post(`/api/quizzes/${quizId}/attempts`);
+  const start = await page.request.post(`/api/quizzes/${quizId}/attempts`, { headers: fromApp(page) });
   expect(start.status()).toBe(201);
   const { attemptId } = await start.json();
   await openCourse(page);
@@ -195,9 +200,9 @@ test("no expected answer in the attempt page's HTML, its RSC payload, its JavaSc
   // The React Server Components payload of the same page, fetched as a client navigation would.
   const rsc = await page.request.get(`${coursePath}/attempts/${attemptId}`, { headers: { RSC: "1" } });
   bodies.push({ url: "rsc", body: await rsc.text() });
-  const save = await page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: { answer: { segments: [] } } });
+  const save = await page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: { answer: { segments: [] } }, headers: fromApp(page) });
   bodies.push({ url: "save", body: await save.text() });
-  const submit = await page.request.post(`/api/attempts/${attemptId}/submit`);
+  const submit = await page.request.post(`/api/attempts/${attemptId}/submit`, { headers: fromApp(page) });
   bodies.push({ url: "submit", body: await submit.text() });
   await page.reload();
   await expect(page.getByText("Submitted", { exact: true })).toBeVisible();

@@ -126,7 +126,7 @@ describe("PostgreSQL faults", () => {
     const signed = `${token}.${createHmac("sha256", "y".repeat(32)).update(token).digest("base64")}`;
     const attempts = await fetch(`http://localhost:${port}/api/attempts/some-attempt/submit`, {
       method: "POST",
-      headers: { cookie: `better-auth.session_token=${encodeURIComponent(signed)}` },
+      headers: { cookie: `better-auth.session_token=${encodeURIComponent(signed)}`, origin: `http://localhost:${port}`, "content-type": "application/json" },
     });
     expect(attempts.status).toBe(503);
     expect((await attempts.json()).error).toBe("UNAVAILABLE");

@@ -1,10 +1,11 @@
 // For load balancers: 200 when this instance can reach its database, else 503.
 import { databaseHealthy } from "@/lib/db/health";
 import { provider } from "@/lib/env";
+import { json } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   const ok = await databaseHealthy();
-  return Response.json({ status: ok ? "ok" : "unavailable", database: provider }, { status: ok ? 200 : 503 });
+  return json({ status: ok ? "ok" : "unavailable", database: provider }, ok ? 200 : 503);
 }

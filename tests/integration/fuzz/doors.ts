@@ -1,0 +1,50 @@
+// Every door of the app a client can knock on, in one table: route handlers, server actions
+// (by exported name; ids come from the build) and the better-auth endpoints that
+// app/api/auth/[...all] exposes. A new route, action or exposed endpoint gets a row here.
+import { z } from "zod";
+import { ClaimInviteSchema, SignInSchema, SignUpSchema } from "@/lib/auth/schemas";
+import { CreateCourseSchema, EnrollByEmailSchema, JoinCourseSchema } from "@/lib/courses/schemas";
+import { SegmentAnswerSchema } from "@/lib/questions/answers";
+
+export type RouteDoor = { kind: "route"; method: "GET" | "POST" | "PUT"; path: string; body?: z.ZodType };
+/** form: useActionState (FormData in); call: a plain value in; button: a form with no fields. */
+export type ActionDoor = { kind: "action"; name: string; shape: "form" | "call" | "button"; input: z.ZodType; signedIn: boolean };
+export type AuthDoor = { kind: "auth"; method: "GET" | "POST"; path: string };
+
+const courseId = z.object({ courseId: z.string() });
+
+export const ROUTES: RouteDoor[] = [
+  { kind: "route", method: "GET", path: "/api/health" },
+  { kind: "route", method: "POST", path: "/api/quizzes/:quizId/attempts" },
+  { kind: "route", method: "POST", path: "/api/attempts/:attemptId/submit" },
+  {
+    kind: "route",
+    method: "PUT",
+    path: "/api/attempts/:attemptId/responses/:position",
+    body: z.object({ answer: z.union([z.object({ segments: z.array(SegmentAnswerSchema) }), z.object({ states: z.object({ client: z.array(z.string()) }) }), z.unknown()]) }),
+  },
+];
+
+export const ACTIONS: ActionDoor[] = [
+  { kind: "action", name: "signInAction", shape: "form", input: SignInSchema, signedIn: false },
+  { kind: "action", name: "signUpAction", shape: "form", input: SignUpSchema, signedIn: false },
+  { kind: "action", name: "claimInviteAction", shape: "form", input: ClaimInviteSchema, signedIn: false },
+  { kind: "action", name: "joinCourseAction", shape: "form", input: JoinCourseSchema, signedIn: true },
+  { kind: "action", name: "createCourseAction", shape: "form", input: CreateCourseSchema, signedIn: true },
+  { kind: "action", name: "enrollByEmailAction", shape: "form", input: EnrollByEmailSchema.extend(courseId.shape), signedIn: true },
+  { kind: "action", name: "newJoinCodeAction", shape: "form", input: courseId, signedIn: true },
+  { kind: "action", name: "startAttemptAction", shape: "form", input: courseId.extend({ quizId: z.string() }), signedIn: true },
+  { kind: "action", name: "setUserFlagsAction", shape: "form", input: z.object({ userId: z.string(), flag: z.enum(["canTeach", "isAdmin"]), value: z.enum(["true", "false"]) }), signedIn: true },
+  { kind: "action", name: "checkPracticeAction", shape: "call", input: z.object({ token: z.string().min(10).max(400), answer: z.unknown() }), signedIn: true },
+  // Signing out ends the fuzzing session, so these are knocked on without one.
+  { kind: "action", name: "signOutAction", shape: "button", input: z.object({}), signedIn: false },
+  { kind: "action", name: "signOutEverywhereAction", shape: "button", input: z.object({}), signedIn: false },
+];
+
+/** better-auth's endpoints under /api/auth, as the catch-all route serves them (without a session). */
+export const AUTH: AuthDoor[] = [
+  ...["/sign-in/email", "/sign-up/email", "/sign-in/social", "/sign-out", "/get-session", "/reset-password", "/verify-password", "/send-verification-email"].map((path) => ({ kind: "auth" as const, method: "POST" as const, path })),
+  ...["/change-email", "/change-password", "/update-session", "/update-user", "/delete-user", "/request-password-reset", "/revoke-session", "/revoke-sessions"].map((path) => ({ kind: "auth" as const, method: "POST" as const, path })),
+  ...["/revoke-other-sessions", "/link-social", "/unlink-account", "/refresh-token", "/get-access-token", "/callback/x"].map((path) => ({ kind: "auth" as const, method: "POST" as const, path })),
+  ...["/get-session", "/verify-email", "/reset-password/x", "/list-sessions", "/list-accounts", "/delete-user/callback", "/account-info", "/ok", "/error", "/callback/x"].map((path) => ({ kind: "auth" as const, method: "GET" as const, path })),
+];
