@@ -102,7 +102,7 @@ export function DataTable<K extends string>({
                 return (
                   <th key={column.key} scope="col" aria-sort={direction} className={`${cell} whitespace-nowrap font-medium`}>
                     {column.sortable ? (
-                      <button type="button" onClick={() => toggle(column.key)} className="-mx-1 inline-flex items-center gap-1 rounded px-1 font-medium hover:text-slate-900">
+                      <button type="button" onClick={() => toggle(column.key)} className="inline-flex items-center gap-1 rounded font-medium hover:text-slate-900">
                         {column.header}
                         <span aria-hidden="true" className={direction ? "text-slate-900" : "text-slate-400"}>
                           {direction === "ascending" ? "↑" : direction === "descending" ? "↓" : "↕"}
