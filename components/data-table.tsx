@@ -55,7 +55,7 @@ export function DataTable<K extends string>({
   rows: readonly Row<K>[];
   /** Shown instead of the table when there are no rows. */
   empty: string;
-  /** Tighter cells that size to their content, for small tables inside other content. */
+  /** Tight cells that size to their content and do not wrap, for a small table of values inside other content. */
   compact?: boolean;
 }) {
   const captionId = useId();
@@ -77,7 +77,7 @@ export function DataTable<K extends string>({
     );
   }
 
-  const cell = compact ? "py-0.5 pr-3" : "py-2 pr-4 last:pr-0";
+  const cell = compact ? "whitespace-nowrap py-0.5 pr-3" : "py-2 pr-4 last:pr-0";
   const sortedBy = sort ? columns.find((c) => c.key === sort.key) : undefined;
   const toggle = (key: K) => setSort((prev) => ({ key, direction: prev?.key === key && prev.direction === "ascending" ? "descending" : "ascending" }));
   return (
