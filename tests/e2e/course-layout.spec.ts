@@ -14,7 +14,8 @@ async function signedIn(browser: Browser, email: string, viewport = { width: 120
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await signIn(page, email);
-  await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible();
+  // Signing in hashes a password: give a busy machine time for it.
+  await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible({ timeout: 15_000 });
   return { context, page };
 }
 
@@ -26,7 +27,8 @@ async function signUp(browser: Browser, name: string, email: string): Promise<{ 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("correct horse battery");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible();
+  // Signing in hashes a password: give a busy machine time for it.
+  await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible({ timeout: 15_000 });
   return { context, page };
 }
 
