@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable } from "@/components/data-table";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui";
 import { ROLE_LABEL, type CourseRole } from "@/lib/auth/roles";
 import { getSessionUser } from "@/lib/auth/session";
@@ -71,33 +72,33 @@ function MasteryCard({ mastery }: { mastery: Awaited<ReturnType<typeof masteryOf
               ? "Every topic you have practised is mastered (best score 80% or more)."
               : `${toWork.length} topic${toWork.length === 1 ? " needs" : "s need"} more work: ${toWork.map((m) => title(m.family)).join(", ")}.`}
           </p>
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Practice progress per topic</caption>
-            <thead className="text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">Topic</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Answers</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Best</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Last</th>
-                <th scope="col" className="py-1 font-medium">Status</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {mastery.map((m) => (
-                <tr key={m.family}>
-                  <td className="py-1.5 pr-3">
-                    <Link href={`/practice/${m.family}`} className="text-accent-700 underline">
-                      {title(m.family)}
-                    </Link>
-                  </td>
-                  <td className="py-1.5 pr-3">{m.attempts}</td>
-                  <td className="py-1.5 pr-3">{Math.round(m.best * 100)}%</td>
-                  <td className="py-1.5 pr-3">{Math.round(m.last * 100)}%</td>
-                  <td className="py-1.5">{m.best >= MASTERED ? <Badge tone="accent">Mastered</Badge> : <Badge tone="amber">Needs work</Badge>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Practice progress per topic"
+            hideCaption
+            empty="You have not practised yet."
+            columns={[
+              { key: "topic", header: "Topic", sortable: true },
+              { key: "answers", header: "Answers", sortable: true },
+              { key: "best", header: "Best", sortable: true },
+              { key: "last", header: "Last", sortable: true },
+              { key: "status", header: "Status" },
+            ]}
+            rows={mastery.map((m) => ({
+              key: m.family,
+              sortValues: { topic: title(m.family), best: m.best, last: m.last },
+              cells: {
+                topic: (
+                  <Link href={`/practice/${m.family}`} className="text-accent-700 underline">
+                    {title(m.family)}
+                  </Link>
+                ),
+                answers: m.attempts,
+                best: `${Math.round(m.best * 100)}%`,
+                last: `${Math.round(m.last * 100)}%`,
+                status: m.best >= MASTERED ? <Badge tone="accent">Mastered</Badge> : <Badge tone="amber">Needs work</Badge>,
+              },
+            }))}
+          />
         </>
       )}
     </Card>

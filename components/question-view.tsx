@@ -1,5 +1,6 @@
 // A question as the student sees it: the setup, and the part of the timeline that is given.
 import type { Presentation } from "@/lib/questions/present";
+import { DataTable } from "./data-table";
 
 export function QuestionSetup({ presentation, headingLevel = 2 }: { presentation: Presentation; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -25,37 +26,36 @@ export function QuestionSetup({ presentation, headingLevel = 2 }: { presentation
 
 function GivenSegments({ presentation }: { presentation: Presentation }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="text-sm">
-        <caption className="mb-1 text-left font-medium text-slate-800">The segments so far</caption>
-        <thead className="text-slate-600">
-          <tr>
-            <th scope="col" className="pr-3 text-left font-medium">#</th>
-            <th scope="col" className="pr-3 text-left font-medium">Sent at</th>
-            <th scope="col" className="pr-3 text-left font-medium">Sender</th>
-            <th scope="col" className="pr-3 text-left font-medium">Flags</th>
-            <th scope="col" className="pr-3 text-left font-medium">seq</th>
-            <th scope="col" className="pr-3 text-left font-medium">ack</th>
-            <th scope="col" className="pr-3 text-left font-medium">Data</th>
-          </tr>
-        </thead>
-        <tbody className="font-mono">
-          {presentation.given.map((s, i) => (
-            <tr key={i}>
-              <td className="pr-3 text-slate-500">{i + 1}</td>
-              <td className="pr-3">{s.sentAt} ms</td>
-              <td className="pr-3 font-sans">{s.from}</td>
-              <td className="pr-3">
-                {s.flags}
-                {s.lost ? <span className="ml-1 font-sans text-rose-700">(lost)</span> : null}
-              </td>
-              <td className="pr-3">{s.seq}</td>
-              <td className="pr-3">{s.flags.includes("ACK") ? s.ack : "—"}</td>
-              <td className="pr-3">{s.len ? `${s.len} bytes` : "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="The segments so far"
+      compact
+      empty="No segments yet."
+      columns={[
+        { key: "n", header: "#", className: "font-mono text-slate-500" },
+        { key: "sentAt", header: "Sent at", className: "font-mono" },
+        { key: "from", header: "Sender" },
+        { key: "flags", header: "Flags", className: "font-mono" },
+        { key: "seq", header: "seq", className: "font-mono" },
+        { key: "ack", header: "ack", className: "font-mono" },
+        { key: "data", header: "Data", className: "font-mono" },
+      ]}
+      rows={presentation.given.map((s, i) => ({
+        key: String(i),
+        cells: {
+          n: i + 1,
+          sentAt: `${s.sentAt} ms`,
+          from: s.from,
+          flags: (
+            <>
+              {s.flags}
+              {s.lost ? <span className="ml-1 font-sans text-rose-700">(lost)</span> : null}
+            </>
+          ),
+          seq: s.seq,
+          ack: s.flags.includes("ACK") ? s.ack : "—",
+          data: s.len ? `${s.len} bytes` : "—",
+        },
+      }))}
+    />
   );
 }

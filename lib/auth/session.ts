@@ -67,13 +67,22 @@ export type CourseAccess = {
   section: string | null;
 };
 
-/** What a user may do in a course, or null when they are not part of it. */
-export async function courseAccessFor(user: SessionUser, courseId: string): Promise<CourseAccess | null> {
+/**
+ * The course and the caller's enrolment, read once per request: the course layout and the
+ * page below it both ask, and only the first asking reaches the database.
+ */
+const courseRow = cache(async (courseId: string, userId: string) => {
   const [row] = await sqlOf(db).all<CourseAccess["course"] & { role: string | null; section: string | null }>(
     `SELECT c."id" AS "id", c."code" AS "code", c."title" AS "title", c."term" AS "term", c."joinCode" AS "joinCode", e."role" AS "role", e."section" AS "section"
      FROM "Course" c LEFT JOIN "Enrollment" e ON e."courseId" = c."id" AND e."userId" = $2 WHERE c."id" = $1`,
-    [courseId, user.id],
+    [courseId, userId],
   );
+  return row;
+});
+
+/** What a user may do in a course, or null when they are not part of it. */
+export async function courseAccessFor(user: SessionUser, courseId: string): Promise<CourseAccess | null> {
+  const row = await courseRow(courseId, user.id);
   if (!row) return null;
   if (!row.role && !user.isAdmin) return null;
   const { role, section, ...course } = row;

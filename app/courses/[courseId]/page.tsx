@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewJoinCodeForm } from "@/components/course-forms";
+import { DataTable } from "@/components/data-table";
 import { StartAttemptButton } from "@/components/start-attempt-button";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui";
 import { ANY_ROLE, ROLE_LABEL, STAFF, type CourseRole } from "@/lib/auth/roles";
@@ -32,7 +33,6 @@ export default async function CoursePage({ params, searchParams }: { params: Pro
             {access.section ? `, section ${access.section}` : ""}
           </>
         }
-        actions={staff ? <ButtonLink href={`/courses/${courseId}/roster`}>Roster</ButtonLink> : undefined}
       />
       {joined ? (
         <p role="status" className="mb-4 rounded-lg bg-accent-50 px-3 py-2 text-sm text-accent-800">
@@ -99,20 +99,23 @@ async function StaffHome({ access }: { access: CourseAccess }) {
         )}
       </Card>
       <Card title="Question banks" className="lg:col-span-3">
-        {banks.length === 0 ? (
-          <EmptyState title="No question banks yet." />
-        ) : (
-          <ul className="divide-y divide-slate-200">
-            {banks.map((b) => (
-              <li key={b.id} className="flex items-center justify-between py-3">
-                <span className="font-medium">{b.title}</span>
-                <span className="text-sm text-slate-600">
-                  {b._count.questions} question{b._count.questions === 1 ? "" : "s"}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <DataTable
+          caption="Question banks of this course, with the number of questions in each"
+          hideCaption
+          empty="No question banks yet."
+          columns={[
+            { key: "title", header: "Bank", sortable: true },
+            { key: "questions", header: "Questions", sortable: true },
+          ]}
+          rows={banks.map((b) => ({
+            key: b.id,
+            sortValues: { questions: b._count.questions },
+            cells: {
+              title: b.title,
+              questions: `${b._count.questions} question${b._count.questions === 1 ? "" : "s"}`,
+            },
+          }))}
+        />
       </Card>
     </div>
   );

@@ -1,0 +1,24 @@
+// The staff tab bar of a course. A new staff page is one entry here: its label, the route
+// segment under /courses/[courseId], and the roles that see the tab. Keep `roles` equal to
+// the roles the page itself passes to requireCourse, so nobody is shown a tab that leads to a 403.
+import { STAFF, type CourseRole } from "@/lib/auth/roles";
+
+export type CourseTab = {
+  label: string;
+  /** The route segment below the course (`roster` for /courses/[courseId]/roster); null is the course page. */
+  segment: string | null;
+  roles: readonly CourseRole[];
+};
+
+export const COURSE_TABS = [
+  { label: "Overview", segment: null, roles: STAFF },
+  { label: "Roster", segment: "roster", roles: STAFF },
+] as const satisfies readonly CourseTab[];
+
+/** Routes below a course that show only their own content: an attempt is a student's exam screen. */
+export const FOCUSED_SEGMENTS: readonly string[] = ["attempts"];
+
+/** The tabs `role` sees; none for students, whose course page is the whole course. */
+export function tabsFor(role: CourseRole): CourseTab[] {
+  return COURSE_TABS.filter((tab) => tab.roles.includes(role));
+}

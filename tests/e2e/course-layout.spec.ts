@@ -1,0 +1,209 @@
+// The course layout and the data tables: staff tabs with the current page marked (and none
+// for students or on an exam screen), keyboard sorting with aria-sort, empty states, and
+// pages that never scroll sideways on a 360 px phone.
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { withDb } from "./e2e-db";
+import { expectAccessible, signIn } from "./helpers";
+
+const SHOTS = "test-results/screens";
+const PHONE = { width: 360, height: 740 };
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+let demoCourseId = "";
+
+async function signedIn(browser: Browser, email: string, viewport = { width: 1200, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await signIn(page, email);
+  // Signing in hashes a password: give a busy machine time for it.
+  await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible({ timeout: 15_000 });
+  return { context, page };
+}
+
+async function signUp(browser: Browser, name: string, email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Create account" }).click();
+  // Signing in hashes a password: give a busy machine time for it.
+  await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible({ timeout: 15_000 });
+  return { context, page };
+}
+
+async function enrol(page: Page, email: string, role: "STUDENT" | "TA") {
+  await page.getByLabel("Email addresses").fill(email);
+  await page.getByLabel("Role").selectOption(role);
+  await page.getByRole("button", { name: "Enrol" }).click();
+  await expect(page.getByRole("status")).toHaveText("1 enrolled.");
+}
+
+/** How far the page itself scrolls sideways; 0 when everything fits. */
+const pageOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+test.beforeAll(async ({ browser }) => {
+  const { context, page } = await signedIn(browser, "instructor@synack.test");
+  const href = await page.getByRole("link", { name: /Computer Networks/ }).getAttribute("href");
+  demoCourseId = href?.split("/").pop() ?? "";
+  expect(demoCourseId).not.toBe("");
+  await context.close();
+});
+
+test("the instructor and a TA get the course tabs with the current page marked; a student gets none", async ({ browser }) => {
+  const taEmail = `ta-${unique()}@example.edu`;
+  const ta = await signUp(browser, "Tomas Assistant", taEmail);
+
+  const teacher = await signedIn(browser, "instructor@synack.test");
+  await teacher.page.getByRole("link", { name: "New course" }).click();
+  await teacher.page.getByLabel("Course code").fill("NET 303");
+  await teacher.page.getByLabel("Title").fill("Congestion Control");
+  await teacher.page.getByRole("button", { name: "Create course" }).click();
+  await expect(teacher.page.getByRole("heading", { name: "Congestion Control" })).toBeVisible();
+  const courseUrl = new URL(teacher.page.url()).pathname;
+
+  const nav = teacher.page.getByRole("navigation", { name: "Course" });
+  await expect(nav.getByRole("link")).toHaveText(["Overview", "Roster"]);
+  await expect(nav.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Roster" })).not.toHaveAttribute("aria-current");
+  // A new course has no banks: the table's empty state says so instead of an empty table.
+  await expect(teacher.page.getByText("No question banks yet.")).toBeVisible();
+  await expect(teacher.page.getByRole("table")).toHaveCount(0);
+  await expectAccessible(teacher.page);
+  await teacher.page.screenshot({ path: `${SHOTS}/course-tabs-overview.png`, fullPage: true });
+
+  // The tabs are links in the tab order: Tab moves to Roster, Enter opens it.
+  await nav.getByRole("link", { name: "Overview" }).focus();
+  await teacher.page.keyboard.press("Tab");
+  await expect(nav.getByRole("link", { name: "Roster" })).toBeFocused();
+  await teacher.page.keyboard.press("Enter");
+  await expect(teacher.page.getByRole("heading", { name: "Roster" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Roster" })).toHaveAttribute("aria-current", "page");
+  await expect(nav.getByRole("link", { name: "Overview" })).not.toHaveAttribute("aria-current");
+  await enrol(teacher.page, taEmail, "TA");
+  await enrol(teacher.page, "ada@synack.test", "STUDENT");
+  await expectAccessible(teacher.page);
+  await teacher.page.screenshot({ path: `${SHOTS}/course-tabs-roster.png`, fullPage: true });
+  await teacher.context.close();
+
+  await ta.page.goto(courseUrl);
+  await expect(ta.page.getByText("you are teaching assistant")).toBeVisible();
+  const taNav = ta.page.getByRole("navigation", { name: "Course" });
+  await expect(taNav.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+  await taNav.getByRole("link", { name: "Roster" }).click();
+  await expect(ta.page.getByRole("heading", { name: "Roster" })).toBeVisible();
+  await expect(taNav.getByRole("link", { name: "Roster" })).toHaveAttribute("aria-current", "page");
+  await ta.context.close();
+
+  const student = await signedIn(browser, "ada@synack.test");
+  await student.page.goto(courseUrl);
+  await expect(student.page.getByRole("heading", { name: "Congestion Control" })).toBeVisible();
+  await expect(student.page.getByRole("navigation", { name: "Course" })).toHaveCount(0);
+  await expect(student.page.getByRole("link", { name: "Roster" })).toHaveCount(0);
+  await student.context.close();
+});
+
+test("replacing the join code shows the new code at once", async ({ browser }) => {
+  // The course read is cached for the request; the page after the change must still read afresh.
+  const { context, page } = await signedIn(browser, "instructor@synack.test");
+  await page.getByRole("link", { name: "New course" }).click();
+  await page.getByLabel("Course code").fill("NET 304");
+  await page.getByLabel("Title").fill(`Flow Control ${unique()}`);
+  await page.getByRole("button", { name: "Create course" }).click();
+  const code = page.getByLabel(/^Join code /);
+  await expect(code).toHaveText(/^[A-Z0-9]{8}$/);
+  const before = await code.textContent();
+  await page.getByRole("button", { name: "Replace join code" }).click();
+  await expect(code).toHaveText(/^[A-Z0-9]{8}$/);
+  await expect(code).not.toHaveText(before ?? "");
+  await context.close();
+});
+
+test("a sortable column sorts from the keyboard and says so with aria-sort", async ({ browser }) => {
+  const { context, page } = await signedIn(browser, "instructor@synack.test");
+  await page.goto(`/courses/${demoCourseId}/roster`);
+  const table = page.getByRole("table", { name: /Everyone enrolled in this course/ });
+  const names = () => table.locator("tbody tr td:first-child").allTextContents();
+  const header = table.getByRole("columnheader", { name: "Name", exact: true });
+  const before = await names();
+  // The server lists instructors first, so the first row is not the first name in the alphabet.
+  expect(before[0]).toBe("Ines Vega");
+  await expect(header).not.toHaveAttribute("aria-sort");
+
+  await header.getByRole("button").focus();
+  await page.keyboard.press("Enter");
+  await expect(header).toHaveAttribute("aria-sort", "ascending");
+  const ascending = [...before].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" }));
+  expect(await names()).toEqual(ascending);
+  expect(ascending[0]).toBe("Ada Okafor");
+  await expect(page.getByText("Sorted by Name, ascending.")).toBeAttached();
+
+  await page.keyboard.press("Space");
+  await expect(header).toHaveAttribute("aria-sort", "descending");
+  expect(await names()).toEqual([...ascending].reverse());
+
+  // Sorting by another column moves aria-sort there.
+  const email = table.getByRole("columnheader", { name: "Email", exact: true });
+  await email.getByRole("button").press("Enter");
+  await expect(email).toHaveAttribute("aria-sort", "ascending");
+  await expect(header).not.toHaveAttribute("aria-sort");
+  await expectAccessible(page);
+  await context.close();
+});
+
+test("the course tabs stay off a student's exam screen, even for someone who is staff now", async ({ browser }) => {
+  const email = `promoted-${unique()}@example.edu`;
+  const { context, page } = await signUp(browser, "Pat Promoted", email);
+  await page.getByRole("link", { name: "Join with a code" }).click();
+  await page.getByLabel("Join code").fill("SYNACK26");
+  await page.getByRole("button", { name: "Join course" }).click();
+  await page.locator("li").filter({ hasText: "Practice: opening and closing connections" }).getByRole("button", { name: "Start" }).click();
+  await expect(page.getByText(/answers are saved as you work/)).toBeVisible();
+  const attemptUrl = new URL(page.url()).pathname;
+  // A student who later becomes a TA still has their own attempt.
+  withDb((db) => db.prepare(`UPDATE Enrollment SET role = 'TA' WHERE userId = (SELECT id FROM User WHERE email = ?)`).run(email));
+  await page.goto(`/courses/${demoCourseId}`);
+  await expect(page.getByRole("navigation", { name: "Course" })).toBeVisible();
+  await page.goto(attemptUrl);
+  await expect(page.getByText(/answers are saved as you work/)).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Course" })).toHaveCount(0);
+  await context.close();
+});
+
+test("on a 360 px phone the pages with tables and tabs never scroll sideways; a wide table scrolls in its own box", async ({ browser }) => {
+  const teacher = await signedIn(browser, "instructor@synack.test", PHONE);
+  for (const [path, heading, shot] of [
+    ["/", "Your courses", "home"],
+    [`/courses/${demoCourseId}`, "Computer Networks", "course"],
+    [`/courses/${demoCourseId}/roster`, "Roster", "roster"],
+  ] as const) {
+    await teacher.page.goto(path);
+    await expect(teacher.page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
+    expect(await pageOverflow(teacher.page), path).toBeLessThanOrEqual(0);
+    await expectAccessible(teacher.page);
+    await teacher.page.screenshot({ path: `${SHOTS}/phone-instructor-${shot}.png`, fullPage: true });
+  }
+  // The roster is wider than the phone: its box is a named region the keyboard can scroll.
+  const box = teacher.page.getByRole("region", { name: /Everyone enrolled in this course/ });
+  await box.focus();
+  await expect(box).toBeFocused();
+  await teacher.page.keyboard.press("ArrowRight");
+  await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  await teacher.context.close();
+
+  const admin = await signedIn(browser, "admin@synack.test", PHONE);
+  await admin.page.goto("/admin");
+  await expect(admin.page.getByRole("heading", { name: "Site administration" })).toBeVisible();
+  expect(await pageOverflow(admin.page)).toBeLessThanOrEqual(0);
+  await expectAccessible(admin.page);
+  await admin.page.screenshot({ path: `${SHOTS}/phone-admin.png`, fullPage: true });
+  await admin.context.close();
+
+  const student = await signedIn(browser, "ben@synack.test", PHONE);
+  await student.page.goto("/");
+  expect(await pageOverflow(student.page)).toBeLessThanOrEqual(0);
+  await student.page.goto(`/courses/${demoCourseId}`);
+  await expect(student.page.getByRole("heading", { name: "Computer Networks" })).toBeVisible();
+  expect(await pageOverflow(student.page)).toBeLessThanOrEqual(0);
+  await student.context.close();
+});
