@@ -1,6 +1,69 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// The layers (docs/architecture.md §1). Each folder of lib/ names the project folders it may
+// import; anything else — another lib folder, app/, components/ — fails lint, so a wrong arrow
+// cannot land. Read bottom-up: the engine imports nothing of the project, the core above it
+// only what is below, the edges (server, auth, domains, demo) the core and the database.
+const CORE = ["tcp", "scenarios", "questions", "grading"];
+const LAYERS = {
+  tcp: [],
+  scenarios: ["tcp"],
+  questions: ["scenarios", "tcp"],
+  grading: ["questions", "scenarios", "tcp"],
+  capture: ["tcp"],
+  "kernel-check": ["capture", "tcp"],
+  env: [],
+  forms: [],
+  db: ["env"],
+  audit: ["db"],
+  auth: ["db", "env", "audit", "server/errors"],
+  server: ["auth", "db", "env", "forms"],
+  accounts: ["auth", "db", "audit", "server/errors"],
+  courses: ["auth", "db", "audit", "server/errors"],
+  attempts: [...CORE, "db", "audit", "server/errors"],
+  quizzes: [...CORE, "attempts", "db", "audit", "server/errors"],
+  practice: [...CORE, "auth", "db", "audit", "server/errors"],
+  demo: [...CORE, "db", "audit", "courses"],
+};
+const PURE = ["tcp", "scenarios", "questions", "grading", "capture", "kernel-check"];
+
+/** Import specifiers reaching lib/<name> (relative from inside lib/, or through the @/ alias). */
+function specifiersOf(name) {
+  return [`^(\\.\\./)+${name}(/|$)`, `^\\./${name}(/|$)`, `^@/lib/${name}(/|$)`];
+}
+
+function layerRules() {
+  const folders = Object.keys(LAYERS);
+  return folders.map((folder) => {
+    const allowed = new Set([folder, ...LAYERS[folder]]);
+    // "server/errors" allowed means the rest of lib/server is not.
+    const forbidden = folders.filter((f) => !allowed.has(f) && ![...allowed].some((a) => a.startsWith(`${f}/`)));
+    const partial = [...allowed].filter((a) => a.includes("/")).map((a) => a.split("/")[0]);
+    const patterns = [
+      ...forbidden.map((f) => ({ regex: specifiersOf(f).join("|"), message: `lib/${folder} may not import lib/${f} (docs/architecture.md §1).` })),
+      ...partial.map((f) => ({
+        regex: specifiersOf(f).map((r) => r.replace("(/|$)", "/(?!errors$)")).join("|") + `|^(\\.\\./)+${f}$|^@/lib/${f}$`,
+        message: `lib/${folder} may import only lib/${f}/errors of lib/${f} (docs/architecture.md §1).`,
+      })),
+      { regex: "^@/(app|components)(/|$)|^(\\.\\./)+(app|components)(/|$)", message: "lib/ is below app/ and components/." },
+      ...(PURE.includes(folder) ? [{ regex: "^(node:|fs$|path$)", message: "Pure module: no I/O." }] : []),
+    ];
+    const files = folder.includes("-") || !["env", "forms", "audit"].includes(folder) ? [`lib/${folder}/**/*.{ts,tsx}`] : [`lib/${folder}.ts`];
+    const rules = { "no-restricted-imports": ["error", { patterns }] };
+    if (PURE.includes(folder)) {
+      // The engine and the question/grading modules are pure: no clock, no randomness, no I/O.
+      rules["no-restricted-properties"] = [
+        "error",
+        { object: "Math", property: "random", message: "Pure module: take randomness from a seeded PRNG passed in." },
+        { object: "Date", property: "now", message: "Pure module: take the time as an argument." },
+      ];
+      rules["no-restricted-syntax"] = ["error", { selector: "NewExpression[callee.name='Date']", message: "Pure module: take the time as an argument." }];
+    }
+    return { files, ignores: ["lib/db/generated/**"], rules };
+  });
+}
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -12,19 +75,7 @@ const config = [
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },
   },
-  {
-    // The engine and the question/grading modules are pure: no clock, no randomness, no I/O.
-    files: ["lib/tcp/**/*.ts", "lib/scenarios/**/*.ts", "lib/questions/**/*.ts", "lib/grading/**/*.ts"],
-    rules: {
-      "no-restricted-properties": [
-        "error",
-        { object: "Math", property: "random", message: "Pure module: take randomness from a seeded PRNG passed in." },
-        { object: "Date", property: "now", message: "Pure module: take the time as an argument." },
-      ],
-      "no-restricted-imports": ["error", { patterns: ["node:*", "fs", "path", "@/lib/db/*", "../db/*"] }],
-      "no-restricted-syntax": ["error", { selector: "NewExpression[callee.name='Date']", message: "Pure module: take the time as an argument." }],
-    },
-  },
+  ...layerRules(),
   {
     // Pages, actions, route handlers and components reach the database only through a domain's
     // services or queries (lib/<domain>/index.ts binds them to the app's database): every
