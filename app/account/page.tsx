@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { signOutAction } from "@/app/actions/sign-out";
 import { signOutEverywhereAction } from "@/app/actions/sign-out-everywhere";
 import { buttonStyles, Card, PageHeader } from "@/components/ui";
+import { liveSessionCount } from "@/lib/auth/queries";
 import { requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const sessions = await db.session.count({ where: { userId: user.id, expiresAt: { gt: new Date() } } });
+  const sessions = await liveSessionCount(db, user.id);
   return (
     <div className="max-w-xl">
       <PageHeader title="Account and sessions" />

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EnrollByEmailForm } from "@/components/course-forms";
+import { StaffInviteList } from "@/components/staff-invite-list";
 import { Badge, Card, PageHeader } from "@/components/ui";
 import { inviteTokens } from "@/lib/auth/invites";
 import { ROLE_LABEL, STAFF, type CourseRole } from "@/lib/auth/roles";
 import { requireCourse } from "@/lib/auth/session";
+import { staffInvitesOf } from "@/lib/courses/enrollment-queries";
 import { db } from "@/lib/db/client";
 import { appUrl } from "@/lib/env";
 
@@ -18,7 +20,10 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
     include: { user: { select: { id: true, name: true, email: true, invited: true } } },
     orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
   });
-  const tokens = await inviteTokens(db, enrollments.filter((e) => e.user.invited).map((e) => e.user.id));
+  // Invite links are bearer secrets: only instructors, who send them, see them.
+  const instructor = access.role === "INSTRUCTOR";
+  const tokens = instructor ? await inviteTokens(db, enrollments.filter((e) => e.user.invited).map((e) => e.user.id)) : new Map<string, string>();
+  const staffInvites = instructor ? await staffInvitesOf(db, courseId) : [];
   return (
     <>
       <PageHeader
@@ -77,6 +82,7 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
             </table>
           </div>
         </Card>
+        {staffInvites.length ? <StaffInviteList invites={staffInvites} baseUrl={appUrl()} /> : null}
       </div>
     </>
   );
