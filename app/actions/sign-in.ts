@@ -7,6 +7,8 @@ import { auth } from "@/lib/auth/auth";
 import { AppError } from "@/lib/server/errors";
 import { safeReturnUrl } from "@/lib/auth/return-url";
 import { SIGN_IN_FAILED, SignInSchema } from "@/lib/auth/schemas";
+import { accountRetryAfter } from "@/lib/auth/throttle";
+import { db } from "@/lib/db/client";
 
 /**
  * Signs in through better-auth, whose hooks apply the sign-in limiter (lib/auth/throttle.ts).
@@ -20,8 +22,11 @@ export const signInAction = publicAction(SignInSchema, async ({ email, password,
     if (!(error instanceof APIError)) throw error;
     if (error.statusCode === 429) throw new AppError("RATE_LIMITED", error.message);
     if (error.statusCode === 503) throw new AppError("UNAVAILABLE", error.message);
-    if (error.statusCode === 401 || error.statusCode === 400) throw new AppError("UNAUTHENTICATED", SIGN_IN_FAILED);
-    throw error;
+    if (error.statusCode !== 401 && error.statusCode !== 400) throw error;
+    // The failure that used the account's last slot says so at once.
+    const wait = await accountRetryAfter(db, email);
+    if (wait > 0) throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${wait} s.`);
+    throw new AppError("UNAUTHENTICATED", SIGN_IN_FAILED);
   }
   redirect(safeReturnUrl(next));
 });

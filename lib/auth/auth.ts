@@ -79,11 +79,7 @@ export function createAuth(database: Db, dbProvider: Provider, options: { secret
         if (ctx.path !== "/sign-in/email") return;
         const email = signInEmail(ctx.body);
         const returned = (ctx.context as { returned?: unknown }).returned;
-        if (!email) return;
-        const failed = returned instanceof APIError;
-        const settled = await settleSignIn(database, { email, address: clientAddress(ctx.headers ?? new Headers()) }, !failed);
-        // The failure that used the account's last slot already says so.
-        if (failed && returned.statusCode === 401) rateLimited(settled, "failed sign-ins");
+        if (email) await settleSignIn(database, { email, address: clientAddress(ctx.headers ?? new Headers()) }, !(returned instanceof APIError));
       }),
     },
     // The same rules for every write of an account, whichever endpoint makes it.

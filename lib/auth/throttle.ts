@@ -53,19 +53,20 @@ export async function reserveSignIn(db: Db, attempt: SignInAttempt, now = new Da
 }
 
 /**
- * After the check: a failure keeps its reservation (it is the failure counted), and says how
- * long to wait when it used the account's last slot; a success clears the account's count and
- * gives the account back to the address.
+ * After the check: a failure keeps its reservation (it is the failure counted); a success
+ * clears the account's count and gives the account back to the address.
  */
-export async function settleSignIn(db: Db, attempt: SignInAttempt, succeeded: boolean, now = new Date()): Promise<Reservation> {
-  if (!succeeded) {
-    const row = await throttleRow(db, accountKey(attempt));
-    if (row && row.failures >= ACCOUNT_LIMIT.max) return { ok: false, retryAfterSec: await retryAfter(db, accountKey(attempt), ACCOUNT_LIMIT, now) };
-    return { ok: true };
-  }
+export async function settleSignIn(db: Db, attempt: SignInAttempt, succeeded: boolean): Promise<void> {
+  if (!succeeded) return;
   await deleteThrottleKey(db, accountKey(attempt));
   if (await deleteThrottleKey(db, pairKey(attempt))) await releaseThrottleSlot(db, addressKey(attempt));
-  return { ok: true };
+}
+
+/** Seconds until the account may try again, or 0: so the failure that used the last slot can say so. */
+export async function accountRetryAfter(db: Db, email: string, now = new Date()): Promise<number> {
+  const row = await throttleRow(db, accountKey({ email, address: null }));
+  if (!row || row.failures < ACCOUNT_LIMIT.max || row.windowStart.getTime() + ACCOUNT_LIMIT.windowMs <= now.getTime()) return 0;
+  return retryAfter(db, accountKey({ email, address: null }), ACCOUNT_LIMIT, now);
 }
 
 /** Reserves a sign-up from `address`, or says how long to wait. Sign-ups are never given back. */
