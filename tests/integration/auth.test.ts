@@ -120,6 +120,13 @@ describe.each(DATABASES)("%s", (provider, open) => {
       for (let i = 0; i < SIGN_UP_LIMIT.max; i++) expect((await reserveSignUp(t.db, "192.0.2.7", now)).ok).toBe(true);
       expect(await reserveSignUp(t.db, "192.0.2.7", now)).toEqual({ ok: false, retryAfterSec: SIGN_UP_LIMIT.windowMs / 1000 });
       expect((await reserveSignUp(t.db, "192.0.2.8", now)).ok).toBe(true);
+      // better-auth's sign-up, however it is called, goes through it (no address known here).
+      await t.db.loginThrottle.upsert({ where: { key: "sign-up:unknown" }, create: { key: "sign-up:unknown", failures: SIGN_UP_LIMIT.max, windowStart: new Date() }, update: { failures: SIGN_UP_LIMIT.max, windowStart: new Date() } });
+      const email = `limited-${provider}@example.edu`;
+      const refused = await auth.api.signUpEmail({ body: { name: "Limited", email, password: PASSWORD } }).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ statusCode: 429, message: expect.stringMatching(/^Too many sign-ups from this network\. Try again in \d+ s\.$/) });
+      expect(await t.db.user.findUnique({ where: { email } })).toBeNull();
+      await t.db.loginThrottle.delete({ where: { key: "sign-up:unknown" } });
     });
   });
 
