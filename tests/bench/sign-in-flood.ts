@@ -39,7 +39,7 @@ async function main() {
   const db = new Database(DB_FILE, { readonly: true });
   const quiz = db.prepare(`SELECT q.id AS id FROM Quiz q JOIN Course c ON c.id = q.courseId WHERE c.joinCode = 'SYNACK26' AND q.mode = 'PRACTICE'`).get() as { id: string };
   db.close();
-  const session = await signIn("chen@synack.test", "synack-demo");
+  const session = await signIn(process.env.STUDENT ?? "ada@synack.test", "synack-demo");
   if (!session.ok) throw new Error(`sign-in failed: ${session.status}`);
   const cookie = (session.headers.get("set-cookie") ?? "").split(";")[0];
   const started = await fetch(`${BASE}/api/quizzes/${quiz.id}/attempts`, { method: "POST", headers: { ...headers, Cookie: cookie } });
