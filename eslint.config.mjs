@@ -91,24 +91,6 @@ const config = [
       ],
     },
   },
-  {
-    // MERGE: these still pass the app's db to lib/auth, lib/practice and lib/courses/enroll,
-    // whose queries move to lib/auth/queries.ts and lib/practice/queries.ts on another branch.
-    // Delete this block once they no longer import @/lib/db/client.
-    files: [
-      "app/page.tsx",
-      "app/courses/[[]courseId]/roster/page.tsx",
-      "app/account/page.tsx",
-      "app/invite/[[]token]/page.tsx",
-      "app/practice/page.tsx",
-      "app/actions/check-practice.ts",
-      "app/actions/claim-invite.ts",
-      "app/actions/enroll-by-email.ts",
-      "app/actions/join-course.ts",
-      "app/actions/sign-in.ts",
-    ],
-    rules: { "no-restricted-imports": "off" },
-  },
 ];
 
 export default config;

@@ -4,8 +4,8 @@ import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui
 import { ROLE_LABEL, type CourseRole } from "@/lib/auth/roles";
 import { getSessionUser } from "@/lib/auth/session";
 import { courseService } from "@/lib/courses";
-import { db } from "@/lib/db/client";
-import { MASTERED, masteryOf } from "@/lib/practice/mastery";
+import { practiceService } from "@/lib/practice";
+import { MASTERED, type TopicMastery } from "@/lib/practice/mastery";
 import { families } from "@/lib/scenarios";
 
 export default async function HomePage() {
@@ -13,7 +13,7 @@ export default async function HomePage() {
   if (!user) return <Landing />;
   const enrollments = await courseService.enrollmentsOfUser(user.id);
   const canCreate = user.canTeach || user.isAdmin;
-  const mastery = await masteryOf(db, user.id);
+  const mastery = await practiceService.masteryOf(user.id);
   return (
     <>
       <PageHeader
@@ -53,7 +53,7 @@ export default async function HomePage() {
   );
 }
 
-function MasteryCard({ mastery }: { mastery: Awaited<ReturnType<typeof masteryOf>> }) {
+function MasteryCard({ mastery }: { mastery: TopicMastery[] }) {
   const title = (id: string) => families.find((f) => f.id === id)?.title ?? id;
   const toWork = mastery.filter((m) => m.best < MASTERED);
   return (

@@ -18,6 +18,25 @@ const EnvSchema = z.object({
   /** Signs session cookies. Required with PostgreSQL (all instances must share it); generated for SQLite. */
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For (0: none, the
+   * default; the socket's peer is the client). See docs/security-auth.md.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default("0")
+    .transform((v) => (v === "false" || v === "off" ? 0 : Number(v)))
+    .pipe(z.number("TRUST_PROXY is a number of proxies (0 for none)").int().min(0).max(10)),
+  /**
+   * Set by scripts/serve.mjs, never by hand: the random name of the request header in which it
+   * passes each request's socket address to the app. Unset when Next.js serves without it.
+   */
+  SYNACK_PEER_HEADER: z
+    .string()
+    .regex(/^x-synack-peer-[0-9a-f]{32}$/)
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

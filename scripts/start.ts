@@ -57,9 +57,10 @@ async function main() {
   }
 
   const url = env.APP_URL ?? `http://localhost:${env.PORT}`;
-  const server = spawn(process.execPath, [NEXT, "start", "-p", String(env.PORT), ...(env.HOST ? ["-H", env.HOST] : [])], {
+  // scripts/serve.mjs is `next start` plus the socket address for the sign-in limits.
+  const server = spawn(process.execPath, ["scripts/serve.mjs"], {
     stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...process.env, PORT: String(env.PORT), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
   let announced = false;
   server.stdout.on("data", (chunk: Buffer) => {

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { signOutAction } from "@/app/actions/sign-out";
 import { signOutEverywhereAction } from "@/app/actions/sign-out-everywhere";
 import { buttonStyles, Card, PageHeader } from "@/components/ui";
+import { authService } from "@/lib/auth/service";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const sessions = await db.session.count({ where: { userId: user.id, expiresAt: { gt: new Date() } } });
+  const sessions = await authService.liveSessionCount(user.id);
   return (
     <div className="max-w-xl">
       <PageHeader title="Account and sessions" />

@@ -1,27 +1,35 @@
 "use server";
-import { randomUUID } from "node:crypto";
-import { hashPassword } from "better-auth/crypto";
+import { APIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { publicAction } from "@/lib/server/action-client";
 import { auth } from "@/lib/auth/auth";
 import { AppError } from "@/lib/server/errors";
 import { ClaimInviteSchema } from "@/lib/auth/schemas";
-import { findInvite } from "@/lib/auth/invites";
-import { db } from "@/lib/db/client";
-import { auditCreate } from "@/lib/audit";
+import { authService } from "@/lib/auth/service";
+import { hashPassword } from "@/lib/auth/password-hashing";
+import { getSessionUser } from "@/lib/auth/session";
 
-/** An invited person chooses their name and password; the invite is used up. */
+const GONE = "This invite link has expired or was already used. Ask your instructor for a new one.";
+
+/**
+ * An invited person chooses their name and password; the invite is used up. Only someone
+ * signed out can claim: a signed-in account (a TA who saw a link, say) is never turned into
+ * another person's account.
+ */
 export const claimInviteAction = publicAction(ClaimInviteSchema, async ({ token, name, password }) => {
-  const invite = await findInvite(db, token);
-  if (!invite) throw new AppError("NOT_FOUND", "This invite link has expired or was already used. Ask your instructor for a new one.");
-  const hash = await hashPassword(password);
-  await db.$transaction([
-    db.account.create({ data: { id: randomUUID(), accountId: invite.userId, providerId: "credential", userId: invite.userId, password: hash } }),
-    db.user.update({ where: { id: invite.userId }, data: { name, invited: false, emailVerified: true } }),
-    db.verification.delete({ where: { id: invite.id } }),
-    auditCreate(db, { actorId: invite.userId, action: "auth.invite-claimed", target: invite.userId }),
-  ]);
+  const caller = await getSessionUser();
+  if (caller) throw new AppError("FORBIDDEN", `You are signed in as ${caller.email}. This invitation is for someone else's new account: sign out first if it is yours.`);
+  const invite = await authService.findInvite(token);
+  if (!invite) throw new AppError("NOT_FOUND", GONE);
+  let hash: string;
+  try {
+    hash = await hashPassword(password);
+  } catch (error) {
+    if (error instanceof APIError) throw new AppError("UNAVAILABLE", error.message);
+    throw error;
+  }
+  if (!(await authService.claimInvite(invite, name, hash))) throw new AppError("CONFLICT", GONE);
   await auth.api.signInEmail({ body: { email: invite.email, password }, headers: await headers() });
   redirect("/");
 });

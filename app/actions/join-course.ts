@@ -2,11 +2,10 @@
 import { redirect } from "next/navigation";
 import { userAction } from "@/lib/server/action-client";
 import { JoinCourseSchema } from "@/lib/courses/schemas";
-import { joinByCode } from "@/lib/courses/enroll";
-import { db } from "@/lib/db/client";
+import { enrollmentService } from "@/lib/courses";
 
 export const joinCourseAction = userAction(JoinCourseSchema, async ({ joinCode }, { user }) => {
-  const joined = await joinByCode(db, user.id, joinCode);
+  const joined = await enrollmentService.joinByCode(user.id, joinCode);
   if (!joined) {
     return { ok: false, message: "No course has that join code. Check it with your instructor.", fieldErrors: { joinCode: ["No course has this code."] }, values: { joinCode } };
   }

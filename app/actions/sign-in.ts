@@ -6,30 +6,26 @@ import { publicAction } from "@/lib/server/action-client";
 import { auth } from "@/lib/auth/auth";
 import { AppError } from "@/lib/server/errors";
 import { safeReturnUrl } from "@/lib/auth/return-url";
-import { SignInSchema } from "@/lib/auth/schemas";
-import { clientIp } from "@/lib/auth/session";
-import { recordFailure, recordSuccess, retryAfterSeconds, throttleKeys } from "@/lib/auth/throttle";
-import { db } from "@/lib/db/client";
+import { SIGN_IN_FAILED, SignInSchema } from "@/lib/auth/schemas";
+import { authService } from "@/lib/auth/service";
 
+/**
+ * Signs in through better-auth, whose hooks apply the sign-in limiter (lib/auth/throttle.ts).
+ * Every failed check says the same thing, whether the account exists, was invited or just got
+ * a wrong password, so the form tells nobody which emails have accounts.
+ */
 export const signInAction = publicAction(SignInSchema, async ({ email, password, next }) => {
-  const keys = throttleKeys(email, await clientIp());
-  const wait = await retryAfterSeconds(db, keys);
-  if (wait > 0) throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${wait} s.`);
   try {
     await auth.api.signInEmail({ body: { email, password }, headers: await headers() });
   } catch (error) {
-    if (!(error instanceof APIError) || error.statusCode !== 401) throw error;
-    await recordFailure(db, keys);
-    const after = await retryAfterSeconds(db, keys);
-    if (after > 0) throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${after} s.`);
-    const invited = await db.user.findUnique({ where: { email }, select: { invited: true } });
-    throw new AppError(
-      "UNAUTHENTICATED",
-      invited?.invited
-        ? "This account was created by an invitation and has no password yet: open the invite link your instructor shared."
-        : "That email and password do not match an account.",
-    );
+    if (!(error instanceof APIError)) throw error;
+    if (error.statusCode === 429) throw new AppError("RATE_LIMITED", error.message);
+    if (error.statusCode === 503) throw new AppError("UNAVAILABLE", error.message);
+    if (error.statusCode !== 401 && error.statusCode !== 400) throw error;
+    // The failure that used the account's last slot says so at once.
+    const wait = await authService.accountRetryAfter(email);
+    if (wait > 0) throw new AppError("RATE_LIMITED", `Too many failed sign-ins. Try again in ${wait} s.`);
+    throw new AppError("UNAUTHENTICATED", SIGN_IN_FAILED);
   }
-  await recordSuccess(db, email);
   redirect(safeReturnUrl(next));
 });

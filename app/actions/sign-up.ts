@@ -8,7 +8,11 @@ import { AppError } from "@/lib/server/errors";
 import { safeReturnUrl } from "@/lib/auth/return-url";
 import { SignUpSchema } from "@/lib/auth/schemas";
 
-/** Creates a student account (no course roles until they join one) and signs it in. */
+/**
+ * Creates a student account (no course roles until they join one) and signs it in. A taken
+ * email has to be reported (the person must learn to sign in instead); sign-ups are limited
+ * per address (lib/auth/throttle.ts), which bounds how many emails anyone can test this way.
+ */
 export const signUpAction = publicAction(SignUpSchema, async ({ name, email, password, next }) => {
   try {
     await auth.api.signUpEmail({ body: { name, email, password }, headers: await headers() });
@@ -21,6 +25,7 @@ export const signUpAction = publicAction(SignUpSchema, async ({ name, email, pas
         values: { name, email },
       };
     }
+    if (error instanceof APIError && error.statusCode === 429) throw new AppError("RATE_LIMITED", error.message);
     if (error instanceof APIError && error.statusCode < 500) throw new AppError("UNPROCESSABLE", error.message);
     throw error;
   }

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, ButtonLink, PageHeader } from "@/components/ui";
 import { getSessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { MASTERED, masteryOf } from "@/lib/practice/mastery";
+import { practiceService } from "@/lib/practice";
+import { MASTERED } from "@/lib/practice/mastery";
 import { AREAS } from "@/lib/practice/topics";
 import { families } from "@/lib/scenarios";
 
@@ -14,7 +14,7 @@ const DIFFICULTY = ["", "introductory", "basic", "intermediate", "advanced"];
 
 export default async function PracticePage() {
   const user = await getSessionUser();
-  const mastery = user ? new Map((await masteryOf(db, user.id)).map((m) => [m.family, m])) : new Map();
+  const mastery = user ? new Map((await practiceService.masteryOf(user.id)).map((m) => [m.family, m])) : new Map();
   return (
     <>
       <PageHeader

@@ -1,4 +1,6 @@
 export const MIN_PASSWORD_LENGTH = 8;
+/** Longer passwords are refused before hashing (scrypt's cost grows with the input). */
+export const MAX_PASSWORD_LENGTH = 128;
 export const SESSION_DAYS = 7;
 /** A session lasts this long after it was made or last extended… */
 export const SESSION_EXPIRES_SEC = SESSION_DAYS * 24 * 60 * 60;

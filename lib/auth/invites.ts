@@ -1,32 +1,33 @@
 // Invitations: an instructor enrols an email that has no account; the person claims it
-// by opening a one-time link (there is no mail server, so the instructor shares the link).
+// by opening a one-time link (there is no mail server, so the instructor sends the link to
+// that address). Claiming proves the address: the account's email counts as verified.
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { INVITE_DAYS } from "./constants";
+import { claimInviteRows, inviteByToken, inviteTokensOf, replaceInviteToken } from "./queries";
 
-const PREFIX = "invite:";
+export type Invite = { id: string; userId: string; email: string; name: string };
 
 /** A fresh invite token for an invited user (replacing any earlier one). */
 export async function createInvite(db: Db, userId: string, now = new Date()): Promise<string> {
   const token = randomBytes(24).toString("base64url");
-  await db.verification.deleteMany({ where: { identifier: `${PREFIX}${userId}` } });
-  await db.verification.create({
-    data: { id: randomBytes(12).toString("hex"), identifier: `${PREFIX}${userId}`, value: token, expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000) },
-  });
+  await replaceInviteToken(db, userId, token, new Date(now.getTime() + INVITE_DAYS * 86_400_000));
   return token;
 }
 
-export async function findInvite(db: Db, token: string, now = new Date()): Promise<{ id: string; userId: string; email: string } | null> {
-  const row = await db.verification.findFirst({ where: { value: token, identifier: { startsWith: PREFIX } } });
-  if (!row || row.expiresAt <= now) return null;
-  const userId = row.identifier.slice(PREFIX.length);
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, invited: true } });
-  if (!user?.invited) return null;
-  return { id: row.id, userId, email: user.email };
+/** The open invite with this token, or null (unknown, expired, or already claimed). */
+export async function findInvite(db: Db, token: string, now = new Date()): Promise<Invite | null> {
+  const row = await inviteByToken(db, token);
+  if (!row || row.expiresAt <= now || !row.user?.invited) return null;
+  return { id: row.id, userId: row.user.id, email: row.user.email, name: row.user.name };
 }
 
-/** The current invite token of each invited user, for the roster. */
-export async function inviteTokens(db: Db, userIds: string[]): Promise<Map<string, string>> {
-  const rows = await db.verification.findMany({ where: { identifier: { in: userIds.map((id) => `${PREFIX}${id}`) } } });
-  return new Map(rows.map((r) => [r.identifier.slice(PREFIX.length), r.value]));
+/** The current invite token of each invited user, for the roster (instructors only). */
+export function inviteTokens(db: Db, userIds: string[]): Promise<Map<string, string>> {
+  return inviteTokensOf(db, userIds);
+}
+
+/** Claims the invite; false when it was used meanwhile (another claim won the race). */
+export function claimInvite(db: Db, invite: Invite, name: string, passwordHash: string): Promise<boolean> {
+  return claimInviteRows(db, invite, name, passwordHash, { actorId: invite.userId, action: "auth.invite-claimed", target: invite.userId });
 }

@@ -1,4 +1,4 @@
-// Reads the caller from better-auth's session cookie in one prepared statement (lib/db/sql.ts),
+// Reads the caller from better-auth's session cookie in one prepared statement (sessionByToken),
 // for every route handler, page and server action. better-auth's getSession does the same
 // check with more work (~3 ms a call, most of it Prisma compiling its queries); pages still
 // hand a session to better-auth when it is due for its daily extension (dueForRefresh), so
@@ -7,17 +7,12 @@
 // agree on valid, forged, expired, revoked and due-for-refresh sessions, so an upgrade that
 // changes either fails the build instead of the users.
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { sqlOf, type Db } from "../db/client";
+import type { Db } from "../db/client";
 import { appUrl } from "../env";
 import { SESSION_EXPIRES_SEC, SESSION_UPDATE_AGE_SEC } from "./constants";
+import { sessionByToken, type SessionUserRow } from "./queries";
 
-export type SessionUser = {
-  id: string;
-  name: string;
-  email: string;
-  isAdmin: boolean;
-  canTeach: boolean;
-};
+export type SessionUser = SessionUserRow;
 
 export type CookieSession = { user: SessionUser; expiresAt: Date };
 
@@ -40,11 +35,7 @@ export async function sessionFromCookie(db: Db, cookieHeader: string | null, sec
   const signature = Buffer.from(value.slice(dot + 1));
   const expected = Buffer.from(createHmac("sha256", secret).update(token).digest("base64"));
   if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return null;
-  const [row] = await sqlOf(db).all<SessionUser & { expiresAt: Date }>(
-    `SELECT u."id" AS "id", u."name" AS "name", u."email" AS "email", u."isAdmin" AS "isAdmin", u."canTeach" AS "canTeach", s."expiresAt" AS "expiresAt"
-     FROM "session" s JOIN "user" u ON u."id" = s."userId" WHERE s."token" = $1`,
-    [token],
-  );
+  const row = await sessionByToken(db, token);
   if (!row || row.expiresAt <= now) return null;
   return { user: { id: row.id, name: row.name, email: row.email, isAdmin: row.isAdmin, canTeach: row.canTeach }, expiresAt: row.expiresAt };
 }

@@ -3,8 +3,9 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import { db, sqlOf } from "../db/client";
+import { db } from "../db/client";
 import { auth } from "./auth";
+import { courseWithEnrollment, type CourseRow } from "./queries";
 import type { CourseRole } from "./roles";
 import { authSecret } from "./secret";
 import { dueForRefresh, sessionFromCookie, type SessionUser } from "./session-cookie";
@@ -61,7 +62,7 @@ export async function requireAdmin(returnTo: string): Promise<SessionUser> {
 
 export type CourseAccess = {
   user: SessionUser;
-  course: { id: string; code: string; title: string; term: string | null; joinCode: string };
+  course: CourseRow;
   /** The caller's role; site admins act as instructors. */
   role: CourseRole;
   section: string | null;
@@ -71,14 +72,7 @@ export type CourseAccess = {
  * The course and the caller's enrolment, read once per request: the course layout and the
  * page below it both ask, and only the first asking reaches the database.
  */
-const courseRow = cache(async (courseId: string, userId: string) => {
-  const [row] = await sqlOf(db).all<CourseAccess["course"] & { role: string | null; section: string | null }>(
-    `SELECT c."id" AS "id", c."code" AS "code", c."title" AS "title", c."term" AS "term", c."joinCode" AS "joinCode", e."role" AS "role", e."section" AS "section"
-     FROM "Course" c LEFT JOIN "Enrollment" e ON e."courseId" = c."id" AND e."userId" = $2 WHERE c."id" = $1`,
-    [courseId, userId],
-  );
-  return row;
-});
+const courseRow = cache((courseId: string, userId: string) => courseWithEnrollment(db, courseId, userId));
 
 /** What a user may do in a course, or null when they are not part of it. */
 export async function courseAccessFor(user: SessionUser, courseId: string): Promise<CourseAccess | null> {
@@ -99,10 +93,4 @@ export async function requireCourse(courseId: string, roles: readonly CourseRole
   if (!access) notFound();
   if (!roles.includes(access.role)) forbidden();
   return access;
-}
-
-/** The caller's address, for the login rate limit (the first hop a proxy recorded). */
-export async function clientIp(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
 }

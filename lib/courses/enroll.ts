@@ -1,15 +1,35 @@
 // Enrolment: by an instructor pasting emails (creating invited accounts for new people),
 // or by a student typing the course's join code.
-import { randomUUID } from "node:crypto";
+//
+// An email is not proof of who owns the account behind it: anyone may sign up with any address
+// before the instructor enrols it. So a staff role (TA, instructor) goes at once only to an
+// account that has proven its email (it claimed an invite link, or confirmed an earlier staff
+// offer) or that is itself a fresh invitation (the claim proves it). Any other existing account
+// gets an offer instead: a one-time link the instructor sends to that address; the role is
+// granted when it is opened by the person signed in as that very account (acceptStaffInvite).
+import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
-import { createInvite } from "../auth/invites";
-import type { CourseRole } from "../auth/roles";
 import { writeAudit } from "../audit";
+import { INVITE_DAYS } from "../auth/constants";
+import { createInvite } from "../auth/invites";
+import { createInvitedUser, userByEmail } from "../auth/queries";
+import type { CourseRole } from "../auth/roles";
+import {
+  acceptStaffInviteRows,
+  courseIdByJoinCode,
+  createEnrollment,
+  enrollmentOf,
+  staffInviteByToken,
+  upsertStaffInvite,
+  type StaffInviteView,
+} from "./enrollment-queries";
 
 export interface EnrollResult {
   added: number;
   invited: number;
   alreadyEnrolled: number;
+  /** Existing accounts offered a staff role, each with the token of the link that grants it. */
+  offered: { email: string; token: string }[];
 }
 
 export async function enrollByEmail(
@@ -19,34 +39,60 @@ export async function enrollByEmail(
   emails: string[],
   role: CourseRole,
   section: string | null,
+  now = new Date(),
 ): Promise<EnrollResult> {
-  const result: EnrollResult = { added: 0, invited: 0, alreadyEnrolled: 0 };
+  const result: EnrollResult = { added: 0, invited: 0, alreadyEnrolled: 0, offered: [] };
   for (const email of emails) {
-    let user = await db.user.findUnique({ where: { email }, select: { id: true } });
-    if (!user) {
-      user = await db.user.create({ data: { id: randomUUID(), email, name: email.split("@")[0], invited: true }, select: { id: true } });
-      await createInvite(db, user.id);
+    const existing = await userByEmail(db, email);
+    let userId: string;
+    if (!existing) {
+      userId = (await createInvitedUser(db, email)).id;
+      await createInvite(db, userId, now);
       result.invited++;
+    } else {
+      userId = existing.id;
     }
-    const existing = await db.enrollment.findUnique({ where: { courseId_userId: { courseId, userId: user.id } } });
-    if (existing) {
+    if (await enrollmentOf(db, courseId, userId)) {
       result.alreadyEnrolled++;
       continue;
     }
-    await db.enrollment.create({ data: { courseId, userId: user.id, role, section } });
+    if (role !== "STUDENT" && existing && !existing.emailVerified && !existing.invited) {
+      const token = randomBytes(24).toString("base64url");
+      await upsertStaffInvite(db, { token, courseId, userId, role, section, expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000) });
+      result.offered.push({ email, token });
+      continue;
+    }
+    await createEnrollment(db, { courseId, userId, role, section });
     result.added++;
   }
-  await writeAudit(db, { actorId, courseId, action: "enrollment.by-email", detail: { role, section, ...result } });
+  const { offered, ...counts } = result;
+  await writeAudit(db, { actorId, courseId, action: "enrollment.by-email", detail: { role, section, ...counts, offered: offered.length } });
   return result;
+}
+
+/** The open staff offer with this token, or null (unknown, or expired). */
+export async function findStaffInvite(db: Db, token: string, now = new Date()): Promise<StaffInviteView | null> {
+  const invite = await staffInviteByToken(db, token);
+  return invite && invite.expiresAt > now ? invite : null;
+}
+
+export type AcceptOutcome = { ok: true; courseId: string } | { ok: false; reason: "gone" | "other-account" };
+
+/** `userId` accepts the staff offer with this token: only the account it was made for can. */
+export async function acceptStaffInvite(db: Db, token: string, userId: string, now = new Date()): Promise<AcceptOutcome> {
+  const invite = await findStaffInvite(db, token, now);
+  if (!invite) return { ok: false, reason: "gone" };
+  if (invite.userId !== userId) return { ok: false, reason: "other-account" };
+  const accepted = await acceptStaffInviteRows(db, invite, { actorId: userId, courseId: invite.courseId, action: "enrollment.staff-invite-accepted", target: userId, detail: { role: invite.role } });
+  return accepted ? { ok: true, courseId: invite.courseId } : { ok: false, reason: "gone" };
 }
 
 /** Enrols the user as a student of the course with this join code; returns the course id, or null. */
 export async function joinByCode(db: Db, userId: string, joinCode: string): Promise<{ courseId: string; already: boolean } | null> {
-  const course = await db.course.findUnique({ where: { joinCode }, select: { id: true } });
+  const course = await courseIdByJoinCode(db, joinCode);
   if (!course) return null;
-  const existing = await db.enrollment.findUnique({ where: { courseId_userId: { courseId: course.id, userId } } });
-  if (existing) return { courseId: course.id, already: true };
-  await db.enrollment.create({ data: { courseId: course.id, userId, role: "STUDENT" } });
+  if (await enrollmentOf(db, course.id, userId)) return { courseId: course.id, already: true };
+  await createEnrollment(db, { courseId: course.id, userId, role: "STUDENT", section: null });
   await writeAudit(db, { actorId: userId, courseId: course.id, action: "enrollment.join-code" });
   return { courseId: course.id, already: false };
 }

@@ -1,9 +1,11 @@
 // Courses, for the app: bound to the app's database (see lib/db/bind.ts). Server only.
-// Enrolment (lib/courses/enroll.ts) has its own entry.
 import "server-only";
 import { bound } from "../db/bind";
 import { db } from "../db/client";
+import { acceptStaffInvite, enrollByEmail, findStaffInvite, joinByCode } from "./enroll";
+import { staffInvitesOf } from "./enrollment-queries";
 import { createCourse, replaceJoinCode } from "./manage";
 import { courseCount, enrollmentsOfUser, roleCounts, rosterOf } from "./queries";
 
 export const courseService = bound(db, { enrollmentsOfUser, roleCounts, rosterOf, courseCount, createCourse, replaceJoinCode });
+export const enrollmentService = bound(db, { enrollByEmail, joinByCode, findStaffInvite, acceptStaffInvite, staffInvitesOf });

@@ -1,5 +1,6 @@
 // Practice progress per topic, for the student's home.
 import type { Db } from "../db/client";
+import { practiceScoresOf } from "./queries";
 
 export interface TopicMastery {
   family: string;
@@ -13,7 +14,7 @@ export interface TopicMastery {
 export const MASTERED = 0.8;
 
 export async function masteryOf(db: Db, userId: string): Promise<TopicMastery[]> {
-  const rows = await db.practiceResult.findMany({ where: { userId }, orderBy: { at: "asc" }, select: { family: true, score: true, maxScore: true } });
+  const rows = await practiceScoresOf(db, userId);
   const byFamily = new Map<string, TopicMastery>();
   for (const r of rows) {
     const ratio = r.maxScore > 0 ? r.score / r.maxScore : 0;

@@ -22,8 +22,8 @@ export default async function PracticeTopicPage({ params }: { params: Promise<{ 
   // A fresh variant on every visit: the template and the seed are chosen here and sealed.
   const template = pool[randomInt(0, pool.length)];
   const seed = randomInt(0, 2 ** 32 - 1);
-  const token = sealVariant({ templateId: template.id, seed }, authSecret());
   const user = await getSessionUser();
+  const token = sealVariant({ templateId: template.id, seed }, user?.id ?? null, authSecret());
   return (
     <>
       <PageHeader

@@ -1,7 +1,8 @@
-// better-auth's HTTP endpoints (session lookup, sign-in, sign-out) for clients that are not
-// server actions. A failure while the database is out of reach is reported as 503.
+// better-auth's HTTP endpoints, only those the app uses (lib/auth/endpoints.ts), for clients
+// that are not server actions. A failure while the database is out of reach is reported as 503.
 import { toNextJsHandler } from "better-auth/next-js";
 import { auth } from "@/lib/auth/auth";
+import { exposedOnly } from "@/lib/auth/endpoints";
 import { AppError } from "@/lib/server/errors";
 import { errorResponse } from "@/lib/server/route";
 import { databaseHealthy } from "@/lib/db/health";
@@ -22,5 +23,5 @@ function guarded(handler: (request: Request) => Promise<Response>) {
   };
 }
 
-export const GET = guarded(handlers.GET);
-export const POST = guarded(handlers.POST);
+export const GET = guarded(exposedOnly(handlers.GET));
+export const POST = guarded(exposedOnly(handlers.POST));

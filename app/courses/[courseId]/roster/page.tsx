@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { EnrollByEmailForm } from "@/components/course-forms";
 import { DataTable } from "@/components/data-table";
+import { StaffInviteList } from "@/components/staff-invite-list";
 import { Badge, Card, PageHeader } from "@/components/ui";
-import { inviteTokens } from "@/lib/auth/invites";
+import { authService } from "@/lib/auth/service";
 import { ROLE_LABEL, STAFF, type CourseRole } from "@/lib/auth/roles";
 import { requireCourse } from "@/lib/auth/session";
-import { courseService } from "@/lib/courses";
-import { db } from "@/lib/db/client";
+import { courseService, enrollmentService } from "@/lib/courses";
 import { appUrl } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Roster" };
@@ -15,7 +15,10 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
   const { courseId } = await params;
   const access = await requireCourse(courseId, STAFF, `/courses/${courseId}/roster`);
   const enrollments = await courseService.rosterOf(courseId);
-  const tokens = await inviteTokens(db, enrollments.filter((e) => e.user.invited).map((e) => e.user.id));
+  // Invite links are bearer secrets: only instructors, who send them, see them.
+  const instructor = access.role === "INSTRUCTOR";
+  const tokens = instructor ? await authService.inviteTokens(enrollments.filter((e) => e.user.invited).map((e) => e.user.id)) : new Map<string, string>();
+  const staffInvites = instructor ? await enrollmentService.staffInvitesOf(courseId) : [];
   return (
     <>
       <PageHeader title="Roster" description="Everyone in the course: enrol people by email, share invite links, see roles and sections." />
@@ -62,6 +65,7 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
             })}
           />
         </Card>
+        {staffInvites.length ? <StaffInviteList invites={staffInvites} baseUrl={appUrl()} /> : null}
       </div>
     </>
   );
