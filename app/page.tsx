@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui";
 import { ROLE_LABEL, type CourseRole } from "@/lib/auth/roles";
 import { getSessionUser } from "@/lib/auth/session";
+import { courseService } from "@/lib/courses";
 import { db } from "@/lib/db/client";
 import { MASTERED, masteryOf } from "@/lib/practice/mastery";
 import { families } from "@/lib/scenarios";
@@ -9,11 +10,7 @@ import { families } from "@/lib/scenarios";
 export default async function HomePage() {
   const user = await getSessionUser();
   if (!user) return <Landing />;
-  const enrollments = await db.enrollment.findMany({
-    where: { userId: user.id },
-    include: { course: { select: { id: true, code: true, title: true, term: true } } },
-    orderBy: { createdAt: "desc" },
-  });
+  const enrollments = await courseService.enrollmentsOfUser(user.id);
   const canCreate = user.canTeach || user.isAdmin;
   const mastery = await masteryOf(db, user.id);
   return (

@@ -2,7 +2,7 @@
 // from the change to prisma/schema.prisma since the last migration.
 //
 // Prisma's `migrate dev` needs a shadow database that fails in JavaScript-engine mode
-// (TOOLCHAIN.md), so the change is computed with `migrate diff` between a snapshot of
+// (docs/operations.md §6), so the change is computed with `migrate diff` between a snapshot of
 // the schema at the last migration (prisma/migrations/schema.snapshot.prisma) and now.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, rmSync } from "node:fs";

@@ -1,7 +1,7 @@
 // Runs after `npm install`: derives the PostgreSQL schema from the one source schema
 // (prisma/schema.prisma, SQLite) and generates a Prisma client for each provider.
 // Prisma 6.19's JavaScript engine downloads nothing, which is why the generator uses
-// engineType = "client" (see TOOLCHAIN.md).
+// engineType = "client" (docs/operations.md §7).
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { deriveSchemas } from "./prisma-schemas.mjs";

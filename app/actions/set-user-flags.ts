@@ -2,9 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction } from "@/lib/server/action-client";
-import { AppError } from "@/lib/server/errors";
-import { db } from "@/lib/db/client";
-import { writeAudit } from "@/lib/audit";
+import { accountService } from "@/lib/accounts";
 
 const SetUserFlagsSchema = z.object({
   userId: z.string().min(1),
@@ -14,11 +12,7 @@ const SetUserFlagsSchema = z.object({
 
 /** Site admins let an account create courses, or make it an admin. */
 export const setUserFlagsAction = adminAction(SetUserFlagsSchema, async ({ userId, flag, value }, { user }) => {
-  if (flag === "isAdmin" && userId === user.id && !value) throw new AppError("CONFLICT", "You cannot remove your own administrator rights.");
-  const target = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
-  if (!target) throw new AppError("NOT_FOUND", "That account does not exist.");
-  await db.user.update({ where: { id: userId }, data: { [flag]: value } });
-  await writeAudit(db, { actorId: user.id, action: `user.${flag}`, target: userId, detail: { value } });
+  await accountService.setFlag(user.id, userId, flag, value);
   revalidatePath("/admin");
   return { ok: true, message: "Saved." };
 });

@@ -2,16 +2,14 @@ import type { Metadata } from "next";
 import { Badge, Card, PageHeader } from "@/components/ui";
 import { UserFlagToggle } from "@/components/user-flag-toggle";
 import { requireAdmin } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
+import { accountService } from "@/lib/accounts";
+import { courseService } from "@/lib/courses";
 
 export const metadata: Metadata = { title: "Site administration" };
 
 export default async function AdminPage() {
   await requireAdmin("/admin");
-  const [users, courses] = await Promise.all([
-    db.user.findMany({ orderBy: { createdAt: "asc" }, take: 500, select: { id: true, name: true, email: true, isAdmin: true, canTeach: true, invited: true } }),
-    db.course.count(),
-  ]);
+  const [users, courses] = await Promise.all([accountService.accounts(500), courseService.courseCount()]);
   return (
     <>
       <PageHeader title="Site administration" description={`${users.length} accounts (first 500 shown) · ${courses} courses`} />

@@ -1,7 +1,10 @@
-// When a student may see feedback (issue #6): immediately, after the quiz closes, or never.
+// When a student may see their feedback, score and the expected answers: as soon as they
+// submit, once the quiz has closed, or never (the quiz's feedbackRelease setting).
+import type { AttemptStatus, QuizModel } from "../db/quiz-values";
+
 export type Release = { released: boolean; reason: string };
 
-export function releaseOf(quiz: { feedbackRelease: string; closesAt: Date | null }, status: string, now: Date): Release {
+export function releaseOf(quiz: Pick<QuizModel, "feedbackRelease" | "closesAt">, status: AttemptStatus, now: Date): Release {
   if (status !== "SUBMITTED") return { released: false, reason: "The attempt is still in progress." };
   switch (quiz.feedbackRelease) {
     case "IMMEDIATELY":

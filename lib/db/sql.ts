@@ -2,7 +2,7 @@
 // starting and submitting attempts). Prisma 6's JavaScript engine compiles each call to a
 // query plan in WebAssembly and interprets it: about 0.5 ms of CPU per statement on these
 // machines, which under a class-sized burst (200 exam starts in three seconds) was most of
-// the server's time and the cause of the save latency tail (issue #6, "Figures"). Here a
+// the server's time and the cause of the save latency tail (README, "Benchmarks"). Here a
 // statement is prepared once and reused, on the same connection (SQLite) or pool
 // (PostgreSQL) that Prisma uses, so both see one database and one set of locks.
 //
@@ -11,6 +11,11 @@
 // `INSERT … ON CONFLICT`. Rows come back alike from both: DateTime columns as Date, Boolean
 // columns as boolean, integers as number. Prepared statements are kept for the life of the
 // connection without a bound: the texts are few (they vary only with a quiz's number of items).
+//
+// Statements live only in the queries modules (lib/<domain>/queries.ts), each a named function
+// whose row type is picked from the generated Prisma models, and whose select list is built by
+// `selectList` from names checked against the same model: a renamed column fails the
+// type-check, not a request (docs/data-access.md).
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
@@ -27,6 +32,14 @@ export interface Sql {
   run(text: string, params?: readonly SqlValue[]): Promise<number>;
   /** Runs statements in order in one transaction: all of them or none. Rows changed by each. */
   batch(statements: readonly SqlStatement[]): Promise<number[]>;
+}
+
+/**
+ * `a."id" AS "id", a."status" AS "status"`: the select list of `names` from the table aliased
+ * `alias`, each name checked against the model `M`. `selectList<Attempt>("a")("id", "status")`.
+ */
+export function selectList<M>(alias: string) {
+  return <K extends keyof M & string>(...names: K[]): string => names.map((n) => `${alias}."${n}" AS "${n}"`).join(", ");
 }
 
 /** Thrown when the database cannot take a statement in time; callers answer 503. */

@@ -1,5 +1,5 @@
-// Fills the demo course's quizzes from the starter library (issue #6, "Demo content"): a
-// practice quiz of fixed questions, and a 20-minute exam drawing from the bank by topic,
+// Fills the demo course's quizzes from the starter library, so a first start has something to
+// take: a practice quiz of fixed questions, and a 20-minute exam drawing from the bank by topic,
 // one attempt, feedback after it closes two weeks later. Only quizzes with no items yet.
 import type { Db } from "../db/client";
 import { STARTER_BANK_TITLE } from "./starter-library";

@@ -4,12 +4,14 @@
 // Entry points, as in smoltcp's socket: call() for user calls (§3.10.1–3.10.5),
 // receive() for segment arrival (§3.10.7), fireTimer() for timeouts (§3.10.8),
 // output() to send what is due, nextTimer() for when the next timer fires.
-// Every state change goes through setState(), which records the rule behind it.
+// Every state change goes through setState() with its rule from lib/tcp/transitions.ts,
+// the table of what the endpoint may do; the trace records the rule's citation and reason.
 import { ACK, FIN, PSH, RST, SYN, segmentLength } from "./flags";
 import type { ProfileRules } from "./profiles";
 import type { CallName, EndpointName, Timing } from "./scenario";
 import { seqAdd, seqDiff, seqGt, seqLe, seqLt } from "./seq";
 import type { SegmentView, State, TimerName } from "./trace";
+import { RULES, checkTransition, type RuleTo } from "./transitions";
 
 /** Maximum segment size for data (RFC 9293 §3.7.1 default for IPv4 over Ethernet-sized paths). */
 export const MSS = 1460;
@@ -168,7 +170,7 @@ export class Endpoint {
           this.resetConnection();
           this.passive = false;
           this.appClosed = false;
-          this.setState("CLOSED", "RFC 9293 §3.5.2", "The host crashed and lost all memory of the connection.");
+          this.setState("CLOSED", RULES["crash"]);
         }
         return null;
     }
@@ -178,7 +180,7 @@ export class Endpoint {
     // RFC 9293 §3.10.1 OPEN, CLOSED state: passive OPEN enters LISTEN.
     if (this.state !== "CLOSED") return "connection already exists";
     this.passive = true;
-    this.setState("LISTEN", "RFC 9293 §3.10.1", "A passive OPEN (listen) makes the endpoint wait for a SYN.");
+    this.setState("LISTEN", RULES["listen"]);
     return null;
   }
 
@@ -191,7 +193,7 @@ export class Endpoint {
     this.sndUna = this.iss;
     this.sndNxt = this.iss;
     this.sendInSequence(SYN, 0);
-    this.setState("SYN_SENT", "RFC 9293 §3.10.1", "An active OPEN (connect) sends a SYN and waits for the peer's SYN.");
+    this.setState("SYN_SENT", RULES["connect"]);
     return null;
   }
 
@@ -242,7 +244,7 @@ export class Endpoint {
       case "SYN_SENT":
         // "Any outstanding RECEIVEs are returned ... delete TCB, enter CLOSED state."
         this.appClosed = true;
-        this.deleteTcb("RFC 9293 §3.10.4", "Closing before the connection exists just deletes it.");
+        this.deleteTcb(RULES["close/unopened"]);
         return null;
       case "SYN_RECEIVED":
         this.appClosed = true;
@@ -254,7 +256,7 @@ export class Endpoint {
         // "If no SENDs have been issued and there is no pending data to send,
         // then form a FIN segment and send it, and enter FIN-WAIT-1 state."
         this.closeQueued = true;
-        this.setState("FIN_WAIT_1", "RFC 9293 §3.10.4", "Closing in SYN_RECEIVED sends a FIN at once.");
+        this.setState("FIN_WAIT_1", RULES["close/syn-received"]);
         return null;
       case "ESTABLISHED":
         this.appClosed = true;
@@ -262,14 +264,14 @@ export class Endpoint {
         // "Queue this until all preceding SENDs have been segmentized, then form a
         // FIN segment and send it. In any case, enter FIN-WAIT-1 state."
         this.closeQueued = true;
-        this.setState("FIN_WAIT_1", "RFC 9293 §3.10.4", "The application closed: send FIN after any queued data.");
+        this.setState("FIN_WAIT_1", RULES["close/established"]);
         return null;
       case "CLOSE_WAIT":
         this.appClosed = true;
         this.inAcceptQueue = false;
         // RFC 9293 corrects RFC 793 here: the passive closer enters LAST-ACK.
         this.closeQueued = true;
-        this.setState("LAST_ACK", "RFC 9293 §3.10.4", "The peer already sent FIN; our FIN is the last, so wait for its ACK.");
+        this.setState("LAST_ACK", RULES["close/close-wait"]);
         return null;
       default:
         // FIN-WAIT-1/2: "Strictly speaking, this is an error"; CLOSING, LAST-ACK, TIME-WAIT likewise.
@@ -289,11 +291,11 @@ export class Endpoint {
       case "CLOSE_WAIT":
         // "Send a reset segment: <SEQ=SND.NXT><CTL=RST>"
         this.host.transmit(this, RST, this.sndNxt, 0, 0, false);
-        this.deleteTcb("RFC 9293 §3.10.5", "ABORT sends RST and deletes the connection at once.");
+        this.deleteTcb(RULES["abort/with-rst"]);
         return null;
       default:
         // LISTEN, SYN-SENT: delete the TCB. CLOSING, LAST-ACK, TIME-WAIT: "respond with ok".
-        this.deleteTcb("RFC 9293 §3.10.5", "ABORT deletes the connection; in this state no RST is sent.");
+        this.deleteTcb(RULES["abort/without-rst"]);
         return null;
     }
   }
@@ -361,16 +363,12 @@ export class Endpoint {
       this.host.transmit(this, SYN | ACK, this.iss, this.rcvNxt, 0, false);
       this.sndNxt = seqAdd(this.iss, 1);
       this.sndUna = this.sndNxt;
-      this.setState(
-        "ESTABLISHED",
-        "profile two-way-handshake",
-        "In a two-way handshake the server is established as soon as it answers a SYN.",
-      );
+      this.setState("ESTABLISHED", RULES["two-way-handshake/syn"]);
       return;
     }
     // "send <SEQ=ISS><ACK=RCV.NXT><CTL=SYN,ACK> ... The connection state should be changed to SYN-RECEIVED."
     this.sendInSequence(SYN | ACK, 0);
-    this.setState("SYN_RECEIVED", "RFC 9293 §3.10.7.2", "A SYN arrived for the listener: answer SYN+ACK and wait for the ACK.");
+    this.setState("SYN_RECEIVED", RULES["listen/syn"]);
   }
 
   private receiveInSynSent(seg: Wire): void {
@@ -388,7 +386,7 @@ export class Endpoint {
     if (seg.bits & RST) {
       if (!hasAck) return;
       this.host.signal(this, "connection reset (refused by the peer)");
-      this.deleteTcb("RFC 9293 §3.10.7.3", "A RST that acknowledges our SYN means the peer refused the connection.");
+      this.deleteTcb(RULES["syn-sent/rst"]);
       return;
     }
     // Fourth: the SYN bit. Fifth: "If neither of the SYN or RST bits is set, drop the segment."
@@ -400,7 +398,7 @@ export class Endpoint {
       // "If SND.UNA > ISS (our SYN has been ACKed), change the connection state to
       // ESTABLISHED, form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
       this.sndWnd = WINDOW;
-      this.setState("ESTABLISHED", "RFC 9293 §3.10.7.3", "The SYN+ACK acknowledges our SYN: the connection is open.");
+      this.setState("ESTABLISHED", RULES["syn-sent/syn-ack"]);
       if (!this.host.rules.twoWayHandshake) this.ackNow = true;
       this.onEstablished();
       // "If there are other controls or text in the segment, then continue
@@ -413,7 +411,7 @@ export class Endpoint {
     const head = this.rtxq[0];
     if (head && head.bits & SYN) head.bits = SYN | ACK;
     this.host.transmit(this, SYN | ACK, this.iss, this.rcvNxt, 0, false);
-    this.setState("SYN_RECEIVED", "RFC 9293 §3.10.7.3", "A SYN crossed ours (simultaneous open): answer SYN+ACK.");
+    this.setState("SYN_RECEIVED", RULES["syn-sent/syn"]);
   }
 
   private receiveSynchronized(seg: Wire): void {
@@ -471,7 +469,7 @@ export class Endpoint {
     if (bits & SYN) {
       if (this.state === "SYN_RECEIVED" && this.passive) {
         // "If the connection was initiated with a passive OPEN, then return this connection to the LISTEN state."
-        this.returnToListen("RFC 9293 §3.10.7.4", "A new SYN in SYN_RECEIVED: the half-open connection returns to LISTEN.");
+        this.returnToListen(RULES["syn-received/syn"]);
         return;
       }
       // RFC 5961 §4.2: a SYN in a synchronized state gets a challenge ACK and is dropped.
@@ -493,11 +491,7 @@ export class Endpoint {
         this.host.discarded(this, seg, "accept-queue-full");
         return;
       }
-      this.setState(
-        "ESTABLISHED",
-        "RFC 9293 §3.10.7.4",
-        "The ACK of our SYN+ACK completes the three-way handshake.",
-      );
+      this.setState("ESTABLISHED", RULES["syn-received/ack"]);
       if (this.passive) this.inAcceptQueue = true;
       this.acknowledge(seg.ack);
       this.onEstablished();
@@ -529,13 +523,13 @@ export class Endpoint {
       case "CLOSING":
         // "if the ACK acknowledges our FIN, then enter the TIME-WAIT state; otherwise, ignore the segment."
         if (this.ourFinAcked()) {
-          this.enterTimeWait("RFC 9293 §3.10.7.4", "In CLOSING, the ACK of our FIN moves the connection to TIME_WAIT.");
+          this.enterTimeWait(RULES["closing/ack"]);
         }
         return;
       case "LAST_ACK":
         // "If our FIN is now acknowledged, delete the TCB, enter the CLOSED state, and return."
         if (this.ourFinAcked()) {
-          this.deleteTcb("RFC 9293 §3.10.7.4", "In LAST_ACK, the ACK of our FIN ends the connection.");
+          this.deleteTcb(RULES["last-ack/ack"]);
         }
         return;
     }
@@ -550,10 +544,10 @@ export class Endpoint {
       case "SYN_RECEIVED":
         if (this.passive) {
           // "If this connection was initiated with a passive OPEN, then return this connection to LISTEN."
-          this.returnToListen("RFC 9293 §3.10.7.4", "A RST in SYN_RECEIVED returns a passively opened connection to LISTEN.");
+          this.returnToListen(RULES["syn-received/rst-passive"]);
         } else {
           this.host.signal(this, "connection refused");
-          this.deleteTcb("RFC 9293 §3.10.7.4", "A RST in SYN_RECEIVED after an active OPEN: the connection was refused.");
+          this.deleteTcb(RULES["syn-received/rst-active"]);
         }
         return;
       case "ESTABLISHED":
@@ -561,11 +555,11 @@ export class Endpoint {
       case "FIN_WAIT_2":
       case "CLOSE_WAIT":
         this.host.signal(this, "connection reset");
-        this.deleteTcb("RFC 9293 §3.10.7.4", "A RST at exactly RCV.NXT resets the connection.");
+        this.deleteTcb(RULES["connected/rst"]);
         return;
       default:
         // CLOSING, LAST-ACK, TIME-WAIT: "enter the CLOSED state, delete the TCB, and return."
-        this.deleteTcb("RFC 9293 §3.10.7.4", "A RST while closing ends the connection at once.");
+        this.deleteTcb(RULES["both-fins/rst"]);
     }
   }
 
@@ -589,7 +583,7 @@ export class Endpoint {
         // answered with RST <SEQ=SEG.ACK>, since nobody will ever read it.
         this.host.transmit(this, RST, ack, 0, 0, false);
         this.host.signal(this, "connection reset (data arrived after close)");
-        this.deleteTcb("linux (RFC 1122 §4.2.2.13)", "Data arrived after the application closed: Linux resets the connection.");
+        this.deleteTcb(RULES["linux/data-after-close"]);
         return;
       }
       // "Once the TCP takes responsibility for the data, it advances RCV.NXT over the data
@@ -611,27 +605,23 @@ export class Endpoint {
     // to close at once and let its FIN carry the ACK (a three-segment close).
     if (this.state === "ESTABLISHED") this.ackReceived();
     else this.ackNow = true;
+    // (SYN-RECEIVED is not among the cases: the fifth step has made it ESTABLISHED by now.)
     switch (this.state) {
-      case "SYN_RECEIVED":
       case "ESTABLISHED":
         this.host.signal(this, "connection closing");
-        this.setState("CLOSE_WAIT", "RFC 9293 §3.10.7.4", "The peer's FIN means it has no more to send: wait for our application to close.");
+        this.setState("CLOSE_WAIT", RULES["established/fin"]);
         return;
       case "FIN_WAIT_1":
         this.host.signal(this, "connection closing");
         if (this.ourFinAcked()) {
-          this.enterTimeWait("RFC 9293 §3.10.7.4", "A FIN that also acknowledges our FIN: both sides are done, enter TIME_WAIT.");
+          this.enterTimeWait(RULES["fin-wait-1/fin-ack"]);
         } else {
-          this.setState(
-            "CLOSING",
-            "RFC 9293 §3.10.7.4",
-            "In FIN_WAIT_1, a FIN that does not acknowledge our own FIN (simultaneous close) moves the connection to CLOSING.",
-          );
+          this.setState("CLOSING", RULES["fin-wait-1/fin"]);
         }
         return;
       case "FIN_WAIT_2":
         this.host.signal(this, "connection closing");
-        this.enterTimeWait("RFC 9293 §3.10.7.4", "In FIN_WAIT_2, the peer's FIN moves the connection to TIME_WAIT.");
+        this.enterTimeWait(RULES["fin-wait-2/fin"]);
         return;
       case "TIME_WAIT":
         this.restartTimeWait();
@@ -685,21 +675,18 @@ export class Endpoint {
       case "time-wait":
         // RFC 9293 §3.10.8: "If the time-wait timeout expires on a connection, delete the TCB, enter CLOSED."
         this.timeWaitAt = Infinity;
-        this.deleteTcb(
-          this.host.rules.timeWaitMs === 2 * this.host.timing.mslMs ? "RFC 9293 §3.10.8" : "linux (TCP_TIMEWAIT_LEN)",
-          "TIME_WAIT has lasted long enough for old segments to die out: the connection is deleted.",
-        );
+        this.deleteTcb(this.host.rules.timeWaitMs === 2 * this.host.timing.mslMs ? RULES["time-wait/timeout"] : RULES["linux/time-wait-timeout"]);
         return;
       case "fin-wait-2":
         // Linux tcp_fin_timeout: an orphaned FIN_WAIT_2 is dropped silently.
         this.finWait2At = Infinity;
-        this.deleteTcb("linux (tcp_fin_timeout)", "Linux gives up on a peer that never sends its FIN after 60 s in FIN_WAIT_2.");
+        this.deleteTcb(RULES["linux/fin-timeout"]);
         return;
       case "user-timeout":
         // RFC 9293 §3.10.8: "flush all queues, signal the user 'error: connection aborted
         // due to user timeout' ..., delete the TCB, enter the CLOSED state."
         this.host.signal(this, "connection aborted due to user timeout");
-        this.deleteTcb("RFC 9293 §3.10.8", "Nothing was acknowledged for the whole user timeout: the connection is aborted.");
+        this.deleteTcb(RULES["user-timeout"]);
         return;
       case "retransmit":
         return this.retransmit();
@@ -726,13 +713,10 @@ export class Endpoint {
       this.state === "SYN_SENT" ? rules.synRetries : this.state === "SYN_RECEIVED" ? rules.synAckRetries : rules.dataRetries;
     if (limit !== null && this.retries >= limit) {
       if (this.state === "SYN_RECEIVED" && this.passive) {
-        this.returnToListen("linux (tcp_synack_retries)", "No ACK came after the last SYN-ACK retry: Linux drops the half-open connection.");
+        this.returnToListen(RULES["linux/synack-retries"]);
       } else {
         this.host.signal(this, "connection timed out");
-        this.deleteTcb(
-          this.state === "SYN_SENT" ? "linux (tcp_syn_retries)" : "linux (tcp_retries2)",
-          "The retransmission limit was reached: the connection gives up.",
-        );
+        this.deleteTcb(this.state === "SYN_SENT" ? RULES["linux/syn-retries"] : RULES["linux/retries2"]);
       }
       return;
     }
@@ -856,26 +840,26 @@ export class Endpoint {
     if (this.closeAfterEstablished) {
       this.closeAfterEstablished = false;
       this.closeQueued = true;
-      this.setState("FIN_WAIT_1", "RFC 9293 §3.10.4", "The CLOSE queued during the handshake takes effect: send FIN after the data.");
+      this.setState("FIN_WAIT_1", RULES["close/queued-in-handshake"]);
     }
   }
 
   private enterFinWait2(): void {
-    this.setState("FIN_WAIT_2", "RFC 9293 §3.10.7.4", "The peer acknowledged our FIN; its own FIN has not come yet.");
+    this.setState("FIN_WAIT_2", RULES["fin-wait-1/ack"]);
     const timeout = this.host.rules.finWait2TimeoutMs;
     if (timeout !== null && this.appClosed) this.finWait2At = this.host.now + timeout;
   }
 
-  private enterTimeWait(rule: string, reason: string): void {
+  private enterTimeWait(rule: RuleTo<"TIME_WAIT">): void {
     const ms = this.host.rules.timeWaitMs;
     if (ms === null) {
       // The FIN is still acknowledged: only the waiting afterwards is skipped.
       if (this.ackNow) this.host.transmit(this, ACK, this.sndNxt, this.rcvNxt, 0, false);
-      this.deleteTcb("profile no-time-wait", "Without TIME_WAIT, the active closer forgets the connection at once.");
+      this.deleteTcb(RULES["no-time-wait/skip"]);
       return;
     }
     this.stopTimers();
-    this.setState("TIME_WAIT", rule, reason);
+    this.setState("TIME_WAIT", rule);
     this.timeWaitAt = this.host.now + ms;
   }
 
@@ -906,15 +890,15 @@ export class Endpoint {
     this.inAcceptQueue = false;
   }
 
-  private deleteTcb(rule: string, reason: string): void {
+  private deleteTcb(rule: RuleTo<"CLOSED">): void {
     this.resetConnection();
     this.appClosed = false;
-    this.setState("CLOSED", rule, reason);
+    this.setState("CLOSED", rule);
   }
 
-  private returnToListen(rule: string, reason: string): void {
+  private returnToListen(rule: RuleTo<"LISTEN">): void {
     this.resetConnection();
-    this.setState("LISTEN", rule, reason);
+    this.setState("LISTEN", rule);
   }
 
   private chooseIss(): number {
@@ -926,11 +910,17 @@ export class Endpoint {
     return seqAdd(this.isn, (now - this.firstOpenAt) * ISN_TICKS_PER_MS);
   }
 
-  private setState(to: State, rule: string, reason: string): void {
+  /**
+   * The one place the state changes: the table must allow it, and the trace records its
+   * rule. Callers name the rule as RULES["id"], resolved where it is written: a lookup by
+   * id here would cost a keyed property load on every transition.
+   */
+  private setState<S extends State>(to: S, rule: RuleTo<NoInfer<S>>): void {
     const from = this.state;
     if (from === to) return;
+    checkTransition(from, to, rule);
     this.state = to;
-    this.host.stateChanged(this, from, to, rule, reason);
+    this.host.stateChanged(this, from, to, rule.cites, rule.reason);
   }
 }
 

@@ -1,5 +1,5 @@
 // TCP control flags as a bit set. Written in scenarios and traces as a "+"-joined
-// set in the fixed order SYN, FIN, RST, PSH, ACK (DESIGN.md §3), e.g. "FIN+ACK".
+// set in the fixed order SYN, FIN, RST, PSH, ACK (docs/engine.md, "Conventions"), e.g. "FIN+ACK".
 
 export const SYN = 1;
 export const FIN = 2;

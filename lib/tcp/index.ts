@@ -1,4 +1,4 @@
-// Public API of the TCP engine (DESIGN.md §3). Other parts of the app import from here only.
+// Public API of the TCP engine (docs/engine.md). Other parts of the app import from here only.
 export { simulate, simulateParsed, MAX_EVENTS } from "./simulate";
 export {
   ScenarioSchema,

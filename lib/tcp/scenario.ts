@@ -1,4 +1,4 @@
-// Scenario JSON v1 (DESIGN.md §3): the one definition of what a scenario is. Types
+// Scenario JSON v1 (docs/scenario-format.md): the one definition of what a scenario is. Types
 // are inferred from the schema, so the validator and the engine cannot drift apart.
 import { z } from "zod";
 import { parseFlags } from "./flags";

@@ -1,14 +1,15 @@
 // The simulator: two endpoints, a network between them, and a clock that only
 // moves when an event happens. Pure: the same scenario gives the same trace.
 //
-// Ordering rule (documented in README "The TCP engine"): events run in time order;
-// at the same millisecond, segment arrivals come first (in the order they were
-// sent, injected segments in scenario order), then timers (the client's, then the
-// server's; per endpoint TIME_WAIT, FIN_WAIT_2, user timeout, retransmission, SYN
-// queue), then application calls (in scenario order).
+// Ordering rule (docs/engine.md, "Order of events at the same time"): events run in
+// time order, one per step; at the same millisecond, segment arrivals come first
+// (injected segments, in scenario order, before any segment sent during the run; sent
+// segments in the order they were sent), then timers (the client's, then the server's;
+// per endpoint TIME_WAIT, FIN_WAIT_2, user timeout, retransmission, SYN queue, delayed
+// ACK, as dueTimer() picks them), then application calls (in scenario order).
 import { Endpoint, type DiscardReason, type Host, type Wire } from "./endpoint";
 import { EventQueue, type Queued } from "./event-queue";
-import { formatFlags, parseFlags } from "./flags";
+import { ACK, formatFlags, parseFlags } from "./flags";
 import { rulesFor, type ProfileRules } from "./profiles";
 import { ScenarioError, parseScenario, type EndpointName, type Scenario, type Timing } from "./scenario";
 import type { SegmentView, State, TimerName, Trace, TraceEvent } from "./trace";
@@ -82,7 +83,7 @@ class Simulation implements Host {
     for (const stray of inject) {
       const from: EndpointName = stray.to === "client" ? "server" : "client";
       const bits = flagBits(stray.segment.flags);
-      const ack = bits & 16 ? stray.segment.ack : 0;
+      const ack = bits & ACK ? stray.segment.ack : 0;
       const view: SegmentView = {
         id: this.nextSegmentId++,
         from,
@@ -168,7 +169,7 @@ class Simulation implements Host {
     ep.output();
   }
 
-  /** DESIGN.md §3: when one step changes an endpoint's state twice, the first is transient. */
+  /** When one step changes an endpoint's state more than once, all but the last change are transient. */
   private markTransient(): void {
     const events = this.events;
     for (let i = events.length - 1, seenClient = false, seenServer = false; i >= this.stepStart; i--) {

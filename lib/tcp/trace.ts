@@ -82,7 +82,7 @@ export type TraceEvent =
       readonly type: "state";
       readonly from: State;
       readonly to: State;
-      /** The first of two transitions caused by one segment (DESIGN.md §3). */
+      /** Not the last change one step made to this endpoint, e.g. the ESTABLISHED of SYN_RECEIVED + FIN (docs/engine.md). */
       readonly transient: boolean;
       /** The RFC section or profile that justifies the transition. */
       readonly rule: string;

@@ -1,5 +1,5 @@
 // Engine benchmark: time per simulation and events per second for three scenarios.
-// Budget (issue #4): handshake + close at 20 µs or less per simulation on one core.
+// Budget (docs/performance.md §2): handshake + close at 20 µs or less per simulation on one core.
 import { parseScenario, simulate, simulateParsed, type ScenarioInput } from "../../lib/tcp";
 import { measure, report, type BenchResult } from "./measure";
 

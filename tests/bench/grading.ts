@@ -1,5 +1,5 @@
 // Grading benchmark: answers graded per second, simulation included (a fresh variant each
-// time, as the server does). Budget (issue #5): 20 000 or more per second on one core.
+// time, as the server does). Budget (docs/performance.md §2): 20 000 or more per second on one core.
 import { grade } from "../../lib/grading";
 import { expectedAnswer, starterLibrary } from "../../lib/questions";
 import { measure, type BenchResult } from "./measure";

@@ -1,4 +1,4 @@
-// Load: 200 simulated students against `npm start` on SQLite (issue #6, "Figures").
+// Load: 200 simulated students against `npm start` on SQLite (figures in the README, "Benchmarks").
 // First one student alone, back to back, gives each request's own cost (what the tail is
 // made of); then the class: each signs in, starts the practice quiz and loads its page (as the
 // browser does after Start), saves an answer every few seconds, then submits.

@@ -1,4 +1,4 @@
-// Issue #6 end to end: practice with feedback and mastery, a quiz that keeps every answer
+// A student's path end to end: practice with feedback and mastery, a quiz that keeps every answer
 // across a reload, submit and review, an exam that times out, privacy between students,
 // no answer in anything the attempt page loads, axe on every page, and screenshots.
 import { expect, test, type Browser, type Page } from "@playwright/test";

@@ -1,7 +1,12 @@
 // Quiz attempts against a real SQLite file and a real PostgreSQL database: the rules that
-// protect a grade (issue #6, "Faults and bad input").
+// protect a grade against faults and bad input (a lost claim, a crash between the steps, two
+// tabs, a late save, someone else's attempt).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attemptView, quizzesForStudent, saveResponse, startAttempt, submitAttempt } from "@/lib/attempts/service";
+import { saveResponse } from "@/lib/attempts/save";
+import { startAttempt } from "@/lib/attempts/start";
+import { submitAttempt } from "@/lib/attempts/submit";
+import { attemptView } from "@/lib/attempts/view";
+import { quizzesForStudent } from "@/lib/quizzes/for-student";
 import { AppError } from "@/lib/server/errors";
 import { fillDemoQuizzes } from "@/lib/demo/demo-quizzes";
 import { syncStarterLibrary } from "@/lib/demo/starter-library";

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { NewJoinCodeForm } from "@/components/course-forms";
 import { StartAttemptButton } from "@/components/start-attempt-button";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui";
-import { ANY_ROLE, ROLE_LABEL, STAFF } from "@/lib/auth/roles";
+import { ANY_ROLE, ROLE_LABEL, STAFF, type CourseRole } from "@/lib/auth/roles";
 import { requireCourse, type CourseAccess } from "@/lib/auth/session";
-import { FEEDBACK_LABEL, formatLimit, quizStatus, type QuizStatus } from "@/lib/courses/quiz-status";
-import { quizzesForStudent } from "@/lib/attempts/service";
 import { releaseOf } from "@/lib/attempts/release";
-import { db } from "@/lib/db/client";
+import { canStart as mayStart } from "@/lib/attempts/rules";
+import { courseService } from "@/lib/courses";
+import { quizService } from "@/lib/quizzes";
+import { FEEDBACK_LABEL, formatLimit, quizStatus, type QuizStatus } from "@/lib/quizzes/status";
 
 export const metadata: Metadata = { title: "Course" };
 
@@ -45,12 +46,8 @@ export default async function CoursePage({ params, searchParams }: { params: Pro
 
 async function StaffHome({ access }: { access: CourseAccess }) {
   const courseId = access.course.id;
-  const [counts, quizzes, banks] = await Promise.all([
-    db.enrollment.groupBy({ by: ["role"], where: { courseId }, _count: true }),
-    db.quiz.findMany({ where: { courseId }, orderBy: { createdAt: "asc" }, include: { _count: { select: { items: true, attempts: true } } } }),
-    db.questionBank.findMany({ where: { courseId }, include: { _count: { select: { questions: true } } } }),
-  ]);
-  const count = (role: string) => counts.find((c) => c.role === role)?._count ?? 0;
+  const [counts, quizzes, banks] = await Promise.all([courseService.roleCounts(courseId), quizService.withCounts(courseId), quizService.banksWithCounts(courseId)]);
+  const count = (role: CourseRole) => counts[role];
   const now = new Date();
   return (
     <div className="grid gap-6 lg:grid-cols-3">
@@ -123,7 +120,7 @@ async function StaffHome({ access }: { access: CourseAccess }) {
 
 async function StudentHome({ access }: { access: CourseAccess }) {
   const now = new Date();
-  const quizzes = await quizzesForStudent(db, access.course.id, access.user.id, access.section, now);
+  const quizzes = await quizService.forStudent(access.course.id, access.user.id, access.section, now);
   return (
     <Card title="Quizzes and exams">
       {quizzes.length === 0 ? (
@@ -134,7 +131,7 @@ async function StudentHome({ access }: { access: CourseAccess }) {
             const status = quizStatus(q, now);
             const used = q.attempts.length;
             const inProgress = q.attempts.find((a) => a.status === "IN_PROGRESS");
-            const canStart = status === "open" && !inProgress && (q.attemptsAllowed === null || used < q.attemptsAllowed);
+            const canStart = mayStart(q, access.section, q.attempts, now);
             return (
               <li key={q.id} className="flex flex-col gap-2 py-4 sm:flex-row sm:items-start sm:justify-between">
                 <div>

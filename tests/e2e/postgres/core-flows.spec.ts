@@ -1,4 +1,4 @@
-// The core flows of issues #3 and #6 on PostgreSQL, in a real browser: sign-in and the
+// The core flows on PostgreSQL, in a real browser: sign-in and the
 // role-specific homes, a student's quiz with autosave across a reload, submit and review,
 // and practice with its feedback.
 import { expect, test } from "@playwright/test";

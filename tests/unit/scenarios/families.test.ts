@@ -54,7 +54,7 @@ const SHOWS: Record<string, (t: Trace) => boolean> = {
 };
 
 describe("scenario families", () => {
-  it("cover the families DESIGN.md §4 lists, each with a title, a concept and a difficulty", () => {
+  it("cover the connection set-up and tear-down families the product teaches, each with a title, a concept and a difficulty", () => {
     const ids = families.map((f) => f.id);
     for (const id of [
       "handshake", "lost-syn", "lost-syn-ack", "lost-final-ack", "old-duplicate-syn", "simultaneous-open", "connection-refused",

@@ -1,6 +1,7 @@
 // Test harness for the conformance suite, after smoltcp's tests: one fixture per
 // state (reached by driving the real endpoint, never by setting fields), segments
-// written as a template plus the fields that differ, and expectSent / expectNothing.
+// written as a template plus the fields that differ, expectSent / expectNothing, and
+// expectSameEndpoint (smoltcp's `sanity!`) for two paths that must reach the same endpoint.
 import { expect } from "vitest";
 import { Endpoint, type DiscardReason, type Host, type Wire } from "@/lib/tcp/endpoint";
 import { formatFlags, parseFlags } from "@/lib/tcp/flags";
@@ -221,4 +222,74 @@ export function timeWait(o?: FixtureOptions): Harness {
   recv(h, { flags: "FIN+ACK", seq: REMOTE_ISS + 1, ack: LOCAL_ISS + 2 });
   h.host.clear();
   return h;
+}
+
+// ------------------------------------------------------- same-state check
+
+/**
+ * What can be observed of an endpoint: its state, the RFC 9293 §3.3.1 send and receive
+ * variables, what it still has to send, its queues, and its timers as time from now
+ * (null: not running), so endpoints reached at different times compare equal.
+ */
+export function observe(h: Harness) {
+  const ep = h.ep;
+  const now = h.host.now;
+  const timer = (at: number) => (at === Infinity ? null : at - now);
+  return {
+    state: ep.state,
+    passive: ep.passive,
+    ISS: ep.iss,
+    "SND.UNA": ep.sndUna,
+    "SND.NXT": ep.sndNxt,
+    "SND.WND": ep.sndWnd,
+    IRS: ep.irs,
+    "RCV.NXT": ep.rcvNxt,
+    "RCV.WND": ep.rcvWnd,
+    unsent: ep.unsent,
+    closeQueued: ep.closeQueued,
+    closeAfterEstablished: ep.closeAfterEstablished,
+    appClosed: ep.appClosed,
+    finSent: ep.finSent,
+    finSeq: ep.finSent ? ep.finSeq : null,
+    ackNow: ep.ackNow,
+    retransmissionQueue: ep.rtxq.map((s) => ({ flags: formatFlags(s.bits), seq: s.seq, len: s.len })),
+    held: ep.held.map((s) => ({ ...s })),
+    rto: ep.rto,
+    retries: ep.retries,
+    timers: {
+      retransmit: timer(ep.rtxAt),
+      "user-timeout": timer(ep.userTimeoutAt),
+      "time-wait": timer(ep.timeWaitAt),
+      "fin-wait-2": timer(ep.finWait2At),
+      "delayed-ack": timer(ep.delackAt),
+    },
+    synQueue: ep.synQueue.map(timer),
+    acceptQueue: ep.acceptQueue,
+    inAcceptQueue: ep.inAcceptQueue,
+  };
+}
+export type Observed = ReturnType<typeof observe>;
+
+/**
+ * smoltcp's `sanity!`: two endpoints reached by different paths are the same endpoint.
+ * `except` names fields the paths are expected to leave different; the test says why.
+ */
+export function expectSameEndpoint(a: Harness, b: Harness, except: readonly (keyof Observed)[] = []): void {
+  const view = (h: Harness) => {
+    const o: Partial<Observed> = observe(h);
+    for (const key of except) delete o[key];
+    return o;
+  };
+  expect(view(b)).toEqual(view(a));
+}
+
+/** Fires timers until the endpoint is in `state` (or no timer is left); returns the timers fired. */
+export function fireTimersUntil(h: Harness, state: State, limit = 50): TimerName[] {
+  const fired: TimerName[] = [];
+  while (h.ep.state !== state && fired.length < limit) {
+    const timer = fireNextTimer(h);
+    if (timer === null) break;
+    fired.push(timer);
+  }
+  return fired;
 }

@@ -1,4 +1,4 @@
-// Bad input: simulate() names every problem with its path (issue #4, "Bad input").
+// Bad input: simulate() throws a ScenarioError that names every problem with its path.
 import { describe, expect, it } from "vitest";
 import { MAX_EVENTS, ScenarioError, simulate } from "@/lib/tcp";
 

@@ -5,6 +5,7 @@ import { Badge, Card, PageHeader } from "@/components/ui";
 import { inviteTokens } from "@/lib/auth/invites";
 import { ROLE_LABEL, STAFF, type CourseRole } from "@/lib/auth/roles";
 import { requireCourse } from "@/lib/auth/session";
+import { courseService } from "@/lib/courses";
 import { db } from "@/lib/db/client";
 import { appUrl } from "@/lib/env";
 
@@ -13,11 +14,7 @@ export const metadata: Metadata = { title: "Roster" };
 export default async function RosterPage({ params }: { params: Promise<{ courseId: string }> }) {
   const { courseId } = await params;
   const access = await requireCourse(courseId, STAFF, `/courses/${courseId}/roster`);
-  const enrollments = await db.enrollment.findMany({
-    where: { courseId },
-    include: { user: { select: { id: true, name: true, email: true, invited: true } } },
-    orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
-  });
+  const enrollments = await courseService.rosterOf(courseId);
   const tokens = await inviteTokens(db, enrollments.filter((e) => e.user.invited).map((e) => e.user.id));
   return (
     <>

@@ -1,11 +1,10 @@
 // POST: submit an attempt; grading happens here, on the server. Idempotent.
 import { z } from "zod";
-import { submitAttempt } from "@/lib/attempts/service";
+import { attempts } from "@/lib/attempts";
 import { json, userRoute } from "@/lib/server/route";
-import { db } from "@/lib/db/client";
 
 export const POST = userRoute(z.object({ attemptId: z.string().min(1).max(64) }), async ({ user, params }) => {
-  const result = await submitAttempt(db, user.id, params.attemptId);
+  const result = await attempts.submit(user.id, params.attemptId);
   // The score is not part of the answer: whether it is shown follows the release setting (the review page).
   return json({ status: result.status, submittedAt: result.submittedAt.toISOString() });
 });

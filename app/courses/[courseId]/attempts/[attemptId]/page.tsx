@@ -5,11 +5,10 @@ import { AnswerReview } from "@/components/answer-review";
 import { AttemptRunner } from "@/components/attempt-runner";
 import type { Draft } from "@/components/answer-widgets";
 import { Card, PageHeader } from "@/components/ui";
-import { attemptView } from "@/lib/attempts/service";
+import { attempts } from "@/lib/attempts";
 import { AppError } from "@/lib/server/errors";
 import { ANY_ROLE } from "@/lib/auth/roles";
 import { requireCourse } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Attempt" };
 export const dynamic = "force-dynamic";
@@ -17,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function AttemptPage({ params }: { params: Promise<{ courseId: string; attemptId: string }> }) {
   const { courseId, attemptId } = await params;
   const access = await requireCourse(courseId, ANY_ROLE, `/courses/${courseId}/attempts/${attemptId}`);
-  const view = await attemptView(db, access.user.id, attemptId).catch((error) => {
+  const view = await attempts.view(access.user.id, attemptId).catch((error) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });

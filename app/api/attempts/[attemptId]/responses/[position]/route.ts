@@ -2,11 +2,10 @@
 // malformed (the last good save is kept); 409 when submitted or past the deadline; 404 when
 // the attempt is not the caller's.
 import { z } from "zod";
-import { saveResponse } from "@/lib/attempts/service";
+import { attempts } from "@/lib/attempts";
 import { AppError } from "@/lib/server/errors";
 import { readJson } from "@/lib/server/json";
 import { json, userRoute } from "@/lib/server/route";
-import { db } from "@/lib/db/client";
 
 const Params = z.object({ attemptId: z.string().min(1).max(64), position: z.coerce.number().int().min(1).max(500) });
 const Body = z.object({ answer: z.unknown() }).strict();
@@ -14,6 +13,6 @@ const Body = z.object({ answer: z.unknown() }).strict();
 export const PUT = userRoute(Params, async ({ user, params, request }) => {
   const body = Body.safeParse(await readJson(request));
   if (!body.success) throw new AppError("UNPROCESSABLE", 'The request must be { "answer": … }.');
-  const { savedAt } = await saveResponse(db, user.id, params.attemptId, params.position, body.data.answer);
+  const { savedAt } = await attempts.save(user.id, params.attemptId, params.position, body.data.answer);
   return json({ savedAt: savedAt.toISOString() });
 });

@@ -1,5 +1,8 @@
-// Where a quiz stands for a reader at a given time: pure, so the pages and tests agree.
-export type QuizWindow = { opensAt: Date | null; closesAt: Date | null; published: boolean };
+// Where a quiz stands for a reader at a given time, and how its settings read: pure, so the
+// pages and tests agree.
+import type { FeedbackRelease, QuizModel } from "../db/quiz-values";
+
+export type QuizWindow = Pick<QuizModel, "opensAt" | "closesAt" | "published">;
 export type QuizStatus = "draft" | "upcoming" | "open" | "closed";
 
 export function quizStatus(quiz: QuizWindow, now: Date): QuizStatus {
@@ -9,7 +12,7 @@ export function quizStatus(quiz: QuizWindow, now: Date): QuizStatus {
   return "open";
 }
 
-export const FEEDBACK_LABEL: Record<string, string> = {
+export const FEEDBACK_LABEL: Record<FeedbackRelease, string> = {
   IMMEDIATELY: "feedback right after submitting",
   AFTER_CLOSE: "feedback after the quiz closes",
   NEVER: "no feedback shown",

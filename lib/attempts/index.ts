@@ -1,0 +1,15 @@
+// Quiz attempts, for the app: the services bound to the app's database. Server only (they
+// read and write the database); tests import the modules (start.ts, save.ts, submit.ts,
+// view.ts) and pass a database of their own. Scripts run under tsx cannot import this file
+// ("server-only" throws outside Next's server build), nor do they need to.
+import "server-only";
+import { bound } from "../db/bind";
+import { db } from "../db/client";
+import { saveResponse } from "./save";
+import { startAttempt } from "./start";
+import { submitAttempt } from "./submit";
+import { attemptView } from "./view";
+
+export const attempts = bound(db, { start: startAttempt, save: saveResponse, submit: submitAttempt, view: attemptView });
+export type { AttemptItemView, AttemptView } from "./view";
+export type { SubmitResult } from "./submit";

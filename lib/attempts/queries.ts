@@ -1,0 +1,187 @@
+// Every statement of quiz attempts, each a named function. These run on every student's
+// requests (start, save, submit, the attempt page), so they are prepared statements on the
+// fast runner (lib/db/sql.ts, docs/data-access.md), not Prisma calls. Row types are picked
+// from the generated models and select lists built from names checked against them; each
+// statement's text is built once, when the module loads.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { auditStatement, type AuditEntry } from "../audit";
+import { sqlOf, type Db } from "../db/client";
+import type { Enrollment, Question, QuizItem, Response } from "../db/generated/sqlite/client";
+import type { AttemptModel, QuizModel } from "../db/quiz-values";
+import { selectList } from "../db/sql";
+
+const quizCols = selectList<QuizModel>("q");
+const attemptCols = selectList<AttemptModel>("a");
+const responseCols = selectList<Response>("r");
+const itemCols = selectList<QuizItem>("i");
+
+export type StartQuizRow = Pick<
+  QuizModel,
+  "id" | "courseId" | "title" | "mode" | "opensAt" | "closesAt" | "timeLimitSec" | "attemptsAllowed" | "feedbackRelease" | "section" | "published"
+> & { role: Enrollment["role"] | null; enrolledSection: Enrollment["section"] };
+
+const QUIZ_FOR_START = `SELECT ${quizCols("id", "courseId", "title", "mode", "opensAt", "closesAt", "timeLimitSec", "attemptsAllowed", "feedbackRelease", "section", "published")},
+            e."role" AS "role", e."section" AS "enrolledSection"
+     FROM "Quiz" q LEFT JOIN "Enrollment" e ON e."courseId" = q."courseId" AND e."userId" = $2 WHERE q."id" = $1`;
+
+/** A quiz with the caller's enrolment in its course (role null: not enrolled). */
+export async function quizForStart(db: Db, quizId: string, userId: string): Promise<StartQuizRow | undefined> {
+  const [row] = await sqlOf(db).all<StartQuizRow>(QUIZ_FOR_START, [quizId, userId]);
+  return row;
+}
+
+export type AttemptStateRow = Pick<AttemptModel, "id" | "status" | "deadlineAt">;
+
+const ATTEMPTS_OF = `SELECT ${attemptCols("id", "status", "deadlineAt")} FROM "Attempt" a WHERE a."quizId" = $1 AND a."userId" = $2`;
+
+/** A student's attempts of one quiz. */
+export async function attemptsOf(db: Db, quizId: string, userId: string): Promise<AttemptStateRow[]> {
+  return sqlOf(db).all<AttemptStateRow>(ATTEMPTS_OF, [quizId, userId]);
+}
+
+const TIMED_ATTEMPTS_IN_PROGRESS = `SELECT ${attemptCols("id", "status", "deadlineAt")} FROM "Attempt" a WHERE a."userId" = $1 AND a."status" = 'IN_PROGRESS' AND a."deadlineAt" IS NOT NULL`;
+
+/** A student's attempts still in progress that have a deadline, in every course. */
+export async function timedAttemptsInProgress(db: Db, userId: string): Promise<AttemptStateRow[]> {
+  return sqlOf(db).all<AttemptStateRow>(TIMED_ATTEMPTS_IN_PROGRESS, [userId]);
+}
+
+const ATTEMPT_IN_PROGRESS = `SELECT ${attemptCols("id")} FROM "Attempt" a WHERE a."quizId" = $1 AND a."userId" = $2 AND a."status" = 'IN_PROGRESS'`;
+
+/** The id of the student's attempt in progress of a quiz, if any. */
+export async function attemptInProgress(db: Db, quizId: string, userId: string): Promise<string | undefined> {
+  const [row] = await sqlOf(db).all<Pick<AttemptModel, "id">>(ATTEMPT_IN_PROGRESS, [quizId, userId]);
+  return row?.id;
+}
+
+export type ItemRow = Pick<QuizItem, "id" | "questionId" | "bankId" | "tag" | "drawCount" | "points">;
+
+const ITEMS_OF = `SELECT ${itemCols("id", "questionId", "bankId", "tag", "drawCount", "points")} FROM "QuizItem" i WHERE i."quizId" = $1 ORDER BY i."position"`;
+
+/** A quiz's items in order. */
+export async function itemsOf(db: Db, quizId: string): Promise<ItemRow[]> {
+  return sqlOf(db).all<ItemRow>(ITEMS_OF, [quizId]);
+}
+
+export type BankQuestionRow = Pick<Question, "id" | "key" | "tags">;
+
+const BANK_QUESTIONS = `SELECT ${selectList<Question>("q")("id", "key", "tags")} FROM "Question" q WHERE q."bankId" = $1 ORDER BY q."key", q."version" DESC`;
+
+/** Every version of every question in a bank, by key, newest version first. */
+export async function bankQuestions(db: Db, bankId: string): Promise<BankQuestionRow[]> {
+  return sqlOf(db).all<BankQuestionRow>(BANK_QUESTIONS, [bankId]);
+}
+
+export type NewAttempt = Pick<AttemptModel, "quizId" | "userId" | "number" | "startedAt" | "deadlineAt">;
+export type NewResponse = Pick<Response, "quizItemId" | "questionId" | "position" | "seed" | "maxScore">;
+
+/** `($1, $2, $3), ($4, $5, $6)` for `rows` rows of `columns` values. */
+function valuesList(rows: number, columns: number): string {
+  return Array.from({ length: rows }, (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(", ")})`).join(", ");
+}
+
+/** Writes an attempt, its responses and the audit entry at once, or nothing (the unique (quiz, user, number) refuses a second). */
+export async function insertAttempt(db: Db, attemptId: string, attempt: NewAttempt, responses: readonly NewResponse[], audit: AuditEntry): Promise<void> {
+  const rows = responses.map((r) => [randomUUID(), attemptId, r.quizItemId, r.questionId, r.position, r.seed, r.maxScore] as const);
+  await sqlOf(db).batch([
+    {
+      text: `INSERT INTO "Attempt" ("id", "quizId", "userId", "number", "status", "startedAt", "deadlineAt") VALUES ($1, $2, $3, $4, 'IN_PROGRESS', $5, $6)`,
+      params: [attemptId, attempt.quizId, attempt.userId, attempt.number, attempt.startedAt, attempt.deadlineAt],
+    },
+    {
+      text: `INSERT INTO "Response" ("id", "attemptId", "quizItemId", "questionId", "position", "seed", "maxScore") VALUES ${valuesList(rows.length, 7)}`,
+      params: rows.flat(),
+    },
+    auditStatement(audit),
+  ]);
+}
+
+export type SaveTargetRow = Pick<Response, "id"> & Pick<AttemptModel, "userId" | "status" | "deadlineAt"> & { questionId: Question["id"]; template: Question["template"] };
+
+const SAVE_TARGET = `SELECT ${responseCols("id")}, ${attemptCols("userId", "status", "deadlineAt")}, q."id" AS "questionId", q."template" AS "template"
+     FROM "Response" r JOIN "Attempt" a ON a."id" = r."attemptId" JOIN "Question" q ON q."id" = r."questionId"
+     WHERE r."attemptId" = $1 AND r."position" = $2`;
+
+/** What a save checks, in one read: the response at `position`, its attempt, and its question. */
+export async function saveTarget(db: Db, attemptId: string, position: number): Promise<SaveTargetRow | undefined> {
+  const [row] = await sqlOf(db).all<SaveTargetRow>(SAVE_TARGET, [attemptId, position]);
+  return row;
+}
+
+/** Writes a draft only while the attempt is in progress (a save racing a submit cannot change a graded answer). Rows changed: 0 or 1. */
+export async function writeDraft(db: Db, responseId: string, attemptId: string, answer: string, savedAt: Date): Promise<number> {
+  return sqlOf(db).run(
+    `UPDATE "Response" SET "answer" = $1, "savedAt" = $2
+     WHERE "id" = $3 AND EXISTS (SELECT 1 FROM "Attempt" a WHERE a."id" = $4 AND a."status" = 'IN_PROGRESS')`,
+    [answer, savedAt, responseId, attemptId],
+  );
+}
+
+/** An attempt with what its pages and submit need of its quiz. */
+export type AttemptRow = Pick<AttemptModel, "userId" | "number" | "status" | "startedAt" | "deadlineAt" | "submittedAt" | "score" | "maxScore"> &
+  Pick<QuizModel, "courseId" | "title" | "mode" | "timeLimitSec" | "feedbackRelease" | "closesAt"> & { quizId: QuizModel["id"] };
+
+const ATTEMPT_WITH_QUIZ = `SELECT ${attemptCols("userId", "number", "status", "startedAt", "deadlineAt", "submittedAt", "score", "maxScore")}, q."id" AS "quizId",
+            ${quizCols("courseId", "title", "mode", "timeLimitSec", "feedbackRelease", "closesAt")}
+     FROM "Attempt" a JOIN "Quiz" q ON q."id" = a."quizId" WHERE a."id" = $1`;
+
+export async function attemptWithQuiz(db: Db, attemptId: string): Promise<AttemptRow | undefined> {
+  const [row] = await sqlOf(db).all<AttemptRow>(ATTEMPT_WITH_QUIZ, [attemptId]);
+  return row;
+}
+
+/** Claims an attempt in progress for submission, which stops every later save. 1 if this call claimed it. */
+export async function claimAttempt(db: Db, attemptId: string, submittedAt: Date): Promise<number> {
+  return sqlOf(db).run(`UPDATE "Attempt" SET "status" = 'SUBMITTED', "submittedAt" = $1 WHERE "id" = $2 AND "status" = 'IN_PROGRESS'`, [submittedAt, attemptId]);
+}
+
+export type GradeRow = Pick<Response, "id" | "seed" | "answer" | "maxScore"> & { questionId: Question["id"]; template: Question["template"] };
+
+const ANSWERS_TO_GRADE = `SELECT ${responseCols("id", "seed", "answer", "maxScore")}, q."id" AS "questionId", q."template" AS "template"
+     FROM "Response" r JOIN "Question" q ON q."id" = r."questionId" WHERE r."attemptId" = $1 ORDER BY r."position"`;
+
+/** An attempt's saved answers with their questions, in order. */
+export async function answersToGrade(db: Db, attemptId: string): Promise<GradeRow[]> {
+  return sqlOf(db).all<GradeRow>(ANSWERS_TO_GRADE, [attemptId]);
+}
+
+export type ResponseGrade = Pick<Response, "id" | "feedback"> & { points: number };
+
+/**
+ * Records the grades: every response in one statement, then the attempt's score, written
+ * last, so a non-null score means every response is graded.
+ */
+export async function writeGrades(
+  db: Db,
+  attemptId: string,
+  graded: readonly ResponseGrade[],
+  total: Pick<AttemptModel, "score" | "maxScore">,
+  graderVersion: string,
+  gradedAt: Date,
+): Promise<void> {
+  const sql = sqlOf(db);
+  if (graded.length > 0) {
+    // $1 grader version, $2 time, then (id, points, feedback) for each response.
+    const whens = (value: (k: number) => string) => graded.map((_, k) => `WHEN $${3 + 3 * k} THEN ${value(k)}`).join(" ");
+    await sql.run(
+      `UPDATE "Response" SET
+         "score" = CASE "id" ${whens((k) => `CAST($${4 + 3 * k} AS DOUBLE PRECISION)`)} END,
+         "feedback" = CASE "id" ${whens((k) => `$${5 + 3 * k}`)} END,
+         "graderVersion" = $1, "gradedAt" = $2
+       WHERE "id" IN (${graded.map((_, k) => `$${3 + 3 * k}`).join(", ")})`,
+      [graderVersion, gradedAt, ...graded.flatMap((g) => [g.id, g.points, g.feedback])],
+    );
+  }
+  await sql.run(`UPDATE "Attempt" SET "score" = CAST($1 AS DOUBLE PRECISION), "maxScore" = CAST($2 AS DOUBLE PRECISION) WHERE "id" = $3`, [total.score, total.maxScore, attemptId]);
+}
+
+export type ViewResponseRow = Pick<Response, "position" | "seed" | "answer" | "savedAt" | "score" | "maxScore" | "feedback"> & { questionId: Question["id"]; template: Question["template"] };
+
+const RESPONSES_FOR_VIEW = `SELECT ${responseCols("position", "seed", "answer", "savedAt", "score", "maxScore", "feedback")}, q."id" AS "questionId", q."template" AS "template"
+     FROM "Response" r JOIN "Question" q ON q."id" = r."questionId" WHERE r."attemptId" = $1 ORDER BY r."position"`;
+
+/** An attempt's responses with their questions, in order: what its page shows. */
+export async function responsesForView(db: Db, attemptId: string): Promise<ViewResponseRow[]> {
+  return sqlOf(db).all<ViewResponseRow>(RESPONSES_FOR_VIEW, [attemptId]);
+}

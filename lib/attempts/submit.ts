@@ -1,0 +1,83 @@
+// Submitting an attempt, and the one way an overdue attempt is expired.
+import "server-only";
+import { writeAudit } from "../audit";
+import type { Db } from "../db/client";
+import { grade, GRADER_VERSION } from "../grading";
+import { templateOf } from "../questions/template-cache";
+import { AppError } from "../server/errors";
+import { answersToGrade, attemptWithQuiz, claimAttempt, timedAttemptsInProgress, writeGrades, type AttemptRow } from "./queries";
+import { isOverdue, submitStep, submittedAtFor } from "./rules";
+
+export interface SubmitResult {
+  status: "SUBMITTED";
+  submittedAt: Date;
+  score: number;
+  maxScore: number;
+}
+
+/** The caller's attempt; someone else's is answered exactly like one that does not exist. */
+export async function ownAttempt(db: Db, userId: string, attemptId: string): Promise<AttemptRow> {
+  const attempt = await attemptWithQuiz(db, attemptId);
+  if (!attempt || attempt.userId !== userId) throw new AppError("NOT_FOUND", "That attempt does not exist.");
+  return attempt;
+}
+
+/**
+ * Grades and submits an attempt. Idempotent: a second call returns the first result.
+ *
+ * No interactive transaction (on SQLite the driver adapter serializes them on one connection,
+ * and other requests' statements would run inside it): one conditional UPDATE claims the
+ * attempt, which stops every later save; then the saved answers are graded and recorded.
+ * Grading is deterministic, so a concurrent submit, or a crash between the two steps, is
+ * repaired by grading again. At an exam's deadline everyone submits at once, so this is five
+ * statements whatever the number of questions.
+ */
+export async function submitAttempt(db: Db, userId: string, attemptId: string, now = new Date()): Promise<SubmitResult> {
+  let attempt = await ownAttempt(db, userId, attemptId);
+  if (submitStep(attempt) === "claim") {
+    const submittedAt = submittedAtFor(attempt.deadlineAt, now);
+    if ((await claimAttempt(db, attemptId, submittedAt)) === 1) {
+      const result = await recordGrades(db, attemptId, now);
+      await writeAudit(db, { actorId: userId, courseId: attempt.courseId, action: "attempt.submit", target: attemptId, detail: result, at: now });
+      return { status: "SUBMITTED", submittedAt, ...result };
+    }
+    attempt = await ownAttempt(db, userId, attemptId); // lost the claim to a concurrent submit
+  }
+  if (submitStep(attempt) === "grade") {
+    await recordGrades(db, attemptId, now);
+    attempt = await ownAttempt(db, userId, attemptId);
+  }
+  return { status: "SUBMITTED", submittedAt: attempt.submittedAt!, score: attempt.score ?? 0, maxScore: attempt.maxScore ?? 0 };
+}
+
+/**
+ * Submits `attempt`, with what was saved, if its time has run out (rules.isOverdue). Called
+ * wherever an attempt is met: starting, saving, viewing, and the course page's list. True if
+ * it was expired now.
+ */
+export async function expireIfDue(db: Db, userId: string, attempt: { id: string } & Parameters<typeof isOverdue>[0], now: Date): Promise<boolean> {
+  if (!isOverdue(attempt, now)) return false;
+  await submitAttempt(db, userId, attempt.id, now);
+  return true;
+}
+
+async function recordGrades(db: Db, attemptId: string, now: Date): Promise<{ score: number; maxScore: number }> {
+  let score = 0;
+  let maxScore = 0;
+  const graded = (await answersToGrade(db, attemptId)).map((r) => {
+    const result = grade(templateOf({ id: r.questionId, template: r.template }), Number(r.seed), r.answer === null ? {} : JSON.parse(r.answer));
+    const points = (result.score / result.maxScore) * Number(r.maxScore);
+    score += points;
+    maxScore += Number(r.maxScore);
+    return { id: r.id, points, feedback: JSON.stringify(result.feedback) };
+  });
+  await writeGrades(db, attemptId, graded, { score, maxScore }, GRADER_VERSION, now);
+  return { score, maxScore };
+}
+
+/** Expires every overdue attempt of a student, in any course: before a list of their attempts is shown. */
+export async function expireAllDue(db: Db, userId: string, now: Date): Promise<number> {
+  let expired = 0;
+  for (const a of await timedAttemptsInProgress(db, userId)) if (await expireIfDue(db, userId, a, now)) expired++;
+  return expired;
+}

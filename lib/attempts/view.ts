@@ -1,0 +1,68 @@
+// What a student may see of their own attempt: the attempt and review pages.
+import "server-only";
+import type { Db } from "../db/client";
+import type { AttemptStatus, QuizModel } from "../db/quiz-values";
+import type { Feedback } from "../grading";
+import { expectedFor, instantiate, presentFor, type Answer, type Presentation } from "../questions";
+import { templateOf } from "../questions/template-cache";
+import type { Trace } from "../tcp";
+import { responsesForView } from "./queries";
+import { releaseOf, type Release } from "./release";
+import { submitStep } from "./rules";
+import { expireIfDue, ownAttempt, submitAttempt } from "./submit";
+
+export interface AttemptItemView {
+  position: number;
+  presentation: Presentation;
+  /** The saved draft, as the student left it. */
+  draft: unknown;
+  savedAt: Date | null;
+  maxScore: number;
+  /** Only after feedback release. */
+  result?: { score: number; feedback: Feedback; expected: Answer; trace: Trace };
+}
+
+export interface AttemptView {
+  attemptId: string;
+  quiz: Pick<QuizModel, "id" | "courseId" | "title" | "mode" | "timeLimitSec">;
+  number: number;
+  status: AttemptStatus;
+  startedAt: Date;
+  deadlineAt: Date | null;
+  submittedAt: Date | null;
+  release: Release;
+  score: number | null;
+  maxScore: number | null;
+  items: AttemptItemView[];
+}
+
+/** Everything the attempt or review page shows, for its owner. Expected answers only after release. */
+export async function attemptView(db: Db, userId: string, attemptId: string, now = new Date()): Promise<AttemptView> {
+  let attempt = await ownAttempt(db, userId, attemptId);
+  // One claimed but never graded (a crash between the steps) is graded now; an overdue one is expired.
+  const ungraded = submitStep(attempt) === "grade";
+  if (ungraded) await submitAttempt(db, userId, attemptId, now);
+  if (ungraded || (await expireIfDue(db, userId, { ...attempt, id: attemptId }, now))) attempt = await ownAttempt(db, userId, attemptId);
+  const release = releaseOf(attempt, attempt.status, now);
+  const responses = await responsesForView(db, attemptId);
+  return {
+    attemptId,
+    quiz: { id: attempt.quizId, courseId: attempt.courseId, title: attempt.title, mode: attempt.mode, timeLimitSec: attempt.timeLimitSec },
+    number: attempt.number,
+    status: attempt.status,
+    startedAt: attempt.startedAt,
+    deadlineAt: attempt.deadlineAt,
+    submittedAt: attempt.submittedAt,
+    release,
+    score: release.released ? attempt.score : null,
+    maxScore: attempt.maxScore ?? responses.reduce((s, r) => s + r.maxScore, 0),
+    items: responses.map((r) => {
+      const q = instantiate(templateOf({ id: r.questionId, template: r.template }), Number(r.seed));
+      const item: AttemptItemView = { position: r.position, presentation: presentFor(q), draft: r.answer === null ? null : JSON.parse(r.answer), savedAt: r.savedAt, maxScore: r.maxScore };
+      if (release.released && attempt.status === "SUBMITTED" && r.feedback) {
+        item.result = { score: r.score ?? 0, feedback: JSON.parse(r.feedback) as Feedback, expected: expectedFor(q), trace: q.trace };
+      }
+      return item;
+    }),
+  };
+}

@@ -1,0 +1,42 @@
+// Reads of quizzes and question banks. The student's list is on every student's course page
+// visit, so it is prepared SQL (lib/db/sql.ts); the staff overview is a low-traffic page, so
+// it is Prisma (docs/data-access.md).
+import "server-only";
+import { sqlOf, type Db } from "../db/client";
+import type { AttemptModel, QuizModel } from "../db/quiz-values";
+import { selectList } from "../db/sql";
+
+const quizCols = selectList<QuizModel>("q");
+
+export type StudentQuizRow = Pick<QuizModel, "id" | "title" | "mode" | "opensAt" | "closesAt" | "timeLimitSec" | "attemptsAllowed" | "feedbackRelease" | "section" | "published">;
+
+const PUBLISHED_QUIZZES_FOR = `SELECT ${quizCols("id", "title", "mode", "opensAt", "closesAt", "timeLimitSec", "attemptsAllowed", "feedbackRelease", "section", "published")}
+     FROM "Quiz" q WHERE q."courseId" = $1 AND q."published" = $2 AND (q."section" IS NULL OR q."section" = $3) ORDER BY q."createdAt"`;
+
+/** The published quizzes of a course that a student of `section` may see, oldest first. */
+export async function publishedQuizzesFor(db: Db, courseId: string, section: string | null): Promise<StudentQuizRow[]> {
+  return sqlOf(db).all<StudentQuizRow>(PUBLISHED_QUIZZES_FOR, [courseId, true, section]);
+}
+
+export type AttemptSummaryRow = Pick<AttemptModel, "id" | "quizId" | "number" | "status" | "score" | "maxScore">;
+
+const ATTEMPTS_IN_COURSE = `SELECT ${selectList<AttemptModel>("a")("id", "quizId", "number", "status", "score", "maxScore")}
+     FROM "Attempt" a JOIN "Quiz" q ON q."id" = a."quizId" WHERE q."courseId" = $1 AND a."userId" = $2 ORDER BY a."number"`;
+
+/** A student's own attempts of every quiz of a course, by number. */
+export async function attemptsInCourse(db: Db, courseId: string, userId: string): Promise<AttemptSummaryRow[]> {
+  return sqlOf(db).all<AttemptSummaryRow>(ATTEMPTS_IN_COURSE, [courseId, userId]);
+}
+
+export type StaffQuizRow = QuizModel & { _count: { items: number; attempts: number } };
+
+/** Every quiz of a course, drafts included, oldest first, with how many items and attempts each has. */
+export async function quizzesWithCounts(db: Db, courseId: string): Promise<StaffQuizRow[]> {
+  const rows = await db.quiz.findMany({ where: { courseId }, orderBy: { createdAt: "asc" }, include: { _count: { select: { items: true, attempts: true } } } });
+  return rows as StaffQuizRow[]; // mode and feedbackRelease hold only the values the app writes (lib/db/quiz-values.ts)
+}
+
+/** A course's question banks with how many questions each holds (every version counts). */
+export async function banksWithCounts(db: Db, courseId: string) {
+  return db.questionBank.findMany({ where: { courseId }, include: { _count: { select: { questions: true } } } });
+}
