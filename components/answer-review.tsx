@@ -1,83 +1,16 @@
 // A graded question after feedback release: the score, the feedback, the student's answer
 // beside the true one, and the timeline with states.
-import type { Feedback } from "@/lib/grading";
-import type { Answer } from "@/lib/questions/answers";
-import type { Presentation } from "@/lib/questions/present";
-import type { Trace } from "@/lib/tcp/trace";
+import type { Feedback } from "@/lib/grading/client";
+import type { Answer, Draft, Presentation, Trace } from "@/lib/questions/client";
+import { componentsFor } from "./answers";
 import { QuestionSetup } from "./question-view";
 import { Timeline } from "./timeline";
 import { Badge } from "./ui";
 
-type Draft = Record<string, unknown> | null;
-
-function segmentText(s: { from?: string; flags?: string; seq?: number | null; ack?: number | null } | undefined): string {
-  if (!s) return "—";
-  const flags = s.flags || "(no flags)";
-  return `${s.from || "?"}: ${flags} seq=${s.seq ?? "?"}${flags.includes("ACK") ? ` ack=${s.ack ?? "?"}` : ""}`;
-}
-
-/** Two columns, row by row; rows that differ are marked. */
-function SideBySide({ caption, said, truth }: { caption: string; said: string[]; truth: string[] }) {
-  const rows = Math.max(said.length, truth.length);
-  return (
-    <table className="w-full text-left text-sm">
-      <caption className="mb-1 text-left font-medium text-slate-800">{caption}</caption>
-      <thead className="text-slate-600">
-        <tr>
-          <th scope="col" className="w-10 py-1 font-medium">#</th>
-          <th scope="col" className="py-1 font-medium">Your answer</th>
-          <th scope="col" className="py-1 font-medium">What happens</th>
-        </tr>
-      </thead>
-      <tbody className="font-mono">
-        {Array.from({ length: rows }, (_, i) => {
-          const same = said[i] === truth[i];
-          return (
-            <tr key={i} className={same ? "" : "bg-rose-50"}>
-              <td className="py-0.5 text-slate-500">{i + 1}</td>
-              <td className="py-0.5">
-                {said[i] ?? "—"}
-                {!same ? <span className="sr-only"> (differs)</span> : null}
-              </td>
-              <td className="py-0.5">{truth[i] ?? "—"}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
-}
-
-function AnswerComparison({ draft, expected, presentation }: { draft: Draft; expected: Answer; presentation: Presentation }) {
-  const d = (draft ?? {}) as Record<string, unknown>;
-  switch (expected.kind) {
-    case "states": {
-      const said = (d.states ?? {}) as Record<string, string[]>;
-      return (
-        <div className="grid gap-4 md:grid-cols-2">
-          {Object.entries(expected.states).map(([e, truth]) => (
-            <SideBySide key={e} caption={`${e === "client" ? "Client" : "Server"} states`} said={said[e] ?? []} truth={truth ?? []} />
-          ))}
-        </div>
-      );
-    }
-    case "segments":
-      return <SideBySide caption="Segments" said={((d.segments ?? []) as Parameters<typeof segmentText>[0][]).map(segmentText)} truth={expected.segments.map(segmentText)} />;
-    case "next":
-      return <SideBySide caption="The next segment and its sender's state" said={[segmentText(d.segment as never), String(d.state ?? "—")]} truth={[segmentText(expected.segment), expected.state]} />;
-    case "time":
-      return <SideBySide caption="Time" said={[d.ms === undefined || d.ms === null ? "—" : d.ms === "never" ? "never" : `${d.ms} ms`]} truth={[expected.ms === "never" ? "never" : `${expected.ms} ms`]} />;
-    case "final-state": {
-      const said = (d.states ?? {}) as Record<string, string>;
-      const endpoints = Object.keys(expected.states);
-      return <SideBySide caption="States" said={endpoints.map((e) => `${e}: ${said[e] || "—"}`)} truth={endpoints.map((e) => `${e}: ${expected.states[e as "client"]}`)} />;
-    }
-    case "choice": {
-      const options = presentation.answer.kind === "choice" ? presentation.answer.options : [];
-      const name = (id: unknown) => options.find((o) => o.id === id)?.label ?? "—";
-      return <SideBySide caption="Choice" said={[name(d.choice)]} truth={[name(expected.choice)]} />;
-    }
-  }
+/** The question's kind's review: the student's answer beside the true one. */
+function AnswerComparison({ draft, expected, presentation }: { draft: Draft | null; expected: Answer; presentation: Presentation }) {
+  const { Review } = componentsFor(expected.kind);
+  return <Review draft={draft} expected={expected} format={presentation.answer} />;
 }
 
 export function AnswerReview({
@@ -112,7 +45,7 @@ export function AnswerReview({
           ))}
         </ul>
       </div>
-      <AnswerComparison draft={draft as Draft} expected={result.expected} presentation={presentation} />
+      <AnswerComparison draft={draft as Draft | null} expected={result.expected} presentation={presentation} />
       {feedback.explanation ? <p className="text-slate-700">{feedback.explanation}</p> : null}
       <p className="text-sm text-slate-600">
         <span className="font-medium">The idea: </span>

@@ -4,7 +4,7 @@
 // repeat. A reload, a closed tab or a second device finds the last saved answers.
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Presentation } from "@/lib/questions/present";
+import type { Presentation } from "@/lib/questions/client";
 import { AnswerWidget, type Draft } from "./answer-widgets";
 import { QuestionSetup } from "./question-view";
 import { buttonStyles } from "./ui";

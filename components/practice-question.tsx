@@ -4,7 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { checkPracticeAction, type PracticeCheck } from "@/app/actions/check-practice";
-import type { Presentation } from "@/lib/questions/present";
+import type { Presentation } from "@/lib/questions/client";
 import { AnswerReview } from "./answer-review";
 import { AnswerWidget, type Draft } from "./answer-widgets";
 import { QuestionSetup } from "./question-view";

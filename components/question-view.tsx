@@ -1,5 +1,5 @@
 // A question as the student sees it: the setup, and the part of the timeline that is given.
-import type { Presentation } from "@/lib/questions/present";
+import type { Presentation } from "@/lib/questions/client";
 import { DataTable } from "./data-table";
 
 export function QuestionSetup({ presentation, headingLevel = 2 }: { presentation: Presentation; headingLevel?: 2 | 3 }) {

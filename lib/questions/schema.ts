@@ -1,43 +1,13 @@
-// Question templates (DESIGN.md §4): a family, its parameters, what is shown, what is
-// asked, points and a partial-credit policy. Stored as JSON, validated here.
+// Question templates: a family, its parameters, what is shown, what is asked, points and a
+// partial-credit policy. Stored as JSON, validated here. What can be asked is the union of
+// the answer kinds' asks (kinds/).
 import { z } from "zod";
-import { ENDPOINTS, STATES } from "../tcp";
+import { asks, kinds } from "./kinds";
 
-const endpoint = z.enum(ENDPOINTS);
-const endpoints = z
-  .array(endpoint)
-  .min(1)
-  .max(2)
-  .refine((list) => new Set(list).size === list.length, "each endpoint at most once");
-
-export const CHOICE_TOPICS = ["time-wait-endpoint", "rst-sender", "connect-outcome", "segments-to-open", "segments-to-close"] as const;
+export { CHOICE_TOPICS } from "./kinds/choice-topics";
 export const POLICIES = ["all-or-nothing", "prefix", "alignment", "per-field"] as const;
 
-export const AskSchema = z.discriminatedUnion("kind", [
-  /** The state sequence of one or both endpoints. */
-  z.object({ kind: z.literal("states"), endpoints }).strict(),
-  /** The segments in order (sender, flags, seq, ack), after the first `given` ones, which are shown. */
-  z
-    .object({ kind: z.literal("segments"), given: z.number().int().min(0).max(40).default(0), count: z.number().int().min(1).max(16).default(8) })
-    .strict(),
-  /** Given the first `given` segments, the next segment sent and the state its sender is in after sending it. */
-  z.object({ kind: z.literal("next"), given: z.number().int().min(0).max(40) }).strict(),
-  /** When an endpoint leaves a state (ms since the start), or how long it stays in it. */
-  z
-    .object({
-      kind: z.literal("time"),
-      endpoint,
-      state: z.enum(STATES),
-      measure: z.enum(["leave", "duration"]),
-      /** Accept answers this close (ms). */
-      toleranceMs: z.number().int().min(0).default(0),
-    })
-    .strict(),
-  /** Where each endpoint is at time `atMs` (absent: when everything has settled). */
-  z.object({ kind: z.literal("final-state"), endpoints, atMs: z.number().int().min(0).optional() }).strict(),
-  /** A conceptual multiple-choice question whose options come from the scenario. */
-  z.object({ kind: z.literal("choice"), topic: z.enum(CHOICE_TOPICS) }).strict(),
-]);
+export const AskSchema = z.discriminatedUnion("kind", asks);
 export type Ask = z.infer<typeof AskSchema>;
 export type AskKind = Ask["kind"];
 
@@ -63,15 +33,7 @@ export type QuestionTemplate = z.output<typeof QuestionTemplateSchema>;
 export type QuestionTemplateInput = z.input<typeof QuestionTemplateSchema>;
 export type Policy = (typeof POLICIES)[number];
 
-const DEFAULT_POLICY: Record<AskKind, Policy> = {
-  states: "alignment",
-  segments: "per-field",
-  next: "per-field",
-  time: "all-or-nothing",
-  "final-state": "per-field",
-  choice: "all-or-nothing",
-};
-
+/** The template's policy, or else its kind's default. */
 export function policyOf(template: QuestionTemplate): Policy {
-  return template.policy ?? DEFAULT_POLICY[template.ask.kind];
+  return template.policy ?? kinds[template.ask.kind].defaultPolicy;
 }

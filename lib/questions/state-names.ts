@@ -1,12 +1,15 @@
-// State names as students write them. DESIGN.md §4: the common spellings are accepted
-// (SYN-SENT, syn_sent, FIN-WAIT-1, TIME-WAIT, and netstat's SYN_RECV / SYN_RCVD / ESTAB);
-// anything else is an error that suggests the nearest real state.
-import { STATES, type State } from "../tcp";
+// State names as students write them: the common spellings are accepted (SYN-SENT,
+// syn_sent, FIN-WAIT-1, TIME-WAIT, and netstat's SYN_RECV / SYN_RCVD / ESTAB); anything
+// else is an error that suggests the nearest real state. Client-safe: the grader and the
+// state-sequence widget's typed entry read names the same way.
+import { STATES, type State } from "../tcp/trace";
 
 const ALIASES: Record<string, State> = { SYN_RECV: "SYN_RECEIVED", SYN_RCVD: "SYN_RECEIVED", ESTAB: "ESTABLISHED" };
 
+const normalise = (input: string) => input.trim().toUpperCase().replace(/[\s-]+/g, "_");
+
 export function parseStateName(input: string): { state: State } | { error: string } {
-  const key = input.trim().toUpperCase().replace(/[\s-]+/g, "_");
+  const key = normalise(input);
   if ((STATES as readonly string[]).includes(key)) return { state: key as State };
   if (ALIASES[key]) return { state: ALIASES[key] };
   const suggestion = nearestState(key);
@@ -15,6 +18,19 @@ export function parseStateName(input: string): { state: State } | { error: strin
       ? `"${input}" is not a TCP state — did you mean ${suggestion}?`
       : `"${input}" is not a TCP state (the states are ${STATES.join(", ")})`,
   };
+}
+
+/**
+ * Typed entry in a widget: a state name as parseStateName reads it, or else the first state
+ * the text begins (so "fin" adds FIN_WAIT_1). null: nothing typed.
+ */
+export function matchStateName(input: string): { state: State } | { error: string } | null {
+  const key = normalise(input);
+  if (!key) return null;
+  const parsed = parseStateName(input);
+  if ("state" in parsed) return parsed;
+  const prefixed = STATES.find((s) => s.startsWith(key));
+  return prefixed ? { state: prefixed } : parsed;
 }
 
 function nearestState(key: string): State | null {

@@ -31,3 +31,4 @@ export {
 export { formatFlags, parseFlags } from "./flags";
 export { renderLadder } from "./ladder";
 export { describeSegment, describeEvent } from "./describe";
+export { wireSegments, stateAfterSend, stateSpan, type WireSegment } from "./trace";

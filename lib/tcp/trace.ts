@@ -129,3 +129,55 @@ export function stateAt(trace: Trace, endpoint: EndpointName, t: number): State 
   }
   return state;
 }
+
+// ---------------------------------------------------------------- queries on the wire
+
+export interface WireSegment {
+  /** Index of the send event in the trace. */
+  index: number;
+  sentAt: number;
+  segment: SegmentView;
+  /** Lost in the network. */
+  lost: boolean;
+}
+
+/** Every segment the endpoints sent, in order (retransmissions included, injected ones not). */
+export function wireSegments(trace: Trace): WireSegment[] {
+  const lost = new Set<number>();
+  for (const e of trace.events) if (e.type === "drop" && e.reason === "network") lost.add(e.segment.id);
+  const out: WireSegment[] = [];
+  trace.events.forEach((e, index) => {
+    if (e.type === "send") out.push({ index, sentAt: e.t, segment: e.segment, lost: lost.has(e.segment.id) });
+  });
+  return out;
+}
+
+// The events one step of an endpoint produces after its send: they belong to the same step.
+const STEP_EFFECTS = new Set<TraceEvent["type"]>(["send", "state", "signal", "drop", "delay", "duplicate"]);
+
+/** The sender's state right after the step in which it sent the segment at `index`. */
+export function stateAfterSend(trace: Trace, index: number): State {
+  const send = trace.events[index];
+  let state: State = "CLOSED";
+  for (let i = 0; i <= index; i++) {
+    const e = trace.events[i];
+    if (e.type === "state" && e.endpoint === send.endpoint) state = e.to;
+  }
+  for (let i = index + 1; i < trace.events.length && STEP_EFFECTS.has(trace.events[i].type); i++) {
+    const e = trace.events[i];
+    if (e.type === "drop" && e.reason !== "network") break;
+    if (e.type === "state" && e.endpoint === send.endpoint) state = e.to;
+  }
+  return state;
+}
+
+/** When the endpoint first enters `state` and when it next leaves it (null: never). */
+export function stateSpan(trace: Trace, endpoint: EndpointName, state: State): { enter: number; leave: number | null } | null {
+  let enter: number | null = state === "CLOSED" ? 0 : null;
+  for (const e of trace.events) {
+    if (e.type !== "state" || e.endpoint !== endpoint) continue;
+    if (enter === null && e.to === state) enter = e.t;
+    else if (enter !== null && e.from === state) return { enter, leave: e.t };
+  }
+  return enter === null ? null : { enter, leave: null };
+}

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { ClaimInviteSchema, SignInSchema, SignUpSchema } from "@/lib/auth/schemas";
 import { CreateCourseSchema, EnrollByEmailSchema, JoinCourseSchema } from "@/lib/courses/schemas";
-import { SegmentAnswerSchema } from "@/lib/questions/answers";
+import { SegmentAnswerSchema } from "@/lib/questions/kinds/fields";
 
 export type RouteDoor = { kind: "route"; method: "GET" | "POST" | "PUT"; path: string; body?: z.ZodType };
 /** form: useActionState (FormData in); call: a plain value in; button: a form with no fields. */

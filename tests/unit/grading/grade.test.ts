@@ -31,7 +31,7 @@ describe("invalid answers are not graded, and say what is wrong", () => {
     expect(r).toMatchObject({ valid: false, score: 0, maxScore: 2 });
     expect(r.feedback.messages).toEqual(['states.server.2: "FIN_WAIT1" is not a TCP state — did you mean FIN_WAIT_1?']);
   });
-  it("the common spellings are accepted (DESIGN.md §4)", () => {
+  it("the common spellings are accepted (SYN-SENT, lower case, netstat's SYN_RCVD)", () => {
     const r = grade(t, SEED, { states: { client: ["closed", "SYN-SENT", "Established"], server: ["CLOSED", "listen", "SYN_RCVD", "ESTABLISHED"] } });
     expect(r).toMatchObject({ valid: true, score: 2 });
   });

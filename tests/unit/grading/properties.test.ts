@@ -1,4 +1,5 @@
-// Grader properties over the starter library and many seeds (issue #5, "Tests").
+// Grader properties over the starter library and many seeds: full marks for the truth, less for
+// any real edit, determinism, no throw on any JSON, and no answer leaked by present().
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { grade } from "@/lib/grading";

@@ -1,54 +1,9 @@
-// Facts read off a trace, shared by present(), expectedAnswer() and the grader.
-import type { EndpointName, SegmentView, State, Trace, TraceEvent } from "../tcp";
+// The conceptual questions of the choice kind: for each topic, the question, its options
+// and the correct one, read off the trace (so options and answer follow the scenario).
+import type { EndpointName, State, Trace } from "../../tcp";
 
-export interface WireSegment {
-  /** Index of the send event in the trace. */
-  index: number;
-  sentAt: number;
-  segment: SegmentView;
-  /** Lost in the network. */
-  lost: boolean;
-}
-
-/** Every segment the endpoints sent, in order (retransmissions included, injected ones not). */
-export function wireSegments(trace: Trace): WireSegment[] {
-  const lost = new Set<number>();
-  for (const e of trace.events) if (e.type === "drop" && e.reason === "network") lost.add(e.segment.id);
-  const out: WireSegment[] = [];
-  trace.events.forEach((e, index) => {
-    if (e.type === "send") out.push({ index, sentAt: e.t, segment: e.segment, lost: lost.has(e.segment.id) });
-  });
-  return out;
-}
-
-const STEP_EFFECTS = new Set<TraceEvent["type"]>(["send", "state", "signal", "drop", "delay", "duplicate"]);
-
-/** The sender's state right after the step in which it sent the segment at `index`. */
-export function stateAfterSend(trace: Trace, index: number): State {
-  const send = trace.events[index];
-  let state: State = "CLOSED";
-  for (let i = 0; i <= index; i++) {
-    const e = trace.events[i];
-    if (e.type === "state" && e.endpoint === send.endpoint) state = e.to;
-  }
-  for (let i = index + 1; i < trace.events.length && STEP_EFFECTS.has(trace.events[i].type); i++) {
-    const e = trace.events[i];
-    if (e.type === "drop" && e.reason !== "network") break;
-    if (e.type === "state" && e.endpoint === send.endpoint) state = e.to;
-  }
-  return state;
-}
-
-/** When the endpoint first enters `state` and when it next leaves it (null: never). */
-export function stateSpan(trace: Trace, endpoint: EndpointName, state: State): { enter: number; leave: number | null } | null {
-  let enter: number | null = state === "CLOSED" ? 0 : null;
-  for (const e of trace.events) {
-    if (e.type !== "state" || e.endpoint !== endpoint) continue;
-    if (enter === null && e.to === state) enter = e.t;
-    else if (enter !== null && e.from === state) return { enter, leave: e.t };
-  }
-  return enter === null ? null : { enter, leave: null };
-}
+export const CHOICE_TOPICS = ["time-wait-endpoint", "rst-sender", "connect-outcome", "segments-to-open", "segments-to-close"] as const;
+export type ChoiceTopic = (typeof CHOICE_TOPICS)[number];
 
 export interface ChoiceOption {
   id: string;
@@ -97,7 +52,7 @@ export interface Choice {
 }
 
 /** The multiple-choice question of a topic, with options and the correct one, from the trace. */
-export function choiceFor(topic: string, trace: Trace): Choice {
+export function choiceFor(topic: ChoiceTopic, trace: Trace): Choice {
   switch (topic) {
     case "time-wait-endpoint":
       return { question: "Which endpoint enters TIME_WAIT?", options: WHO, correct: BOTH(entered(trace, "client", "TIME_WAIT"), entered(trace, "server", "TIME_WAIT")) };
@@ -133,7 +88,5 @@ export function choiceFor(topic: string, trace: Trace): Choice {
         correct,
       };
     }
-    default:
-      throw new Error(`unknown choice topic ${topic}`);
   }
 }

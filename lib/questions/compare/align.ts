@@ -1,5 +1,6 @@
 // Comparing a predicted state sequence with the true one, where the truth's transient
-// states (DESIGN.md §3) may be left out at no cost.
+// states (the first of two transitions one segment causes, which last no time) may be left
+// out at no cost.
 
 export interface TruthStep<S> {
   state: S;

@@ -1,0 +1,263 @@
+"use client";
+// The inputs the answer widgets are built from: a state sequence, segment rows, a state, a
+// time. Each reports every change; all are usable by keyboard and labelled for screen readers.
+import { useId, useState, type DragEvent } from "react";
+import { FLAG_ORDER, STATES, matchStateName, type SegmentDraft } from "@/lib/questions/client";
+
+const input = "rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-slate-900";
+const small = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100 disabled:opacity-40";
+
+/** An ordered list of states: add from a palette or by typing, reorder, remove. */
+export function StateSequenceInput({ label, value, onChange }: { label: string; value: string[]; onChange: (v: string[]) => void }) {
+  const id = useId();
+  const [typed, setTyped] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const [dragFrom, setDragFrom] = useState<number | null>(null);
+  const move = (from: number, to: number) => {
+    if (to < 0 || to >= value.length) return;
+    const next = [...value];
+    const [item] = next.splice(from, 1);
+    next.splice(to, 0, item);
+    onChange(next);
+  };
+  const addTyped = () => {
+    const match = matchStateName(typed);
+    if (!match) return;
+    if ("error" in match) {
+      setProblem(`“${typed}” is not a TCP state. Pick one from the list.`);
+      return;
+    }
+    onChange([...value, match.state]);
+    setTyped("");
+    setProblem(null);
+  };
+  return (
+    <fieldset className="rounded-lg border border-slate-200 p-3">
+      <legend className="px-1 font-medium text-slate-900">{label}</legend>
+      {value.length === 0 ? (
+        <p className="text-sm text-slate-600">No states yet. Start with CLOSED.</p>
+      ) : (
+        <ol className="flex flex-col gap-1" aria-label={`${label}, in order`}>
+          {value.map((state, i) => (
+            <li
+              key={`${i}-${state}`}
+              draggable
+              onDragStart={() => setDragFrom(i)}
+              onDragOver={(e: DragEvent) => e.preventDefault()}
+              onDrop={() => {
+                if (dragFrom !== null) move(dragFrom, i);
+                setDragFrom(null);
+              }}
+              className="flex items-center justify-between gap-2 rounded-md bg-slate-50 px-2 py-1"
+            >
+              <span className="font-mono text-sm">
+                <span className="text-slate-500">{i + 1}.</span> {state}
+              </span>
+              <span className="flex gap-1">
+                <button type="button" className={small} onClick={() => move(i, i - 1)} disabled={i === 0} aria-label={`Move ${state} (step ${i + 1}) up`}>
+                  ↑
+                </button>
+                <button type="button" className={small} onClick={() => move(i, i + 1)} disabled={i === value.length - 1} aria-label={`Move ${state} (step ${i + 1}) down`}>
+                  ↓
+                </button>
+                <button type="button" className={small} onClick={() => onChange(value.filter((_, k) => k !== i))} aria-label={`Remove ${state} (step ${i + 1})`}>
+                  ✕
+                </button>
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+      <div className="mt-3 flex flex-wrap gap-1" role="group" aria-label={`Add a state to ${label.toLowerCase()}`}>
+        {STATES.map((s) => (
+          <button key={s} type="button" className={`${small} font-mono text-xs`} onClick={() => onChange([...value, s])} aria-label={`Add ${s}`}>
+            + {s}
+          </button>
+        ))}
+      </div>
+      <div className="mt-2 flex items-end gap-2">
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${id}-type`} className="text-xs text-slate-600">
+            Or type a state
+          </label>
+          <input
+            id={`${id}-type`}
+            list={`${id}-list`}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") {
+                e.preventDefault();
+                addTyped();
+              }
+            }}
+            className={`${input} w-44 font-mono text-sm`}
+            autoComplete="off"
+            aria-describedby={problem ? `${id}-problem` : undefined}
+          />
+          <datalist id={`${id}-list`}>
+            {STATES.map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
+        </div>
+        <button type="button" className={small} onClick={addTyped}>
+          Add
+        </button>
+      </div>
+      {problem ? (
+        <p id={`${id}-problem`} role="alert" className="mt-1 text-sm text-rose-700">
+          {problem}
+        </p>
+      ) : null}
+      <details className="mt-3 text-sm text-slate-700">
+        <summary className="cursor-pointer text-accent-700">States that last no time</summary>
+        <p className="mt-1">
+          One segment can move an endpoint through two states at once — for example a FIN that also acknowledges our own FIN takes FIN_WAIT_1 to FIN_WAIT_2
+          and straight on to TIME_WAIT. You may list such an in-between state or leave it out: both are marked right.
+        </p>
+      </details>
+    </fieldset>
+  );
+}
+
+function flagsToSet(flags: string): Set<string> {
+  return new Set(flags.split("+").filter(Boolean));
+}
+
+function setToFlags(set: Set<string>): string {
+  return FLAG_ORDER.filter((f) => set.has(f)).join("+");
+}
+
+function numberOrNull(text: string): number | null {
+  if (text.trim() === "") return null;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 0 && n <= 0xffff_ffff ? n : null;
+}
+
+/** Segments as rows: sender, flag checkboxes, seq and ack. */
+export function SegmentTable({ rows, onChange, fixed = false, caption = "Segments, in the order they are sent" }: { rows: SegmentDraft[]; onChange: (rows: SegmentDraft[]) => void; fixed?: boolean; caption?: string }) {
+  const update = (i: number, patch: Partial<SegmentDraft>) => onChange(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
+  return (
+    <div className="overflow-x-auto">
+      <table className="text-sm">
+        <caption className="mb-1 text-left font-medium text-slate-900">{caption}</caption>
+        <thead className="text-slate-600">
+          <tr>
+            {!fixed ? <th scope="col" className="px-1 text-left font-medium">#</th> : null}
+            <th scope="col" className="px-1 text-left font-medium">Sender</th>
+            <th scope="col" className="px-1 text-left font-medium">Flags</th>
+            <th scope="col" className="px-1 text-left font-medium">seq</th>
+            <th scope="col" className="px-1 text-left font-medium">ack</th>
+            {!fixed ? <th scope="col" className="px-1"><span className="sr-only">Remove</span></th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => {
+            const label = fixed ? "Next segment" : `Segment ${i + 1}`;
+            const set = flagsToSet(row.flags);
+            return (
+              <tr key={i} className="align-middle">
+                {!fixed ? <td className="px-1 text-slate-500">{i + 1}</td> : null}
+                <td className="px-1 py-1">
+                  <select aria-label={`${label} sender`} value={row.from} onChange={(e) => update(i, { from: e.target.value as SegmentDraft["from"] })} className={input}>
+                    <option value="">—</option>
+                    <option value="client">client</option>
+                    <option value="server">server</option>
+                  </select>
+                </td>
+                <td className="px-1 py-1">
+                  <span className="flex gap-2" role="group" aria-label={`${label} flags`}>
+                    {FLAG_ORDER.map((f) => (
+                      <label key={f} className="flex items-center gap-0.5 font-mono text-xs">
+                        <input
+                          type="checkbox"
+                          aria-label={`${label} ${f}`}
+                          checked={set.has(f)}
+                          onChange={(e) => {
+                            const next = new Set(set);
+                            if (e.target.checked) next.add(f);
+                            else next.delete(f);
+                            update(i, { flags: setToFlags(next) });
+                          }}
+                        />
+                        {f}
+                      </label>
+                    ))}
+                  </span>
+                </td>
+                <td className="px-1 py-1">
+                  <input aria-label={`${label} seq`} inputMode="numeric" value={row.seq ?? ""} onChange={(e) => update(i, { seq: numberOrNull(e.target.value) })} className={`${input} w-32 font-mono`} />
+                </td>
+                <td className="px-1 py-1">
+                  <input aria-label={`${label} ack`} inputMode="numeric" value={row.ack ?? ""} onChange={(e) => update(i, { ack: numberOrNull(e.target.value) })} className={`${input} w-32 font-mono`} />
+                </td>
+                {!fixed ? (
+                  <td className="px-1 py-1">
+                    <button type="button" className={small} onClick={() => onChange(rows.filter((_, k) => k !== i))} aria-label={`Remove segment ${i + 1}`}>
+                      ✕
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {!fixed ? (
+        <button type="button" className={`${small} mt-2`} onClick={() => onChange([...rows, { from: "", flags: "", seq: null, ack: null }])} disabled={rows.length >= 40}>
+          Add a segment
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function StateSelect({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (s: string) => void }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={`${input} font-mono`}>
+        <option value="">Choose a state</option>
+        {STATES.map((s) => (
+          <option key={s} value={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function TimeInput({ id, value, onChange }: { id: string; value: number | "never" | null; onChange: (v: number | "never" | null) => void }) {
+  const never = value === "never";
+  return (
+    <div className="flex flex-wrap items-end gap-4">
+      <div className="flex flex-col gap-1">
+        <label htmlFor={id} className="text-sm font-medium text-slate-800">
+          Time
+        </label>
+        <span className="flex items-center gap-2">
+          <input
+            id={id}
+            inputMode="numeric"
+            disabled={never}
+            value={typeof value === "number" ? value : ""}
+            onChange={(e) => onChange(numberOrNull(e.target.value))}
+            className={`${input} w-40 font-mono`}
+            aria-describedby={`${id}-unit`}
+          />
+          <span id={`${id}-unit`} className="text-slate-700">
+            ms
+          </span>
+        </span>
+      </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={never} onChange={(e) => onChange(e.target.checked ? "never" : null)} />
+        It never happens
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+// What the browser may import of the grader: the shape of a grade's feedback, for the
+// answer review. Types only; the grader itself runs on the server.
+export type { Feedback, FirstMistake, GradeResult } from "./grade";

@@ -1,0 +1,128 @@
+// "states": the state sequence of one or both endpoints, from CLOSED on. Transient states
+// (the first of two transitions one segment causes) may be listed or left out.
+import { z } from "zod";
+import { STATES, stateSequence, type EndpointName, type State, type StateEvent, type Trace } from "../../tcp";
+import { alignmentCredit, firstDivergence, prefixCredit, type TruthStep } from "../compare/align";
+import { explainStateChange, sentence } from "../compare/explain";
+import { askedEndpoints, endpointMask, endpoints, shortText, stateName } from "./fields";
+import type { AnswerKind, Comparison, FirstMistake, InstanceOf } from "./kind";
+
+export const ask = z.object({ kind: z.literal("states"), endpoints }).strict();
+
+export interface Format {
+  kind: "states";
+  endpoints: EndpointName[];
+}
+
+const stateList = z.array(stateName).max(40).default([]);
+export type Answer = { states: Partial<Record<EndpointName, z.output<typeof stateList>>> };
+
+const draftList = z.array(shortText).max(40).optional();
+const draftStates = z.object({ client: draftList, server: draftList }).strict();
+const DraftSchema = z.object({ states: draftStates }).strict();
+export type Draft = z.infer<typeof DraftSchema>;
+
+type Step = TruthStep<State> & { event: StateEvent | null };
+
+/** The true sequence of an endpoint, transient steps marked, each with its state event. */
+function truthSteps(trace: Trace, endpoint: EndpointName): Step[] {
+  const steps: Step[] = [{ state: "CLOSED", transient: false, event: null }];
+  for (const e of trace.events) if (e.type === "state" && e.endpoint === endpoint) steps.push({ state: e.to, transient: e.transient, event: e });
+  return steps;
+}
+
+function describeStateMistake(trace: Trace, endpoint: EndpointName, truth: Step[], predicted: State[], i: number, j: number): { text: string; detail: FirstMistake } {
+  const previous = j > 0 ? predicted[j - 1] : null;
+  if (i >= truth.length) {
+    // The truth ended; the student went on.
+    const last = truth[truth.length - 1].state;
+    const said = `${last} → ${predicted[j]}`;
+    return {
+      text: `After ${last}, the ${endpoint} stays in ${last} until the end; you said it goes on to ${predicted[j]}.`,
+      detail: { said, actual: `stays in ${last}` },
+    };
+  }
+  const step = truth[i];
+  const explanation = step.event ? explainStateChange(trace, step.event) : null;
+  const because = explanation ? ` ${sentence(explanation)}` : "";
+  let text: string;
+  let said: string;
+  if (predicted.length === 0) {
+    said = "(nothing)";
+    text = `You gave no states for the ${endpoint}. It starts in CLOSED and goes on to ${truth[1]?.state ?? "nothing else"}.`;
+  } else if (i === 0) {
+    said = predicted[0];
+    text = `Every endpoint starts in CLOSED; you started the ${endpoint} in ${said}.`;
+  } else if (j >= predicted.length) {
+    said = `stops at ${previous ?? "(nothing)"}`;
+    text = `You stopped at ${previous}, but the ${endpoint} then goes to ${step.state}.${because}`;
+  } else {
+    said = predicted[j];
+    text = `After ${previous}, you said the ${endpoint} goes to ${predicted[j]}; it goes to ${step.state}.${because}`;
+  }
+  return {
+    text,
+    detail: {
+      said,
+      actual: step.state,
+      ...(explanation ? { cause: explanation.cause, reason: explanation.reason, rule: explanation.rule, eventIndex: step.event!.cause } : {}),
+    },
+  };
+}
+
+const expected = (q: InstanceOf<"states">): { kind: "states" } & Answer => ({
+  kind: "states",
+  states: Object.fromEntries(q.template.ask.endpoints.map((e) => [e, stateSequence(q.trace, e)])),
+});
+
+export const states: AnswerKind<"states", Format, Answer, Draft> = {
+  ask,
+  defaultPolicy: "alignment",
+  schemaKey: (a) => a.endpoints.join(","),
+  answer: (a) => z.object({ states: askedEndpoints(stateList, a.endpoints, { error: `expected the states of ${a.endpoints.join(" and ")}` }) }),
+  draft: (a) => DraftSchema.extend({ states: draftStates.pick(endpointMask(a.endpoints)) }),
+  format: (q) => ({ kind: "states", endpoints: [...q.template.ask.endpoints] }),
+  expected,
+
+  compare(q, said, _truth, policy): Comparison {
+    const out: Comparison = { correct: true, parts: [], messages: [] };
+    for (const endpoint of q.template.ask.endpoints) {
+      const truth = truthSteps(q.trace, endpoint);
+      const predicted = said.states[endpoint] ?? [];
+      const divergence = firstDivergence(truth, predicted);
+      const credit = divergence === null ? 1 : policy === "prefix" ? prefixCredit(truth, predicted) : policy === "alignment" || policy === "per-field" ? alignmentCredit(truth, predicted) : 0;
+      out.parts.push({ label: `${endpoint} states`, credit });
+      if (divergence === null) {
+        out.messages.push(`The ${endpoint}'s states are right: ${predicted.join(" → ")}.`);
+        continue;
+      }
+      out.correct = false;
+      const mistake = describeStateMistake(q.trace, endpoint, truth, predicted, divergence.truth, divergence.predicted);
+      out.messages.push(mistake.text);
+      out.firstMistake ??= mistake.detail;
+    }
+    return out;
+  },
+
+  cases(q) {
+    const truth = expected(q).states;
+    const endpoint = q.template.ask.endpoints[0];
+    const sequence = truth[endpoint] ?? [];
+    const withTransient = Object.fromEntries(q.template.ask.endpoints.map((e) => [e, stateSequence(q.trace, e, { includeTransient: true })]));
+    return {
+      correct: [
+        { states: truth },
+        { states: withTransient },
+        // The spellings students use: lower case, dashes.
+        { states: { ...truth, [endpoint]: sequence.map((s) => s.toLowerCase().replace(/_/g, "-")) } },
+      ],
+      incorrect: [
+        // Going on after the last state is always a mistake (a transient state is never last).
+        { states: { ...truth, [endpoint]: [...sequence, sequence.at(-1) === "CLOSED" ? "LISTEN" : "CLOSED"] } },
+        { states: { ...truth, [endpoint]: sequence.slice(1) } },
+        {},
+      ],
+      invalid: [{ states: { ...truth, [endpoint]: [...sequence.slice(0, -1), "FIN_WAIT1"] } }, { states: { [endpoint]: sequence.join(" ") } }, { states: { [endpoint]: [STATES.length] } }, "CLOSED SYN_SENT"],
+    };
+  },
+};
