@@ -77,6 +77,27 @@ const config = [
   },
   ...layerRules(),
   {
+    // Components run in the browser (or render for it): they import the client-safe entry
+    // points only (lib/questions/client.ts, lib/grading/client.ts, lib/forms.ts, the light
+    // trace readers of lib/tcp, role names) and reach the server through app/actions. Types may
+    // come from anywhere: they leave nothing in the bundle.
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@/lib/(?!forms$|questions/client$|grading/client$|tcp/(describe|trace|flags)$|auth/roles$)",
+              allowTypeImports: true,
+              message: "Components import client-safe entry points only (docs/architecture.md §9).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Pages, actions, route handlers and components reach the database only through a domain's
     // services or queries (lib/<domain>/index.ts binds them to the app's database): every
     // statement lives in a queries module (docs/data-access.md).

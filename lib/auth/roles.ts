@@ -1,4 +1,4 @@
-// Per-course roles (DESIGN.md §6), one definition.
+// Per-course roles (docs/architecture.md §8), one definition.
 import { z } from "zod";
 
 export const COURSE_ROLES = ["INSTRUCTOR", "TA", "STUDENT"] as const;

@@ -1,6 +1,6 @@
 // Applies the committed migrations (prisma/migrations for SQLite, prisma/postgres/migrations
 // for PostgreSQL) in name order, each in a transaction, recording them in _synack_migrations.
-// Prisma's own `migrate deploy` fails on PostgreSQL in JavaScript-engine mode (TOOLCHAIN.md),
+// Prisma's own `migrate deploy` fails on PostgreSQL in JavaScript-engine mode ("Column type 'name' could not be deserialized": an open upstream bug; docs/operations.md),
 // so the app runs its migrations itself, at start and from `npm run db:migrate`.
 import Database from "better-sqlite3";
 import { readdirSync, readFileSync, existsSync } from "node:fs";

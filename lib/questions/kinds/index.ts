@@ -9,7 +9,7 @@
 // and adds what is the same for every kind (parse, score by policy, feedback, the grader
 // version); lib/questions never imports lib/grading.
 //
-// Adding a kind: docs/contributing-answer-kind.md.
+// Adding a kind: docs/contributing.md, "Add an answer kind".
 import type { AskKind } from "../schema";
 import { ask as choiceAsk, choice } from "./choice";
 import { ask as finalStateAsk, finalState } from "./final-state";
