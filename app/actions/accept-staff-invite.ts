@@ -1,14 +1,12 @@
 "use server";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { userAction } from "@/lib/server/action-client";
 import { AppError } from "@/lib/server/errors";
 import { enrollmentService } from "@/lib/courses";
-
-const Input = z.object({ token: z.string().min(10).max(200) });
+import { AcceptStaffInviteSchema } from "@/lib/courses/schemas";
 
 /** The signed-in account accepts the staff role an instructor offered it (lib/courses/enroll.ts). */
-export const acceptStaffInviteAction = userAction(Input, async ({ token }, { user }) => {
+export const acceptStaffInviteAction = userAction(AcceptStaffInviteSchema, async ({ token }, { user }) => {
   const outcome = await enrollmentService.acceptStaffInvite(token, user.id);
   if (!outcome.ok && outcome.reason === "other-account") {
     throw new AppError("FORBIDDEN", `This invitation was sent to another account. You are signed in as ${user.email}: sign in as the account it was sent to.`);

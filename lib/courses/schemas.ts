@@ -53,3 +53,6 @@ export const EnrollByEmailSchema = z.object({
     .optional()
     .transform((s) => s || null),
 });
+
+/** Accepting a staff role offered by link: the link's token. */
+export const AcceptStaffInviteSchema = z.object({ token: z.string().min(10).max(200) });

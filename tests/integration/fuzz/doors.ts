@@ -3,7 +3,7 @@
 // app/api/auth/[...all] exposes. A new route, action or exposed endpoint gets a row here.
 import { z } from "zod";
 import { ClaimInviteSchema, SignInSchema, SignUpSchema } from "@/lib/auth/schemas";
-import { CreateCourseSchema, EnrollByEmailSchema, JoinCourseSchema } from "@/lib/courses/schemas";
+import { AcceptStaffInviteSchema, CreateCourseSchema, EnrollByEmailSchema, JoinCourseSchema } from "@/lib/courses/schemas";
 import { SegmentAnswerSchema } from "@/lib/questions/kinds/fields";
 
 export type RouteDoor = { kind: "route"; method: "GET" | "POST" | "PUT"; path: string; body?: z.ZodType };
@@ -30,6 +30,7 @@ export const ACTIONS: ActionDoor[] = [
   { kind: "action", name: "signUpAction", shape: "form", input: SignUpSchema, signedIn: false },
   { kind: "action", name: "claimInviteAction", shape: "form", input: ClaimInviteSchema, signedIn: false },
   { kind: "action", name: "joinCourseAction", shape: "form", input: JoinCourseSchema, signedIn: true },
+  { kind: "action", name: "acceptStaffInviteAction", shape: "form", input: AcceptStaffInviteSchema, signedIn: true },
   { kind: "action", name: "createCourseAction", shape: "form", input: CreateCourseSchema, signedIn: true },
   { kind: "action", name: "enrollByEmailAction", shape: "form", input: EnrollByEmailSchema.extend(courseId.shape), signedIn: true },
   { kind: "action", name: "newJoinCodeAction", shape: "form", input: courseId, signedIn: true },
