@@ -502,14 +502,15 @@ export const families = [
       const o = opening(rng, "linux");
       const backlog = p.backlog ?? rng.int(1, 4);
       const full = p.full ?? rng.chance(0.75);
-      const queued = full ? backlog : rng.int(0, backlog - 1);
+      // Linux's SYN queue holds backlog + 1 half-open connections (inet_csk_reqsk_queue_is_full).
+      const queued = full ? backlog + 1 : rng.int(0, backlog);
       o.scenario.endpoints = { ...o.scenario.endpoints, server: { ...o.scenario.endpoints.server, backlog, synQueue: queued } };
       return {
         scenario: o.scenario,
         setup: [
           ...o.setup,
           "Both hosts run Linux (SYN cookies are off).",
-          `The server listens with backlog = ${backlog}. At t = 0 its SYN queue already holds ${plural(queued, "half-open connection")} from other clients that never answer; each is dropped 63 s after it arrived.`,
+          `The server listens with backlog = ${backlog}. At t = 0 its SYN queue already holds ${plural(queued, "half-open connection")} from other clients that never answer (Linux's SYN queue holds backlog + 1); each is dropped 63 s after it arrived.`,
         ],
       };
     },

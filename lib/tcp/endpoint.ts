@@ -349,8 +349,9 @@ export class Endpoint {
     if (!(seg.bits & SYN)) return;
     if (this.host.rules.enforcesBacklog) {
       // Linux tcp_conn_request (syncookies off): a full SYN queue, or a full accept
-      // queue, drops the SYN without a reply; the client retransmits it.
-      if (this.synQueue.length >= this.backlog) return this.host.discarded(this, seg, "syn-queue-full");
+      // queue, drops the SYN without a reply; the client retransmits it. The SYN queue is
+      // full, as inet_csk_reqsk_queue_is_full counts, when it holds more than backlog.
+      if (this.synQueue.length > this.backlog) return this.host.discarded(this, seg, "syn-queue-full");
       if (this.acceptQueueFull()) return this.host.discarded(this, seg, "accept-queue-full");
     }
     this.irs = seg.seq;

@@ -181,7 +181,7 @@ export const CASES: KernelCase[] = [
   },
   {
     name: "full-syn-queue",
-    story: "backlog 4 and four half-open connections (their SYN-ACKs lost): the client's SYNs are dropped",
+    story: "backlog 4 and four half-open connections (their SYN-ACKs lost): the queue holds backlog + 1, so the client's SYN is still answered",
     untilMs: 20_000,
     client: [...others(4, 0), connect(300)],
     server: [listen(0, 4)],
@@ -189,8 +189,6 @@ export const CASES: KernelCase[] = [
     engine: {
       endpoints: { server: { backlog: 4, synQueue: 4 } },
     },
-    cause:
-      "SYN queue bound: Linux drops a SYN only when the queue holds more than backlog half-open connections (backlog + 1 fit, as in the accept queue); the engine drops at backlog",
   },
   {
     name: "full-syn-queue-plus-one",

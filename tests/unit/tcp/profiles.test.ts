@@ -59,8 +59,15 @@ describe("profile linux", () => {
     expect(h.ep.state).toBe("LISTEN");
   });
 
-  it("listen + syn with the SYN queue full -> dropped without reply (backlog)", () => {
+  it("listen + syn with backlog half-open connections -> still answered (inet_csk_reqsk_queue_is_full: len > backlog)", () => {
     const h = listening({ ...linux, backlog: 2, synQueue: 2 });
+    recv(h, { flags: "SYN", seq: R });
+    expectSent(h, [{ flags: "SYN+ACK", seq: L, ack: R + 1 }]);
+    expect(h.ep.state).toBe("SYN_RECEIVED");
+  });
+
+  it("listen + syn with the SYN queue full (backlog + 1 half-open) -> dropped without reply (tcp_conn_request)", () => {
+    const h = listening({ ...linux, backlog: 2, synQueue: 3 });
     recv(h, { flags: "SYN", seq: R });
     expectNothing(h);
     expect(h.ep.state).toBe("LISTEN");
@@ -68,7 +75,7 @@ describe("profile linux", () => {
   });
 
   it("the SYN queue frees up when other clients' half-open entries expire (63 s)", () => {
-    const h = listening({ ...linux, backlog: 1, synQueue: 1 });
+    const h = listening({ ...linux, backlog: 1, synQueue: 2 });
     expect(fireNextTimer(h)).toBe("syn-queue");
     expect(h.host.now).toBe(63_000);
     recv(h, { flags: "SYN", seq: R });
