@@ -445,8 +445,11 @@ export class Endpoint {
           return;
         }
         if (rules.enforcesBacklog && this.state === "SYN_RECEIVED") {
-          // Linux tcp_check_req: a retransmitted SYN for a pending request gets the SYN-ACK again.
+          // Linux tcp_check_req: a retransmitted SYN for a pending request gets the SYN-ACK
+          // again, and the SYN-ACK timer restarts ("Reset timer after retransmitting SYNACK"):
+          // reqsk_timeout, the initial timeout shifted by the expiries so far, which is this.rto.
           this.host.transmit(this, SYN | ACK, this.iss, this.rcvNxt, 0, true);
+          this.rtxAt = this.host.now + this.rto;
           return;
         }
       }

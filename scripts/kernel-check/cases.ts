@@ -97,7 +97,6 @@ export const CASES: KernelCase[] = [
     server: [listen(0), accept(100)],
     drops: [{ from: "server", flags: "SYN+ACK", occurrence: 1 }],
     engine: {},
-    expected: "SYN-ACK timer restart on a retransmitted SYN: Linux answers the client's retransmitted SYN with a SYN-ACK and restarts its own timer",
   },
   {
     name: "lost-final-ack",

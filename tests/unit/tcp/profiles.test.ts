@@ -1,5 +1,6 @@
 // Each profile's departures from rfc9293, one test per difference (lib/tcp/profiles.ts).
 import { describe, expect, it } from "vitest";
+import { simulate } from "@/lib/tcp";
 import {
   LOCAL_ISS as L,
   REMOTE_ISS as R,
@@ -112,6 +113,32 @@ describe("profile linux", () => {
     const h = synReceived(linux);
     recv(h, { flags: "SYN", seq: R });
     expectSent(h, [{ flags: "SYN+ACK", seq: L, ack: R + 1 }]);
+  });
+
+  it("syn_received + retransmitted SYN -> the SYN-ACK timer restarts from that moment (tcp_check_req, reqsk_timeout)", () => {
+    const h = synReceived(linux);
+    h.host.now = 600;
+    recv(h, { flags: "SYN", seq: R });
+    expect(h.ep.nextTimer()).toBe(1600);
+    // After one expiry the timer is the initial 1 s doubled: a SYN then restarts it for 2 s.
+    expect(fireNextTimer(h)).toBe("retransmit");
+    h.host.now = 2000;
+    recv(h, { flags: "SYN", seq: R });
+    expect(h.ep.nextTimer()).toBe(4000);
+  });
+
+  it("a retransmitted SYN that meets its SYN-ACK's timer sends one SYN-ACK, not two (kernel check: lost-syn-ack)", () => {
+    const trace = simulate({
+      profile: "linux",
+      actions: [
+        { at: 0, endpoint: "server", call: "listen" },
+        { at: 0, endpoint: "client", call: "connect" },
+      ],
+      network: [{ match: { from: "server", flags: "SYN+ACK", occurrence: 1 }, effect: "drop" }],
+      untilMs: 3000,
+    });
+    const sent = trace.events.flatMap((e) => (e.type === "send" ? [`${e.t} ${e.segment.from} ${e.segment.flags}`] : []));
+    expect(sent).toEqual(["0 client SYN", "50 server SYN+ACK", "1000 client SYN", "1050 server SYN+ACK", "1100 client ACK"]);
   });
 
   it("fin_wait_1 after close + new data -> RST <SEQ=SEG.ACK>, closed (RFC 1122 §4.2.2.13)", () => {
