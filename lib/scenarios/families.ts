@@ -547,7 +547,7 @@ export const families = [
   define({
     id: "syn-timeout",
     title: "Retransmission backoff until give-up (Linux)",
-    concept: "A client whose SYNs get no answer at all retransmits with a doubling timeout: after 1, 3, 7, 15, 31 and 63 s. Linux gives up 127 s after the first SYN and connect() fails with a timeout.",
+    concept: "A client whose SYNs get no answer at all retransmits them, first after 1 s each time, then with a doubling timeout: Linux 6.x sends its first four retransmissions on a linear schedule (tcp_syn_linear_timeouts = 4) on top of its six doubling ones (tcp_syn_retries = 6), at 1, 2, 3, 4, 5, 7, 11, 19, 35 and 67 s. It gives up 131 s after the first SYN and connect() fails with a timeout.",
     difficulty: 2,
     profile: "linux",
     params: z.object({}).strict(),

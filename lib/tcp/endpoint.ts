@@ -713,8 +713,16 @@ export class Endpoint {
       return;
     }
     const rules = this.host.rules;
-    const limit =
-      this.state === "SYN_SENT" ? rules.synRetries : this.state === "SYN_RECEIVED" ? rules.synAckRetries : rules.dataRetries;
+    const synSent = this.state === "SYN_SENT";
+    // Linux: the linear SYN timeouts come on top of tcp_syn_retries (the kernel check saw
+    // ten SYN retransmissions with tcp_syn_retries 6 and tcp_syn_linear_timeouts 4).
+    const limit = synSent
+      ? rules.synRetries === null
+        ? null
+        : rules.synRetries + rules.synLinearTimeouts
+      : this.state === "SYN_RECEIVED"
+        ? rules.synAckRetries
+        : rules.dataRetries;
     if (limit !== null && this.retries >= limit) {
       if (this.state === "SYN_RECEIVED" && this.passive) {
         this.returnToListen(RULES["linux/synack-retries"]);
@@ -727,7 +735,9 @@ export class Endpoint {
     // RFC 6298 §5.4: retransmit the earliest unacknowledged segment; §5.5: back off
     // (RTO = RTO * 2, up to the maximum); §5.6: restart the timer.
     this.retries++;
-    this.rto = Math.min(this.rto * 2, rules.maxRtoMs);
+    // Linux tcp_retransmit_timer: while a SYN_SENT socket's retransmissions are within
+    // tcp_syn_linear_timeouts, the timeout is not backed off (1, 1, 1, 1, 1, 2, 4, ... s).
+    if (!(synSent && this.retries <= rules.synLinearTimeouts)) this.rto = Math.min(this.rto * 2, rules.maxRtoMs);
     this.host.transmit(this, head.bits, head.seq, head.bits & ACK ? this.rcvNxt : 0, head.len, true);
     if (head.bits & ACK) this.ackSent();
     this.rtxAt = this.host.now + this.rto;

@@ -9,6 +9,11 @@ export interface ProfileRules {
   finWait2TimeoutMs: number | null;
   /** Retransmissions of a SYN before giving up (null: until the user timeout). */
   synRetries: number | null;
+  /**
+   * The first this many SYN retransmissions wait the initial RTO again instead of doubling it,
+   * and add to synRetries (Linux tcp_syn_linear_timeouts; 0: plain exponential backoff).
+   */
+  synLinearTimeouts: number;
   /** Retransmissions of a SYN-ACK before the half-open connection is dropped. */
   synAckRetries: number | null;
   /** Retransmissions of data or FIN before giving up (null: until the user timeout). */
@@ -29,6 +34,7 @@ export function rulesFor(profile: Profile, timing: Timing): ProfileRules {
     timeWaitMs: 2 * timing.mslMs,
     finWait2TimeoutMs: null,
     synRetries: null,
+    synLinearTimeouts: 0,
     synAckRetries: null,
     dataRetries: null,
     // RFC 6298 §2.5: "a maximum value MAY be placed on RTO provided it is at least 60 seconds".
@@ -45,7 +51,9 @@ export function rulesFor(profile: Profile, timing: Timing): ProfileRules {
         ...rfc,
         timeWaitMs: 60_000, // TCP_TIMEWAIT_LEN
         finWait2TimeoutMs: 60_000, // net.ipv4.tcp_fin_timeout
-        synRetries: 6, // net.ipv4.tcp_syn_retries: 1+2+4+8+16+32+64 = 127 s
+        synRetries: 6, // net.ipv4.tcp_syn_retries
+        // net.ipv4.tcp_syn_linear_timeouts: SYNs at 0, 1, 2, 3, 4, 5, 7, 11, 19, 35, 67 s; gives up at 131 s
+        synLinearTimeouts: 4,
         synAckRetries: 5, // net.ipv4.tcp_synack_retries
         dataRetries: 15, // net.ipv4.tcp_retries2
         maxRtoMs: 120_000, // TCP_RTO_MAX

@@ -73,9 +73,10 @@ describe("a recorded kernel run of a lost FIN", () => {
       untilMs: 5000,
     });
     const engine = relativeSegments(engineSegments(trace));
+    // The server's ACK answers the FIN 56 ms after the kernel's FIN, as the engine's does 50 ms
+    // after its own: only the FIN is named.
     expect(compareSegments(segments, engine)).toEqual([
       "client segment 4 (FIN+ACK) sent at 818 ms by the kernel, 1500 ms by the engine",
-      "server segment 2 (ACK) sent at 874 ms by the kernel, 1550 ms by the engine",
     ]);
     expect(compareStates("client", client, engineStates(trace, "client"), 5000)).toEqual([
       "client entered FIN_WAIT_2 at 929 ms in the kernel, 1600 ms in the engine",
