@@ -41,7 +41,6 @@ export type DiscardReason = "syn-queue-full" | "accept-queue-full";
 /** What an endpoint needs from the simulator around it. */
 export interface Host {
   readonly now: number;
-  readonly rules: ProfileRules;
   readonly timing: Timing;
   transmit(from: Endpoint, bits: number, seq: number, ack: number, len: number, retransmission: boolean): void;
   stateChanged(endpoint: Endpoint, from: State, to: State, rule: string, reason: string): void;
@@ -65,6 +64,8 @@ interface Held {
 
 export interface EndpointConfig {
   isn: number;
+  /** This endpoint's rules: its profile's, and in profile linux its host's sysctls. */
+  rules: ProfileRules;
   backlog?: number;
   synQueue?: number;
   acceptQueue?: number;
@@ -120,7 +121,10 @@ export class Endpoint {
   private opens = 0;
   private firstOpenAt = 0;
 
+  private readonly rules: ProfileRules;
+
   // listen(backlog) queues (profile linux): the other clients' entries.
+  /** listen()'s backlog, capped by the profile (Linux somaxconn). */
   readonly backlog: number;
   /** Expiry times of other clients' half-open connections in the SYN queue. */
   readonly synQueue: number[] = [];
@@ -136,12 +140,14 @@ export class Endpoint {
     private readonly host: Host,
   ) {
     this.isn = config.isn;
-    this.backlog = config.backlog ?? 128;
+    this.rules = config.rules;
+    const backlog = config.backlog ?? 128;
+    this.backlog = config.rules.maxBacklog === null ? backlog : Math.min(backlog, config.rules.maxBacklog);
     this.acceptQueue = config.acceptQueue ?? 0;
     this.rto = host.timing.rtoMs;
     // Other clients' half-open entries expire when their SYN-ACK retries run out:
     // rto * (1 + 2 + ... + 2^retries) after they arrived at t = 0.
-    const retries = host.rules.synAckRetries ?? 5;
+    const retries = config.rules.synAckRetries ?? 5;
     const lifetime = host.timing.rtoMs * (2 ** (retries + 1) - 1);
     for (let i = 0; i < (config.synQueue ?? 0); i++) this.synQueue.push(lifetime);
   }
@@ -321,7 +327,7 @@ export class Endpoint {
     if (seg.bits & RST) return;
     // Counterfactual two-way handshake: a stray SYN-ACK is ignored, so nothing tells
     // a server that was opened by an old duplicate SYN that its connection is bogus.
-    if (this.host.rules.twoWayHandshake && seg.bits & SYN && seg.bits & ACK) return;
+    if (this.rules.twoWayHandshake && seg.bits & SYN && seg.bits & ACK) return;
     this.replyReset(seg);
   }
 
@@ -347,11 +353,13 @@ export class Endpoint {
     }
     // Third: a SYN. Fourth: anything else is dropped.
     if (!(seg.bits & SYN)) return;
-    if (this.host.rules.enforcesBacklog) {
+    if (this.rules.enforcesBacklog) {
       // Linux tcp_conn_request (syncookies off): a full SYN queue, or a full accept
       // queue, drops the SYN without a reply; the client retransmits it. The SYN queue is
       // full, as inet_csk_reqsk_queue_is_full counts, when it holds more than backlog.
       if (this.synQueue.length > this.backlog) return this.host.discarded(this, seg, "syn-queue-full");
+      const maxSynQueue = this.rules.maxSynQueue;
+      if (maxSynQueue !== null && this.synQueue.length > maxSynQueue) return this.host.discarded(this, seg, "syn-queue-full");
       if (this.acceptQueueFull()) return this.host.discarded(this, seg, "accept-queue-full");
     }
     this.irs = seg.seq;
@@ -359,7 +367,7 @@ export class Endpoint {
     this.iss = this.chooseIss();
     this.sndUna = this.iss;
     this.sndNxt = this.iss;
-    if (this.host.rules.twoWayHandshake) {
+    if (this.rules.twoWayHandshake) {
       // Counterfactual: the SYN-ACK completes the handshake; nothing acknowledges it.
       this.host.transmit(this, SYN | ACK, this.iss, this.rcvNxt, 0, false);
       this.sndNxt = seqAdd(this.iss, 1);
@@ -379,7 +387,7 @@ export class Endpoint {
       // "If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a reset (unless the RST bit is
       // set, if so drop the segment and return) <SEQ=SEG.ACK><CTL=RST>"
       if (seg.bits & RST) return;
-      if (this.host.rules.twoWayHandshake) return; // the counterfactual sends no RST for a stray SYN-ACK
+      if (this.rules.twoWayHandshake) return; // the counterfactual sends no RST for a stray SYN-ACK
       this.host.transmit(this, RST, seg.ack, 0, 0, false);
       return;
     }
@@ -400,7 +408,7 @@ export class Endpoint {
       // ESTABLISHED, form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
       this.sndWnd = WINDOW;
       this.setState("ESTABLISHED", RULES["syn-sent/syn-ack"]);
-      if (!this.host.rules.twoWayHandshake) this.ackNow = true;
+      if (!this.rules.twoWayHandshake) this.ackNow = true;
       this.onEstablished();
       // "If there are other controls or text in the segment, then continue
       // processing at the sixth step" — the text and FIN follow the SYN.
@@ -416,7 +424,7 @@ export class Endpoint {
   }
 
   private receiveSynchronized(seg: Wire): void {
-    const rules = this.host.rules;
+    const rules = this.rules;
     let bits = seg.bits;
     let seq = seg.seq;
     // Figure 7 (simultaneous open): in SYN-RECEIVED the peer's SYN+ACK repeats a SYN we
@@ -582,7 +590,7 @@ export class Endpoint {
     const fresh = Math.max(0, len - old);
     const receiving = this.state === "ESTABLISHED" || this.state === "FIN_WAIT_1" || this.state === "FIN_WAIT_2";
     if (fresh > 0 && receiving) {
-      if (this.host.rules.resetsDataAfterClose && this.appClosed && this.state !== "ESTABLISHED") {
+      if (this.rules.resetsDataAfterClose && this.appClosed && this.state !== "ESTABLISHED") {
         // Linux, after RFC 1122 §4.2.2.13: new data for an application that has closed is
         // answered with RST <SEQ=SEG.ACK>, since nobody will ever read it.
         this.host.transmit(this, RST, ack, 0, 0, false);
@@ -679,7 +687,7 @@ export class Endpoint {
       case "time-wait":
         // RFC 9293 §3.10.8: "If the time-wait timeout expires on a connection, delete the TCB, enter CLOSED."
         this.timeWaitAt = Infinity;
-        this.deleteTcb(this.host.rules.timeWaitMs === 2 * this.host.timing.mslMs ? RULES["time-wait/timeout"] : RULES["linux/time-wait-timeout"]);
+        this.deleteTcb(this.rules.timeWaitMs === 2 * this.host.timing.mslMs ? RULES["time-wait/timeout"] : RULES["linux/time-wait-timeout"]);
         return;
       case "fin-wait-2":
         // Linux tcp_fin_timeout: an orphaned FIN_WAIT_2 is dropped silently.
@@ -712,7 +720,7 @@ export class Endpoint {
       this.rtxAt = Infinity;
       return;
     }
-    const rules = this.host.rules;
+    const rules = this.rules;
     const synSent = this.state === "SYN_SENT";
     // Linux: the linear SYN timeouts come on top of tcp_syn_retries (the kernel check saw
     // ten SYN retransmissions with tcp_syn_retries 6 and tcp_syn_linear_timeouts 4).
@@ -805,7 +813,7 @@ export class Endpoint {
     this.rtxq.push({ bits, seq, len });
     this.sndNxt = seqAdd(seq, segmentLength(bits, len));
     if (this.rtxAt === Infinity) this.rtxAt = this.host.now + this.rto;
-    if (this.userTimeoutAt === Infinity && this.host.rules.dataRetries === null) {
+    if (this.userTimeoutAt === Infinity && this.rules.dataRetries === null) {
       this.userTimeoutAt = this.host.now + this.host.timing.userTimeoutMs;
     }
   }
@@ -860,12 +868,12 @@ export class Endpoint {
 
   private enterFinWait2(): void {
     this.setState("FIN_WAIT_2", RULES["fin-wait-1/ack"]);
-    const timeout = this.host.rules.finWait2TimeoutMs;
+    const timeout = this.rules.finWait2TimeoutMs;
     if (timeout !== null && this.appClosed) this.finWait2At = this.host.now + timeout;
   }
 
   private enterTimeWait(rule: RuleTo<"TIME_WAIT">): void {
-    const ms = this.host.rules.timeWaitMs;
+    const ms = this.rules.timeWaitMs;
     if (ms === null) {
       // The FIN is still acknowledged: only the waiting afterwards is skipped.
       if (this.ackNow) this.host.transmit(this, ACK, this.sndNxt, this.rcvNxt, 0, false);
@@ -878,7 +886,7 @@ export class Endpoint {
   }
 
   private restartTimeWait(): void {
-    const ms = this.host.rules.timeWaitMs;
+    const ms = this.rules.timeWaitMs;
     if (ms !== null) this.timeWaitAt = this.host.now + ms;
   }
 

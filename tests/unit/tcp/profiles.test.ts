@@ -50,6 +50,60 @@ describe("profile linux", () => {
     expect(h.host.signals).toEqual(["connection timed out"]);
   });
 
+  it("with tcp_syn_linear_timeouts 0, syn_sent doubles from the first retry and gives up at 127 s (tcp_syn_retries 6)", () => {
+    const h = synSent({ ...linux, sysctl: { tcp_syn_linear_timeouts: 0 } });
+    const retransmitted: number[] = [];
+    while (h.ep.state === "SYN_SENT") {
+      fireNextTimer(h);
+      if (h.host.sent.length > 0) retransmitted.push(h.host.now);
+    }
+    expect(retransmitted).toEqual([1000, 3000, 7000, 15_000, 31_000, 63_000]);
+    expect(h.host.now).toBe(127_000);
+  });
+
+  it("tcp_syn_retries 2 and tcp_syn_linear_timeouts 0: SYNs at 0, 1, 3 s, gives up at 7 s (kernel check: syn-give-up-lowered)", () => {
+    const h = synSent({ ...linux, sysctl: { tcp_syn_retries: 2, tcp_syn_linear_timeouts: 0 } });
+    const retransmitted: number[] = [];
+    while (h.ep.state === "SYN_SENT") {
+      fireNextTimer(h);
+      if (h.host.sent.length > 0) retransmitted.push(h.host.now);
+    }
+    expect(retransmitted).toEqual([1000, 3000]);
+    expect(h.host.now).toBe(7000);
+  });
+
+  it("tcp_fin_timeout 5: an orphaned fin_wait_2 closes after 5 s (kernel check: fin-wait-2-timeout-lowered)", () => {
+    const h = finWait2({ ...linux, sysctl: { tcp_fin_timeout: 5 } });
+    expect(fireNextTimer(h)).toBe("fin-wait-2");
+    expect(h.host.now).toBe(5000);
+    expect(h.ep.state).toBe("CLOSED");
+  });
+
+  it("tcp_synack_retries 2: the half-open connection is dropped at 7 s", () => {
+    const h = synReceived({ ...linux, sysctl: { tcp_synack_retries: 2 } });
+    while (h.ep.state === "SYN_RECEIVED") fireNextTimer(h);
+    expect(h.host.now).toBe(7000);
+    expect(h.ep.state).toBe("LISTEN");
+  });
+
+  it("somaxconn caps listen()'s backlog (__sys_listen): backlog 128 with somaxconn 2 holds 3 half-open", () => {
+    const full = listening({ ...linux, backlog: 128, synQueue: 3, sysctl: { somaxconn: 2 } });
+    recv(full, { flags: "SYN", seq: R });
+    expect(full.host.discards).toEqual(["syn-queue-full"]);
+    const room = listening({ ...linux, backlog: 128, synQueue: 2, sysctl: { somaxconn: 2 } });
+    recv(room, { flags: "SYN", seq: R });
+    expect(room.ep.state).toBe("SYN_RECEIVED");
+  });
+
+  it("tcp_max_syn_backlog 8, syncookies off: a SYN is dropped once more than 8 - 8/4 = 6 are half-open (tcp_conn_request)", () => {
+    const full = listening({ ...linux, synQueue: 7, sysctl: { tcp_max_syn_backlog: 8 } });
+    recv(full, { flags: "SYN", seq: R });
+    expect(full.host.discards).toEqual(["syn-queue-full"]);
+    const room = listening({ ...linux, synQueue: 6, sysctl: { tcp_max_syn_backlog: 8 } });
+    recv(room, { flags: "SYN", seq: R });
+    expect(room.ep.state).toBe("SYN_RECEIVED");
+  });
+
   it("syn_received drops the half-open connection after 5 SYN-ACK retries, at 63 s (tcp_synack_retries)", () => {
     const h = synReceived(linux);
     let retries = 0;
