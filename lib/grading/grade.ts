@@ -12,7 +12,7 @@ import { describeSegment } from "../tcp/describe";
  * Changes whenever a grading outcome could change (grader or engine behaviour), and is
  * stored with every graded response so a regrade is exact and explainable.
  */
-export const GRADER_VERSION = "2026.12.01-2";
+export const GRADER_VERSION = "2026.12.01-3";
 
 export interface FirstMistake {
   /** What the student said, and what happens. */

@@ -11,6 +11,7 @@ import type { ProfileRules } from "./profiles";
 import type { CallName, EndpointName, Timing } from "./scenario";
 import { seqAdd, seqDiff, seqGt, seqLe, seqLt } from "./seq";
 import type { SegmentView, State, TimerName } from "./trace";
+import { RttState } from "./rtt";
 import { RULES, checkTransition, type RuleTo } from "./transitions";
 
 /** Maximum segment size for data (RFC 9293 §3.7.1 default for IPv4 over Ethernet-sized paths). */
@@ -24,6 +25,12 @@ export const WINDOW = 65535;
  * Linux's tcp_invalid_ratelimit is 500 ms per connection; we use the same.
  */
 export const CHALLENGE_ACK_INTERVAL_MS = 500;
+/**
+ * RFC 6298 §5.7: "If the timer expires awaiting the ACK of a SYN segment and the TCP
+ * implementation is using an RTO less than 3 seconds, the RTO MUST be re-initialized to 3
+ * seconds when data transmission begins" (Linux TCP_TIMEOUT_FALLBACK, in tcp_init_metrics).
+ */
+const FALLBACK_RTO_MS = 3000;
 /** The ISN clock ticks every 4 µs (RFC 9293 §3.4.1): 250 ticks per millisecond. */
 const ISN_TICKS_PER_MS = 250;
 
@@ -53,6 +60,10 @@ interface Outstanding {
   bits: number;
   seq: number;
   len: number;
+  /** When it was first sent, for the round-trip sample. */
+  sentAt: number;
+  /** Karn's rule (RFC 6298 §3): a retransmitted segment gives no sample. */
+  retransmitted: boolean;
 }
 
 interface Held {
@@ -111,6 +122,10 @@ export class Endpoint {
   readonly held: Held[] = [];
   rto: number;
   retries = 0;
+  /** The round-trip estimator of the current connection (RFC 6298 §2). */
+  private rtt: RttState;
+  /** A SYN or SYN-ACK of this connection timed out (RFC 6298 §5.7). */
+  private handshakeTimedOut = false;
   rtxAt = Infinity;
   userTimeoutAt = Infinity;
   timeWaitAt = Infinity;
@@ -145,6 +160,7 @@ export class Endpoint {
     this.backlog = config.rules.maxBacklog === null ? backlog : Math.min(backlog, config.rules.maxBacklog);
     this.acceptQueue = config.acceptQueue ?? 0;
     this.rto = host.timing.rtoMs;
+    this.rtt = new RttState(config.rules.rttEstimator, config.rules.minRtoMs);
     // Other clients' half-open entries expire when their SYN-ACK retries run out:
     // rto * (1 + 2 + ... + 2^retries) after they arrived at t = 0.
     const retries = config.rules.synAckRetries ?? 5;
@@ -743,6 +759,8 @@ export class Endpoint {
     // RFC 6298 §5.4: retransmit the earliest unacknowledged segment; §5.5: back off
     // (RTO = RTO * 2, up to the maximum); §5.6: restart the timer.
     this.retries++;
+    head.retransmitted = true;
+    if (synSent || this.state === "SYN_RECEIVED") this.handshakeTimedOut = true;
     // Linux tcp_retransmit_timer: while a SYN_SENT socket's retransmissions are within
     // tcp_syn_linear_timeouts, the timeout is not backed off (1, 1, 1, 1, 1, 2, 4, ... s).
     if (!(synSent && this.retries <= rules.synLinearTimeouts)) this.rto = Math.min(this.rto * 2, rules.maxRtoMs);
@@ -810,7 +828,7 @@ export class Endpoint {
       this.ackNow = false;
       this.ackSent();
     }
-    this.rtxq.push({ bits, seq, len });
+    this.rtxq.push({ bits, seq, len, sentAt: this.host.now, retransmitted: false });
     this.sndNxt = seqAdd(seq, segmentLength(bits, len));
     if (this.rtxAt === Infinity) this.rtxAt = this.host.now + this.rto;
     if (this.userTimeoutAt === Infinity && this.rules.dataRetries === null) {
@@ -823,16 +841,24 @@ export class Endpoint {
   /** SND.UNA advances to `ack`: drop what it covers from the retransmission queue. */
   private acknowledge(ack: number): void {
     this.sndUna = ack;
+    let firstSentAt = -1;
+    let retransmittedAcked = false;
     while (this.rtxq.length > 0) {
       const head = this.rtxq[0];
       if (!seqLe(seqAdd(head.seq, segmentLength(head.bits, head.len)), ack)) break;
+      if (firstSentAt < 0) firstSentAt = head.sentAt;
+      if (head.retransmitted) retransmittedAcked = true;
       this.rtxq.shift();
     }
-    // RFC 6298 §5.2 / §5.3: stop the timer when nothing is outstanding, otherwise
-    // restart it. A new ACK also ends the backoff (RTT estimation is not modelled:
-    // RFC 6298 §2.4 rounds any RTO under 1 s up to 1 s, which covers these latencies).
-    this.rto = this.host.timing.rtoMs;
+    // RFC 6298 §2, §3 (Karn): the round trip of the oldest segment this ACK covers is a sample,
+    // unless a segment it covers was retransmitted (Linux tcp_clean_rtx_queue does the same).
+    // A sample recomputes the RTO, "collapsing" any backoff (§5); without one the backed-off
+    // RTO stays. Either way the retries start again (Linux icsk_retransmits = 0).
+    if (firstSentAt >= 0 && !retransmittedAcked) {
+      this.rto = Math.min(this.rtt.sample(this.host.now - firstSentAt, ack, this.sndNxt), this.rules.maxRtoMs);
+    }
     this.retries = 0;
+    // §5.2 / §5.3: stop the timer when nothing is outstanding, otherwise restart it.
     if (this.rtxq.length === 0) {
       this.rtxAt = Infinity;
       this.userTimeoutAt = Infinity;
@@ -859,6 +885,10 @@ export class Endpoint {
   }
 
   private onEstablished(): void {
+    if (this.handshakeTimedOut && !this.rtt.sampled) {
+      // RFC 6298 §5.7; Linux sets TCP_TIMEOUT_FALLBACK whatever the backoff, the RFC only raises it.
+      this.rto = this.rules.rttEstimator === "linux" ? FALLBACK_RTO_MS : Math.max(this.rto, FALLBACK_RTO_MS);
+    }
     if (this.closeAfterEstablished) {
       this.closeAfterEstablished = false;
       this.closeQueued = true;
@@ -901,6 +931,8 @@ export class Endpoint {
 
   private resetConnection(): void {
     this.stopTimers();
+    this.rtt = new RttState(this.rules.rttEstimator, this.rules.minRtoMs);
+    this.handshakeTimedOut = false;
     this.timeWaitAt = Infinity;
     this.held.length = 0;
     this.unsent = 0;

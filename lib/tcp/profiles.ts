@@ -1,5 +1,6 @@
 // What each profile changes. Profile rfc9293 is the standard; the others are
 // expressed as differences from it, so every departure is named in one place.
+import type { RttEstimator } from "./rtt";
 import { LinuxSysctlSchema, type LinuxSysctls, type Profile, type Timing } from "./scenario";
 
 export interface ProfileRules {
@@ -20,6 +21,10 @@ export interface ProfileRules {
   dataRetries: number | null;
   /** Upper bound of the backed-off retransmission timeout. */
   maxRtoMs: number;
+  /** How the RTO follows the measured round trips (RFC 6298 §2, or Linux's tcp_rtt_estimator). */
+  rttEstimator: RttEstimator;
+  /** Least RTO once a round trip has been measured. */
+  minRtoMs: number;
   /** listen(backlog) bounds the SYN and accept queues. */
   enforcesBacklog: boolean;
   /** listen() caps its backlog at this (Linux net.core.somaxconn; null: no cap). */
@@ -46,6 +51,9 @@ export function rulesFor(profile: Profile, timing: Timing, sysctl: LinuxSysctls 
     dataRetries: null,
     // RFC 6298 §2.5: "a maximum value MAY be placed on RTO provided it is at least 60 seconds".
     maxRtoMs: 60_000,
+    rttEstimator: "rfc6298",
+    // RFC 6298 §2.4: "Whenever RTO is computed, if it is less than 1 second, then the RTO SHOULD be rounded up to 1 second."
+    minRtoMs: 1000,
     enforcesBacklog: false,
     maxBacklog: null,
     maxSynQueue: null,
@@ -66,6 +74,8 @@ export function rulesFor(profile: Profile, timing: Timing, sysctl: LinuxSysctls 
         synAckRetries: sysctl.tcp_synack_retries,
         dataRetries: 15, // net.ipv4.tcp_retries2
         maxRtoMs: 120_000, // TCP_RTO_MAX
+        rttEstimator: "linux",
+        minRtoMs: sysctl.tcp_rto_min_us / 1000, // net.ipv4.tcp_rto_min_us (TCP_RTO_MIN, 200 ms)
         enforcesBacklog: true,
         // __sys_listen: "if ((unsigned int)backlog > somaxconn) backlog = somaxconn".
         maxBacklog: sysctl.somaxconn,

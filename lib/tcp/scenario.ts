@@ -83,6 +83,8 @@ export const LinuxSysctlSchema = z
      * its value on the kernel check's machine.
      */
     tcp_max_syn_backlog: sysctl("tcp_max_syn_backlog", 1, 1_048_576).default(2048),
+    /** net.ipv4.tcp_rto_min_us: the least retransmission timeout once a round trip was measured. */
+    tcp_rto_min_us: sysctl("tcp_rto_min_us", 1000, 120_000_000).default(200_000),
     /** net.core.somaxconn: listen() caps its backlog at this. */
     somaxconn: sysctl("somaxconn", 0, 1_048_576).default(4096),
   })

@@ -73,6 +73,7 @@ describe("scenario validation", () => {
       tcp_synack_retries: 5,
       tcp_fin_timeout: 5,
       tcp_max_syn_backlog: 2048,
+      tcp_rto_min_us: 200_000,
       somaxconn: 4096,
     });
     expect(() => parseScenario({ profile: "linux", endpoints: { client: { sysctl: { tcp_syn_retries: 0 } } }, actions })).toThrow(
