@@ -107,6 +107,8 @@ export class Endpoint {
   finSeq = 0;
   /** The application called close() (Linux: an orphaned socket). */
   appClosed = false;
+  /** The application called shutdown(SHUT_WR): our FIN is queued or sent, and it still reads. */
+  shutDown = false;
   /** An ACK is owed to the peer; output() sends it unless a data segment carries it. */
   ackNow = false;
   /** A delayed ACK is due at this time (Infinity: none pending). */
@@ -181,6 +183,8 @@ export class Endpoint {
         return this.accept();
       case "send":
         return this.send(bytes);
+      case "shutdown":
+        return this.shutdown();
       case "close":
         return this.close();
       case "abort":
@@ -257,7 +261,48 @@ export class Endpoint {
     }
   }
 
+  /**
+   * shutdown(SHUT_WR): the RFC's CLOSE as written ("the user ... can continue to RECEIVE"),
+   * without giving up the socket. Linux tcp_shutdown sends the FIN and keeps the socket
+   * readable: data and the peer's FIN are still acknowledged, and FIN_WAIT_2 has no timeout.
+   */
+  private shutdown(): string | null {
+    if (this.shutDown) return "connection closing";
+    switch (this.state) {
+      case "ESTABLISHED":
+        this.shutDown = true;
+        this.inAcceptQueue = false;
+        this.closeQueued = true;
+        this.setState("FIN_WAIT_1", RULES["shutdown/established"]);
+        return null;
+      case "CLOSE_WAIT":
+        this.shutDown = true;
+        this.inAcceptQueue = false;
+        this.closeQueued = true;
+        this.setState("LAST_ACK", RULES["shutdown/close-wait"]);
+        return null;
+      case "SYN_SENT":
+      case "SYN_RECEIVED": {
+        // As a close in these states, except that the application keeps the socket.
+        const error = this.close();
+        this.appClosed = false;
+        if (error === null) this.shutDown = (this.state as State) !== "CLOSED";
+        return error;
+      }
+      default:
+        return this.close();
+    }
+  }
+
   private close(): string | null {
+    if (this.shutDown && !this.appClosed && this.state !== "CLOSED") {
+      // close() after shutdown(): the FIN is already on its way; the socket is now orphaned
+      // (Linux tcp_close), so an orphaned FIN_WAIT_2 times out from here.
+      this.appClosed = true;
+      const timeout = this.rules.finWait2TimeoutMs;
+      if (this.state === "FIN_WAIT_2" && timeout !== null) this.finWait2At = this.host.now + timeout;
+      return null;
+    }
     // RFC 9293 §3.10.4 CLOSE.
     switch (this.state) {
       case "CLOSED":
@@ -931,6 +976,7 @@ export class Endpoint {
 
   private resetConnection(): void {
     this.stopTimers();
+    this.shutDown = false;
     this.rtt = new RttState(this.rules.rttEstimator, this.rules.minRtoMs);
     this.handshakeTimedOut = false;
     this.timeWaitAt = Infinity;

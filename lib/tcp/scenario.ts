@@ -9,7 +9,7 @@ export type EndpointName = (typeof ENDPOINTS)[number];
 export const PROFILES = ["rfc9293", "linux", "two-way-handshake", "no-time-wait"] as const;
 export type Profile = (typeof PROFILES)[number];
 
-export const CALLS = ["listen", "connect", "accept", "send", "close", "abort", "crash"] as const;
+export const CALLS = ["listen", "connect", "accept", "send", "shutdown", "close", "abort", "crash"] as const;
 export type CallName = (typeof CALLS)[number];
 
 /** Longest simulated run: 24 hours. */

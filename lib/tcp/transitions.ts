@@ -110,6 +110,18 @@ export const RULES = {
     cites: "RFC 9293 §3.10.4",
     reason: "The peer already sent FIN; our FIN is the last, so wait for its ACK.",
   },
+  "shutdown/established": {
+    from: ["ESTABLISHED"],
+    to: "FIN_WAIT_1",
+    cites: "RFC 9293 §3.10.4",
+    reason: "The application shut down its sending side: send FIN after any queued data, and keep receiving.",
+  },
+  "shutdown/close-wait": {
+    from: ["CLOSE_WAIT"],
+    to: "LAST_ACK",
+    cites: "RFC 9293 §3.10.4",
+    reason: "The application shut down its sending side after the peer's FIN: our FIN is the last, so wait for its ACK.",
+  },
   "established/fin": {
     from: ["ESTABLISHED"],
     to: "CLOSE_WAIT",

@@ -147,7 +147,7 @@ export const CASES: KernelCase[] = [
     untilMs: TIME_WAIT_RUN,
     client: [connect(10), call(500, "shutdown"), call(900, "read"), call(1100, "close")],
     server: [listen(0), accept(200), call(700, "send", { bytes: 100 }), call(1000, "close")],
-    engine: { notModelled: "the engine's close is the only way to send a FIN; shutdown(SHUT_WR) versus close() is not modelled yet" },
+    engine: {},
   },
   {
     name: "data-after-close",

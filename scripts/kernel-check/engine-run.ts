@@ -13,12 +13,13 @@ export interface EngineRun {
   server: StateChange[];
 }
 
-/** Socket calls the engine has; read and shutdown it has not. */
+/** Socket calls the engine has; read it has not. */
 const ENGINE_CALLS: Partial<Record<Step["call"], Action["call"]>> = {
   listen: "listen",
   connect: "connect",
   accept: "accept",
   send: "send",
+  shutdown: "shutdown",
   close: "close",
   abort: "abort",
 };

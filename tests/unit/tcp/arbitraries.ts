@@ -10,7 +10,7 @@ const extraAction = fc
   .record({
     at: fc.integer({ min: 0, max: 6000 }),
     endpoint,
-    call: fc.constantFrom("listen", "connect", "accept", "send", "send", "close", "close", "abort", "crash"),
+    call: fc.constantFrom("listen", "connect", "accept", "send", "send", "shutdown", "close", "close", "abort", "crash"),
     bytes: fc.integer({ min: 1, max: 6000 }),
   })
   .map(({ bytes, ...a }) => (a.call === "send" ? { ...a, bytes } : a));

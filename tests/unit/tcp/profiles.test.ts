@@ -5,6 +5,7 @@ import {
   LOCAL_ISS as L,
   REMOTE_ISS as R,
   call,
+  established,
   expectNothing,
   expectSent,
   finWait1,
@@ -202,6 +203,77 @@ describe("profile linux", () => {
     recv(h, { flags: "PSH+ACK", seq: R + 1, ack: L + 1, len: 10 });
     expectSent(h, [{ flags: "RST", seq: L + 1 }]);
     expect(h.ep.state).toBe("CLOSED");
+  });
+
+  describe("shutdown(SHUT_WR) versus close() (Linux tcp_shutdown, tcp_close)", () => {
+    const shutDown = () => {
+      const h = established(linux);
+      expect(call(h, "shutdown")).toBeNull();
+      expectSent(h, [{ flags: "FIN+ACK", seq: L + 1, ack: R + 1 }]);
+      expect(h.ep.state).toBe("FIN_WAIT_1");
+      recv(h, { flags: "ACK", seq: R + 1, ack: L + 2 });
+      expect(h.ep.state).toBe("FIN_WAIT_2");
+      return h;
+    };
+
+    it("fin_wait_2 after shutdown + data -> the data is acknowledged, not reset (the socket still reads)", () => {
+      const h = shutDown();
+      recv(h, { flags: "PSH+ACK", seq: R + 1, ack: L + 2, len: 100 });
+      expectSent(h, [{ flags: "ACK", seq: L + 2, ack: R + 101 }]);
+      expect(h.ep.state).toBe("FIN_WAIT_2");
+      recv(h, { flags: "FIN+ACK", seq: R + 101, ack: L + 2 });
+      expectSent(h, [{ flags: "ACK", seq: L + 2, ack: R + 102 }]);
+      expect(h.ep.state).toBe("TIME_WAIT");
+    });
+
+    it("fin_wait_2 after shutdown has no tcp_fin_timeout: only an orphaned socket times out", () => {
+      const h = shutDown();
+      expect(h.ep.nextTimer()).toBe(Infinity);
+      h.host.now = 1000;
+      expect(call(h, "close")).toBeNull();
+      expect(h.ep.nextTimer()).toBe(61_000);
+    });
+
+    it("close_wait + shutdown -> last_ack, FIN sent", () => {
+      const h = established(linux);
+      recv(h, { flags: "FIN+ACK", seq: R + 1, ack: L + 1 });
+      expect(call(h, "shutdown")).toBeNull();
+      expect(h.ep.state).toBe("LAST_ACK");
+      expectSent(h, [{ flags: "FIN+ACK", seq: L + 1, ack: R + 2 }]);
+    });
+
+    it("a second shutdown is refused: the sending side is already shut", () => {
+      const h = shutDown();
+      expect(call(h, "shutdown")).toBe("connection closing");
+    });
+
+    it("the kernel check's half-close-shutdown story, segment by segment", () => {
+      const trace = simulate({
+        profile: "linux",
+        actions: [
+          { at: 0, endpoint: "server", call: "listen" },
+          { at: 10, endpoint: "client", call: "connect" },
+          { at: 500, endpoint: "client", call: "shutdown" },
+          { at: 700, endpoint: "server", call: "send", bytes: 100 },
+          { at: 1000, endpoint: "server", call: "close" },
+          { at: 1100, endpoint: "client", call: "close" },
+        ],
+        untilMs: 3000,
+      });
+      const sent = trace.events.flatMap((e) => (e.type === "send" ? [`${e.t} ${e.segment.from} ${e.segment.flags} ${e.segment.len}`] : []));
+      // The kernel sent the same nine segments (docs/kernel-check.md, half-close-shutdown).
+      expect(sent).toEqual([
+        "10 client SYN 0",
+        "60 server SYN+ACK 0",
+        "110 client ACK 0",
+        "500 client FIN+ACK 0",
+        "550 server ACK 0",
+        "700 server PSH+ACK 100",
+        "750 client ACK 0",
+        "1000 server FIN+ACK 0",
+        "1050 client ACK 0",
+      ]);
+    });
   });
 
   it("accept with nothing waiting is refused", () => {
