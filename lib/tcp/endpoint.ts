@@ -75,6 +75,8 @@ interface Held {
 
 export interface EndpointConfig {
   isn: number;
+  /** The application reads received data at once (default), or only at its read calls. */
+  autoRead?: boolean;
   /** This endpoint's rules: its profile's, and in profile linux its host's sysctls. */
   rules: ProfileRules;
   backlog?: number;
@@ -99,6 +101,9 @@ export class Endpoint {
 
   /** Bytes the application has written that are not yet in a segment. */
   unsent = 0;
+  /** Bytes received that the application has not read yet (only without autoRead). */
+  unread = 0;
+  private readonly autoRead: boolean;
   /** CLOSE was called: send FIN once the unsent data is out. */
   closeQueued = false;
   /** CLOSE was called in SYN_RECEIVED with data pending: act on it at ESTABLISHED. */
@@ -158,6 +163,7 @@ export class Endpoint {
   ) {
     this.isn = config.isn;
     this.rules = config.rules;
+    this.autoRead = config.autoRead ?? true;
     const backlog = config.backlog ?? 128;
     this.backlog = config.rules.maxBacklog === null ? backlog : Math.min(backlog, config.rules.maxBacklog);
     this.acceptQueue = config.acceptQueue ?? 0;
@@ -183,6 +189,11 @@ export class Endpoint {
         return this.accept();
       case "send":
         return this.send(bytes);
+      case "read":
+        // RFC 9293 §3.10.3 RECEIVE: the application takes everything received so far.
+        if (this.state === "CLOSED") return "connection does not exist";
+        this.unread = 0;
+        return null;
       case "shutdown":
         return this.shutdown();
       case "close":
@@ -295,6 +306,18 @@ export class Endpoint {
   }
 
   private close(): string | null {
+    if (this.rules.resetsDataAfterClose && this.unread > 0 && this.state !== "CLOSED") {
+      const s = this.state;
+      if (s === "ESTABLISHED" || s === "FIN_WAIT_1" || s === "FIN_WAIT_2" || s === "CLOSE_WAIT") {
+        // Linux tcp_close, after RFC 2525 §2.17 and RFC 1122 §4.2.2.13 ("If such a host issues a
+        // CLOSE call while received data is still pending in TCP ... its TCP SHOULD send a RST
+        // to show that data was lost"): RST+ACK <SEQ=SND.NXT><ACK=RCV.NXT>, and the socket is gone.
+        this.host.transmit(this, RST | ACK, this.sndNxt, this.rcvNxt, 0, false);
+        this.host.signal(this, "connection reset (closed with unread data)");
+        this.deleteTcb(RULES["linux/close-with-unread-data"]);
+        return null;
+      }
+    }
     if (this.shutDown && !this.appClosed && this.state !== "CLOSED") {
       // close() after shutdown(): the FIN is already on its way; the socket is now orphaned
       // (Linux tcp_close), so an orphaned FIN_WAIT_2 times out from here.
@@ -662,6 +685,7 @@ export class Endpoint {
       // "Once the TCP takes responsibility for the data, it advances RCV.NXT over the data
       // accepted ... Send an acknowledgment of the form: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"
       this.rcvNxt = seqAdd(this.rcvNxt, fresh);
+      if (!this.autoRead) this.unread += fresh;
       this.ackReceived();
     }
     // Eighth: the FIN, only once everything before it has arrived.
@@ -977,6 +1001,7 @@ export class Endpoint {
   private resetConnection(): void {
     this.stopTimers();
     this.shutDown = false;
+    this.unread = 0;
     this.rtt = new RttState(this.rules.rttEstimator, this.rules.minRtoMs);
     this.handshakeTimedOut = false;
     this.timeWaitAt = Infinity;

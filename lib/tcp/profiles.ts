@@ -31,7 +31,10 @@ export interface ProfileRules {
   maxBacklog: number | null;
   /** A SYN is dropped once the SYN queue holds more than this (Linux tcp_max_syn_backlog; null: no bound). */
   maxSynQueue: number | null;
-  /** New data arriving after a full close is answered with RST (RFC 1122 §4.2.2.13). */
+  /**
+   * RFC 1122 §4.2.2.13's RST "to show that data was lost": for new data arriving after a full
+   * close, and for a close with received data unread (RFC 2525 §2.17).
+   */
   resetsDataAfterClose: boolean;
   /** The connection is established by SYN and SYN-ACK alone (counterfactual). */
   twoWayHandshake: boolean;

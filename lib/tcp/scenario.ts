@@ -9,7 +9,7 @@ export type EndpointName = (typeof ENDPOINTS)[number];
 export const PROFILES = ["rfc9293", "linux", "two-way-handshake", "no-time-wait"] as const;
 export type Profile = (typeof PROFILES)[number];
 
-export const CALLS = ["listen", "connect", "accept", "send", "shutdown", "close", "abort", "crash"] as const;
+export const CALLS = ["listen", "connect", "accept", "send", "read", "shutdown", "close", "abort", "crash"] as const;
 export type CallName = (typeof CALLS)[number];
 
 /** Longest simulated run: 24 hours. */
@@ -91,10 +91,17 @@ export const LinuxSysctlSchema = z
   .strict();
 export type LinuxSysctls = z.output<typeof LinuxSysctlSchema>;
 
-const ClientSchema = z.object({ isn: seqNumber.default(1000), sysctl: LinuxSysctlSchema.optional() }).strict();
+/**
+ * The application reads what arrives at once (true), or only at its `read` calls (false), so
+ * received data can be left unread when it closes.
+ */
+const autoRead = z.boolean({ error: "autoRead is true or false" }).default(true);
+
+const ClientSchema = z.object({ isn: seqNumber.default(1000), autoRead, sysctl: LinuxSysctlSchema.optional() }).strict();
 const ServerSchema = z
   .object({
     isn: seqNumber.default(5000),
+    autoRead,
     /** Profile linux only: this host's sysctls (defaults: Linux 6.18). */
     sysctl: LinuxSysctlSchema.optional(),
     /** listen(backlog): bounds the SYN queue and the accept queue (profile linux). */

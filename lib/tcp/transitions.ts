@@ -249,6 +249,12 @@ export const RULES = {
     cites: "linux (TCP_TIMEWAIT_LEN)",
     reason: "TIME_WAIT has lasted long enough for old segments to die out: the connection is deleted.",
   },
+  "linux/close-with-unread-data": {
+    from: ["ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "CLOSE_WAIT"],
+    to: "CLOSED",
+    cites: "linux (RFC 2525 §2.17)",
+    reason: "The application closed with received data it never read: Linux resets the connection to say the data was lost.",
+  },
   "linux/data-after-close": {
     from: ["FIN_WAIT_1", "FIN_WAIT_2"],
     to: "CLOSED",

@@ -276,6 +276,43 @@ describe("profile linux", () => {
     });
   });
 
+  describe("close() with unread data (Linux tcp_close; RFC 2525 §2.17, RFC 1122 §4.2.2.13)", () => {
+    const story = (clientCalls: { at: number; call: "read" | "close" }[], autoRead = false) =>
+      simulate({
+        profile: "linux",
+        endpoints: { client: { autoRead } },
+        actions: [
+          { at: 0, endpoint: "server", call: "listen" },
+          { at: 10, endpoint: "client", call: "connect" },
+          { at: 500, endpoint: "server", call: "send", bytes: 100 },
+          ...clientCalls.map((c) => ({ ...c, endpoint: "client" as const })),
+        ],
+        untilMs: 3000,
+      });
+    const sent = (trace: ReturnType<typeof simulate>) =>
+      trace.events.flatMap((e) => (e.type === "send" ? [`${e.t} ${e.segment.from} ${e.segment.flags} ${e.segment.seq} ${e.segment.ack}`] : []));
+
+    it("a close with 100 bytes unread sends RST+ACK <SEQ=SND.NXT><ACK=RCV.NXT>, not FIN; both sides are closed (kernel check: close-with-unread-data)", () => {
+      const trace = story([{ at: 1000, call: "close" }]);
+      expect(sent(trace).slice(3)).toEqual(["500 server PSH+ACK 5001 1001", "550 client ACK 1001 5101", "1000 client RST+ACK 1001 5101"]);
+      expect(trace.final).toEqual({ client: "CLOSED", server: "CLOSED" });
+    });
+
+    it("read before close: the close sends FIN as usual", () => {
+      const trace = story([
+        { at: 900, call: "read" },
+        { at: 1000, call: "close" },
+      ]);
+      expect(sent(trace)[5]).toBe("1000 client FIN+ACK 1001 5101");
+      expect(trace.final.client).toBe("FIN_WAIT_2");
+    });
+
+    it("autoRead (the default) reads at once: the close sends FIN, as every earlier scenario did", () => {
+      const trace = story([{ at: 1000, call: "close" }], true);
+      expect(sent(trace)[5]).toBe("1000 client FIN+ACK 1001 5101");
+    });
+  });
+
   it("accept with nothing waiting is refused", () => {
     const h = listening(linux);
     expect(call(h, "accept")).toMatch(/no connection is waiting/);

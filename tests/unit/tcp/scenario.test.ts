@@ -15,7 +15,7 @@ function problems(input: unknown): string[] {
 describe("scenario validation", () => {
   it("an unknown call names its path and the allowed calls", () => {
     const p = problems({ actions: [{ at: 0, endpoint: "server", call: "listen" }, { at: 1, endpoint: "client", call: "connect" }, { at: 2, endpoint: "client", call: "shout" }] });
-    expect(p).toEqual(["actions[2].call: expected one of listen, connect, accept, send, shutdown, close, abort, crash"]);
+    expect(p).toEqual(["actions[2].call: expected one of listen, connect, accept, send, read, shutdown, close, abort, crash"]);
   });
 
   it("lists every problem, not just the first", () => {
