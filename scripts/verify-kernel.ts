@@ -142,7 +142,16 @@ async function main(): Promise<void> {
   const text = report(results, header);
   console.log(text);
   const target = option("--write");
-  if (target) await writeFile(target, text + "\n");
+  if (target) await writeFile(target, await withLastRun(target, text));
+}
+
+const LAST_RUN = "\n## Last run\n";
+
+/** A file with a "## Last run" section (docs/kernel-check.md) keeps everything before it; any other file is replaced. */
+async function withLastRun(target: string, text: string): Promise<string> {
+  const before = existsSync(target) ? await readFile(target, "utf8") : "";
+  const at = before.indexOf(LAST_RUN);
+  return at < 0 ? text + "\n" : `${before.slice(0, at)}${LAST_RUN}\n${text}\n`;
 }
 
 const LATENCY_NOTE = "one-way latency 50 ms; relative seq/ack (from each side's SYN); times in ms from the start";

@@ -97,6 +97,8 @@ export const CASES: KernelCase[] = [
     server: [listen(0), accept(100)],
     drops: [{ from: "server", flags: "SYN+ACK", occurrence: 1 }],
     engine: {},
+    expected:
+      "a race: the client's retransmitted SYN reaches the server just as its SYN-ACK timer is due (both 1 s after the lost SYN-ACK); when the timer fires first, by the scheduling jitter, Linux sends the SYN-ACK twice; the engine lets the arrival come first and sends it once",
   },
   {
     name: "lost-final-ack",
