@@ -9,7 +9,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { release, tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { compareSegments, compareStates, formatStates } from "../lib/kernel-check/compare";
+import { compareSegments, compareStates, DEFAULT_TOLERANCE, formatStates, segmentAnchors } from "../lib/kernel-check/compare";
 import { formatSegment } from "../lib/kernel-check/segments";
 import { CASES, type KernelCase } from "./kernel-check/cases";
 import { runOnEngine } from "./kernel-check/engine-run";
@@ -58,10 +58,11 @@ interface Result {
 function judge(c: KernelCase, kernel: KernelRun): Result {
   const engine = runOnEngine(c, kernel.callTimes);
   if (!engine) return { c, kernel, engine, differences: [], verdict: "engine: not modelled yet" };
+  const anchors = segmentAnchors(kernel.segments, engine.segments);
   const differences = [
     ...compareSegments(kernel.segments, engine.segments),
-    ...compareStates("client", kernel.client, engine.client, c.untilMs),
-    ...compareStates("server", kernel.server, engine.server, c.untilMs),
+    ...compareStates("client", kernel.client, engine.client, c.untilMs, DEFAULT_TOLERANCE, anchors),
+    ...compareStates("server", kernel.server, engine.server, c.untilMs, DEFAULT_TOLERANCE, anchors),
   ];
   const verdict = differences.length === 0 ? "agree" : c.expected ? "differ (expected)" : "DIFFER";
   return { c, kernel, engine, differences, verdict };
@@ -141,7 +142,16 @@ async function main(): Promise<void> {
   const text = report(results, header);
   console.log(text);
   const target = option("--write");
-  if (target) await writeFile(target, text + "\n");
+  if (target) await writeFile(target, await withLastRun(target, text));
+}
+
+const LAST_RUN = "\n## Last run\n";
+
+/** A file with a "## Last run" section (docs/kernel-check.md) keeps everything before it; any other file is replaced. */
+async function withLastRun(target: string, text: string): Promise<string> {
+  const before = existsSync(target) ? await readFile(target, "utf8") : "";
+  const at = before.indexOf(LAST_RUN);
+  return at < 0 ? text + "\n" : `${before.slice(0, at)}${LAST_RUN}\n${text}\n`;
 }
 
 const LATENCY_NOTE = "one-way latency 50 ms; relative seq/ack (from each side's SYN); times in ms from the start";

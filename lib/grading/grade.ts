@@ -12,7 +12,7 @@ export type { FirstMistake };
  * Changes whenever a grading outcome could change (grader or engine behaviour), and is
  * stored with every graded response so a regrade is exact and explainable.
  */
-export const GRADER_VERSION = "2026.11.24-2";
+export const GRADER_VERSION = "2026.12.01-3";
 
 export interface Feedback {
   correct: boolean;

@@ -38,6 +38,44 @@ function within(kernelT: number, engineT: number, gapMs: number, tolerance: Tole
   return kernelT >= engineT - early && kernelT <= engineT + late;
 }
 
+/** A segment both sent: when the kernel sent it and when the engine did. */
+export interface Anchor {
+  readonly kernelT: number;
+  readonly engineT: number;
+}
+
+/**
+ * The segments the kernel and the engine agree on (each sender's in order, up to the first
+ * that differs), by the engine's time. Linux arms each timer when the segment before it
+ * actually left, so its timer wheel's lateness adds up along a chain of retransmissions
+ * (ten SYNs, each 20-30 ms late per second waited): an event is also on time when its wait
+ * since the latest anchor before it is.
+ */
+export function segmentAnchors(kernel: readonly RelativeSegment[], engine: readonly RelativeSegment[]): Anchor[] {
+  const anchors: Anchor[] = [];
+  for (const from of ["client", "server"] as EndpointName[]) {
+    const k = kernel.filter((s) => s.from === from);
+    const e = engine.filter((s) => s.from === from);
+    for (let i = 0; i < Math.min(k.length, e.length) && same(k[i], e[i]); i++) anchors.push({ kernelT: k[i].t, engineT: e[i].t });
+  }
+  return anchors.sort((a, b) => a.engineT - b.engineT);
+}
+
+/** The latest anchor the engine placed before `engineT` (or at it, when `atOrBefore`). */
+function anchorBefore(anchors: readonly Anchor[], engineT: number, atOrBefore: boolean): Anchor | undefined {
+  let found: Anchor | undefined;
+  for (const a of anchors) if (a.engineT < engineT || (atOrBefore && a.engineT === engineT)) found = a;
+  return found;
+}
+
+/** On time: at about the engine's time, or after about the engine's wait since an anchor. */
+function onTime(kernelT: number, engineT: number, gapMs: number, tolerance: Tolerance, anchor: Anchor | undefined): boolean {
+  if (within(kernelT, engineT, gapMs, tolerance)) return true;
+  if (!anchor || anchor.kernelT > kernelT) return false;
+  const wait = engineT - anchor.engineT;
+  return within(kernelT - anchor.kernelT, wait, wait, tolerance);
+}
+
 const same = (a: RelativeSegment, b: RelativeSegment) =>
   a.flags === b.flags && a.seq === b.seq && a.ack === b.ack && a.len === b.len && a.dropped === b.dropped;
 
@@ -48,6 +86,7 @@ export function compareSegments(
   tolerance: Tolerance = DEFAULT_TOLERANCE,
 ): string[] {
   const out: string[] = [];
+  const anchors = segmentAnchors(kernel, engine);
   for (const from of ["client", "server"] as EndpointName[]) {
     const k = kernel.filter((s) => s.from === from);
     const e = engine.filter((s) => s.from === from);
@@ -59,7 +98,12 @@ export function compareSegments(
         break;
       }
       const gap = e[i].t - (i > 0 ? e[i - 1].t : 0);
-      if (!within(k[i].t, e[i].t, gap, tolerance)) {
+      const anchor = anchorBefore(
+        anchors.filter((a) => a.engineT !== e[i].t || a.kernelT !== k[i].t),
+        e[i].t,
+        true,
+      );
+      if (!onTime(k[i].t, e[i].t, gap, tolerance, anchor)) {
         out.push(
           `${from} segment ${i + 1} (${e[i].flags}) sent at ${Math.round(k[i].t)} ms by the kernel, ${e[i].t} ms by the engine`,
         );
@@ -83,6 +127,7 @@ export function compareStates(
   engine: readonly StateChange[],
   untilMs: number,
   tolerance: Tolerance = DEFAULT_TOLERANCE,
+  anchors: readonly Anchor[] = [],
 ): string[] {
   const out: string[] = [];
   let k = 0;
@@ -91,7 +136,8 @@ export function compareStates(
     const lasted = (i + 1 < engine.length ? engine[i + 1].t : untilMs) - e.t;
     if (k < kernel.length && kernel[k].state === e.state) {
       const gap = i > 0 ? e.t - engine[i - 1].t : 0;
-      if (i > 0 && !within(kernel[k].t, e.t, gap, { ...tolerance, baseMs: tolerance.baseMs + tolerance.pollMs })) {
+      const polled = { ...tolerance, baseMs: tolerance.baseMs + tolerance.pollMs };
+      if (i > 0 && !onTime(kernel[k].t, e.t, gap, polled, anchorBefore(anchors, e.t, true))) {
         out.push(`${endpoint} entered ${e.state} at ${Math.round(kernel[k].t)} ms in the kernel, ${e.t} ms in the engine`);
       }
       k++;

@@ -502,14 +502,15 @@ export const families = [
       const o = opening(rng, "linux");
       const backlog = p.backlog ?? rng.int(1, 4);
       const full = p.full ?? rng.chance(0.75);
-      const queued = full ? backlog : rng.int(0, backlog - 1);
+      // Linux's SYN queue holds backlog + 1 half-open connections (inet_csk_reqsk_queue_is_full).
+      const queued = full ? backlog + 1 : rng.int(0, backlog);
       o.scenario.endpoints = { ...o.scenario.endpoints, server: { ...o.scenario.endpoints.server, backlog, synQueue: queued } };
       return {
         scenario: o.scenario,
         setup: [
           ...o.setup,
           "Both hosts run Linux (SYN cookies are off).",
-          `The server listens with backlog = ${backlog}. At t = 0 its SYN queue already holds ${plural(queued, "half-open connection")} from other clients that never answer; each is dropped 63 s after it arrived.`,
+          `The server listens with backlog = ${backlog}. At t = 0 its SYN queue already holds ${plural(queued, "half-open connection")} from other clients that never answer (Linux's SYN queue holds backlog + 1); each is dropped 63 s after it arrived.`,
         ],
       };
     },
@@ -546,7 +547,7 @@ export const families = [
   define({
     id: "syn-timeout",
     title: "Retransmission backoff until give-up (Linux)",
-    concept: "A client whose SYNs get no answer at all retransmits with a doubling timeout: after 1, 3, 7, 15, 31 and 63 s. Linux gives up 127 s after the first SYN and connect() fails with a timeout.",
+    concept: "A client whose SYNs get no answer at all retransmits them, first after 1 s each time, then with a doubling timeout: Linux 6.x sends its first four retransmissions on a linear schedule (tcp_syn_linear_timeouts = 4) on top of its six doubling ones (tcp_syn_retries = 6), at 1, 2, 3, 4, 5, 7, 11, 19, 35 and 67 s. It gives up 131 s after the first SYN and connect() fails with a timeout.",
     difficulty: 2,
     profile: "linux",
     params: z.object({}).strict(),

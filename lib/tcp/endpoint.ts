@@ -11,6 +11,7 @@ import type { ProfileRules } from "./profiles";
 import type { CallName, EndpointName, Timing } from "./scenario";
 import { seqAdd, seqDiff, seqGt, seqLe, seqLt } from "./seq";
 import type { SegmentView, State, TimerName } from "./trace";
+import { RttState } from "./rtt";
 import { RULES, checkTransition, type RuleTo } from "./transitions";
 
 /** Maximum segment size for data (RFC 9293 §3.7.1 default for IPv4 over Ethernet-sized paths). */
@@ -24,6 +25,12 @@ export const WINDOW = 65535;
  * Linux's tcp_invalid_ratelimit is 500 ms per connection; we use the same.
  */
 export const CHALLENGE_ACK_INTERVAL_MS = 500;
+/**
+ * RFC 6298 §5.7: "If the timer expires awaiting the ACK of a SYN segment and the TCP
+ * implementation is using an RTO less than 3 seconds, the RTO MUST be re-initialized to 3
+ * seconds when data transmission begins" (Linux TCP_TIMEOUT_FALLBACK, in tcp_init_metrics).
+ */
+const FALLBACK_RTO_MS = 3000;
 /** The ISN clock ticks every 4 µs (RFC 9293 §3.4.1): 250 ticks per millisecond. */
 const ISN_TICKS_PER_MS = 250;
 
@@ -41,7 +48,6 @@ export type DiscardReason = "syn-queue-full" | "accept-queue-full";
 /** What an endpoint needs from the simulator around it. */
 export interface Host {
   readonly now: number;
-  readonly rules: ProfileRules;
   readonly timing: Timing;
   transmit(from: Endpoint, bits: number, seq: number, ack: number, len: number, retransmission: boolean): void;
   stateChanged(endpoint: Endpoint, from: State, to: State, rule: string, reason: string): void;
@@ -54,6 +60,10 @@ interface Outstanding {
   bits: number;
   seq: number;
   len: number;
+  /** When it was first sent, for the round-trip sample. */
+  sentAt: number;
+  /** Karn's rule (RFC 6298 §3): a retransmitted segment gives no sample. */
+  retransmitted: boolean;
 }
 
 interface Held {
@@ -65,6 +75,10 @@ interface Held {
 
 export interface EndpointConfig {
   isn: number;
+  /** The application reads received data at once (default), or only at its read calls. */
+  autoRead?: boolean;
+  /** This endpoint's rules: its profile's, and in profile linux its host's sysctls. */
+  rules: ProfileRules;
   backlog?: number;
   synQueue?: number;
   acceptQueue?: number;
@@ -87,6 +101,9 @@ export class Endpoint {
 
   /** Bytes the application has written that are not yet in a segment. */
   unsent = 0;
+  /** Bytes received that the application has not read yet (only without autoRead). */
+  unread = 0;
+  private readonly autoRead: boolean;
   /** CLOSE was called: send FIN once the unsent data is out. */
   closeQueued = false;
   /** CLOSE was called in SYN_RECEIVED with data pending: act on it at ESTABLISHED. */
@@ -95,6 +112,8 @@ export class Endpoint {
   finSeq = 0;
   /** The application called close() (Linux: an orphaned socket). */
   appClosed = false;
+  /** The application called shutdown(SHUT_WR): our FIN is queued or sent, and it still reads. */
+  shutDown = false;
   /** An ACK is owed to the peer; output() sends it unless a data segment carries it. */
   ackNow = false;
   /** A delayed ACK is due at this time (Infinity: none pending). */
@@ -110,6 +129,10 @@ export class Endpoint {
   readonly held: Held[] = [];
   rto: number;
   retries = 0;
+  /** The round-trip estimator of the current connection (RFC 6298 §2). */
+  private rtt: RttState;
+  /** A SYN or SYN-ACK of this connection timed out (RFC 6298 §5.7). */
+  private handshakeTimedOut = false;
   rtxAt = Infinity;
   userTimeoutAt = Infinity;
   timeWaitAt = Infinity;
@@ -120,7 +143,10 @@ export class Endpoint {
   private opens = 0;
   private firstOpenAt = 0;
 
+  private readonly rules: ProfileRules;
+
   // listen(backlog) queues (profile linux): the other clients' entries.
+  /** listen()'s backlog, capped by the profile (Linux somaxconn). */
   readonly backlog: number;
   /** Expiry times of other clients' half-open connections in the SYN queue. */
   readonly synQueue: number[] = [];
@@ -136,12 +162,16 @@ export class Endpoint {
     private readonly host: Host,
   ) {
     this.isn = config.isn;
-    this.backlog = config.backlog ?? 128;
+    this.rules = config.rules;
+    this.autoRead = config.autoRead ?? true;
+    const backlog = config.backlog ?? 128;
+    this.backlog = config.rules.maxBacklog === null ? backlog : Math.min(backlog, config.rules.maxBacklog);
     this.acceptQueue = config.acceptQueue ?? 0;
     this.rto = host.timing.rtoMs;
+    this.rtt = new RttState(config.rules.rttEstimator, config.rules.minRtoMs);
     // Other clients' half-open entries expire when their SYN-ACK retries run out:
     // rto * (1 + 2 + ... + 2^retries) after they arrived at t = 0.
-    const retries = host.rules.synAckRetries ?? 5;
+    const retries = config.rules.synAckRetries ?? 5;
     const lifetime = host.timing.rtoMs * (2 ** (retries + 1) - 1);
     for (let i = 0; i < (config.synQueue ?? 0); i++) this.synQueue.push(lifetime);
   }
@@ -159,6 +189,13 @@ export class Endpoint {
         return this.accept();
       case "send":
         return this.send(bytes);
+      case "read":
+        // RFC 9293 §3.10.3 RECEIVE: the application takes everything received so far.
+        if (this.state === "CLOSED") return "connection does not exist";
+        this.unread = 0;
+        return null;
+      case "shutdown":
+        return this.shutdown();
       case "close":
         return this.close();
       case "abort":
@@ -235,7 +272,60 @@ export class Endpoint {
     }
   }
 
+  /**
+   * shutdown(SHUT_WR): the RFC's CLOSE as written ("the user ... can continue to RECEIVE"),
+   * without giving up the socket. Linux tcp_shutdown sends the FIN and keeps the socket
+   * readable: data and the peer's FIN are still acknowledged, and FIN_WAIT_2 has no timeout.
+   */
+  private shutdown(): string | null {
+    if (this.shutDown) return "connection closing";
+    switch (this.state) {
+      case "ESTABLISHED":
+        this.shutDown = true;
+        this.inAcceptQueue = false;
+        this.closeQueued = true;
+        this.setState("FIN_WAIT_1", RULES["shutdown/established"]);
+        return null;
+      case "CLOSE_WAIT":
+        this.shutDown = true;
+        this.inAcceptQueue = false;
+        this.closeQueued = true;
+        this.setState("LAST_ACK", RULES["shutdown/close-wait"]);
+        return null;
+      case "SYN_SENT":
+      case "SYN_RECEIVED": {
+        // As a close in these states, except that the application keeps the socket.
+        const error = this.close();
+        this.appClosed = false;
+        if (error === null) this.shutDown = (this.state as State) !== "CLOSED";
+        return error;
+      }
+      default:
+        return this.close();
+    }
+  }
+
   private close(): string | null {
+    if (this.rules.resetsDataAfterClose && this.unread > 0 && this.state !== "CLOSED") {
+      const s = this.state;
+      if (s === "ESTABLISHED" || s === "FIN_WAIT_1" || s === "FIN_WAIT_2" || s === "CLOSE_WAIT") {
+        // Linux tcp_close, after RFC 2525 §2.17 and RFC 1122 §4.2.2.13 ("If such a host issues a
+        // CLOSE call while received data is still pending in TCP ... its TCP SHOULD send a RST
+        // to show that data was lost"): RST+ACK <SEQ=SND.NXT><ACK=RCV.NXT>, and the socket is gone.
+        this.host.transmit(this, RST | ACK, this.sndNxt, this.rcvNxt, 0, false);
+        this.host.signal(this, "connection reset (closed with unread data)");
+        this.deleteTcb(RULES["linux/close-with-unread-data"]);
+        return null;
+      }
+    }
+    if (this.shutDown && !this.appClosed && this.state !== "CLOSED") {
+      // close() after shutdown(): the FIN is already on its way; the socket is now orphaned
+      // (Linux tcp_close), so an orphaned FIN_WAIT_2 times out from here.
+      this.appClosed = true;
+      const timeout = this.rules.finWait2TimeoutMs;
+      if (this.state === "FIN_WAIT_2" && timeout !== null) this.finWait2At = this.host.now + timeout;
+      return null;
+    }
     // RFC 9293 §3.10.4 CLOSE.
     switch (this.state) {
       case "CLOSED":
@@ -321,7 +411,7 @@ export class Endpoint {
     if (seg.bits & RST) return;
     // Counterfactual two-way handshake: a stray SYN-ACK is ignored, so nothing tells
     // a server that was opened by an old duplicate SYN that its connection is bogus.
-    if (this.host.rules.twoWayHandshake && seg.bits & SYN && seg.bits & ACK) return;
+    if (this.rules.twoWayHandshake && seg.bits & SYN && seg.bits & ACK) return;
     this.replyReset(seg);
   }
 
@@ -347,10 +437,13 @@ export class Endpoint {
     }
     // Third: a SYN. Fourth: anything else is dropped.
     if (!(seg.bits & SYN)) return;
-    if (this.host.rules.enforcesBacklog) {
+    if (this.rules.enforcesBacklog) {
       // Linux tcp_conn_request (syncookies off): a full SYN queue, or a full accept
-      // queue, drops the SYN without a reply; the client retransmits it.
-      if (this.synQueue.length >= this.backlog) return this.host.discarded(this, seg, "syn-queue-full");
+      // queue, drops the SYN without a reply; the client retransmits it. The SYN queue is
+      // full, as inet_csk_reqsk_queue_is_full counts, when it holds more than backlog.
+      if (this.synQueue.length > this.backlog) return this.host.discarded(this, seg, "syn-queue-full");
+      const maxSynQueue = this.rules.maxSynQueue;
+      if (maxSynQueue !== null && this.synQueue.length > maxSynQueue) return this.host.discarded(this, seg, "syn-queue-full");
       if (this.acceptQueueFull()) return this.host.discarded(this, seg, "accept-queue-full");
     }
     this.irs = seg.seq;
@@ -358,7 +451,7 @@ export class Endpoint {
     this.iss = this.chooseIss();
     this.sndUna = this.iss;
     this.sndNxt = this.iss;
-    if (this.host.rules.twoWayHandshake) {
+    if (this.rules.twoWayHandshake) {
       // Counterfactual: the SYN-ACK completes the handshake; nothing acknowledges it.
       this.host.transmit(this, SYN | ACK, this.iss, this.rcvNxt, 0, false);
       this.sndNxt = seqAdd(this.iss, 1);
@@ -378,7 +471,7 @@ export class Endpoint {
       // "If SEG.ACK =< ISS or SEG.ACK > SND.NXT, send a reset (unless the RST bit is
       // set, if so drop the segment and return) <SEQ=SEG.ACK><CTL=RST>"
       if (seg.bits & RST) return;
-      if (this.host.rules.twoWayHandshake) return; // the counterfactual sends no RST for a stray SYN-ACK
+      if (this.rules.twoWayHandshake) return; // the counterfactual sends no RST for a stray SYN-ACK
       this.host.transmit(this, RST, seg.ack, 0, 0, false);
       return;
     }
@@ -399,7 +492,7 @@ export class Endpoint {
       // ESTABLISHED, form an ACK segment <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK> and send it."
       this.sndWnd = WINDOW;
       this.setState("ESTABLISHED", RULES["syn-sent/syn-ack"]);
-      if (!this.host.rules.twoWayHandshake) this.ackNow = true;
+      if (!this.rules.twoWayHandshake) this.ackNow = true;
       this.onEstablished();
       // "If there are other controls or text in the segment, then continue
       // processing at the sixth step" — the text and FIN follow the SYN.
@@ -415,7 +508,7 @@ export class Endpoint {
   }
 
   private receiveSynchronized(seg: Wire): void {
-    const rules = this.host.rules;
+    const rules = this.rules;
     let bits = seg.bits;
     let seq = seg.seq;
     // Figure 7 (simultaneous open): in SYN-RECEIVED the peer's SYN+ACK repeats a SYN we
@@ -444,8 +537,11 @@ export class Endpoint {
           return;
         }
         if (rules.enforcesBacklog && this.state === "SYN_RECEIVED") {
-          // Linux tcp_check_req: a retransmitted SYN for a pending request gets the SYN-ACK again.
+          // Linux tcp_check_req: a retransmitted SYN for a pending request gets the SYN-ACK
+          // again, and the SYN-ACK timer restarts ("Reset timer after retransmitting SYNACK"):
+          // reqsk_timeout, the initial timeout shifted by the expiries so far, which is this.rto.
           this.host.transmit(this, SYN | ACK, this.iss, this.rcvNxt, 0, true);
+          this.rtxAt = this.host.now + this.rto;
           return;
         }
       }
@@ -578,7 +674,7 @@ export class Endpoint {
     const fresh = Math.max(0, len - old);
     const receiving = this.state === "ESTABLISHED" || this.state === "FIN_WAIT_1" || this.state === "FIN_WAIT_2";
     if (fresh > 0 && receiving) {
-      if (this.host.rules.resetsDataAfterClose && this.appClosed && this.state !== "ESTABLISHED") {
+      if (this.rules.resetsDataAfterClose && this.appClosed && this.state !== "ESTABLISHED") {
         // Linux, after RFC 1122 §4.2.2.13: new data for an application that has closed is
         // answered with RST <SEQ=SEG.ACK>, since nobody will ever read it.
         this.host.transmit(this, RST, ack, 0, 0, false);
@@ -589,6 +685,7 @@ export class Endpoint {
       // "Once the TCP takes responsibility for the data, it advances RCV.NXT over the data
       // accepted ... Send an acknowledgment of the form: <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>"
       this.rcvNxt = seqAdd(this.rcvNxt, fresh);
+      if (!this.autoRead) this.unread += fresh;
       this.ackReceived();
     }
     // Eighth: the FIN, only once everything before it has arrived.
@@ -675,7 +772,7 @@ export class Endpoint {
       case "time-wait":
         // RFC 9293 §3.10.8: "If the time-wait timeout expires on a connection, delete the TCB, enter CLOSED."
         this.timeWaitAt = Infinity;
-        this.deleteTcb(this.host.rules.timeWaitMs === 2 * this.host.timing.mslMs ? RULES["time-wait/timeout"] : RULES["linux/time-wait-timeout"]);
+        this.deleteTcb(this.rules.timeWaitMs === 2 * this.host.timing.mslMs ? RULES["time-wait/timeout"] : RULES["linux/time-wait-timeout"]);
         return;
       case "fin-wait-2":
         // Linux tcp_fin_timeout: an orphaned FIN_WAIT_2 is dropped silently.
@@ -708,9 +805,17 @@ export class Endpoint {
       this.rtxAt = Infinity;
       return;
     }
-    const rules = this.host.rules;
-    const limit =
-      this.state === "SYN_SENT" ? rules.synRetries : this.state === "SYN_RECEIVED" ? rules.synAckRetries : rules.dataRetries;
+    const rules = this.rules;
+    const synSent = this.state === "SYN_SENT";
+    // Linux: the linear SYN timeouts come on top of tcp_syn_retries (the kernel check saw
+    // ten SYN retransmissions with tcp_syn_retries 6 and tcp_syn_linear_timeouts 4).
+    const limit = synSent
+      ? rules.synRetries === null
+        ? null
+        : rules.synRetries + rules.synLinearTimeouts
+      : this.state === "SYN_RECEIVED"
+        ? rules.synAckRetries
+        : rules.dataRetries;
     if (limit !== null && this.retries >= limit) {
       if (this.state === "SYN_RECEIVED" && this.passive) {
         this.returnToListen(RULES["linux/synack-retries"]);
@@ -723,7 +828,11 @@ export class Endpoint {
     // RFC 6298 §5.4: retransmit the earliest unacknowledged segment; §5.5: back off
     // (RTO = RTO * 2, up to the maximum); §5.6: restart the timer.
     this.retries++;
-    this.rto = Math.min(this.rto * 2, rules.maxRtoMs);
+    head.retransmitted = true;
+    if (synSent || this.state === "SYN_RECEIVED") this.handshakeTimedOut = true;
+    // Linux tcp_retransmit_timer: while a SYN_SENT socket's retransmissions are within
+    // tcp_syn_linear_timeouts, the timeout is not backed off (1, 1, 1, 1, 1, 2, 4, ... s).
+    if (!(synSent && this.retries <= rules.synLinearTimeouts)) this.rto = Math.min(this.rto * 2, rules.maxRtoMs);
     this.host.transmit(this, head.bits, head.seq, head.bits & ACK ? this.rcvNxt : 0, head.len, true);
     if (head.bits & ACK) this.ackSent();
     this.rtxAt = this.host.now + this.rto;
@@ -788,10 +897,10 @@ export class Endpoint {
       this.ackNow = false;
       this.ackSent();
     }
-    this.rtxq.push({ bits, seq, len });
+    this.rtxq.push({ bits, seq, len, sentAt: this.host.now, retransmitted: false });
     this.sndNxt = seqAdd(seq, segmentLength(bits, len));
     if (this.rtxAt === Infinity) this.rtxAt = this.host.now + this.rto;
-    if (this.userTimeoutAt === Infinity && this.host.rules.dataRetries === null) {
+    if (this.userTimeoutAt === Infinity && this.rules.dataRetries === null) {
       this.userTimeoutAt = this.host.now + this.host.timing.userTimeoutMs;
     }
   }
@@ -801,16 +910,24 @@ export class Endpoint {
   /** SND.UNA advances to `ack`: drop what it covers from the retransmission queue. */
   private acknowledge(ack: number): void {
     this.sndUna = ack;
+    let firstSentAt = -1;
+    let retransmittedAcked = false;
     while (this.rtxq.length > 0) {
       const head = this.rtxq[0];
       if (!seqLe(seqAdd(head.seq, segmentLength(head.bits, head.len)), ack)) break;
+      if (firstSentAt < 0) firstSentAt = head.sentAt;
+      if (head.retransmitted) retransmittedAcked = true;
       this.rtxq.shift();
     }
-    // RFC 6298 §5.2 / §5.3: stop the timer when nothing is outstanding, otherwise
-    // restart it. A new ACK also ends the backoff (RTT estimation is not modelled:
-    // RFC 6298 §2.4 rounds any RTO under 1 s up to 1 s, which covers these latencies).
-    this.rto = this.host.timing.rtoMs;
+    // RFC 6298 §2, §3 (Karn): the round trip of the oldest segment this ACK covers is a sample,
+    // unless a segment it covers was retransmitted (Linux tcp_clean_rtx_queue does the same).
+    // A sample recomputes the RTO, "collapsing" any backoff (§5); without one the backed-off
+    // RTO stays. Either way the retries start again (Linux icsk_retransmits = 0).
+    if (firstSentAt >= 0 && !retransmittedAcked) {
+      this.rto = Math.min(this.rtt.sample(this.host.now - firstSentAt, ack, this.sndNxt), this.rules.maxRtoMs);
+    }
     this.retries = 0;
+    // §5.2 / §5.3: stop the timer when nothing is outstanding, otherwise restart it.
     if (this.rtxq.length === 0) {
       this.rtxAt = Infinity;
       this.userTimeoutAt = Infinity;
@@ -837,6 +954,10 @@ export class Endpoint {
   }
 
   private onEstablished(): void {
+    if (this.handshakeTimedOut && !this.rtt.sampled) {
+      // RFC 6298 §5.7; Linux sets TCP_TIMEOUT_FALLBACK whatever the backoff, the RFC only raises it.
+      this.rto = this.rules.rttEstimator === "linux" ? FALLBACK_RTO_MS : Math.max(this.rto, FALLBACK_RTO_MS);
+    }
     if (this.closeAfterEstablished) {
       this.closeAfterEstablished = false;
       this.closeQueued = true;
@@ -846,12 +967,12 @@ export class Endpoint {
 
   private enterFinWait2(): void {
     this.setState("FIN_WAIT_2", RULES["fin-wait-1/ack"]);
-    const timeout = this.host.rules.finWait2TimeoutMs;
+    const timeout = this.rules.finWait2TimeoutMs;
     if (timeout !== null && this.appClosed) this.finWait2At = this.host.now + timeout;
   }
 
   private enterTimeWait(rule: RuleTo<"TIME_WAIT">): void {
-    const ms = this.host.rules.timeWaitMs;
+    const ms = this.rules.timeWaitMs;
     if (ms === null) {
       // The FIN is still acknowledged: only the waiting afterwards is skipped.
       if (this.ackNow) this.host.transmit(this, ACK, this.sndNxt, this.rcvNxt, 0, false);
@@ -864,7 +985,7 @@ export class Endpoint {
   }
 
   private restartTimeWait(): void {
-    const ms = this.host.rules.timeWaitMs;
+    const ms = this.rules.timeWaitMs;
     if (ms !== null) this.timeWaitAt = this.host.now + ms;
   }
 
@@ -879,6 +1000,10 @@ export class Endpoint {
 
   private resetConnection(): void {
     this.stopTimers();
+    this.shutDown = false;
+    this.unread = 0;
+    this.rtt = new RttState(this.rules.rttEstimator, this.rules.minRtoMs);
+    this.handshakeTimedOut = false;
     this.timeWaitAt = Infinity;
     this.held.length = 0;
     this.unsent = 0;

@@ -2,6 +2,7 @@
 export { simulate, simulateParsed, MAX_EVENTS } from "./simulate";
 export {
   ScenarioSchema,
+  LinuxSysctlSchema,
   ScenarioError,
   parseScenario,
   ENDPOINTS,
@@ -10,6 +11,7 @@ export {
   MAX_UNTIL_MS,
   type Scenario,
   type ScenarioInput,
+  type LinuxSysctls,
   type EndpointName,
   type Profile,
   type CallName,

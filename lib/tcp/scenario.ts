@@ -9,7 +9,7 @@ export type EndpointName = (typeof ENDPOINTS)[number];
 export const PROFILES = ["rfc9293", "linux", "two-way-handshake", "no-time-wait"] as const;
 export type Profile = (typeof PROFILES)[number];
 
-export const CALLS = ["listen", "connect", "accept", "send", "close", "abort", "crash"] as const;
+export const CALLS = ["listen", "connect", "accept", "send", "read", "shutdown", "close", "abort", "crash"] as const;
 export type CallName = (typeof CALLS)[number];
 
 /** Longest simulated run: 24 hours. */
@@ -56,10 +56,54 @@ export const TimingSchema = z
   })
   .strict();
 
-const ClientSchema = z.object({ isn: seqNumber.default(1000) }).strict();
+const sysctl = (name: string, min: number, max: number) =>
+  z
+    .number({ error: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} is at least ${min}`)
+    .max(max, `${name} is at most ${max}`);
+
+/**
+ * The host's Linux sysctls that profile linux reads, in the sysctl's own units, with the
+ * defaults of Linux 6.18. Each endpoint is its own host: a scenario lowers them per endpoint.
+ */
+export const LinuxSysctlSchema = z
+  .object({
+    /** net.ipv4.tcp_syn_retries: SYN retransmissions before connect() gives up (MAX_TCP_SYNCNT 127). */
+    tcp_syn_retries: sysctl("tcp_syn_retries", 1, 127).default(6),
+    /** net.ipv4.tcp_syn_linear_timeouts: the first SYN retransmissions wait the initial RTO, not doubled. */
+    tcp_syn_linear_timeouts: sysctl("tcp_syn_linear_timeouts", 0, 127).default(4),
+    /** net.ipv4.tcp_synack_retries: SYN-ACK retransmissions before a half-open connection is dropped. */
+    tcp_synack_retries: sysctl("tcp_synack_retries", 1, 255).default(5),
+    /** net.ipv4.tcp_fin_timeout, in seconds: how long an orphaned FIN_WAIT_2 waits for the peer's FIN. */
+    tcp_fin_timeout: sysctl("tcp_fin_timeout", 1, 3600).default(60),
+    /**
+     * net.ipv4.tcp_max_syn_backlog: with syncookies off, a SYN is dropped once the SYN queue
+     * holds more than three quarters of it. The kernel sizes it from memory at boot; 2048 is
+     * its value on the kernel check's machine.
+     */
+    tcp_max_syn_backlog: sysctl("tcp_max_syn_backlog", 1, 1_048_576).default(2048),
+    /** net.ipv4.tcp_rto_min_us: the least retransmission timeout once a round trip was measured. */
+    tcp_rto_min_us: sysctl("tcp_rto_min_us", 1000, 120_000_000).default(200_000),
+    /** net.core.somaxconn: listen() caps its backlog at this. */
+    somaxconn: sysctl("somaxconn", 0, 1_048_576).default(4096),
+  })
+  .strict();
+export type LinuxSysctls = z.output<typeof LinuxSysctlSchema>;
+
+/**
+ * The application reads what arrives at once (true), or only at its `read` calls (false), so
+ * received data can be left unread when it closes.
+ */
+const autoRead = z.boolean({ error: "autoRead is true or false" }).default(true);
+
+const ClientSchema = z.object({ isn: seqNumber.default(1000), autoRead, sysctl: LinuxSysctlSchema.optional() }).strict();
 const ServerSchema = z
   .object({
     isn: seqNumber.default(5000),
+    autoRead,
+    /** Profile linux only: this host's sysctls (defaults: Linux 6.18). */
+    sysctl: LinuxSysctlSchema.optional(),
     /** listen(backlog): bounds the SYN queue and the accept queue (profile linux). */
     backlog: z.number().int().min(0).max(65535).default(128),
     /** Half-open connections of other clients already in the SYN queue at t = 0 (a SYN flood). */
@@ -136,7 +180,14 @@ export const ScenarioSchema = z
     inject: z.array(InjectSchema).max(100).default([]),
     untilMs: ms("untilMs", MAX_UNTIL_MS).default(MAX_UNTIL_MS),
   })
-  .strict();
+  .strict()
+  .superRefine((scenario, ctx) => {
+    for (const name of ENDPOINTS) {
+      if (scenario.profile !== "linux" && scenario.endpoints[name].sysctl !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["endpoints", name, "sysctl"], message: `sysctl belongs to profile linux, not ${scenario.profile}` });
+      }
+    }
+  });
 
 /** A scenario as written (defaults optional). */
 export type ScenarioInput = z.input<typeof ScenarioSchema>;

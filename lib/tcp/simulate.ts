@@ -10,7 +10,7 @@
 import { Endpoint, type DiscardReason, type Host, type Wire } from "./endpoint";
 import { EventQueue, type Queued } from "./event-queue";
 import { ACK, formatFlags, parseFlags } from "./flags";
-import { rulesFor, type ProfileRules } from "./profiles";
+import { rulesFor } from "./profiles";
 import { ScenarioError, parseScenario, type EndpointName, type Scenario, type Timing } from "./scenario";
 import type { SegmentView, State, TimerName, Trace, TraceEvent } from "./trace";
 
@@ -49,7 +49,6 @@ export function simulateParsed(scenario: Scenario): Trace {
 
 class Simulation implements Host {
   now = 0;
-  readonly rules: ProfileRules;
   readonly timing: Timing;
   private readonly events: TraceEvent[] = [];
   private readonly queue = new EventQueue<Pending>();
@@ -63,9 +62,9 @@ class Simulation implements Host {
 
   constructor(private readonly scenario: Scenario) {
     this.timing = scenario.timing;
-    this.rules = rulesFor(scenario.profile, scenario.timing);
-    this.client = new Endpoint("client", "server", scenario.endpoints.client, this);
-    this.server = new Endpoint("server", "client", scenario.endpoints.server, this);
+    const { client, server } = scenario.endpoints;
+    this.client = new Endpoint("client", "server", { ...client, rules: rulesFor(scenario.profile, scenario.timing, client.sysctl) }, this);
+    this.server = new Endpoint("server", "client", { ...server, rules: rulesFor(scenario.profile, scenario.timing, server.sysctl) }, this);
     this.faults = scenario.network.map((effect) => ({
       from: effect.match.from,
       bits: flagBits(effect.match.flags),

@@ -110,6 +110,18 @@ export const RULES = {
     cites: "RFC 9293 §3.10.4",
     reason: "The peer already sent FIN; our FIN is the last, so wait for its ACK.",
   },
+  "shutdown/established": {
+    from: ["ESTABLISHED"],
+    to: "FIN_WAIT_1",
+    cites: "RFC 9293 §3.10.4",
+    reason: "The application shut down its sending side: send FIN after any queued data, and keep receiving.",
+  },
+  "shutdown/close-wait": {
+    from: ["CLOSE_WAIT"],
+    to: "LAST_ACK",
+    cites: "RFC 9293 §3.10.4",
+    reason: "The application shut down its sending side after the peer's FIN: our FIN is the last, so wait for its ACK.",
+  },
   "established/fin": {
     from: ["ESTABLISHED"],
     to: "CLOSE_WAIT",
@@ -236,6 +248,12 @@ export const RULES = {
     to: "CLOSED",
     cites: "linux (TCP_TIMEWAIT_LEN)",
     reason: "TIME_WAIT has lasted long enough for old segments to die out: the connection is deleted.",
+  },
+  "linux/close-with-unread-data": {
+    from: ["ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "CLOSE_WAIT"],
+    to: "CLOSED",
+    cites: "linux (RFC 2525 §2.17)",
+    reason: "The application closed with received data it never read: Linux resets the connection to say the data was lost.",
   },
   "linux/data-after-close": {
     from: ["FIN_WAIT_1", "FIN_WAIT_2"],

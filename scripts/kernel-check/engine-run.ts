@@ -2,7 +2,7 @@
 // of our connection as network faults, our connection's calls at the times the
 // kernel's programs actually made them (so the programs' own lateness is not counted
 // as a difference), and the kernel run's length.
-import { simulate, type Action, type ScenarioInput } from "../../lib/tcp";
+import { LinuxSysctlSchema, simulate, type Action, type ScenarioInput } from "../../lib/tcp";
 import { engineSegments, engineStates, relativeSegments, type RelativeSegment, type StateChange } from "../../lib/kernel-check/segments";
 import { LATENCY_MS, type KernelCase, type Step } from "./cases";
 
@@ -13,12 +13,13 @@ export interface EngineRun {
   server: StateChange[];
 }
 
-/** Socket calls the engine has; read and shutdown it has not. */
+/** Socket calls the engine has; read it has not. */
 const ENGINE_CALLS: Partial<Record<Step["call"], Action["call"]>> = {
   listen: "listen",
   connect: "connect",
   accept: "accept",
   send: "send",
+  shutdown: "shutdown",
   close: "close",
   abort: "abort",
 };
@@ -44,11 +45,32 @@ export function engineActions(c: KernelCase, times?: CallTimes): Action[] {
   return actions.sort((x, y) => x.at - y.at);
 }
 
+/**
+ * The sysctls a case sets on one side, as that endpoint's sysctl: "net.ipv4.tcp_fin_timeout"
+ * is tcp_fin_timeout. Only the ones the engine reads; the rest (timestamps, SACK, ...) are
+ * the features every case turns off, which the engine lacks anyway.
+ */
+export function engineSysctls(set: Record<string, string | number> | undefined): Record<string, number> | undefined {
+  if (!set) return undefined;
+  const known = new Set(Object.keys(LinuxSysctlSchema.shape));
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(set)) {
+    const name = key.replace(/^net\.(ipv4|core)\./, "");
+    if (known.has(name)) out[name] = Number(value);
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 export function engineScenario(c: KernelCase, times?: CallTimes): ScenarioInput | null {
   if ("notModelled" in c.engine) return null;
+  const endpoints = { client: { ...c.engine.endpoints?.client }, server: { ...c.engine.endpoints?.server } };
+  for (const side of ["client", "server"] as const) {
+    const sysctl = engineSysctls(c.sysctls?.[side]);
+    if (sysctl) endpoints[side] = { ...endpoints[side], sysctl };
+  }
   return {
     profile: "linux",
-    ...c.engine,
+    endpoints,
     timing: { latencyMs: LATENCY_MS },
     actions: engineActions(c, times),
     network: (c.drops ?? [])

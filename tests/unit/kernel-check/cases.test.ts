@@ -52,4 +52,13 @@ describe("kernel-check cases", () => {
       { match: { from: "client", flags: "ACK", occurrence: 2 }, effect: "drop" },
     ]);
   });
+
+  it("the sysctls a case sets on a side are that endpoint's sysctl in the engine", () => {
+    expect(engineScenario(byName("syn-give-up-lowered"))?.endpoints).toEqual({
+      client: { sysctl: { tcp_syn_retries: 2, tcp_syn_linear_timeouts: 0 } },
+      server: {},
+    });
+    expect(engineScenario(byName("fin-wait-2-timeout-lowered"))?.endpoints?.client).toEqual({ sysctl: { tcp_fin_timeout: 5 } });
+    expect(engineScenario(byName("full-syn-queue"))?.endpoints).toEqual({ client: {}, server: { backlog: 4, synQueue: 4 } });
+  });
 });

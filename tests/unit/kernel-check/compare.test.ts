@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareSegments, compareStates, timerSlackMs } from "@/lib/kernel-check/compare";
+import { compareSegments, compareStates, segmentAnchors, timerSlackMs } from "@/lib/kernel-check/compare";
 import { relativeSegments, type RelativeSegment, type WireSegment } from "@/lib/kernel-check/segments";
 
 const seg = (t: number, from: "client" | "server", flags: string, seq: number, ack: number, len = 0, dropped = false): WireSegment => ({
@@ -103,5 +103,42 @@ describe("aligning state sequences", () => {
   it("reports states the kernel went on to", () => {
     const kernel = [...engine, { t: 5000, state: "CLOSED" as const }];
     expect(compareStates("client", kernel, engine, 10_000)).toEqual(["client: the kernel goes on CLOSED at 5000 ms"]);
+  });
+});
+
+describe("timer lateness along a chain of retransmissions", () => {
+  // Linux's SYNs with tcp_syn_linear_timeouts 4: every second a little late in the kernel,
+  // since each timer is armed when the SYN before it actually left.
+  const times = [0, 1000, 2000, 3000, 4000, 5000, 7000];
+  const engine = relativeSegments(times.map((t) => seg(t, "client", "SYN", 1, 0, 0, true)));
+  const kernelWith = (lateEach: number[]) => {
+    let late = 0;
+    return engine.map((s, i) => ({ ...s, t: s.t + (late += lateEach[i] ?? 0) }));
+  };
+
+  it("a wait that is on time after a late segment is on time, though the lateness adds up past the allowance", () => {
+    const kernel = kernelWith([0, 25, 25, 25, 25, 25, 25]);
+    expect(kernel[6].t - engine[6].t).toBe(150);
+    expect(compareSegments(kernel, engine)).toEqual([]);
+  });
+
+  it("one wait too long is still named", () => {
+    const kernel = kernelWith([0, 25, 25, 400, 0, 0, 0]);
+    expect(compareSegments(kernel, engine)).toEqual(["client segment 4 (SYN) sent at 3450 ms by the kernel, 3000 ms by the engine"]);
+  });
+
+  it("a state entered on time after the last agreeing segment is on time", () => {
+    const kernel = kernelWith([0, 60, 60, 60, 60, 60, 60]);
+    const anchors = segmentAnchors(kernel, engine);
+    const engineStates = [
+      { t: 0, state: "SYN_SENT" as const },
+      { t: 7200, state: "CLOSED" as const },
+    ];
+    const kernelStates = [
+      { t: 0, state: "SYN_SENT" as const },
+      { t: 7000 + 360 + 200 + 10, state: "CLOSED" as const },
+    ];
+    expect(compareStates("client", kernelStates, engineStates, 20_000)).toHaveLength(1);
+    expect(compareStates("client", kernelStates, engineStates, 20_000, undefined, anchors)).toEqual([]);
   });
 });

@@ -48,7 +48,8 @@ const SHOWS: Record<string, (t: Trace) => boolean> = {
   "fin-wait-2-timeout": (t) => t.events.some((e) => e.type === "timer" && e.timer === "fin-wait-2" && e.endpoint === "client"),
   "syn-queue-overflow": (t) => t.final.client === "ESTABLISHED",
   "accept-queue-overflow": (t) => t.events.some((e) => e.type === "drop" && e.reason === "accept-queue-full") && t.final.client === "ESTABLISHED",
-  "syn-timeout": (t) => signalled(t, "client", "timed out") && sends(t, "client", "SYN").length === 7,
+  // The first SYN and 6 + 4 retransmissions (tcp_syn_retries, tcp_syn_linear_timeouts).
+  "syn-timeout": (t) => signalled(t, "client", "timed out") && sends(t, "client", "SYN").length === 11,
   "two-way-handshake": (t) => states(t, "server").includes("ESTABLISHED") && t.final.server === "ESTABLISHED",
   "no-time-wait": (t) => sends(t, closerOf(t), "RST").length === 1 && !states(t, closerOf(t)).includes("TIME_WAIT"),
 };

@@ -10,7 +10,7 @@ const extraAction = fc
   .record({
     at: fc.integer({ min: 0, max: 6000 }),
     endpoint,
-    call: fc.constantFrom("listen", "connect", "accept", "send", "send", "close", "close", "abort", "crash"),
+    call: fc.constantFrom("listen", "connect", "accept", "send", "send", "read", "shutdown", "close", "close", "abort", "crash"),
     bytes: fc.integer({ min: 1, max: 6000 }),
   })
   .map(({ bytes, ...a }) => (a.call === "send" ? { ...a, bytes } : a));
@@ -51,6 +51,7 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
       backlog: fc.integer({ min: 0, max: 3 }),
       synQueue: fc.integer({ min: 0, max: 3 }),
       acceptQueue: fc.integer({ min: 0, max: 3 }),
+      autoRead: fc.boolean(),
     }),
     opens: fc.boolean(),
     closes: fc.record({

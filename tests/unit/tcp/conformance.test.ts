@@ -685,12 +685,31 @@ describe("timers (RFC 9293 §3.10.8, RFC 6298)", () => {
     expectSent(h, [{ flags: "PSH+ACK", seq: L + 1, len: MSS, retransmission: true }]);
   });
 
-  it("a new ACK resets the backoff to the initial RTO (RFC 6298 §5.3)", () => {
+  it("a new ACK of a retransmitted segment keeps the backed-off RTO (RFC 6298 §5.3 'the current value of RTO', §3 Karn)", () => {
     const h = established();
     call(h, "send", 2000);
     fireNextTimer(h); // RTO backs off to 2 s
     recv(h, { flags: "ACK", seq: R + 1, ack: L + 1 + MSS });
-    expect(h.ep.nextTimer()).toBe(h.host.now + 1000);
+    expect(h.ep.nextTimer()).toBe(h.host.now + 2000);
+  });
+
+  it("a new ACK with a round-trip sample collapses the backoff (RFC 6298 §5, §2.3)", () => {
+    const h = established();
+    call(h, "send", 100);
+    h.host.now = 100;
+    call(h, "send", 100);
+    fireNextTimer(h); // at 1000 ms: the first segment again, RTO 2 s
+    h.host.now = 1400;
+    // Covers both: one was retransmitted, so no sample; the backoff stays.
+    recv(h, { flags: "ACK", seq: R + 1, ack: L + 1 + 200 });
+    call(h, "send", 100);
+    expect(h.ep.nextTimer()).toBe(1400 + 2000);
+    // The handshake's sample was 0 ms (SRTT 0, RTTVAR 0). A fresh segment acknowledged 1600 ms
+    // later: RTTVAR = 3/4 * 0 + 1/4 * 1600 = 400, SRTT = 7/8 * 0 + 1/8 * 1600 = 200, RTO = 200 + 4 * 400.
+    h.host.now = 3000;
+    recv(h, { flags: "ACK", seq: R + 1, ack: L + 1 + 300 });
+    call(h, "send", 100);
+    expect(h.ep.nextTimer()).toBe(3000 + 1800);
   });
 
   it("fin_wait_1, FIN lost -> FIN retransmitted (§3.10.8)", () => {

@@ -6,7 +6,7 @@ import { expect } from "vitest";
 import { Endpoint, type DiscardReason, type Host, type Wire } from "@/lib/tcp/endpoint";
 import { formatFlags, parseFlags } from "@/lib/tcp/flags";
 import { rulesFor, type ProfileRules } from "@/lib/tcp/profiles";
-import { TimingSchema, type Profile, type Timing } from "@/lib/tcp/scenario";
+import { LinuxSysctlSchema, TimingSchema, type LinuxSysctls, type Profile, type Timing } from "@/lib/tcp/scenario";
 import type { State, TimerName } from "@/lib/tcp/trace";
 
 /** Our endpoint's ISS and the peer's, as in the RFC's figures (ours 300, theirs 100). */
@@ -31,9 +31,9 @@ export class TestHost implements Host {
   discards: DiscardReason[] = [];
   timers: TimerName[] = [];
 
-  constructor(profile: Profile = "rfc9293", timing: Partial<Timing> = {}) {
+  constructor(profile: Profile = "rfc9293", timing: Partial<Timing> = {}, sysctl: Partial<LinuxSysctls> = {}) {
     this.timing = TimingSchema.parse(timing);
-    this.rules = rulesFor(profile, this.timing);
+    this.rules = rulesFor(profile, this.timing, LinuxSysctlSchema.parse(sysctl));
   }
   transmit(_from: Endpoint, bits: number, seq: number, ack: number, len: number, retransmission: boolean): void {
     this.sent.push({ flags: formatFlags(bits), seq, ack, len, ...(retransmission ? { retransmission } : {}) });
@@ -128,6 +128,8 @@ function pick(sent: Sent, like: Partial<Sent>): Partial<Sent> {
 export interface FixtureOptions {
   profile?: Profile;
   timing?: Partial<Timing>;
+  /** Profile linux: the host's sysctls (the rest at Linux 6.18's defaults). */
+  sysctl?: Partial<LinuxSysctls>;
   iss?: number;
   backlog?: number;
   synQueue?: number;
@@ -135,11 +137,11 @@ export interface FixtureOptions {
 }
 
 function fresh(options: FixtureOptions = {}): Harness {
-  const host = new TestHost(options.profile, options.timing);
+  const host = new TestHost(options.profile, options.timing, options.sysctl);
   const ep = new Endpoint(
     "server",
     "client",
-    { isn: options.iss ?? LOCAL_ISS, backlog: options.backlog, synQueue: options.synQueue, acceptQueue: options.acceptQueue },
+    { isn: options.iss ?? LOCAL_ISS, rules: host.rules, backlog: options.backlog, synQueue: options.synQueue, acceptQueue: options.acceptQueue },
     host,
   );
   return { ep, host };

@@ -71,7 +71,8 @@ describe("CLOSED", () => {
     const refused = synSent({ profile: "linux" });
     recv(refused, { flags: "RST+ACK", seq: 0, ack: L + 1 });
     const gaveUp = synSent({ profile: "linux" });
-    expect(fireTimersUntil(gaveUp, "CLOSED")).toHaveLength(7);
+    // 6 tcp_syn_retries + 4 tcp_syn_linear_timeouts retransmissions, then the give-up.
+    expect(fireTimersUntil(gaveUp, "CLOSED")).toHaveLength(11);
     expect(refused.ep.state).toBe("CLOSED");
     expectSameEndpoint(refused, gaveUp);
   });

@@ -1,6 +1,6 @@
 // Bad input: simulate() throws a ScenarioError that names every problem with its path.
 import { describe, expect, it } from "vitest";
-import { MAX_EVENTS, ScenarioError, simulate } from "@/lib/tcp";
+import { MAX_EVENTS, ScenarioError, parseScenario, simulate } from "@/lib/tcp";
 
 function problems(input: unknown): string[] {
   try {
@@ -15,7 +15,7 @@ function problems(input: unknown): string[] {
 describe("scenario validation", () => {
   it("an unknown call names its path and the allowed calls", () => {
     const p = problems({ actions: [{ at: 0, endpoint: "server", call: "listen" }, { at: 1, endpoint: "client", call: "connect" }, { at: 2, endpoint: "client", call: "shout" }] });
-    expect(p).toEqual(["actions[2].call: expected one of listen, connect, accept, send, close, abort, crash"]);
+    expect(p).toEqual(["actions[2].call: expected one of listen, connect, accept, send, read, shutdown, close, abort, crash"]);
   });
 
   it("lists every problem, not just the first", () => {
@@ -59,6 +59,26 @@ describe("scenario validation", () => {
     const p = problems({ actions: [], network: [{ match: { from: "client", flags: "SYN" }, effect: "corrupt" }], extra: 1 });
     expect(p).toContain("network[0].effect: expected one of drop, delay, duplicate");
     expect(p.some((m) => m.includes("extra"))).toBe(true);
+  });
+
+  it("sysctl belongs to profile linux, takes Linux 6.18's defaults, and names a value out of range", () => {
+    const actions = [{ at: 0, endpoint: "client", call: "connect" }];
+    expect(() => parseScenario({ endpoints: { client: { sysctl: { tcp_syn_retries: 2 } } }, actions })).toThrow(
+      "endpoints.client.sysctl: sysctl belongs to profile linux, not rfc9293",
+    );
+    const parsed = parseScenario({ profile: "linux", endpoints: { server: { sysctl: { tcp_fin_timeout: 5 } } }, actions });
+    expect(parsed.endpoints.server.sysctl).toEqual({
+      tcp_syn_retries: 6,
+      tcp_syn_linear_timeouts: 4,
+      tcp_synack_retries: 5,
+      tcp_fin_timeout: 5,
+      tcp_max_syn_backlog: 2048,
+      tcp_rto_min_us: 200_000,
+      somaxconn: 4096,
+    });
+    expect(() => parseScenario({ profile: "linux", endpoints: { client: { sysctl: { tcp_syn_retries: 0 } } }, actions })).toThrow(
+      "endpoints.client.sysctl.tcp_syn_retries: tcp_syn_retries is at least 1",
+    );
   });
 
   it("a message of one problem reads as that problem", () => {
