@@ -41,15 +41,22 @@ function layerRules() {
     const forbidden = folders.filter((f) => !allowed.has(f) && ![...allowed].some((a) => a.startsWith(`${f}/`)));
     const partial = [...allowed].filter((a) => a.includes("/")).map((a) => a.split("/")[0]);
     const patterns = [
-      ...forbidden.map((f) => ({ regex: specifiersOf(f).join("|"), message: `lib/${folder} may not import lib/${f} (docs/architecture.md §1).` })),
+      ...forbidden.map((f) => ({
+        regex: specifiersOf(f).join("|"),
+        message: `lib/${folder} may not import lib/${f} (docs/architecture.md §1).`,
+      })),
       ...partial.map((f) => ({
-        regex: specifiersOf(f).map((r) => r.replace("(/|$)", "/(?!errors$)")).join("|") + `|^(\\.\\./)+${f}$|^@/lib/${f}$`,
+        regex:
+          specifiersOf(f)
+            .map((r) => r.replace("(/|$)", "/(?!errors$)"))
+            .join("|") + `|^(\\.\\./)+${f}$|^@/lib/${f}$`,
         message: `lib/${folder} may import only lib/${f}/errors of lib/${f} (docs/architecture.md §1).`,
       })),
       { regex: "^@/(app|components)(/|$)|^(\\.\\./)+(app|components)(/|$)", message: "lib/ is below app/ and components/." },
       ...(PURE.includes(folder) ? [{ regex: "^(node:|fs$|path$)", message: "Pure module: no I/O." }] : []),
     ];
-    const files = folder.includes("-") || !["env", "forms", "audit"].includes(folder) ? [`lib/${folder}/**/*.{ts,tsx}`] : [`lib/${folder}.ts`];
+    const files =
+      folder.includes("-") || !["env", "forms", "audit"].includes(folder) ? [`lib/${folder}/**/*.{ts,tsx}`] : [`lib/${folder}.ts`];
     const rules = { "no-restricted-imports": ["error", { patterns }] };
     if (PURE.includes(folder)) {
       // The engine and the question/grading modules are pure: no clock, no randomness, no I/O.
@@ -58,7 +65,10 @@ function layerRules() {
         { object: "Math", property: "random", message: "Pure module: take randomness from a seeded PRNG passed in." },
         { object: "Date", property: "now", message: "Pure module: take the time as an argument." },
       ];
-      rules["no-restricted-syntax"] = ["error", { selector: "NewExpression[callee.name='Date']", message: "Pure module: take the time as an argument." }];
+      rules["no-restricted-syntax"] = [
+        "error",
+        { selector: "NewExpression[callee.name='Date']", message: "Pure module: take the time as an argument." },
+      ];
     }
     return { files, ignores: ["lib/db/generated/**"], rules };
   });
@@ -72,7 +82,10 @@ const config = [
   },
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   ...layerRules(),
@@ -107,7 +120,12 @@ const config = [
         "error",
         {
           paths: [{ name: "@/lib/db/client", message: "Call a service or query of lib/<domain> instead (docs/data-access.md)." }],
-          patterns: [{ group: ["**/lib/db/client", "**/lib/db/generated/**", "@/lib/db/sql"], message: "Call a service or query of lib/<domain> instead (docs/data-access.md)." }],
+          patterns: [
+            {
+              group: ["**/lib/db/client", "**/lib/db/generated/**", "@/lib/db/sql"],
+              message: "Call a service or query of lib/<domain> instead (docs/data-access.md).",
+            },
+          ],
         },
       ],
     },

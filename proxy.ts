@@ -36,12 +36,19 @@ function decodable(pathname: string): boolean {
 export async function proxy(request: NextRequest) {
   // Next.js answers a path it cannot decode ("%ff", "%zz") with a 500.
   if (!decodable(request.nextUrl.pathname)) {
-    return NextResponse.json({ error: "BAD_REQUEST", message: "The address has a malformed %-escape." }, { status: 400, headers: { "Cache-Control": "no-store" } });
+    return NextResponse.json(
+      { error: "BAD_REQUEST", message: "The address has a malformed %-escape." },
+      { status: 400, headers: { "Cache-Control": "no-store" } },
+    );
   }
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   if (request.method !== "GET" && request.method !== "HEAD") {
     const refused = await actionRequestError(request);
-    if (refused) return NextResponse.json({ error: refused.code, message: refused.message }, { status: refused.status, headers: { "Cache-Control": "no-store" } });
+    if (refused)
+      return NextResponse.json(
+        { error: refused.code, message: refused.message },
+        { status: refused.status, headers: { "Cache-Control": "no-store" } },
+      );
   }
   const https = servedOverHttps(env.APP_URL);
   const nonce = newNonce();

@@ -16,7 +16,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           Skip to content
         </a>
         <header className="border-b border-slate-200 bg-white">
@@ -51,7 +54,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <Link href="/login" className="text-slate-700 hover:text-slate-900">
                     Sign in
                   </Link>
-                  <Link href="/signup" className="hidden rounded-lg bg-accent-700 px-3 py-1.5 font-medium text-white hover:bg-accent-800 sm:inline-block">
+                  <Link
+                    href="/signup"
+                    className="hidden rounded-lg bg-accent-700 px-3 py-1.5 font-medium text-white hover:bg-accent-800 sm:inline-block"
+                  >
                     Create account
                   </Link>
                 </>

@@ -30,13 +30,18 @@ export default async function HomePage() {
       />
       {enrollments.length === 0 ? (
         <EmptyState title="You are not in any course yet.">
-          {canCreate ? "Create a course, or join one with a code." : "Ask your instructor for the course's join code, then choose “Join with a code”."}
+          {canCreate
+            ? "Create a course, or join one with a code."
+            : "Ask your instructor for the course's join code, then choose “Join with a code”."}
         </EmptyState>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2" aria-label="Courses">
           {enrollments.map(({ course, role }) => (
             <li key={course.id}>
-              <Link href={`/courses/${course.id}`} className="block rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-accent-600">
+              <Link
+                href={`/courses/${course.id}`}
+                className="block rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-accent-600"
+              >
                 <p className="font-mono text-xs text-slate-600">{course.code}</p>
                 <p className="mt-1 text-lg font-semibold text-slate-900">{course.title}</p>
                 <p className="mt-2 flex items-center gap-2 text-sm text-slate-600">
@@ -111,12 +116,14 @@ function Landing() {
       <div>
         <h1 className="text-3xl font-semibold tracking-tight text-slate-900 sm:text-4xl">How does TCP open and close a connection?</h1>
         <p className="mt-4 text-lg text-slate-700">
-          Predict what two endpoints do — the states they pass through and the segments on the wire — then watch a TCP engine that
-          follows RFC 9293 play the same scenario, and see exactly where your prediction went wrong.
+          Predict what two endpoints do — the states they pass through and the segments on the wire — then watch a TCP engine that follows
+          RFC 9293 play the same scenario, and see exactly where your prediction went wrong.
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
           <ButtonLink href="/practice">Try it now, no account needed</ButtonLink>
-          <ButtonLink href="/signup" variant="secondary">Create an account</ButtonLink>
+          <ButtonLink href="/signup" variant="secondary">
+            Create an account
+          </ButtonLink>
           <ButtonLink href="/login" variant="secondary">
             Sign in
           </ButtonLink>

@@ -29,7 +29,10 @@ export function AnswerReview({
   const { feedback } = result;
   const tone = feedback.correct ? "accent" : result.score > 0 ? "amber" : "rose";
   return (
-    <section className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" aria-label={position ? `Question ${position} review` : "Review"}>
+    <section
+      className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      aria-label={position ? `Question ${position} review` : "Review"}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         {position ? <p className="text-sm font-medium text-slate-600">Question {position}</p> : <span />}
         <Badge tone={tone}>

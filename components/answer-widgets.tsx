@@ -10,7 +10,17 @@ export function emptyDraft(format: AnswerFormat): Draft {
   return componentsFor(format.kind).emptyDraft(format);
 }
 
-export function AnswerWidget({ format, draft, onChange, name }: { format: AnswerFormat; draft: Draft | null; onChange: (d: Draft) => void; name: string }) {
+export function AnswerWidget({
+  format,
+  draft,
+  onChange,
+  name,
+}: {
+  format: AnswerFormat;
+  draft: Draft | null;
+  onChange: (d: Draft) => void;
+  name: string;
+}) {
   const { Widget } = componentsFor(format.kind);
   return <Widget format={format} draft={draft ?? emptyDraft(format)} onChange={onChange} name={name} />;
 }

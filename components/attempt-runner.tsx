@@ -18,7 +18,17 @@ function clock(iso: string): string {
   return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 }
 
-export function AttemptRunner({ attemptId, items, deadlineAt, serverNow }: { attemptId: string; items: Item[]; deadlineAt: string | null; serverNow: string }) {
+export function AttemptRunner({
+  attemptId,
+  items,
+  deadlineAt,
+  serverNow,
+}: {
+  attemptId: string;
+  items: Item[];
+  deadlineAt: string | null;
+  serverNow: string;
+}) {
   const router = useRouter();
   const [drafts, setDrafts] = useState<Record<number, Draft | null>>(() => Object.fromEntries(items.map((i) => [i.position, i.draft])));
   const [saves, setSaves] = useState<Record<number, SaveState>>(() =>
@@ -66,8 +76,14 @@ export function AttemptRunner({ attemptId, items, deadlineAt, serverNow }: { att
       } catch {
         // Offline or the server is restarting: keep the answer here and try again.
         const wait = Math.min(30_000, 1000 * 2 ** attempt);
-        setSaves((s) => ({ ...s, [position]: { kind: "error", message: `Not saved yet: no connection. Retrying in ${Math.round(wait / 1000)} s.` } }));
-        timers.current.set(position, setTimeout(() => retry.current(position, attempt + 1), wait));
+        setSaves((s) => ({
+          ...s,
+          [position]: { kind: "error", message: `Not saved yet: no connection. Retrying in ${Math.round(wait / 1000)} s.` },
+        }));
+        timers.current.set(
+          position,
+          setTimeout(() => retry.current(position, attempt + 1), wait),
+        );
         return false;
       }
     },
@@ -83,7 +99,10 @@ export function AttemptRunner({ attemptId, items, deadlineAt, serverNow }: { att
     latest.current = { ...latest.current, [position]: draft };
     setSaves((s) => ({ ...s, [position]: { kind: "pending" } }));
     clearTimeout(timers.current.get(position));
-    timers.current.set(position, setTimeout(() => void save(position), DEBOUNCE_MS));
+    timers.current.set(
+      position,
+      setTimeout(() => void save(position), DEBOUNCE_MS),
+    );
   };
 
   const flush = useCallback(async () => {
@@ -100,7 +119,10 @@ export function AttemptRunner({ attemptId, items, deadlineAt, serverNow }: { att
     await flush();
     for (let attempt = 0; attempt < 4; attempt++) {
       try {
-        const response = await fetch(`/api/attempts/${attemptId}/submit`, { method: "POST", headers: { "Content-Type": "application/json" } });
+        const response = await fetch(`/api/attempts/${attemptId}/submit`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+        });
         if (response.ok || response.status === 404) {
           finished.current = true;
           router.refresh();
@@ -150,7 +172,11 @@ export function AttemptRunner({ attemptId, items, deadlineAt, serverNow }: { att
           {unsaved ? "Saving your answers…" : "All answers saved."}
         </p>
         {left !== null ? (
-          <p className={`font-mono text-lg font-semibold ${left < 60_000 ? "text-rose-700" : "text-slate-900"}`} role="timer" aria-label={`Time left: ${minutes} minutes ${seconds} seconds`}>
+          <p
+            className={`font-mono text-lg font-semibold ${left < 60_000 ? "text-rose-700" : "text-slate-900"}`}
+            role="timer"
+            aria-label={`Time left: ${minutes} minutes ${seconds} seconds`}
+          >
             {String(minutes).padStart(2, "0")}:{String(seconds).padStart(2, "0")}
           </p>
         ) : null}
@@ -179,10 +205,27 @@ export function AttemptRunner({ attemptId, items, deadlineAt, serverNow }: { att
                 </p>
                 <QuestionSetup presentation={item.presentation} />
                 <div className="mt-4">
-                  <AnswerWidget name={`q${item.position}`} format={item.presentation.answer} draft={drafts[item.position]} onChange={(d) => change(item.position, d)} />
+                  <AnswerWidget
+                    name={`q${item.position}`}
+                    format={item.presentation.answer}
+                    draft={drafts[item.position]}
+                    onChange={(d) => change(item.position, d)}
+                  />
                 </div>
-                <p className={`mt-3 text-sm ${s.kind === "error" ? "text-rose-700" : "text-slate-600"}`} aria-live="polite" data-testid={`save-status-${item.position}`}>
-                  {s.kind === "saved" && s.at ? `Saved at ${clock(s.at)}` : s.kind === "saving" ? "Saving…" : s.kind === "pending" ? "Changes not saved yet…" : s.kind === "error" ? s.message : "Not answered yet"}
+                <p
+                  className={`mt-3 text-sm ${s.kind === "error" ? "text-rose-700" : "text-slate-600"}`}
+                  aria-live="polite"
+                  data-testid={`save-status-${item.position}`}
+                >
+                  {s.kind === "saved" && s.at
+                    ? `Saved at ${clock(s.at)}`
+                    : s.kind === "saving"
+                      ? "Saving…"
+                      : s.kind === "pending"
+                        ? "Changes not saved yet…"
+                        : s.kind === "error"
+                          ? s.message
+                          : "Not answered yet"}
                 </p>
               </section>
             </li>
@@ -193,7 +236,9 @@ export function AttemptRunner({ attemptId, items, deadlineAt, serverNow }: { att
         <h2 id="submit-title" className="text-lg font-semibold text-slate-900">
           Submit this attempt?
         </h2>
-        <p className="mt-2 text-slate-700">After submitting you cannot change your answers.{unsaved ? " Unsaved changes are sent first." : ""}</p>
+        <p className="mt-2 text-slate-700">
+          After submitting you cannot change your answers.{unsaved ? " Unsaved changes are sent first." : ""}
+        </p>
         <div className="mt-5 flex justify-end gap-3">
           <button type="button" className={buttonStyles.secondary} onClick={() => dialog.current?.close()}>
             Keep working

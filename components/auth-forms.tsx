@@ -36,7 +36,15 @@ export function SignUpForm({ next }: { next: string }) {
       <FormMessage state={state} />
       <Field name="name" label="Your name" autoComplete="name" required state={state} />
       <Field name="email" label="Email" type="email" autoComplete="email" required state={state} />
-      <Field name="password" label="Password" type="password" autoComplete="new-password" required state={state} hint="At least 8 characters." />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        state={state}
+        hint="At least 8 characters."
+      />
       <SubmitButton pending="Creating your account…">Create account</SubmitButton>
       <p className="text-sm text-slate-600">
         Already have an account?{" "}
@@ -58,7 +66,15 @@ export function ClaimInviteForm({ token, email, name }: { token: string; email: 
         Email: <span className="font-medium">{email}</span>
       </p>
       <Field name="name" label="Your name" autoComplete="name" required defaultValue={name} state={state} />
-      <Field name="password" label="Choose a password" type="password" autoComplete="new-password" required state={state} hint="At least 8 characters." />
+      <Field
+        name="password"
+        label="Choose a password"
+        type="password"
+        autoComplete="new-password"
+        required
+        state={state}
+        hint="At least 8 characters."
+      />
       <SubmitButton pending="Setting up…">Set password and continue</SubmitButton>
     </form>
   );

@@ -31,7 +31,9 @@ export function CourseNav({ course, tabs }: CourseNavProps) {
                   href={tab.segment ? `/courses/${course.id}/${tab.segment}` : `/courses/${course.id}`}
                   aria-current={active ? "page" : undefined}
                   className={`inline-block whitespace-nowrap border-b-2 px-3 py-2 text-sm font-medium focus-visible:-outline-offset-3 ${
-                    active ? "border-accent-700 text-accent-800" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
+                    active
+                      ? "border-accent-700 text-accent-800"
+                      : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
                   }`}
                 >
                   {tab.label}

@@ -79,7 +79,8 @@ export function DataTable<K extends string>({
 
   const cell = compact ? "whitespace-nowrap py-0.5 pr-3" : "py-2 pr-4 last:pr-0";
   const sortedBy = sort ? columns.find((c) => c.key === sort.key) : undefined;
-  const toggle = (key: K) => setSort((prev) => ({ key, direction: prev?.key === key && prev.direction === "ascending" ? "descending" : "ascending" }));
+  const toggle = (key: K) =>
+    setSort((prev) => ({ key, direction: prev?.key === key && prev.direction === "ascending" ? "descending" : "ascending" }));
   return (
     <div className="relative">
       {/* Focusable only when it scrolls, so a keyboard can scroll it and no empty tab stop is added otherwise.
@@ -102,7 +103,11 @@ export function DataTable<K extends string>({
                 return (
                   <th key={column.key} scope="col" aria-sort={direction} className={`${cell} whitespace-nowrap font-medium`}>
                     {column.sortable ? (
-                      <button type="button" onClick={() => toggle(column.key)} className="inline-flex items-center gap-1 rounded font-medium hover:text-slate-900">
+                      <button
+                        type="button"
+                        onClick={() => toggle(column.key)}
+                        className="inline-flex items-center gap-1 rounded font-medium hover:text-slate-900"
+                      >
                         {column.header}
                         <span aria-hidden="true" className={direction ? "text-slate-900" : "text-slate-400"}>
                           {direction === "ascending" ? "↑" : direction === "descending" ? "↓" : "↕"}

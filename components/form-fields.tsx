@@ -46,7 +46,15 @@ export function Field({
   );
 }
 
-export function SubmitButton({ children, pending: pendingLabel, variant = "primary" }: { children: ReactNode; pending?: string; variant?: keyof typeof buttonStyles }) {
+export function SubmitButton({
+  children,
+  pending: pendingLabel,
+  variant = "primary",
+}: {
+  children: ReactNode;
+  pending?: string;
+  variant?: keyof typeof buttonStyles;
+}) {
   const { pending } = useFormStatus();
   return (
     <button type="submit" className={buttonStyles[variant]} disabled={pending} aria-disabled={pending}>

@@ -53,7 +53,12 @@ export function PracticeQuestion({ token, presentation, signedIn }: { token: str
         </section>
       ) : (
         <>
-          <AnswerReview presentation={result.presentation} draft={draft} maxScore={result.result.maxScore} result={{ score: result.result.score, feedback: result.result.feedback, expected: result.expected, trace: result.trace }} />
+          <AnswerReview
+            presentation={result.presentation}
+            draft={draft}
+            maxScore={result.result.maxScore}
+            result={{ score: result.result.score, feedback: result.result.feedback, expected: result.expected, trace: result.trace }}
+          />
           <p className="text-sm text-slate-600" role="status">
             {signedIn ? (result.saved ? "Saved to your progress." : "") : "You are not signed in, so this result is not saved."}
           </p>

@@ -35,9 +35,14 @@ export function ScrollFades({ edges, from }: { edges: ScrollEdges; from: "white"
   const colour = from === "white" ? "from-white" : "from-slate-50";
   return (
     <>
-      {edges.start ? <span aria-hidden="true" className={`pointer-events-none absolute inset-y-0 left-0 w-8 bg-linear-to-r ${colour} to-transparent`} /> : null}
+      {edges.start ? (
+        <span aria-hidden="true" className={`pointer-events-none absolute inset-y-0 left-0 w-8 bg-linear-to-r ${colour} to-transparent`} />
+      ) : null}
       {edges.end ? (
-        <span aria-hidden="true" className={`pointer-events-none absolute inset-y-0 right-0 flex w-10 items-center justify-end bg-linear-to-l ${colour} to-transparent pr-0.5 text-slate-500`}>
+        <span
+          aria-hidden="true"
+          className={`pointer-events-none absolute inset-y-0 right-0 flex w-10 items-center justify-end bg-linear-to-l ${colour} to-transparent pr-0.5 text-slate-500`}
+        >
           ›
         </span>
       ) : null}

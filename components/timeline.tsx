@@ -18,7 +18,11 @@ const label = describeSegment;
 /** y for each distinct time, with long gaps shortened and marked. */
 function timeScale(events: readonly TraceEvent[]) {
   const times = [...new Set(events.map((e) => e.t))].sort((a, b) => a - b);
-  const gaps = times.slice(1).map((t, i) => t - times[i]).filter((g) => g > 0).sort((a, b) => a - b);
+  const gaps = times
+    .slice(1)
+    .map((t, i) => t - times[i])
+    .filter((g) => g > 0)
+    .sort((a, b) => a - b);
   const typical = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 100;
   const cap = Math.max(typical * 3, 50);
   const y = new Map<number, number>();
@@ -122,10 +126,20 @@ export function Timeline({
         <button type="button" className={buttonStyles.secondary} onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step <= 0}>
           Back
         </button>
-        <button type="button" className={buttonStyles.secondary} onClick={() => setStep((s) => Math.min(events.length - 1, s + 1))} disabled={step >= events.length - 1}>
+        <button
+          type="button"
+          className={buttonStyles.secondary}
+          onClick={() => setStep((s) => Math.min(events.length - 1, s + 1))}
+          disabled={step >= events.length - 1}
+        >
           Next
         </button>
-        <button type="button" className={buttonStyles.secondary} onClick={() => setStep(events.length - 1)} disabled={step >= events.length - 1}>
+        <button
+          type="button"
+          className={buttonStyles.secondary}
+          onClick={() => setStep(events.length - 1)}
+          disabled={step >= events.length - 1}
+        >
           All
         </button>
         {highlightStep >= 0 ? (
@@ -145,14 +159,24 @@ export function Timeline({
             <caption className="sr-only">{title}, event by event</caption>
             <thead className="sticky top-0 bg-white text-slate-600">
               <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">Step</th>
-                <th scope="col" className="py-1 pr-3 font-medium">Time</th>
-                <th scope="col" className="py-1 font-medium">What happens</th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Step
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Time
+                </th>
+                <th scope="col" className="py-1 font-medium">
+                  What happens
+                </th>
               </tr>
             </thead>
             <tbody>
               {events.map((e, i) => (
-                <tr key={i} className={i === highlightStep ? "bg-amber-50" : i === step ? "bg-accent-50" : ""} aria-current={i === step ? "step" : undefined}>
+                <tr
+                  key={i}
+                  className={i === highlightStep ? "bg-amber-50" : i === step ? "bg-accent-50" : ""}
+                  aria-current={i === step ? "step" : undefined}
+                >
                   <td className="py-1 pr-3 text-slate-500">{i + 1}</td>
                   <td className="py-1 pr-3 font-mono">{e.t} ms</td>
                   <td className="py-1">{describeEvent(e)}</td>
@@ -163,8 +187,16 @@ export function Timeline({
         </div>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <svg viewBox={`0 0 ${W} ${scale.height}`} width={W} role="img" aria-labelledby={`${id}-svg-title`} className="max-w-none font-sans">
-            <title id={`${id}-svg-title`}>{`${title}: a ladder diagram of ${events.length} events between client and server. Use "Show as a table" for a readable list.`}</title>
+          <svg
+            viewBox={`0 0 ${W} ${scale.height}`}
+            width={W}
+            role="img"
+            aria-labelledby={`${id}-svg-title`}
+            className="max-w-none font-sans"
+          >
+            <title
+              id={`${id}-svg-title`}
+            >{`${title}: a ladder diagram of ${events.length} events between client and server. Use "Show as a table" for a readable list.`}</title>
             <defs>
               <marker id={`${id}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                 <path d="M0,0 L10,5 L0,10 z" fill="#334155" />
@@ -192,8 +224,18 @@ export function Timeline({
               const y2 = scale.y(tw.to);
               return (
                 <g key={`${tw.who}-${tw.from}`}>
-                  <path d={`M${bx},${y1} h${tw.who === "client" ? -6 : 6} V${y2} h${tw.who === "client" ? 6 : -6}`} fill="none" stroke="#b45309" strokeWidth={2} />
-                  <text x={bx + (tw.who === "client" ? -10 : 10)} y={(y1 + y2) / 2} textAnchor={tw.who === "client" ? "end" : "start"} className="fill-amber-800 text-[10px]">
+                  <path
+                    d={`M${bx},${y1} h${tw.who === "client" ? -6 : 6} V${y2} h${tw.who === "client" ? 6 : -6}`}
+                    fill="none"
+                    stroke="#b45309"
+                    strokeWidth={2}
+                  />
+                  <text
+                    x={bx + (tw.who === "client" ? -10 : 10)}
+                    y={(y1 + y2) / 2}
+                    textAnchor={tw.who === "client" ? "end" : "start"}
+                    className="fill-amber-800 text-[10px]"
+                  >
                     TIME_WAIT {duration(tw.to - tw.from)}
                   </text>
                 </g>
@@ -206,8 +248,19 @@ export function Timeline({
               const y2 = scale.y(b.to);
               return (
                 <g key={`rto-${b.who}-${b.from}-${b.to}`}>
-                  <path d={`M${bx - side * 4},${y1} h${side * 4} V${y2} h${-side * 4}`} fill="none" stroke="#64748b" strokeWidth={1.2} strokeDasharray="3 2" />
-                  <text x={bx + side * 4} y={(y1 + y2) / 2 + 3} textAnchor={side < 0 ? "end" : "start"} className="fill-slate-500 text-[9.5px]">
+                  <path
+                    d={`M${bx - side * 4},${y1} h${side * 4} V${y2} h${-side * 4}`}
+                    fill="none"
+                    stroke="#64748b"
+                    strokeWidth={1.2}
+                    strokeDasharray="3 2"
+                  />
+                  <text
+                    x={bx + side * 4}
+                    y={(y1 + y2) / 2 + 3}
+                    textAnchor={side < 0 ? "end" : "start"}
+                    className="fill-slate-500 text-[9.5px]"
+                  >
                     RTO {duration(b.to - b.from)}
                   </text>
                 </g>
@@ -227,9 +280,28 @@ export function Timeline({
                 const endY = isLost ? (y + y2) / 2 : y2;
                 return (
                   <g key={i} opacity={opacity}>
-                    <line x1={x1} y1={y} x2={endX} y2={endY} stroke={mark ?? "#334155"} strokeWidth={mark ? 2.5 : 1.5} strokeDasharray={e.segment.retransmission ? "6 3" : undefined} markerEnd={isLost ? undefined : `url(#${id}-arrow)`} />
+                    <line
+                      x1={x1}
+                      y1={y}
+                      x2={endX}
+                      y2={endY}
+                      stroke={mark ?? "#334155"}
+                      strokeWidth={mark ? 2.5 : 1.5}
+                      strokeDasharray={e.segment.retransmission ? "6 3" : undefined}
+                      markerEnd={isLost ? undefined : `url(#${id}-arrow)`}
+                    />
                     {arrive.slice(1).map((k) => (
-                      <line key={k} x1={x1} y1={y} x2={x2} y2={scale.y(events[k].t)} stroke="#64748b" strokeWidth={1.2} strokeDasharray="2 3" markerEnd={`url(#${id}-arrow)`} />
+                      <line
+                        key={k}
+                        x1={x1}
+                        y1={y}
+                        x2={x2}
+                        y2={scale.y(events[k].t)}
+                        stroke="#64748b"
+                        strokeWidth={1.2}
+                        strokeDasharray="2 3"
+                        markerEnd={`url(#${id}-arrow)`}
+                      />
                     ))}
                     {isLost ? (
                       <text x={endX} y={endY + 5} textAnchor="middle" className="fill-rose-700 text-[16px] font-bold">
@@ -247,7 +319,16 @@ export function Timeline({
               if (e.type === "receive" && e.segment.injected) {
                 return (
                   <g key={i} opacity={opacity}>
-                    <line x1={(CLIENT_X + SERVER_X) / 2} y1={y - 16} x2={x(e.endpoint)} y2={y} stroke="#7c3aed" strokeWidth={1.5} strokeDasharray="4 3" markerEnd={`url(#${id}-arrow)`} />
+                    <line
+                      x1={(CLIENT_X + SERVER_X) / 2}
+                      y1={y - 16}
+                      x2={x(e.endpoint)}
+                      y2={y}
+                      stroke="#7c3aed"
+                      strokeWidth={1.5}
+                      strokeDasharray="4 3"
+                      markerEnd={`url(#${id}-arrow)`}
+                    />
                     <text x={(CLIENT_X + SERVER_X) / 2} y={y - 20} textAnchor="middle" className="fill-violet-700 font-mono text-[10.5px]">
                       old {label(e.segment)}
                     </text>
@@ -256,7 +337,14 @@ export function Timeline({
               }
               if (e.type === "delay") {
                 return (
-                  <text key={i} opacity={opacity} x={(CLIENT_X + SERVER_X) / 2} y={y + 12} textAnchor="middle" className="fill-amber-800 text-[10px]">
+                  <text
+                    key={i}
+                    opacity={opacity}
+                    x={(CLIENT_X + SERVER_X) / 2}
+                    y={y + 12}
+                    textAnchor="middle"
+                    className="fill-amber-800 text-[10px]"
+                  >
                     delayed {duration(e.byMs)}
                   </text>
                 );
@@ -264,7 +352,14 @@ export function Timeline({
               if (e.type === "timer") {
                 const side = e.endpoint === "client" ? -1 : 1;
                 return (
-                  <text key={i} opacity={opacity} x={x(e.endpoint) + side * 8} y={y - 9} textAnchor={side < 0 ? "end" : "start"} className="fill-slate-500 text-[10px]">
+                  <text
+                    key={i}
+                    opacity={opacity}
+                    x={x(e.endpoint) + side * 8}
+                    y={y - 9}
+                    textAnchor={side < 0 ? "end" : "start"}
+                    className="fill-slate-500 text-[10px]"
+                  >
                     ⏱ {e.timer.replace(/-/g, " ")}
                   </text>
                 );
@@ -274,7 +369,12 @@ export function Timeline({
                 return (
                   <g key={i} opacity={opacity}>
                     <circle cx={x(e.endpoint)} cy={y} r={3.5} fill={mark ?? "#0f766e"} />
-                    <text x={x(e.endpoint) + side * 10} y={y + 4} textAnchor={side < 0 ? "end" : "start"} className={`font-mono text-[11px] ${e.transient ? "fill-slate-400" : "fill-accent-800"}`}>
+                    <text
+                      x={x(e.endpoint) + side * 10}
+                      y={y + 4}
+                      textAnchor={side < 0 ? "end" : "start"}
+                      className={`font-mono text-[11px] ${e.transient ? "fill-slate-400" : "fill-accent-800"}`}
+                    >
                       {e.to}
                     </text>
                   </g>
@@ -283,7 +383,14 @@ export function Timeline({
               if (e.type === "call") {
                 const side = e.endpoint === "client" ? -1 : 1;
                 return (
-                  <text key={i} opacity={opacity} x={x(e.endpoint) + side * 10} y={y - 6} textAnchor={side < 0 ? "end" : "start"} className="fill-slate-600 text-[10px] italic">
+                  <text
+                    key={i}
+                    opacity={opacity}
+                    x={x(e.endpoint) + side * 10}
+                    y={y - 6}
+                    textAnchor={side < 0 ? "end" : "start"}
+                    className="fill-slate-600 text-[10px] italic"
+                  >
                     {e.call}(){e.error ? " ✗" : ""}
                   </text>
                 );

@@ -39,7 +39,10 @@ export function UserMenu({ name, email, isAdmin }: { name: string; email: string
         onClick={() => setOpen((o) => !o)}
         className="flex items-center gap-2 rounded-lg border border-slate-300 px-3 py-1.5 text-slate-800 hover:bg-slate-100"
       >
-        <span aria-hidden="true" className="flex h-6 w-6 items-center justify-center rounded-full bg-accent-100 text-xs font-semibold text-accent-800">
+        <span
+          aria-hidden="true"
+          className="flex h-6 w-6 items-center justify-center rounded-full bg-accent-100 text-xs font-semibold text-accent-800"
+        >
           {name.slice(0, 1).toUpperCase()}
         </span>
         <span className="hidden max-w-32 truncate sm:inline">{name}</span>

@@ -13,9 +13,7 @@ export function postgresSchemaFrom(source) {
   if (out === source || !out.includes('"postgresql"') || !out.includes("generated/postgres")) {
     throw new Error("prisma-schemas: could not derive the PostgreSQL schema (datasource or generator block changed?)");
   }
-  return (
-    "// GENERATED from prisma/schema.prisma by scripts/prisma-schemas.mjs. Do not edit.\n" + out
-  );
+  return "// GENERATED from prisma/schema.prisma by scripts/prisma-schemas.mjs. Do not edit.\n" + out;
 }
 
 export function deriveSchemas() {

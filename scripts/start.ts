@@ -69,7 +69,8 @@ async function main() {
       announced = true;
       console.log(`\nSynAck Lab is running at ${url} (database: ${provider === "sqlite" ? env.DATABASE_URL : "PostgreSQL"})`);
       console.log(`Demo logins (password "${DEMO_PASSWORD}"):`);
-      for (const u of DEMO_USERS) console.log(`  ${u.email.padEnd(24)} ${u.role ? u.role.toLowerCase() : "site admin"}${u.section ? `, section ${u.section}` : ""}`);
+      for (const u of DEMO_USERS)
+        console.log(`  ${u.email.padEnd(24)} ${u.role ? u.role.toLowerCase() : "site admin"}${u.section ? `, section ${u.section}` : ""}`);
       console.log(`Students can also sign up and join the demo course with code ${DEMO_JOIN_CODE}.\n`);
     }
   });

@@ -5,12 +5,32 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 
 const steps = [
   ["lint", ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."]],
+  ["format check", ["node_modules/prettier/bin/prettier.cjs", "--check", "."]],
   ["type-check", ["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."]],
-  ["unit tests", ["node_modules/vitest/vitest.mjs", "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=test-reports/unit.json"]],
+  [
+    "unit tests",
+    [
+      "node_modules/vitest/vitest.mjs",
+      "run",
+      "--project",
+      "unit",
+      "--reporter=default",
+      "--reporter=json",
+      "--outputFile.json=test-reports/unit.json",
+    ],
+  ],
   ["build", ["node_modules/next/dist/bin/next", "build"]],
   [
     "integration tests (SQLite and PostgreSQL)",
-    ["node_modules/vitest/vitest.mjs", "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile.json=test-reports/integration.json"],
+    [
+      "node_modules/vitest/vitest.mjs",
+      "run",
+      "--project",
+      "integration",
+      "--reporter=default",
+      "--reporter=json",
+      "--outputFile.json=test-reports/integration.json",
+    ],
   ],
   ["end-to-end tests (Chromium)", ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json"]],
 ];

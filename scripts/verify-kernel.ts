@@ -80,7 +80,7 @@ function report(results: Result[], header: string): string {
           ? ""
           : r.verdict === "kernel run failed"
             ? r.differences[0].split("\n")[0]
-            : r.c.expected ?? r.c.cause ?? "not a known difference";
+            : (r.c.expected ?? r.c.cause ?? "not a known difference");
     lines.push(`| ${r.c.name} | ${r.verdict} | ${cell(why)} |`);
   }
   for (const r of results) {

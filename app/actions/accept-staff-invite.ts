@@ -9,7 +9,10 @@ import { AcceptStaffInviteSchema } from "@/lib/courses/schemas";
 export const acceptStaffInviteAction = userAction(AcceptStaffInviteSchema, async ({ token }, { user }) => {
   const outcome = await enrollmentService.acceptStaffInvite(token, user.id);
   if (!outcome.ok && outcome.reason === "other-account") {
-    throw new AppError("FORBIDDEN", `This invitation was sent to another account. You are signed in as ${user.email}: sign in as the account it was sent to.`);
+    throw new AppError(
+      "FORBIDDEN",
+      `This invitation was sent to another account. You are signed in as ${user.email}: sign in as the account it was sent to.`,
+    );
   }
   if (!outcome.ok) throw new AppError("NOT_FOUND", "This invitation has expired or was already used. Ask your instructor for a new one.");
   redirect(`/courses/${outcome.courseId}`);

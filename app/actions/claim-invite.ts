@@ -19,7 +19,11 @@ const GONE = "This invite link has expired or was already used. Ask your instruc
  */
 export const claimInviteAction = publicAction(ClaimInviteSchema, async ({ token, name, password }) => {
   const caller = await getSessionUser();
-  if (caller) throw new AppError("FORBIDDEN", `You are signed in as ${caller.email}. This invitation is for someone else's new account: sign out first if it is yours.`);
+  if (caller)
+    throw new AppError(
+      "FORBIDDEN",
+      `You are signed in as ${caller.email}. This invitation is for someone else's new account: sign out first if it is yours.`,
+    );
   const invite = await authService.findInvite(token);
   if (!invite) throw new AppError("NOT_FOUND", GONE);
   let hash: string;

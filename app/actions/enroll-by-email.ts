@@ -13,9 +13,14 @@ export const enrollByEmailAction = courseAction(STAFF, EnrollByEmailSchema, asyn
   revalidatePath(`/courses/${access.course.id}/roster`);
   const parts = [`${result.added} enrolled`];
   if (result.invited) {
-    parts.push(access.role === "INSTRUCTOR" ? `${result.invited} invited (new accounts: share their invite links below)` : `${result.invited} invited (new accounts: an instructor shares their invite links)`);
+    parts.push(
+      access.role === "INSTRUCTOR"
+        ? `${result.invited} invited (new accounts: share their invite links below)`
+        : `${result.invited} invited (new accounts: an instructor shares their invite links)`,
+    );
   }
-  if (result.offered.length) parts.push(`${result.offered.length} to confirm (existing accounts: send each the confirmation link below, to that address)`);
+  if (result.offered.length)
+    parts.push(`${result.offered.length} to confirm (existing accounts: send each the confirmation link below, to that address)`);
   if (result.alreadyEnrolled) parts.push(`${result.alreadyEnrolled} already in the course`);
   return { ok: true, message: `${parts.join("; ")}.` };
 });

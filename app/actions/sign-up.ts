@@ -17,10 +17,14 @@ export const signUpAction = publicAction(SignUpSchema, async ({ name, email, pas
   try {
     await auth.api.signUpEmail({ body: { name, email, password }, headers: await headers() });
   } catch (error) {
-    if (error instanceof APIError && (error.body?.code === "USER_ALREADY_EXISTS" || error.body?.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL")) {
+    if (
+      error instanceof APIError &&
+      (error.body?.code === "USER_ALREADY_EXISTS" || error.body?.code === "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL")
+    ) {
       return {
         ok: false,
-        message: "An account with this email already exists. Sign in instead, or use the invite link from your instructor if you were invited.",
+        message:
+          "An account with this email already exists. Sign in instead, or use the invite link from your instructor if you were invited.",
         fieldErrors: { email: ["This email already has an account."] },
         values: { name, email },
       };

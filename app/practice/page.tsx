@@ -19,7 +19,11 @@ export default async function PracticePage() {
     <>
       <PageHeader
         title="Practice"
-        description={user ? "Pick a topic. Every question is a fresh variant; your results build up your progress." : "Pick a topic. Sign in to keep track of your progress."}
+        description={
+          user
+            ? "Pick a topic. Every question is a fresh variant; your results build up your progress."
+            : "Pick a topic. Sign in to keep track of your progress."
+        }
         actions={<ButtonLink href="/practice/mix">Mixed practice</ButtonLink>}
       />
       <div className="flex flex-col gap-8">
@@ -34,7 +38,10 @@ export default async function PracticePage() {
                 const m = mastery.get(id);
                 return (
                   <li key={id}>
-                    <Link href={`/practice/${id}`} className="block h-full rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-accent-600">
+                    <Link
+                      href={`/practice/${id}`}
+                      className="block h-full rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-accent-600"
+                    >
                       <span className="flex items-start justify-between gap-2">
                         <span className="font-medium text-slate-900">{f.title}</span>
                         {m ? <Badge tone={m.best >= MASTERED ? "accent" : "amber"}>best {Math.round(m.best * 100)}%</Badge> : null}

@@ -8,8 +8,8 @@ export const dynamic = "force-dynamic";
 export default function UnavailablePage() {
   return (
     <StatusPage code="503" title="SynAck Lab is temporarily unavailable">
-      We cannot reach the database right now. Nothing you saved is lost. This page will work again by itself as soon as the database is
-      back — try reloading in a minute.
+      We cannot reach the database right now. Nothing you saved is lost. This page will work again by itself as soon as the database is back
+      — try reloading in a minute.
     </StatusPage>
   );
 }

@@ -13,7 +13,13 @@ export const choice: AnswerComponents<"choice"> = {
         <div className="flex flex-col gap-2">
           {format.options.map((o) => (
             <label key={o.id} className="flex items-center gap-2 rounded-lg border border-slate-200 px-3 py-2 hover:bg-slate-50">
-              <input type="radio" name={`${name}-choice`} value={o.id} checked={draft.choice === o.id} onChange={() => onChange({ choice: o.id })} />
+              <input
+                type="radio"
+                name={`${name}-choice`}
+                value={o.id}
+                checked={draft.choice === o.id}
+                onChange={() => onChange({ choice: o.id })}
+              />
               {o.label}
             </label>
           ))}

@@ -11,7 +11,13 @@ export const finalState: AnswerComponents<"final-state"> = {
     return (
       <div className="flex flex-wrap gap-4">
         {format.endpoints.map((e) => (
-          <StateSelect key={e} id={`${name}-${e}`} label={`The ${e}'s state`} value={states[e] ?? ""} onChange={(s) => onChange({ states: { ...states, [e]: s } })} />
+          <StateSelect
+            key={e}
+            id={`${name}-${e}`}
+            label={`The ${e}'s state`}
+            value={states[e] ?? ""}
+            onChange={(s) => onChange({ states: { ...states, [e]: s } })}
+          />
         ))}
       </div>
     );
@@ -21,6 +27,12 @@ export const finalState: AnswerComponents<"final-state"> = {
     const said: Record<string, string | undefined> = draft?.states ?? {};
     const truth: Record<string, string | undefined> = expected.states;
     const endpoints = Object.keys(truth);
-    return <SideBySide caption="States" said={endpoints.map((e) => `${e}: ${said[e] || "—"}`)} truth={endpoints.map((e) => `${e}: ${truth[e]}`)} />;
+    return (
+      <SideBySide
+        caption="States"
+        said={endpoints.map((e) => `${e}: ${said[e] || "—"}`)}
+        truth={endpoints.map((e) => `${e}: ${truth[e]}`)}
+      />
+    );
   },
 };

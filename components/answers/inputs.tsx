@@ -54,13 +54,30 @@ export function StateSequenceInput({ label, value, onChange }: { label: string; 
                 <span className="text-slate-500">{i + 1}.</span> {state}
               </span>
               <span className="flex gap-1">
-                <button type="button" className={small} onClick={() => move(i, i - 1)} disabled={i === 0} aria-label={`Move ${state} (step ${i + 1}) up`}>
+                <button
+                  type="button"
+                  className={small}
+                  onClick={() => move(i, i - 1)}
+                  disabled={i === 0}
+                  aria-label={`Move ${state} (step ${i + 1}) up`}
+                >
                   ↑
                 </button>
-                <button type="button" className={small} onClick={() => move(i, i + 1)} disabled={i === value.length - 1} aria-label={`Move ${state} (step ${i + 1}) down`}>
+                <button
+                  type="button"
+                  className={small}
+                  onClick={() => move(i, i + 1)}
+                  disabled={i === value.length - 1}
+                  aria-label={`Move ${state} (step ${i + 1}) down`}
+                >
                   ↓
                 </button>
-                <button type="button" className={small} onClick={() => onChange(value.filter((_, k) => k !== i))} aria-label={`Remove ${state} (step ${i + 1})`}>
+                <button
+                  type="button"
+                  className={small}
+                  onClick={() => onChange(value.filter((_, k) => k !== i))}
+                  aria-label={`Remove ${state} (step ${i + 1})`}
+                >
                   ✕
                 </button>
               </span>
@@ -70,7 +87,13 @@ export function StateSequenceInput({ label, value, onChange }: { label: string; 
       )}
       <div className="mt-3 flex flex-wrap gap-1" role="group" aria-label={`Add a state to ${label.toLowerCase()}`}>
         {STATES.map((s) => (
-          <button key={s} type="button" className={`${small} font-mono text-xs`} onClick={() => onChange([...value, s])} aria-label={`Add ${s}`}>
+          <button
+            key={s}
+            type="button"
+            className={`${small} font-mono text-xs`}
+            onClick={() => onChange([...value, s])}
+            aria-label={`Add ${s}`}
+          >
             + {s}
           </button>
         ))}
@@ -113,8 +136,9 @@ export function StateSequenceInput({ label, value, onChange }: { label: string; 
       <details className="mt-3 text-sm text-slate-700">
         <summary className="cursor-pointer text-accent-700">States that last no time</summary>
         <p className="mt-1">
-          One segment can move an endpoint through two states at once — for example a FIN that also acknowledges our own FIN takes FIN_WAIT_1 to FIN_WAIT_2
-          and straight on to TIME_WAIT. You may list such an in-between state or leave it out: both are marked right.
+          One segment can move an endpoint through two states at once — for example a FIN that also acknowledges our own FIN takes
+          FIN_WAIT_1 to FIN_WAIT_2 and straight on to TIME_WAIT. You may list such an in-between state or leave it out: both are marked
+          right.
         </p>
       </details>
     </fieldset>
@@ -136,7 +160,17 @@ function numberOrNull(text: string): number | null {
 }
 
 /** Segments as rows: sender, flag checkboxes, seq and ack. */
-export function SegmentTable({ rows, onChange, fixed = false, caption = "Segments, in the order they are sent" }: { rows: SegmentDraft[]; onChange: (rows: SegmentDraft[]) => void; fixed?: boolean; caption?: string }) {
+export function SegmentTable({
+  rows,
+  onChange,
+  fixed = false,
+  caption = "Segments, in the order they are sent",
+}: {
+  rows: SegmentDraft[];
+  onChange: (rows: SegmentDraft[]) => void;
+  fixed?: boolean;
+  caption?: string;
+}) {
   const update = (i: number, patch: Partial<SegmentDraft>) => onChange(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   return (
     <div className="overflow-x-auto">
@@ -144,12 +178,28 @@ export function SegmentTable({ rows, onChange, fixed = false, caption = "Segment
         <caption className="mb-1 text-left font-medium text-slate-900">{caption}</caption>
         <thead className="text-slate-600">
           <tr>
-            {!fixed ? <th scope="col" className="px-1 text-left font-medium">#</th> : null}
-            <th scope="col" className="px-1 text-left font-medium">Sender</th>
-            <th scope="col" className="px-1 text-left font-medium">Flags</th>
-            <th scope="col" className="px-1 text-left font-medium">seq</th>
-            <th scope="col" className="px-1 text-left font-medium">ack</th>
-            {!fixed ? <th scope="col" className="px-1"><span className="sr-only">Remove</span></th> : null}
+            {!fixed ? (
+              <th scope="col" className="px-1 text-left font-medium">
+                #
+              </th>
+            ) : null}
+            <th scope="col" className="px-1 text-left font-medium">
+              Sender
+            </th>
+            <th scope="col" className="px-1 text-left font-medium">
+              Flags
+            </th>
+            <th scope="col" className="px-1 text-left font-medium">
+              seq
+            </th>
+            <th scope="col" className="px-1 text-left font-medium">
+              ack
+            </th>
+            {!fixed ? (
+              <th scope="col" className="px-1">
+                <span className="sr-only">Remove</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -160,7 +210,12 @@ export function SegmentTable({ rows, onChange, fixed = false, caption = "Segment
               <tr key={i} className="align-middle">
                 {!fixed ? <td className="px-1 text-slate-500">{i + 1}</td> : null}
                 <td className="px-1 py-1">
-                  <select aria-label={`${label} sender`} value={row.from} onChange={(e) => update(i, { from: e.target.value as SegmentDraft["from"] })} className={input}>
+                  <select
+                    aria-label={`${label} sender`}
+                    value={row.from}
+                    onChange={(e) => update(i, { from: e.target.value as SegmentDraft["from"] })}
+                    className={input}
+                  >
                     <option value="">—</option>
                     <option value="client">client</option>
                     <option value="server">server</option>
@@ -187,14 +242,31 @@ export function SegmentTable({ rows, onChange, fixed = false, caption = "Segment
                   </span>
                 </td>
                 <td className="px-1 py-1">
-                  <input aria-label={`${label} seq`} inputMode="numeric" value={row.seq ?? ""} onChange={(e) => update(i, { seq: numberOrNull(e.target.value) })} className={`${input} w-32 font-mono`} />
+                  <input
+                    aria-label={`${label} seq`}
+                    inputMode="numeric"
+                    value={row.seq ?? ""}
+                    onChange={(e) => update(i, { seq: numberOrNull(e.target.value) })}
+                    className={`${input} w-32 font-mono`}
+                  />
                 </td>
                 <td className="px-1 py-1">
-                  <input aria-label={`${label} ack`} inputMode="numeric" value={row.ack ?? ""} onChange={(e) => update(i, { ack: numberOrNull(e.target.value) })} className={`${input} w-32 font-mono`} />
+                  <input
+                    aria-label={`${label} ack`}
+                    inputMode="numeric"
+                    value={row.ack ?? ""}
+                    onChange={(e) => update(i, { ack: numberOrNull(e.target.value) })}
+                    className={`${input} w-32 font-mono`}
+                  />
                 </td>
                 {!fixed ? (
                   <td className="px-1 py-1">
-                    <button type="button" className={small} onClick={() => onChange(rows.filter((_, k) => k !== i))} aria-label={`Remove segment ${i + 1}`}>
+                    <button
+                      type="button"
+                      className={small}
+                      onClick={() => onChange(rows.filter((_, k) => k !== i))}
+                      aria-label={`Remove segment ${i + 1}`}
+                    >
                       ✕
                     </button>
                   </td>
@@ -205,7 +277,12 @@ export function SegmentTable({ rows, onChange, fixed = false, caption = "Segment
         </tbody>
       </table>
       {!fixed ? (
-        <button type="button" className={`${small} mt-2`} onClick={() => onChange([...rows, { from: "", flags: "", seq: null, ack: null }])} disabled={rows.length >= 40}>
+        <button
+          type="button"
+          className={`${small} mt-2`}
+          onClick={() => onChange([...rows, { from: "", flags: "", seq: null, ack: null }])}
+          disabled={rows.length >= 40}
+        >
           Add a segment
         </button>
       ) : null}
@@ -231,7 +308,15 @@ export function StateSelect({ id, label, value, onChange }: { id: string; label:
   );
 }
 
-export function TimeInput({ id, value, onChange }: { id: string; value: number | "never" | null; onChange: (v: number | "never" | null) => void }) {
+export function TimeInput({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: number | "never" | null;
+  onChange: (v: number | "never" | null) => void;
+}) {
   const never = value === "never";
   return (
     <div className="flex flex-wrap items-end gap-4">

@@ -15,9 +15,15 @@ export function SideBySide({ caption, said, truth }: { caption: string; said: st
       <caption className="mb-1 text-left font-medium text-slate-800">{caption}</caption>
       <thead className="text-slate-600">
         <tr>
-          <th scope="col" className="w-10 py-1 font-medium">#</th>
-          <th scope="col" className="py-1 font-medium">Your answer</th>
-          <th scope="col" className="py-1 font-medium">What happens</th>
+          <th scope="col" className="w-10 py-1 font-medium">
+            #
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            Your answer
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            What happens
+          </th>
         </tr>
       </thead>
       <tbody className="font-mono">

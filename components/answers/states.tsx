@@ -13,7 +13,12 @@ export const states: AnswerComponents<"states"> = {
     return (
       <div className="grid gap-4 md:grid-cols-2">
         {format.endpoints.map((e) => (
-          <StateSequenceInput key={e} label={title(e)} value={states[e] ?? []} onChange={(list) => onChange({ states: { ...states, [e]: list } })} />
+          <StateSequenceInput
+            key={e}
+            label={title(e)}
+            value={states[e] ?? []}
+            onChange={(list) => onChange({ states: { ...states, [e]: list } })}
+          />
         ))}
       </div>
     );

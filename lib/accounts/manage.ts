@@ -7,7 +7,8 @@ import { accountExists, deleteSessionsOf, setAccountFlag, type AccountFlag } fro
 
 /** An admin lets an account create courses, or makes it an admin (never un-makes themselves). */
 export async function setFlag(db: Db, actorId: string, userId: string, flag: AccountFlag, value: boolean): Promise<void> {
-  if (flag === "isAdmin" && userId === actorId && !value) throw new AppError("CONFLICT", "You cannot remove your own administrator rights.");
+  if (flag === "isAdmin" && userId === actorId && !value)
+    throw new AppError("CONFLICT", "You cannot remove your own administrator rights.");
   if (!(await accountExists(db, userId))) throw new AppError("NOT_FOUND", "That account does not exist.");
   await setAccountFlag(db, userId, flag, value);
   await writeAudit(db, { actorId, action: `user.${flag}`, target: userId, detail: { value } });

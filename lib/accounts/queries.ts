@@ -8,7 +8,11 @@ export type AccountFlag = keyof Pick<User, "canTeach" | "isAdmin">;
 
 /** The oldest accounts first, at most `limit`. */
 export async function accounts(db: Db, limit: number) {
-  return db.user.findMany({ orderBy: { createdAt: "asc" }, take: limit, select: { id: true, name: true, email: true, isAdmin: true, canTeach: true, invited: true } });
+  return db.user.findMany({
+    orderBy: { createdAt: "asc" },
+    take: limit,
+    select: { id: true, name: true, email: true, isAdmin: true, canTeach: true, invited: true },
+  });
 }
 
 export async function accountExists(db: Db, userId: string): Promise<boolean> {

@@ -18,7 +18,17 @@ const itemCols = selectList<QuizItem>("i");
 
 export type StartQuizRow = Pick<
   QuizModel,
-  "id" | "courseId" | "title" | "mode" | "opensAt" | "closesAt" | "timeLimitSec" | "attemptsAllowed" | "feedbackRelease" | "section" | "published"
+  | "id"
+  | "courseId"
+  | "title"
+  | "mode"
+  | "opensAt"
+  | "closesAt"
+  | "timeLimitSec"
+  | "attemptsAllowed"
+  | "feedbackRelease"
+  | "section"
+  | "published"
 > & { role: Enrollment["role"] | null; enrolledSection: Enrollment["section"] };
 
 const QUIZ_FOR_START = `SELECT ${quizCols("id", "courseId", "title", "mode", "opensAt", "closesAt", "timeLimitSec", "attemptsAllowed", "feedbackRelease", "section", "published")},
@@ -78,11 +88,20 @@ export type NewResponse = Pick<Response, "quizItemId" | "questionId" | "position
 
 /** `($1, $2, $3), ($4, $5, $6)` for `rows` rows of `columns` values. */
 function valuesList(rows: number, columns: number): string {
-  return Array.from({ length: rows }, (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(", ")})`).join(", ");
+  return Array.from(
+    { length: rows },
+    (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(", ")})`,
+  ).join(", ");
 }
 
 /** Writes an attempt, its responses and the audit entry at once, or nothing (the unique (quiz, user, number) refuses a second). */
-export async function insertAttempt(db: Db, attemptId: string, attempt: NewAttempt, responses: readonly NewResponse[], audit: AuditEntry): Promise<void> {
+export async function insertAttempt(
+  db: Db,
+  attemptId: string,
+  attempt: NewAttempt,
+  responses: readonly NewResponse[],
+  audit: AuditEntry,
+): Promise<void> {
   const rows = responses.map((r) => [randomUUID(), attemptId, r.quizItemId, r.questionId, r.position, r.seed, r.maxScore] as const);
   await sqlOf(db).batch([
     {
@@ -97,7 +116,8 @@ export async function insertAttempt(db: Db, attemptId: string, attempt: NewAttem
   ]);
 }
 
-export type SaveTargetRow = Pick<Response, "id"> & Pick<AttemptModel, "userId" | "status" | "deadlineAt"> & { questionId: Question["id"]; template: Question["template"] };
+export type SaveTargetRow = Pick<Response, "id"> &
+  Pick<AttemptModel, "userId" | "status" | "deadlineAt"> & { questionId: Question["id"]; template: Question["template"] };
 
 const SAVE_TARGET = `SELECT ${responseCols("id")}, ${attemptCols("userId", "status", "deadlineAt")}, q."id" AS "questionId", q."template" AS "template"
      FROM "Response" r JOIN "Attempt" a ON a."id" = r."attemptId" JOIN "Question" q ON q."id" = r."questionId"
@@ -119,7 +139,10 @@ export async function writeDraft(db: Db, responseId: string, attemptId: string, 
 }
 
 /** An attempt with what its pages and submit need of its quiz. */
-export type AttemptRow = Pick<AttemptModel, "userId" | "number" | "status" | "startedAt" | "deadlineAt" | "submittedAt" | "score" | "maxScore"> &
+export type AttemptRow = Pick<
+  AttemptModel,
+  "userId" | "number" | "status" | "startedAt" | "deadlineAt" | "submittedAt" | "score" | "maxScore"
+> &
   Pick<QuizModel, "courseId" | "title" | "mode" | "timeLimitSec" | "feedbackRelease" | "closesAt"> & { quizId: QuizModel["id"] };
 
 const ATTEMPT_WITH_QUIZ = `SELECT ${attemptCols("userId", "number", "status", "startedAt", "deadlineAt", "submittedAt", "score", "maxScore")}, q."id" AS "quizId",
@@ -133,10 +156,16 @@ export async function attemptWithQuiz(db: Db, attemptId: string): Promise<Attemp
 
 /** Claims an attempt in progress for submission, which stops every later save. 1 if this call claimed it. */
 export async function claimAttempt(db: Db, attemptId: string, submittedAt: Date): Promise<number> {
-  return sqlOf(db).run(`UPDATE "Attempt" SET "status" = 'SUBMITTED', "submittedAt" = $1 WHERE "id" = $2 AND "status" = 'IN_PROGRESS'`, [submittedAt, attemptId]);
+  return sqlOf(db).run(`UPDATE "Attempt" SET "status" = 'SUBMITTED', "submittedAt" = $1 WHERE "id" = $2 AND "status" = 'IN_PROGRESS'`, [
+    submittedAt,
+    attemptId,
+  ]);
 }
 
-export type GradeRow = Pick<Response, "id" | "seed" | "answer" | "maxScore"> & { questionId: Question["id"]; template: Question["template"] };
+export type GradeRow = Pick<Response, "id" | "seed" | "answer" | "maxScore"> & {
+  questionId: Question["id"];
+  template: Question["template"];
+};
 
 const ANSWERS_TO_GRADE = `SELECT ${responseCols("id", "seed", "answer", "maxScore")}, q."id" AS "questionId", q."template" AS "template"
      FROM "Response" r JOIN "Question" q ON q."id" = r."questionId" WHERE r."attemptId" = $1 ORDER BY r."position"`;
@@ -173,10 +202,17 @@ export async function writeGrades(
       [graderVersion, gradedAt, ...graded.flatMap((g) => [g.id, g.points, g.feedback])],
     );
   }
-  await sql.run(`UPDATE "Attempt" SET "score" = CAST($1 AS DOUBLE PRECISION), "maxScore" = CAST($2 AS DOUBLE PRECISION) WHERE "id" = $3`, [total.score, total.maxScore, attemptId]);
+  await sql.run(`UPDATE "Attempt" SET "score" = CAST($1 AS DOUBLE PRECISION), "maxScore" = CAST($2 AS DOUBLE PRECISION) WHERE "id" = $3`, [
+    total.score,
+    total.maxScore,
+    attemptId,
+  ]);
 }
 
-export type ViewResponseRow = Pick<Response, "position" | "seed" | "answer" | "savedAt" | "score" | "maxScore" | "feedback"> & { questionId: Question["id"]; template: Question["template"] };
+export type ViewResponseRow = Pick<Response, "position" | "seed" | "answer" | "savedAt" | "score" | "maxScore" | "feedback"> & {
+  questionId: Question["id"];
+  template: Question["template"];
+};
 
 const RESPONSES_FOR_VIEW = `SELECT ${responseCols("position", "seed", "answer", "savedAt", "score", "maxScore", "feedback")}, q."id" AS "questionId", q."template" AS "template"
      FROM "Response" r JOIN "Question" q ON q."id" = r."questionId" WHERE r."attemptId" = $1 ORDER BY r."position"`;

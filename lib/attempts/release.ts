@@ -12,7 +12,12 @@ export function releaseOf(quiz: Pick<QuizModel, "feedbackRelease" | "closesAt">,
     case "AFTER_CLOSE":
       return quiz.closesAt && now >= quiz.closesAt
         ? { released: true, reason: "The quiz has closed, so feedback is released." }
-        : { released: false, reason: quiz.closesAt ? `Feedback is released when the quiz closes, ${quiz.closesAt.toUTCString()}.` : "Feedback is released when the quiz closes." };
+        : {
+            released: false,
+            reason: quiz.closesAt
+              ? `Feedback is released when the quiz closes, ${quiz.closesAt.toUTCString()}.`
+              : "Feedback is released when the quiz closes.",
+          };
     default:
       return { released: false, reason: "Your instructor does not release feedback for this quiz." };
   }

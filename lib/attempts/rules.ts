@@ -17,7 +17,10 @@ export function refusalToStart(quiz: StartableQuiz, section: string | null, used
   if (quiz.opensAt && now < quiz.opensAt) return new AppError("CONFLICT", `This quiz opens at ${quiz.opensAt.toISOString()}.`);
   if (quiz.closesAt && now >= quiz.closesAt) return new AppError("CONFLICT", "This quiz has closed.");
   if (quiz.attemptsAllowed !== null && used >= quiz.attemptsAllowed) {
-    return new AppError("CONFLICT", `You have used all ${quiz.attemptsAllowed} attempt${quiz.attemptsAllowed === 1 ? "" : "s"} of this quiz.`);
+    return new AppError(
+      "CONFLICT",
+      `You have used all ${quiz.attemptsAllowed} attempt${quiz.attemptsAllowed === 1 ? "" : "s"} of this quiz.`,
+    );
   }
   return null;
 }
@@ -26,7 +29,12 @@ export function refusalToStart(quiz: StartableQuiz, section: string | null, used
  * Whether the course page offers "Start": no attempt in progress (that one is resumed instead)
  * and nothing refuses a new one. The same rule startAttempt enforces.
  */
-export function canStart(quiz: StartableQuiz, section: string | null, attempts: readonly Pick<AttemptModel, "status">[], now: Date): boolean {
+export function canStart(
+  quiz: StartableQuiz,
+  section: string | null,
+  attempts: readonly Pick<AttemptModel, "status">[],
+  now: Date,
+): boolean {
   return !attempts.some((a) => a.status === "IN_PROGRESS") && refusalToStart(quiz, section, attempts.length, now) === null;
 }
 
@@ -75,7 +83,8 @@ export function latestVersions(rows: readonly { id: string; key: string; tags: s
  * `randomIndex(n)` gives an integer in [0, n). Refused when the bank holds too few.
  */
 export function draw(candidates: readonly string[], count: number, randomIndex: (n: number) => number): string[] {
-  if (candidates.length < count) throw new AppError("CONFLICT", "This quiz draws more questions than its bank holds; tell your instructor.");
+  if (candidates.length < count)
+    throw new AppError("CONFLICT", "This quiz draws more questions than its bank holds; tell your instructor.");
   const pool = [...candidates];
   const chosen: string[] = [];
   for (let k = 0; k < count; k++) chosen.push(pool.splice(randomIndex(pool.length), 1)[0]);

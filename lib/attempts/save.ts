@@ -12,7 +12,14 @@ import { expireIfDue, ownAttempt } from "./submit";
  * (the last good save stays). Two prepared statements: one read that joins what a save
  * checks, and one guarded UPDATE.
  */
-export async function saveResponse(db: Db, userId: string, attemptId: string, position: number, draft: unknown, now = new Date()): Promise<{ savedAt: Date }> {
+export async function saveResponse(
+  db: Db,
+  userId: string,
+  attemptId: string,
+  position: number,
+  draft: unknown,
+  now = new Date(),
+): Promise<{ savedAt: Date }> {
   const target = await saveTarget(db, attemptId, position);
   if (!target) {
     await ownAttempt(db, userId, attemptId); // 404 for an attempt that is not yours, whatever the position

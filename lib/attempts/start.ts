@@ -17,7 +17,12 @@ export function newSeed(): number {
  * seeds chosen here, on the server. A whole class starts an exam at once, so this is a few
  * prepared statements and one atomic write of the attempt with its items.
  */
-export async function startAttempt(db: Db, userId: string, quizId: string, now = new Date()): Promise<{ attemptId: string; resumed: boolean }> {
+export async function startAttempt(
+  db: Db,
+  userId: string,
+  quizId: string,
+  now = new Date(),
+): Promise<{ attemptId: string; resumed: boolean }> {
   const quiz = await quizForStart(db, quizId, userId);
   if (!quiz || quiz.role !== "STUDENT") throw new AppError("NOT_FOUND", "That quiz does not exist.");
   const attempts = await attemptsOf(db, quizId, userId);
@@ -32,7 +37,9 @@ export async function startAttempt(db: Db, userId: string, quizId: string, now =
 
   const picks: Omit<NewResponse, "position" | "seed">[] = [];
   for (const item of items) {
-    const questions = item.questionId ? [item.questionId] : draw(latestVersions(await bankQuestions(db, item.bankId!), item.tag), item.drawCount, randomInt);
+    const questions = item.questionId
+      ? [item.questionId]
+      : draw(latestVersions(await bankQuestions(db, item.bankId!), item.tag), item.drawCount, randomInt);
     for (const questionId of questions) picks.push({ questionId, quizItemId: item.id, maxScore: item.points });
   }
   const attemptId = randomUUID();

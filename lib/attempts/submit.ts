@@ -38,7 +38,14 @@ export async function submitAttempt(db: Db, userId: string, attemptId: string, n
     const submittedAt = submittedAtFor(attempt.deadlineAt, now);
     if ((await claimAttempt(db, attemptId, submittedAt)) === 1) {
       const result = await recordGrades(db, attemptId, now);
-      await writeAudit(db, { actorId: userId, courseId: attempt.courseId, action: "attempt.submit", target: attemptId, detail: result, at: now });
+      await writeAudit(db, {
+        actorId: userId,
+        courseId: attempt.courseId,
+        action: "attempt.submit",
+        target: attemptId,
+        detail: result,
+        at: now,
+      });
       return { status: "SUBMITTED", submittedAt, ...result };
     }
     attempt = await ownAttempt(db, userId, attemptId); // lost the claim to a concurrent submit
@@ -55,7 +62,12 @@ export async function submitAttempt(db: Db, userId: string, attemptId: string, n
  * wherever an attempt is met: starting, saving, viewing, and the course page's list. True if
  * it was expired now.
  */
-export async function expireIfDue(db: Db, userId: string, attempt: { id: string } & Parameters<typeof isOverdue>[0], now: Date): Promise<boolean> {
+export async function expireIfDue(
+  db: Db,
+  userId: string,
+  attempt: { id: string } & Parameters<typeof isOverdue>[0],
+  now: Date,
+): Promise<boolean> {
   if (!isOverdue(attempt, now)) return false;
   await submitAttempt(db, userId, attempt.id, now);
   return true;
@@ -65,7 +77,11 @@ async function recordGrades(db: Db, attemptId: string, now: Date): Promise<{ sco
   let score = 0;
   let maxScore = 0;
   const graded = (await answersToGrade(db, attemptId)).map((r) => {
-    const result = grade(templateOf({ id: r.questionId, template: r.template }), Number(r.seed), r.answer === null ? {} : JSON.parse(r.answer));
+    const result = grade(
+      templateOf({ id: r.questionId, template: r.template }),
+      Number(r.seed),
+      r.answer === null ? {} : JSON.parse(r.answer),
+    );
     const points = (result.score / result.maxScore) * Number(r.maxScore);
     score += points;
     maxScore += Number(r.maxScore);

@@ -58,7 +58,13 @@ export async function attemptView(db: Db, userId: string, attemptId: string, now
     maxScore: attempt.maxScore ?? responses.reduce((s, r) => s + r.maxScore, 0),
     items: responses.map((r) => {
       const q = instantiate(templateOf({ id: r.questionId, template: r.template }), Number(r.seed));
-      const item: AttemptItemView = { position: r.position, presentation: presentFor(q), draft: r.answer === null ? null : JSON.parse(r.answer), savedAt: r.savedAt, maxScore: r.maxScore };
+      const item: AttemptItemView = {
+        position: r.position,
+        presentation: presentFor(q),
+        draft: r.answer === null ? null : JSON.parse(r.answer),
+        savedAt: r.savedAt,
+        maxScore: r.maxScore,
+      };
       if (release.released && attempt.status === "SUBMITTED" && r.feedback) {
         item.result = { score: r.score ?? 0, feedback: JSON.parse(r.feedback) as Feedback, expected: expectedFor(q), trace: q.trace };
       }

@@ -79,7 +79,8 @@ export function createAuth(database: Db, dbProvider: Provider, options: { secret
         if (ctx.path !== "/sign-in/email") return;
         const email = signInEmail(ctx.body);
         const returned = (ctx.context as { returned?: unknown }).returned;
-        if (email) await settleSignIn(database, { email, address: clientAddress(ctx.headers ?? new Headers()) }, !(returned instanceof APIError));
+        if (email)
+          await settleSignIn(database, { email, address: clientAddress(ctx.headers ?? new Headers()) }, !(returned instanceof APIError));
       }),
     },
     // The same rules for every write of an account, whichever endpoint makes it.

@@ -21,5 +21,7 @@ export function isExposed(request: Request): boolean {
 /** `handler` for the exposed endpoints, 404 for the rest. */
 export function exposedOnly(handler: (request: Request) => Promise<Response>) {
   return (request: Request): Promise<Response> =>
-    isExposed(request) ? handler(request) : Promise.resolve(Response.json({ error: "NOT_FOUND", message: "Nothing here." }, { status: 404 }));
+    isExposed(request)
+      ? handler(request)
+      : Promise.resolve(Response.json({ error: "NOT_FOUND", message: "Nothing here." }, { status: 404 }));
 }

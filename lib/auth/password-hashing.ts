@@ -16,7 +16,13 @@ const limit = pLimit(HASH_CONCURRENCY);
 
 function bounded<T>(work: () => Promise<T>): Promise<T> {
   if (limit.activeCount + limit.pendingCount >= HASH_QUEUE_MAX) {
-    return Promise.reject(new APIError("SERVICE_UNAVAILABLE", { code: "BUSY", message: "Too many sign-ins at once. Try again in a few seconds." }, { "Retry-After": "5" }));
+    return Promise.reject(
+      new APIError(
+        "SERVICE_UNAVAILABLE",
+        { code: "BUSY", message: "Too many sign-ins at once. Try again in a few seconds." },
+        { "Retry-After": "5" },
+      ),
+    );
   }
   return limit(work);
 }

@@ -81,7 +81,10 @@ export async function deleteThrottleKey(db: Db, key: string): Promise<boolean> {
 }
 
 export async function throttleRow(db: Db, key: string): Promise<ThrottleRow | null> {
-  const [row] = await sqlOf(db).all<ThrottleRow>(`SELECT "key" AS "key", "failures" AS "failures", "windowStart" AS "windowStart" FROM "login_throttle" WHERE "key" = $1`, [key]);
+  const [row] = await sqlOf(db).all<ThrottleRow>(
+    `SELECT "key" AS "key", "failures" AS "failures", "windowStart" AS "windowStart" FROM "login_throttle" WHERE "key" = $1`,
+    [key],
+  );
   return row ?? null;
 }
 
@@ -105,7 +108,9 @@ export function createInvitedUser(db: Db, email: string): Promise<Pick<User, "id
 export async function replaceInviteToken(db: Db, userId: string, token: string, expiresAt: Date): Promise<void> {
   await db.$transaction([
     db.verification.deleteMany({ where: { identifier: `${INVITE_PREFIX}${userId}` } }),
-    db.verification.create({ data: { id: randomBytes(12).toString("hex"), identifier: `${INVITE_PREFIX}${userId}`, value: token, expiresAt } }),
+    db.verification.create({
+      data: { id: randomBytes(12).toString("hex"), identifier: `${INVITE_PREFIX}${userId}`, value: token, expiresAt },
+    }),
   ]);
 }
 
@@ -113,15 +118,24 @@ export type InviteRow = { id: string; expiresAt: Date; user: InvitedUserRow | nu
 
 /** The invite with this token and its user, expired or not. */
 export async function inviteByToken(db: Db, token: string): Promise<InviteRow | null> {
-  const row = await db.verification.findFirst({ where: { value: token, identifier: { startsWith: INVITE_PREFIX } }, select: { id: true, identifier: true, expiresAt: true } });
+  const row = await db.verification.findFirst({
+    where: { value: token, identifier: { startsWith: INVITE_PREFIX } },
+    select: { id: true, identifier: true, expiresAt: true },
+  });
   if (!row) return null;
-  const user = await db.user.findUnique({ where: { id: row.identifier.slice(INVITE_PREFIX.length) }, select: { id: true, email: true, name: true, invited: true } });
+  const user = await db.user.findUnique({
+    where: { id: row.identifier.slice(INVITE_PREFIX.length) },
+    select: { id: true, email: true, name: true, invited: true },
+  });
   return { id: row.id, expiresAt: row.expiresAt, user };
 }
 
 /** The current invite token of each of these users that has one. */
 export async function inviteTokensOf(db: Db, userIds: string[]): Promise<Map<string, string>> {
-  const rows = await db.verification.findMany({ where: { identifier: { in: userIds.map((id) => `${INVITE_PREFIX}${id}`) } }, select: { identifier: true, value: true } });
+  const rows = await db.verification.findMany({
+    where: { identifier: { in: userIds.map((id) => `${INVITE_PREFIX}${id}`) } },
+    select: { identifier: true, value: true },
+  });
   return new Map(rows.map((r) => [r.identifier.slice(INVITE_PREFIX.length), r.value]));
 }
 
@@ -130,11 +144,19 @@ export async function inviteTokensOf(db: Db, userIds: string[]): Promise<Map<str
  * email (the link reached its owner) and records it, all or nothing. False when the invite was
  * already used (a concurrent claim won).
  */
-export async function claimInviteRows(db: Db, invite: { id: string; userId: string }, name: string, passwordHash: string, audit: AuditEntry): Promise<boolean> {
+export async function claimInviteRows(
+  db: Db,
+  invite: { id: string; userId: string },
+  name: string,
+  passwordHash: string,
+  audit: AuditEntry,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const used = await tx.verification.deleteMany({ where: { id: invite.id } });
     if (used.count === 0) return false;
-    await tx.account.create({ data: { id: crypto.randomUUID(), accountId: invite.userId, providerId: "credential", userId: invite.userId, password: passwordHash } });
+    await tx.account.create({
+      data: { id: crypto.randomUUID(), accountId: invite.userId, providerId: "credential", userId: invite.userId, password: passwordHash },
+    });
     await tx.user.update({ where: { id: invite.userId }, data: { name, invited: false, emailVerified: true } });
     await auditCreate(tx, audit);
     return true;

@@ -18,9 +18,16 @@ export type CookieSession = { user: SessionUser; expiresAt: Date };
 
 // Over https better-auth names the cookie __Secure-…, a name only a secure page can set; over
 // http the plain name. Each reads only its own, so a cookie planted over http is never read.
-const COOKIE = appUrl().startsWith("https://") ? /(?:^|;\s*)__Secure-better-auth\.session_token=([^;]+)/ : /(?:^|;\s*)better-auth\.session_token=([^;]+)/;
+const COOKIE = appUrl().startsWith("https://")
+  ? /(?:^|;\s*)__Secure-better-auth\.session_token=([^;]+)/
+  : /(?:^|;\s*)better-auth\.session_token=([^;]+)/;
 
-export async function sessionFromCookie(db: Db, cookieHeader: string | null, secret: string, now = new Date()): Promise<CookieSession | null> {
+export async function sessionFromCookie(
+  db: Db,
+  cookieHeader: string | null,
+  secret: string,
+  now = new Date(),
+): Promise<CookieSession | null> {
   const match = cookieHeader ? COOKIE.exec(cookieHeader) : null;
   if (!match) return null;
   let value: string;

@@ -9,7 +9,14 @@ export interface SegmentComparison {
   /** The capture's segment (null: only the engine sent it). */
   readonly capture: CaptureSegment | null;
   /** The engine's segment as the capture point would see it (null: only the capture has it). */
-  readonly engine: { readonly t: number; readonly flags: string; readonly seq: number; readonly ack: number; readonly len: number; readonly lost: boolean } | null;
+  readonly engine: {
+    readonly t: number;
+    readonly flags: string;
+    readonly seq: number;
+    readonly ack: number;
+    readonly len: number;
+    readonly lost: boolean;
+  } | null;
   readonly agree: boolean;
   /** Why they differ; empty when they agree. */
   readonly reason: string;

@@ -117,7 +117,9 @@ export function listConnections(capture: Capture): Connection[] {
 
 /** Maps the wire's flag bits (FIN 1, SYN 2, RST 4, PSH 8, ACK 16) onto the engine's. */
 export function engineFlagBits(tcpFlags: number): number {
-  return (tcpFlags & 2 ? SYN : 0) | (tcpFlags & 1 ? FIN : 0) | (tcpFlags & 4 ? RST : 0) | (tcpFlags & 8 ? PSH : 0) | (tcpFlags & 16 ? ACK : 0);
+  return (
+    (tcpFlags & 2 ? SYN : 0) | (tcpFlags & 1 ? FIN : 0) | (tcpFlags & 4 ? RST : 0) | (tcpFlags & 8 ? PSH : 0) | (tcpFlags & 16 ? ACK : 0)
+  );
 }
 
 /** One connection's segments, in capture order. Throws CaptureError for an unknown id. */
@@ -125,7 +127,10 @@ export function connectionSegments(capture: Capture, id: number): CaptureSegment
   const all = groups(capture);
   const group = all[id - 1];
   if (!group) {
-    throw new CaptureError("no-such-connection", `the capture has ${all.length} TCP connection${all.length === 1 ? "" : "s"}; there is no connection ${id}`);
+    throw new CaptureError(
+      "no-such-connection",
+      `the capture has ${all.length} TCP connection${all.length === 1 ? "" : "s"}; there is no connection ${id}`,
+    );
   }
   const start = group.packets[0].epochNs;
   return group.packets.map((p) => {

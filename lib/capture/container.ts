@@ -122,7 +122,10 @@ function readPcapng(bytes: Uint8Array, view: DataView): Frame[] {
     const length = view.getUint32(offset + 4, little);
     if (length < 12 || length % 4 !== 0) {
       if (offset === 0) throw notACapture();
-      throw new CaptureError("not-a-capture", `the pcapng block at byte ${offset} has an impossible length (${length}); the file is damaged`);
+      throw new CaptureError(
+        "not-a-capture",
+        `the pcapng block at byte ${offset} has an impossible length (${length}); the file is damaged`,
+      );
     }
     if (offset + length > bytes.length) throw truncated(`a block (${length} bytes)`, offset);
     const body = offset + 8;
@@ -140,23 +143,39 @@ function readPcapng(bytes: Uint8Array, view: DataView): Frame[] {
         const id = view.getUint32(body, little);
         const iface = interfaces[id];
         if (!iface) {
-          throw new CaptureError("not-a-capture", `packet ${frames.length + 1} names interface ${id}, which the file never describes; the file is damaged`);
+          throw new CaptureError(
+            "not-a-capture",
+            `packet ${frames.length + 1} names interface ${id}, which the file never describes; the file is damaged`,
+          );
         }
         const stamp = (BigInt(view.getUint32(body + 4, little)) << 32n) | BigInt(view.getUint32(body + 8, little));
         const captured = view.getUint32(body + 12, little);
         const origLen = view.getUint32(body + 16, little);
         if (body + 20 + captured > end) throw truncated(`packet ${frames.length + 1}`, offset);
         lastNs = iface.offsetSeconds * 1_000_000_000n + (stamp * 1_000_000_000n) / iface.unitsPerSecond;
-        frames.push({ number: frames.length + 1, epochNs: lastNs, linkType: iface.linkType, data: bytes.subarray(body + 20, body + 20 + captured), origLen });
+        frames.push({
+          number: frames.length + 1,
+          epochNs: lastNs,
+          linkType: iface.linkType,
+          data: bytes.subarray(body + 20, body + 20 + captured),
+          origLen,
+        });
       } else {
         // A simple packet block belongs to interface 0 and has no timestamp: it takes the
         // time of the packet before it.
         const iface = interfaces[0];
-        if (!iface) throw new CaptureError("not-a-capture", "a simple packet block comes before any interface description; the file is damaged");
+        if (!iface)
+          throw new CaptureError("not-a-capture", "a simple packet block comes before any interface description; the file is damaged");
         const origLen = view.getUint32(body, little);
         const room = end - body - 4;
         const captured = Math.min(origLen, iface.snapLen || origLen, room);
-        frames.push({ number: frames.length + 1, epochNs: lastNs, linkType: iface.linkType, data: bytes.subarray(body + 4, body + 4 + captured), origLen });
+        frames.push({
+          number: frames.length + 1,
+          epochNs: lastNs,
+          linkType: iface.linkType,
+          data: bytes.subarray(body + 4, body + 4 + captured),
+          origLen,
+        });
       }
     }
     offset += length;

@@ -29,7 +29,10 @@ const CONNECT_AT = 10;
 export function reconstructScenario(segments: readonly CaptureSegment[], options: { profile?: Profile } = {}): Reconstruction {
   const syn = segments.find((s) => s.from === "client" && s.flags === "SYN");
   if (!syn) {
-    throw new CaptureError("no-handshake", "the connection's opening SYN is not in the capture, so its ISNs and timing cannot be known; capture from before the connection opens");
+    throw new CaptureError(
+      "no-handshake",
+      "the connection's opening SYN is not in the capture, so its ISNs and timing cannot be known; capture from before the connection opens",
+    );
   }
   const synAck = segments.find((s) => s.from === "server" && s.flags === "SYN+ACK");
   const notes: string[] = [];
@@ -42,7 +45,9 @@ export function reconstructScenario(segments: readonly CaptureSegment[], options
       // Seen at the client, the round trip is SYN → SYN-ACK; seen at the server, SYN-ACK → ACK.
       vantage = synAck.tMs - syn.tMs >= ack.tMs - synAck.tMs ? "client" : "server";
       notes.push(`one-way latency ${latencyMs} ms: half the ${(ack.tMs - syn.tMs).toFixed(3)} ms from the SYN to the handshake's ACK`);
-      notes.push(`captured at the ${vantage}: the longer wait of the handshake is ${vantage === "client" ? "before the SYN-ACK" : "before the ACK"}`);
+      notes.push(
+        `captured at the ${vantage}: the longer wait of the handshake is ${vantage === "client" ? "before the SYN-ACK" : "before the ACK"}`,
+      );
     } else {
       notes.push("the handshake's ACK is not in the capture: latency taken as 0 ms");
     }
@@ -120,6 +125,7 @@ function order(a: EndpointName, b: EndpointName): number {
 }
 
 function ordinal(n: number): string {
-  const suffix = n % 10 === 1 && n % 100 !== 11 ? "st" : n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : "th";
+  const suffix =
+    n % 10 === 1 && n % 100 !== 11 ? "st" : n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : "th";
   return `${n}${suffix}`;
 }

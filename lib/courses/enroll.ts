@@ -58,7 +58,14 @@ export async function enrollByEmail(
     }
     if (role !== "STUDENT" && existing && !existing.emailVerified && !existing.invited) {
       const token = randomBytes(24).toString("base64url");
-      await upsertStaffInvite(db, { token, courseId, userId, role, section, expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000) });
+      await upsertStaffInvite(db, {
+        token,
+        courseId,
+        userId,
+        role,
+        section,
+        expiresAt: new Date(now.getTime() + INVITE_DAYS * 86_400_000),
+      });
       result.offered.push({ email, token });
       continue;
     }
@@ -83,7 +90,13 @@ export async function acceptStaffInvite(db: Db, token: string, userId: string, n
   const invite = await findStaffInvite(db, token, now);
   if (!invite) return { ok: false, reason: "gone" };
   if (invite.userId !== userId) return { ok: false, reason: "other-account" };
-  const accepted = await acceptStaffInviteRows(db, invite, { actorId: userId, courseId: invite.courseId, action: "enrollment.staff-invite-accepted", target: userId, detail: { role: invite.role } });
+  const accepted = await acceptStaffInviteRows(db, invite, {
+    actorId: userId,
+    courseId: invite.courseId,
+    action: "enrollment.staff-invite-accepted",
+    target: userId,
+    detail: { role: invite.role },
+  });
   return accepted ? { ok: true, courseId: invite.courseId } : { ok: false, reason: "gone" };
 }
 

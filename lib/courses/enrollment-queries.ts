@@ -13,7 +13,10 @@ export function courseIdByJoinCode(db: Db, joinCode: string): Promise<Pick<Cours
 }
 
 export function enrollmentOf(db: Db, courseId: string, userId: string): Promise<EnrollmentRow | null> {
-  return db.enrollment.findUnique({ where: { courseId_userId: { courseId, userId } }, select: { courseId: true, userId: true, role: true, section: true } });
+  return db.enrollment.findUnique({
+    where: { courseId_userId: { courseId, userId } },
+    select: { courseId: true, userId: true, role: true, section: true },
+  });
 }
 
 export async function createEnrollment(db: Db, row: EnrollmentRow): Promise<void> {

@@ -18,7 +18,10 @@ export async function enrollmentsOfUser(db: Db, userId: string) {
 /** How many people of each role a course has. */
 export async function roleCounts(db: Db, courseId: string): Promise<Record<CourseRole, number>> {
   const groups = await db.enrollment.groupBy({ by: ["role"], where: { courseId }, _count: true });
-  return Object.fromEntries(COURSE_ROLES.map((role) => [role, groups.find((g) => g.role === role)?._count ?? 0])) as Record<CourseRole, number>;
+  return Object.fromEntries(COURSE_ROLES.map((role) => [role, groups.find((g) => g.role === role)?._count ?? 0])) as Record<
+    CourseRole,
+    number
+  >;
 }
 
 /** Everyone enrolled in a course, by role then name, with their account. */

@@ -8,5 +8,7 @@ type Unbound = (db: Db, ...args: never[]) => unknown;
 export type Bound<F> = F extends (db: Db, ...args: infer A) => infer R ? (...args: A) => R : never;
 
 export function bound<T extends Record<string, Unbound>>(db: Db, fns: T): { [K in keyof T]: Bound<T[K]> } {
-  return Object.fromEntries(Object.entries(fns).map(([name, fn]) => [name, (...args: never[]) => fn(db, ...args)])) as { [K in keyof T]: Bound<T[K]> };
+  return Object.fromEntries(Object.entries(fns).map(([name, fn]) => [name, (...args: never[]) => fn(db, ...args)])) as {
+    [K in keyof T]: Bound<T[K]>;
+  };
 }

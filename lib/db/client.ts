@@ -31,7 +31,8 @@ class SqliteAdapterFactory extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
     const connection = (adapter as unknown as { client?: BetterSqlite3.Database }).client;
-    if (!connection || typeof connection.prepare !== "function") throw new Error("Prisma's SQLite adapter no longer exposes its connection; see lib/db/client.ts");
+    if (!connection || typeof connection.prepare !== "function")
+      throw new Error("Prisma's SQLite adapter no longer exposes its connection; see lib/db/client.ts");
     this.connection = connection;
     return adapter;
   }

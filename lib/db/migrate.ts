@@ -46,15 +46,17 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
     sqlite.exec(TABLE);
     const applied: string[] = [];
     // IMMEDIATE takes the write lock first, so two starting processes cannot both apply one migration.
-    sqlite.transaction(() => {
-      const done = new Set(sqlite.prepare(`SELECT name FROM _synack_migrations`).pluck().all() as string[]);
-      for (const m of migrations) {
-        if (done.has(m.name)) continue;
-        sqlite.exec(m.sql);
-        sqlite.prepare(`INSERT INTO _synack_migrations (name, applied_at) VALUES (?, ?)`).run(m.name, new Date().toISOString());
-        applied.push(m.name);
-      }
-    }).immediate();
+    sqlite
+      .transaction(() => {
+        const done = new Set(sqlite.prepare(`SELECT name FROM _synack_migrations`).pluck().all() as string[]);
+        for (const m of migrations) {
+          if (done.has(m.name)) continue;
+          sqlite.exec(m.sql);
+          sqlite.prepare(`INSERT INTO _synack_migrations (name, applied_at) VALUES (?, ?)`).run(m.name, new Date().toISOString());
+          applied.push(m.name);
+        }
+      })
+      .immediate();
     return applied;
   } finally {
     sqlite.close();

@@ -5,7 +5,13 @@ import type { Db } from "../db/client";
 import { STARTER_BANK_TITLE } from "./starter-library";
 import { DEMO_JOIN_CODE } from "./seed-data";
 
-export const PRACTICE_QUESTIONS = ["handshake-states", "handshake-segments", "passive-close-next", "simultaneous-close-time-wait", "time-wait-lost-ack-duration"];
+export const PRACTICE_QUESTIONS = [
+  "handshake-states",
+  "handshake-segments",
+  "passive-close-next",
+  "simultaneous-close-time-wait",
+  "time-wait-lost-ack-duration",
+];
 export const EXAM_DRAWS = [
   { tag: "open", points: 2 },
   { tag: "close", points: 2 },
@@ -24,7 +30,10 @@ export async function fillDemoQuizzes(db: Db, now = new Date()): Promise<boolean
   for (const quiz of quizzes) {
     if (quiz._count.items > 0) continue;
     if (quiz.mode === "PRACTICE") {
-      const questions = await db.question.findMany({ where: { bankId: bank.id, key: { in: PRACTICE_QUESTIONS } }, orderBy: { version: "desc" } });
+      const questions = await db.question.findMany({
+        where: { bankId: bank.id, key: { in: PRACTICE_QUESTIONS } },
+        orderBy: { version: "desc" },
+      });
       let position = 1;
       for (const key of PRACTICE_QUESTIONS) {
         const q = questions.find((x) => x.key === key);
@@ -35,9 +44,14 @@ export async function fillDemoQuizzes(db: Db, now = new Date()): Promise<boolean
     } else {
       let position = 1;
       for (const draw of EXAM_DRAWS) {
-        await db.quizItem.create({ data: { quizId: quiz.id, position: position++, bankId: bank.id, tag: draw.tag, drawCount: 1, points: draw.points } });
+        await db.quizItem.create({
+          data: { quizId: quiz.id, position: position++, bankId: bank.id, tag: draw.tag, drawCount: 1, points: draw.points },
+        });
       }
-      await db.quiz.update({ where: { id: quiz.id }, data: { published: true, closesAt: new Date(now.getTime() + EXAM_DAYS_OPEN * 86_400_000) } });
+      await db.quiz.update({
+        where: { id: quiz.id },
+        data: { published: true, closesAt: new Date(now.getTime() + EXAM_DAYS_OPEN * 86_400_000) },
+      });
     }
     changed = true;
   }

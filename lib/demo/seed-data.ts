@@ -8,4 +8,3 @@ export const DEMO_USERS = [
   { email: "ben@synack.test", name: "Ben Carter", isAdmin: false, canTeach: false, role: "STUDENT", section: "A" },
   { email: "chen@synack.test", name: "Chen Wei", isAdmin: false, canTeach: false, role: "STUDENT", section: "B" },
 ] as const;
-

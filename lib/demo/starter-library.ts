@@ -14,7 +14,11 @@ export async function syncStarterLibrary(db: Db): Promise<number> {
   const bank =
     (await db.questionBank.findFirst({ where: { courseId: course.id, title: STARTER_BANK_TITLE } })) ??
     (await db.questionBank.create({ data: { courseId: course.id, title: STARTER_BANK_TITLE } }));
-  const existing = await db.question.findMany({ where: { bankId: bank.id }, orderBy: { version: "desc" }, select: { key: true, version: true, template: true } });
+  const existing = await db.question.findMany({
+    where: { bankId: bank.id },
+    orderBy: { version: "desc" },
+    select: { key: true, version: true, template: true },
+  });
   const latest = new Map<string, { version: number; template: string }>();
   for (const q of existing) if (!latest.has(q.key)) latest.set(q.key, q);
   let added = 0;
@@ -23,7 +27,14 @@ export async function syncStarterLibrary(db: Db): Promise<number> {
     const current = latest.get(template.id);
     if (current?.template === json) continue;
     await db.question.create({
-      data: { bankId: bank.id, key: template.id, version: (current?.version ?? 0) + 1, title: template.title, template: json, tags: JSON.stringify(template.tags) },
+      data: {
+        bankId: bank.id,
+        key: template.id,
+        version: (current?.version ?? 0) + 1,
+        title: template.title,
+        template: json,
+        tags: JSON.stringify(template.tags),
+      },
     });
     added++;
   }

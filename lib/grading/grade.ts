@@ -55,7 +55,13 @@ export function gradeInstance(q: QuestionInstance, input: unknown): GradeResult 
       maxScore,
       valid: false,
       graderVersion: GRADER_VERSION,
-      feedback: { correct: false, summary: "This answer could not be read, so it was not graded.", messages: parsed.errors, parts: [], concept: q.family.concept },
+      feedback: {
+        correct: false,
+        summary: "This answer could not be read, so it was not graded.",
+        messages: parsed.errors,
+        parts: [],
+        concept: q.family.concept,
+      },
     };
   }
   const policy = policyOf(q.template);
@@ -72,7 +78,11 @@ export function gradeInstance(q: QuestionInstance, input: unknown): GradeResult 
     graderVersion: GRADER_VERSION,
     feedback: {
       correct,
-      summary: correct ? "Correct." : score > 0 ? `Partly right: ${Math.round(score * 100) / 100} of ${maxScore} point${maxScore === 1 ? "" : "s"}.` : "Not right.",
+      summary: correct
+        ? "Correct."
+        : score > 0
+          ? `Partly right: ${Math.round(score * 100) / 100} of ${maxScore} point${maxScore === 1 ? "" : "s"}.`
+          : "Not right.",
       messages,
       firstMistake: result.firstMistake,
       parts: result.parts.map((p) => ({ ...p, credit: round(p.credit) })),

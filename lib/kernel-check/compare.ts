@@ -104,9 +104,7 @@ export function compareSegments(
         true,
       );
       if (!onTime(k[i].t, e[i].t, gap, tolerance, anchor)) {
-        out.push(
-          `${from} segment ${i + 1} (${e[i].flags}) sent at ${Math.round(k[i].t)} ms by the kernel, ${e[i].t} ms by the engine`,
-        );
+        out.push(`${from} segment ${i + 1} (${e[i].flags}) sent at ${Math.round(k[i].t)} ms by the kernel, ${e[i].t} ms by the engine`);
       }
     }
     if (i < n) continue;
@@ -150,7 +148,12 @@ export function compareStates(
     }
   }
   if (k < kernel.length) {
-    out.push(`${endpoint}: the kernel goes on ${kernel.slice(k).map((c) => `${c.state} at ${Math.round(c.t)} ms`).join(", ")}`);
+    out.push(
+      `${endpoint}: the kernel goes on ${kernel
+        .slice(k)
+        .map((c) => `${c.state} at ${Math.round(c.t)} ms`)
+        .join(", ")}`,
+    );
   }
   return out;
 }

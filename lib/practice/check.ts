@@ -17,7 +17,13 @@ export type PracticeCheck =
 export const EXPIRED = "This practice question has expired. Load a new one.";
 export const OTHER_VIEWER = "This practice question was loaded for someone else, or before you signed in or out. Load a new one.";
 
-export async function checkPractice(db: Db, userId: string | null, token: string, answer: unknown, now = new Date()): Promise<PracticeCheck> {
+export async function checkPractice(
+  db: Db,
+  userId: string | null,
+  token: string,
+  answer: unknown,
+  now = new Date(),
+): Promise<PracticeCheck> {
   const opened = openToken(token, authSecret());
   const template = opened && starterLibrary.find((t) => t.id === opened.templateId);
   if (!opened || !template || opened.expiresAt <= now) return { ok: false, message: EXPIRED };

@@ -20,8 +20,16 @@ export interface QuestionInstance {
 /** Validates the template (unknown JSON, e.g. from the database) and runs its variant for `seed`. */
 export function instantiate(template: unknown, seed: number): QuestionInstance {
   const valid = validTemplate(template);
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffff_ffff) throw new TemplateError(`a seed is a whole number from 0 to 2^32-1, not ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffff_ffff)
+    throw new TemplateError(`a seed is a whole number from 0 to 2^32-1, not ${seed}`);
   const variant = generateVariant(valid.family, valid.params, seed);
   // generateVariant has validated the scenario already.
-  return { template: valid, seed, family: variant.family, scenario: variant.scenario, setup: variant.setup, trace: simulateParsed(variant.scenario) };
+  return {
+    template: valid,
+    seed,
+    family: variant.family,
+    scenario: variant.scenario,
+    setup: variant.setup,
+    trace: simulateParsed(variant.scenario),
+  };
 }

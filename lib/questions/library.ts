@@ -7,7 +7,9 @@ export const starterLibrary: readonly QuestionTemplate[] = libraryFiles.map((fil
   const parsed = QuestionTemplateSchema.safeParse(file);
   if (!parsed.success) {
     const id = (file as { id?: string })?.id ?? `#${i}`;
-    throw new Error(`question library: template ${id} is invalid: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+    throw new Error(
+      `question library: template ${id} is invalid: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`,
+    );
   }
   return parsed.data;
 });

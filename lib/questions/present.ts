@@ -38,8 +38,11 @@ export function presentFor(q: QuestionInstance): Presentation {
   const kind = kindOf(template.ask.kind);
   const wire = wireSegments(trace);
   const shown = kind.given?.(template.ask) ?? 0;
-  if (shown > wire.length) throw new TemplateError(`${template.id}: seed ${q.seed} sends only ${wire.length} segments, fewer than the ${shown} given`);
-  const given: GivenSegment[] = wire.slice(0, shown).map(({ segment: s, sentAt, lost }) => ({ from: s.from, flags: s.flags, seq: s.seq, ack: s.ack, len: s.len, sentAt, lost }));
+  if (shown > wire.length)
+    throw new TemplateError(`${template.id}: seed ${q.seed} sends only ${wire.length} segments, fewer than the ${shown} given`);
+  const given: GivenSegment[] = wire
+    .slice(0, shown)
+    .map(({ segment: s, sentAt, lost }) => ({ from: s.from, flags: s.flags, seq: s.seq, ack: s.ack, len: s.len, sentAt, lost }));
   return {
     templateId: template.id,
     title: template.title,

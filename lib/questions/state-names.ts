@@ -6,7 +6,11 @@ import { STATES, type State } from "../tcp/trace";
 
 const ALIASES: Record<string, State> = { SYN_RECV: "SYN_RECEIVED", SYN_RCVD: "SYN_RECEIVED", ESTAB: "ESTABLISHED" };
 
-const normalise = (input: string) => input.trim().toUpperCase().replace(/[\s-]+/g, "_");
+const normalise = (input: string) =>
+  input
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, "_");
 
 export function parseStateName(input: string): { state: State } | { error: string } {
   const key = normalise(input);

@@ -32,7 +32,9 @@ export function validTemplate(template: unknown): QuestionTemplate {
   }
   const parsed = QuestionTemplateSchema.safeParse(template);
   if (!parsed.success) {
-    throw new TemplateError(`invalid question template: ${parsed.error.issues.map((i) => `${i.path.join(".") || "template"}: ${i.message}`).join("; ")}`);
+    throw new TemplateError(
+      `invalid question template: ${parsed.error.issues.map((i) => `${i.path.join(".") || "template"}: ${i.message}`).join("; ")}`,
+    );
   }
   if (typeof template === "object" && template !== null) {
     byIdentity.set(template, parsed.data);

@@ -11,7 +11,13 @@ export type StudentQuiz = StudentQuizRow & { attempts: StudentAttemptSummary[] }
  * The published quizzes of a course that a student of `section` may see, oldest first, each
  * with the student's own attempts (overdue ones expired first).
  */
-export async function quizzesForStudent(db: Db, courseId: string, userId: string, section: string | null, now = new Date()): Promise<StudentQuiz[]> {
+export async function quizzesForStudent(
+  db: Db,
+  courseId: string,
+  userId: string,
+  section: string | null,
+  now = new Date(),
+): Promise<StudentQuiz[]> {
   await expireAllDue(db, userId, now);
   const quizzes = await publishedQuizzesFor(db, courseId, section);
   const attempts = await attemptsInCourse(db, courseId, userId);

@@ -8,7 +8,10 @@ import { selectList } from "../db/sql";
 
 const quizCols = selectList<QuizModel>("q");
 
-export type StudentQuizRow = Pick<QuizModel, "id" | "title" | "mode" | "opensAt" | "closesAt" | "timeLimitSec" | "attemptsAllowed" | "feedbackRelease" | "section" | "published">;
+export type StudentQuizRow = Pick<
+  QuizModel,
+  "id" | "title" | "mode" | "opensAt" | "closesAt" | "timeLimitSec" | "attemptsAllowed" | "feedbackRelease" | "section" | "published"
+>;
 
 const PUBLISHED_QUIZZES_FOR = `SELECT ${quizCols("id", "title", "mode", "opensAt", "closesAt", "timeLimitSec", "attemptsAllowed", "feedbackRelease", "section", "published")}
      FROM "Quiz" q WHERE q."courseId" = $1 AND q."published" = $2 AND (q."section" IS NULL OR q."section" = $3) ORDER BY q."createdAt"`;
@@ -32,7 +35,11 @@ export type StaffQuizRow = QuizModel & { _count: { items: number; attempts: numb
 
 /** Every quiz of a course, drafts included, oldest first, with how many items and attempts each has. */
 export async function quizzesWithCounts(db: Db, courseId: string): Promise<StaffQuizRow[]> {
-  const rows = await db.quiz.findMany({ where: { courseId }, orderBy: { createdAt: "asc" }, include: { _count: { select: { items: true, attempts: true } } } });
+  const rows = await db.quiz.findMany({
+    where: { courseId },
+    orderBy: { createdAt: "asc" },
+    include: { _count: { select: { items: true, attempts: true } } },
+  });
   return rows as StaffQuizRow[]; // mode and feedbackRelease hold only the values the app writes (lib/db/quiz-values.ts)
 }
 

@@ -34,7 +34,10 @@ type Draft = ScenarioInput & {
   network: NonNullable<ScenarioInput["network"]>;
   inject: NonNullable<ScenarioInput["inject"]>;
 };
-type Endpoints = { client: NonNullable<NonNullable<ScenarioInput["endpoints"]>["client"]>; server: NonNullable<NonNullable<ScenarioInput["endpoints"]>["server"]> };
+type Endpoints = {
+  client: NonNullable<NonNullable<ScenarioInput["endpoints"]>["client"]>;
+  server: NonNullable<NonNullable<ScenarioInput["endpoints"]>["server"]>;
+};
 type Endpoint = "client" | "server";
 const other = (e: Endpoint): Endpoint => (e === "client" ? "server" : "client");
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -167,7 +170,10 @@ export const families = [
       const oldSeq = (o.clientIsn - rng.int(1000, 900_000) + 0x1_0000_0000) % 0x1_0000_0000;
       const at = rng.int(1, o.connectAt);
       o.scenario.inject.push({ at, to: "server", segment: { flags: "SYN", seq: oldSeq } });
-      const setup = [...o.setup, `At t = ${at} ms an old duplicate SYN with seq = ${oldSeq}, from an earlier connection attempt, reaches the server.`];
+      const setup = [
+        ...o.setup,
+        `At t = ${at} ms an old duplicate SYN with seq = ${oldSeq}, from an earlier connection attempt, reaches the server.`,
+      ];
       if (p.newSynDelayed ?? rng.chance(0.5)) {
         const byMs = 2 * o.latencyMs + rng.int(20, 200);
         o.scenario.network.push({ match: { from: "client", flags: "SYN", occurrence: 1 }, effect: "delay", byMs });
@@ -244,10 +250,17 @@ export const families = [
       const o = opening(rng);
       const closer = p.closer ?? rng.pick(["client", "server"] as const);
       const gap = 3 * o.latencyMs + rng.int(50, 500);
-      o.scenario.actions.push({ at: o.settled, endpoint: closer, call: "close" }, { at: o.settled + gap, endpoint: other(closer), call: "close" });
+      o.scenario.actions.push(
+        { at: o.settled, endpoint: closer, call: "close" },
+        { at: o.settled + gap, endpoint: other(closer), call: "close" },
+      );
       return {
         scenario: o.scenario,
-        setup: [...o.setup, `At t = ${o.settled} ms the ${closer} calls close().`, `At t = ${o.settled + gap} ms the ${other(closer)} calls close().`],
+        setup: [
+          ...o.setup,
+          `At t = ${o.settled} ms the ${closer} calls close().`,
+          `At t = ${o.settled + gap} ms the ${other(closer)} calls close().`,
+        ],
       };
     },
   }),
@@ -318,7 +331,10 @@ export const families = [
       const second = o.settled + rng.int(0, o.latencyMs - 1);
       const [a, b]: Endpoint[] = rng.chance(0.5) ? ["client", "server"] : ["server", "client"];
       o.scenario.actions.push({ at: o.settled, endpoint: a, call: "close" }, { at: second, endpoint: b, call: "close" });
-      return { scenario: o.scenario, setup: [...o.setup, `At t = ${o.settled} ms the ${a} calls close(), and at t = ${second} ms the ${b} calls close().`] };
+      return {
+        scenario: o.scenario,
+        setup: [...o.setup, `At t = ${o.settled} ms the ${a} calls close(), and at t = ${second} ms the ${b} calls close().`],
+      };
     },
   }),
 
@@ -355,7 +371,8 @@ export const families = [
   define({
     id: "lost-fin",
     title: "A lost FIN",
-    concept: "A FIN occupies a sequence number, so it is acknowledged and retransmitted like data: if it is lost, the closer stays in FIN_WAIT_1 and sends it again when its timer fires.",
+    concept:
+      "A FIN occupies a sequence number, so it is acknowledged and retransmitted like data: if it is lost, the closer stays in FIN_WAIT_1 and sends it again when its timer fires.",
     difficulty: 2,
     profile: "rfc9293",
     params: z.object({ closer: endpointParam, losses: z.number().int().min(1).max(3).optional() }).strict(),
@@ -391,7 +408,10 @@ export const families = [
       const mslMs = rng.pick([15_000, 30_000, 60_000, 120_000]);
       o.scenario.timing = { ...o.scenario.timing, mslMs };
       const gap = 3 * o.latencyMs + rng.int(50, 400);
-      o.scenario.actions.push({ at: o.settled, endpoint: closer, call: "close" }, { at: o.settled + gap, endpoint: other(closer), call: "close" });
+      o.scenario.actions.push(
+        { at: o.settled, endpoint: closer, call: "close" },
+        { at: o.settled + gap, endpoint: other(closer), call: "close" },
+      );
       o.scenario.network.push({ match: { from: closer, flags: "ACK", occurrence: lastAckOccurrence(closer) }, effect: "drop" });
       return {
         scenario: o.scenario,
@@ -456,7 +476,10 @@ export const families = [
         setup.push(`At t = ${o.settled} ms the ${who} calls abort().`);
       } else if (variant === "crash-then-send") {
         const later = o.settled + rng.int(1000, 5000);
-        o.scenario.actions.push({ at: o.settled, endpoint: who, call: "crash" }, { at: later, endpoint: other(who), call: "send", bytes: rng.int(10, 1000) });
+        o.scenario.actions.push(
+          { at: o.settled, endpoint: who, call: "crash" },
+          { at: later, endpoint: other(who), call: "send", bytes: rng.int(10, 1000) },
+        );
         setup.push(`At t = ${o.settled} ms the ${who}'s host crashes and restarts, forgetting every connection; nothing is sent.`);
         setup.push(`At t = ${later} ms the ${other(who)} sends data on the connection.`);
       } else {
@@ -547,14 +570,18 @@ export const families = [
   define({
     id: "syn-timeout",
     title: "Retransmission backoff until give-up (Linux)",
-    concept: "A client whose SYNs get no answer at all retransmits them, first after 1 s each time, then with a doubling timeout: Linux 6.x sends its first four retransmissions on a linear schedule (tcp_syn_linear_timeouts = 4) on top of its six doubling ones (tcp_syn_retries = 6), at 1, 2, 3, 4, 5, 7, 11, 19, 35 and 67 s. It gives up 131 s after the first SYN and connect() fails with a timeout.",
+    concept:
+      "A client whose SYNs get no answer at all retransmits them, first after 1 s each time, then with a doubling timeout: Linux 6.x sends its first four retransmissions on a linear schedule (tcp_syn_linear_timeouts = 4) on top of its six doubling ones (tcp_syn_retries = 6), at 1, 2, 3, 4, 5, 7, 11, 19, 35 and 67 s. It gives up 131 s after the first SYN and connect() fails with a timeout.",
     difficulty: 2,
     profile: "linux",
     params: z.object({}).strict(),
     build(_p, rng) {
       const o = opening(rng, "linux");
       o.scenario.network.push({ match: { from: "client", flags: "SYN" }, effect: "drop" });
-      return { scenario: o.scenario, setup: [...o.setup, "Both hosts run Linux.", "Every SYN the client sends is lost: the server never hears from it."] };
+      return {
+        scenario: o.scenario,
+        setup: [...o.setup, "Both hosts run Linux.", "Every SYN the client sends is lost: the server never hears from it."],
+      };
     },
   }),
 
@@ -611,7 +638,10 @@ export const families = [
       const o = opening(rng, "no-time-wait");
       const closer = p.closer ?? rng.pick(["client", "server"] as const);
       const gap = 3 * o.latencyMs + rng.int(50, 400);
-      o.scenario.actions.push({ at: o.settled, endpoint: closer, call: "close" }, { at: o.settled + gap, endpoint: other(closer), call: "close" });
+      o.scenario.actions.push(
+        { at: o.settled, endpoint: closer, call: "close" },
+        { at: o.settled + gap, endpoint: other(closer), call: "close" },
+      );
       o.scenario.network.push({ match: { from: closer, flags: "ACK", occurrence: lastAckOccurrence(closer) }, effect: "drop" });
       return {
         scenario: o.scenario,

@@ -64,7 +64,8 @@ async function siteAdmin(): Promise<{ user: SessionUser }> {
 /** Accounts a site administrator allowed to create courses (and admins). */
 async function courseCreator(): Promise<{ user: SessionUser }> {
   const { user } = await signedIn();
-  if (!user.canTeach && !user.isAdmin) throw new AppError("FORBIDDEN", "Only instructor accounts can create courses. Ask a site administrator.");
+  if (!user.canTeach && !user.isAdmin)
+    throw new AppError("FORBIDDEN", "Only instructor accounts can create courses. Ask a site administrator.");
   return { user };
 }
 

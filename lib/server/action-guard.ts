@@ -20,7 +20,11 @@ function mediaType(headers: Headers): string {
 async function checkMultipart(bytes: Uint8Array<ArrayBuffer>, contentType: string): Promise<void> {
   let form: FormData;
   try {
-    form = await new Request("http://action.invalid/", { method: "POST", headers: { "content-type": contentType }, body: bytes }).formData();
+    form = await new Request("http://action.invalid/", {
+      method: "POST",
+      headers: { "content-type": contentType },
+      body: bytes,
+    }).formData();
   } catch {
     throw new AppError("BAD_REQUEST", "The form data is malformed (broken multipart body).");
   }

@@ -28,7 +28,10 @@ export function foreignOriginError(headers: Headers, appUrl: string | undefined 
   const host = (headers.get("x-forwarded-host") ?? headers.get("host") ?? "").split(",")[0].trim().toLowerCase();
   const own = appUrl ? sender?.origin === new URL(appUrl).origin : sender !== null && sender.host === host;
   if (own) return null;
-  return new AppError("FORBIDDEN", `Refused: the request was sent by a page of another site (Origin ${origin.slice(0, 100)}). Changes are accepted only from this app's own pages.`);
+  return new AppError(
+    "FORBIDDEN",
+    `Refused: the request was sent by a page of another site (Origin ${origin.slice(0, 100)}). Changes are accepted only from this app's own pages.`,
+  );
 }
 
 /** A 415 unless the request declares a JSON body (forms cannot send one to another site). */

@@ -57,7 +57,8 @@ export function userRoute<S extends z.ZodType>(paramsSchema: S, handler: Handler
       if (error instanceof AppError) return errorResponse(error);
       // The database is busy or out of reach: say so (503), so clients retry; their work is kept.
       if (error instanceof SqlBusyError) return errorResponse(new AppError("UNAVAILABLE", "The database is busy. Try again in a moment."));
-      if (!(await databaseHealthy())) return errorResponse(new AppError("UNAVAILABLE", "The database cannot be reached. Try again shortly."));
+      if (!(await databaseHealthy()))
+        return errorResponse(new AppError("UNAVAILABLE", "The database cannot be reached. Try again shortly."));
       console.error("route failed", error);
       return json({ error: "INTERNAL", message: "Something went wrong on our side; nothing was changed. Please try again." }, 500);
     }

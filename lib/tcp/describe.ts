@@ -31,7 +31,9 @@ export function describeEvent(e: TraceEvent): string {
     case "receive":
       return `the ${e.endpoint} receives ${segment(e.segment)}${e.segment.injected ? " (a stray segment from the network)" : ""}`;
     case "drop":
-      return e.reason === "network" ? `${segment(e.segment)} from the ${e.endpoint} is lost` : `the ${e.endpoint} discards ${segment(e.segment)}: ${e.reason.replace(/-/g, " ")}`;
+      return e.reason === "network"
+        ? `${segment(e.segment)} from the ${e.endpoint} is lost`
+        : `the ${e.endpoint} discards ${segment(e.segment)}: ${e.reason.replace(/-/g, " ")}`;
     case "delay":
       return `${segment(e.segment)} is delayed ${e.byMs} ms`;
     case "duplicate":

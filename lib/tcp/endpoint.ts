@@ -772,7 +772,9 @@ export class Endpoint {
       case "time-wait":
         // RFC 9293 §3.10.8: "If the time-wait timeout expires on a connection, delete the TCB, enter CLOSED."
         this.timeWaitAt = Infinity;
-        this.deleteTcb(this.rules.timeWaitMs === 2 * this.host.timing.mslMs ? RULES["time-wait/timeout"] : RULES["linux/time-wait-timeout"]);
+        this.deleteTcb(
+          this.rules.timeWaitMs === 2 * this.host.timing.mslMs ? RULES["time-wait/timeout"] : RULES["linux/time-wait-timeout"],
+        );
         return;
       case "fin-wait-2":
         // Linux tcp_fin_timeout: an orphaned FIN_WAIT_2 is dropped silently.

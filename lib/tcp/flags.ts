@@ -12,9 +12,7 @@ export type FlagName = (typeof FLAG_ORDER)[number];
 const BIT: Record<FlagName, number> = { SYN, FIN, RST, PSH, ACK };
 
 // All 32 sets are formatted once, so writing a trace allocates no strings.
-const NAMES: readonly string[] = Array.from({ length: 32 }, (_, bits) =>
-  FLAG_ORDER.filter((name) => bits & BIT[name]).join("+"),
-);
+const NAMES: readonly string[] = Array.from({ length: 32 }, (_, bits) => FLAG_ORDER.filter((name) => bits & BIT[name]).join("+"));
 
 export function formatFlags(bits: number): string {
   return NAMES[bits & 31] ?? "";

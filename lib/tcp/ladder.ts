@@ -11,9 +11,7 @@ function arrow(label: string, rightward: boolean, tail: string): string {
   const dashes = Math.max(2, MIDDLE - body.length - 2 - tail.length);
   const left = Math.floor(dashes / 2);
   const right = dashes - left;
-  return rightward
-    ? "─".repeat(left) + body + "─".repeat(right) + tail + "▶"
-    : "◀" + tail + "─".repeat(left) + body + "─".repeat(right);
+  return rightward ? "─".repeat(left) + body + "─".repeat(right) + tail + "▶" : "◀" + tail + "─".repeat(left) + body + "─".repeat(right);
 }
 
 function row(t: number, client: string, middle: string, server: string): string {

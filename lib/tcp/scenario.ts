@@ -184,7 +184,11 @@ export const ScenarioSchema = z
   .superRefine((scenario, ctx) => {
     for (const name of ENDPOINTS) {
       if (scenario.profile !== "linux" && scenario.endpoints[name].sysctl !== undefined) {
-        ctx.addIssue({ code: "custom", path: ["endpoints", name, "sysctl"], message: `sysctl belongs to profile linux, not ${scenario.profile}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["endpoints", name, "sysctl"],
+          message: `sysctl belongs to profile linux, not ${scenario.profile}`,
+        });
       }
     }
   });

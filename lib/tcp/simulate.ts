@@ -77,7 +77,15 @@ class Simulation implements Host {
   run(): Trace {
     const { actions, inject, untilMs } = this.scenario;
     for (let i = 0; i < actions.length; i++) {
-      this.queue.push({ t: actions[i].at, priority: CALL, order: this.order++, kind: CALL, to: actions[i].endpoint, wire: null, action: i });
+      this.queue.push({
+        t: actions[i].at,
+        priority: CALL,
+        order: this.order++,
+        kind: CALL,
+        to: actions[i].endpoint,
+        wire: null,
+        action: i,
+      });
     }
     for (const stray of inject) {
       const from: EndpointName = stray.to === "client" ? "server" : "client";

@@ -106,11 +106,7 @@ export interface Trace {
  * The states one endpoint passes through, starting with CLOSED. Transient states
  * (the first of two transitions caused by one segment) are left out unless asked.
  */
-export function stateSequence(
-  trace: Trace,
-  endpoint: EndpointName,
-  options: { includeTransient?: boolean } = {},
-): State[] {
+export function stateSequence(trace: Trace, endpoint: EndpointName, options: { includeTransient?: boolean } = {}): State[] {
   const states: State[] = ["CLOSED"];
   for (const event of trace.events) {
     if (event.type !== "state" || event.endpoint !== endpoint) continue;

@@ -208,7 +208,18 @@ export const RULES = {
   // Not a TCP event: the host reboots and forgets its connections without a word,
   // which is how half-open connections arise (Figure 10).
   crash: {
-    from: ["LISTEN", "SYN_SENT", "SYN_RECEIVED", "ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "CLOSE_WAIT", "CLOSING", "LAST_ACK", "TIME_WAIT"],
+    from: [
+      "LISTEN",
+      "SYN_SENT",
+      "SYN_RECEIVED",
+      "ESTABLISHED",
+      "FIN_WAIT_1",
+      "FIN_WAIT_2",
+      "CLOSE_WAIT",
+      "CLOSING",
+      "LAST_ACK",
+      "TIME_WAIT",
+    ],
     to: "CLOSED",
     cites: "RFC 9293 §3.5.2",
     reason: "The host crashed and lost all memory of the connection.",

@@ -180,7 +180,8 @@ export const CASES: KernelCase[] = [
   },
   {
     name: "full-syn-queue",
-    story: "backlog 4 and four half-open connections (their SYN-ACKs lost): the queue holds backlog + 1, so the client's SYN is still answered",
+    story:
+      "backlog 4 and four half-open connections (their SYN-ACKs lost): the queue holds backlog + 1, so the client's SYN is still answered",
     untilMs: 20_000,
     client: [...others(4, 0), connect(300)],
     server: [listen(0, 4)],

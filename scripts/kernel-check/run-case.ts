@@ -74,7 +74,9 @@ interface Actor {
 }
 
 function actor(ns: string, plan: object): Actor {
-  const child = spawn("chrt", ["-f", String(REALTIME_PRIORITY), "ip", "netns", "exec", ns, "python3", ACTOR], { stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn("chrt", ["-f", String(REALTIME_PRIORITY), "ip", "netns", "exec", ns, "python3", ACTOR], {
+    stdio: ["pipe", "pipe", "pipe"],
+  });
   let out = "";
   let err = "";
   child.stderr.on("data", (d) => (err += d));
@@ -114,7 +116,9 @@ export async function runOnKernel(relay: string, slot: number, c: KernelCase, ke
     await netns(a, CLIENT_ADDRESS, SERVER_ADDRESS, c.sysctls?.client ?? {});
     await netns(b, SERVER_ADDRESS, CLIENT_ADDRESS, c.sysctls?.server ?? {});
     const rules = (c.drops ?? []).map(relayRule);
-    const proc = spawn("chrt", ["-f", String(REALTIME_PRIORITY + 1), relay, a, b, TUN, String(LATENCY_MS * 1000), log, ...rules], { stdio: ["ignore", "pipe", "pipe"] });
+    const proc = spawn("chrt", ["-f", String(REALTIME_PRIORITY + 1), relay, a, b, TUN, String(LATENCY_MS * 1000), log, ...rules], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     relayProcess = proc;
     await new Promise<void>((resolve, reject) => {
       proc.stdout?.once("data", () => resolve());

@@ -139,7 +139,9 @@ function viaKysely(k: Kysely<any>, datesAsText = false): Statements {
         .updateTable("Response")
         .set({ answer, savedAt: at(now) })
         .where("id", "=", responseId)
-        .where(({ exists, selectFrom }) => exists(selectFrom("Attempt as a").select("a.id").where("a.id", "=", attemptId).where("a.status", "=", "IN_PROGRESS")))
+        .where(({ exists, selectFrom }) =>
+          exists(selectFrom("Attempt as a").select("a.id").where("a.id", "=", attemptId).where("a.status", "=", "IN_PROGRESS")),
+        )
         .executeTakeFirst(),
     startRead: (quizId, userId) =>
       k
@@ -211,7 +213,13 @@ function precompiled(k: Kysely<any>): Statements {
       }
       return k.executeQuery(compiled);
     };
-  return { session: once("session"), saveRead: once("saveRead"), saveWrite: once("saveWrite"), startRead: once("startRead"), gradeRead: once("gradeRead") };
+  return {
+    session: once("session"),
+    saveRead: once("saveRead"),
+    saveWrite: once("saveWrite"),
+    startRead: once("startRead"),
+    gradeRead: once("gradeRead"),
+  };
 }
 
 function runnerDialectShape(): Omit<Dialect, "createDriver"> {
@@ -244,11 +252,18 @@ async function main() {
   const quiz = await db.quiz.findFirstOrThrow({ where: { mode: "PRACTICE" } });
   const item = await db.quizItem.findFirstOrThrow({ where: { quizId: quiz.id, questionId: { not: null } } });
   const attempt = await db.attempt.create({
-    data: { quizId: quiz.id, userId: student.id, number: 1, responses: { create: { quizItemId: item.id, questionId: item.questionId!, position: 1, seed: "12345", maxScore: 1 } } },
+    data: {
+      quizId: quiz.id,
+      userId: student.id,
+      number: 1,
+      responses: { create: { quizItemId: item.id, questionId: item.questionId!, position: 1, seed: "12345", maxScore: 1 } },
+    },
     include: { responses: true },
   });
   const token = randomUUID();
-  await db.session.create({ data: { id: randomUUID(), token, userId: student.id, expiresAt: new Date(Date.now() + 3_600_000), updatedAt: new Date() } });
+  await db.session.create({
+    data: { id: randomUUID(), token, userId: student.id, expiresAt: new Date(Date.now() + 3_600_000), updatedAt: new Date() },
+  });
 
   const sql = sqlOf(db);
   await sql.all(`SELECT 1 AS "one"`); // connects
@@ -267,10 +282,13 @@ async function main() {
   const answer = JSON.stringify({ states: { client: ["CLOSED", "SYN_SENT", "ESTABLISHED"] } });
   const paths: [string, (s: Statements) => Promise<unknown>][] = [
     ["session check (1 SELECT)", (s) => s.session(token)],
-    ["save (joined SELECT + guarded UPDATE)", async (s) => {
-      await s.saveRead(attempt.id, 1);
-      await s.saveWrite(response.id, attempt.id, answer, new Date());
-    }],
+    [
+      "save (joined SELECT + guarded UPDATE)",
+      async (s) => {
+        await s.saveRead(attempt.id, 1);
+        await s.saveWrite(response.id, attempt.id, answer, new Date());
+      },
+    ],
     ["start: quiz + enrolment SELECT", (s) => s.startRead(quiz.id, student.id)],
     ["submit: responses + questions SELECT", (s) => s.gradeRead(attempt.id)],
   ];
@@ -285,7 +303,9 @@ async function main() {
     console.log(name);
     for (const [v] of variants) {
       const m = median(figures.get(v)!);
-      console.log(`  ${v.padEnd(20)} ${m.toFixed(1).padStart(7)} µs  ${v === "sql.ts" ? "" : `${m >= base ? "+" : ""}${(((m - base) / base) * 100).toFixed(0)}%`}`);
+      console.log(
+        `  ${v.padEnd(20)} ${m.toFixed(1).padStart(7)} µs  ${v === "sql.ts" ? "" : `${m >= base ? "+" : ""}${(((m - base) / base) * 100).toFixed(0)}%`}`,
+      );
     }
   }
   await db.$disconnect();

@@ -61,9 +61,18 @@ async function addStudents(): Promise<{ emails: string[]; quizId: string; course
       const id = randomUUID();
       const email = i === STUDENTS ? "solo@example.edu" : `load-${i}@example.edu`;
       emails.push(email);
-      db.prepare(`INSERT INTO "user" (id, name, email, emailVerified, createdAt, updatedAt, isAdmin, canTeach, invited) VALUES (?, ?, ?, 1, ?, ?, 0, 0, 0)`).run(id, `Load ${i}`, email, now, now);
-      db.prepare(`INSERT INTO account (id, accountId, providerId, userId, password, createdAt, updatedAt) VALUES (?, ?, 'credential', ?, ?, ?, ?)`).run(randomUUID(), id, id, hash, now, now);
-      db.prepare(`INSERT INTO Enrollment (id, courseId, userId, role, createdAt) VALUES (?, ?, ?, 'STUDENT', ?)`).run(randomUUID(), course.id, id, now);
+      db.prepare(
+        `INSERT INTO "user" (id, name, email, emailVerified, createdAt, updatedAt, isAdmin, canTeach, invited) VALUES (?, ?, ?, 1, ?, ?, 0, 0, 0)`,
+      ).run(id, `Load ${i}`, email, now, now);
+      db.prepare(
+        `INSERT INTO account (id, accountId, providerId, userId, password, createdAt, updatedAt) VALUES (?, ?, 'credential', ?, ?, ?, ?)`,
+      ).run(randomUUID(), id, id, hash, now, now);
+      db.prepare(`INSERT INTO Enrollment (id, courseId, userId, role, createdAt) VALUES (?, ?, ?, 'STUDENT', ?)`).run(
+        randomUUID(),
+        course.id,
+        id,
+        now,
+      );
     }
   })();
   db.close();
@@ -84,7 +93,11 @@ async function timed(fn: () => Promise<Response>, into: number[], errors: string
 }
 
 async function signIn(email: string): Promise<string> {
-  const r = await fetch(`${BASE}/api/auth/sign-in/email`, { method: "POST", headers: { "Content-Type": "application/json", Origin: BASE }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const r = await fetch(`${BASE}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: BASE },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   if (!r.ok) throw new Error(`sign-in failed: ${r.status} ${await r.text()}`);
   return (r.headers.get("set-cookie") ?? "").split(";")[0];
 }
@@ -98,20 +111,43 @@ async function soloStudent(cookie: string, quizId: string, errors: string[]): Pr
   const scratch: LoadResult["solo"] = { start: [], save: [], submit: [] };
   for (let round = 0; round < SOLO_ROUNDS + 5; round++) {
     const into = round < 5 ? scratch : solo;
-    const start = await timed(() => fetch(`${BASE}/api/quizzes/${quizId}/attempts`, { method: "POST", headers }), into.start, errors, "solo start");
+    const start = await timed(
+      () => fetch(`${BASE}/api/quizzes/${quizId}/attempts`, { method: "POST", headers }),
+      into.start,
+      errors,
+      "solo start",
+    );
     if (!start?.ok) return solo;
     const { attemptId } = (await start.json()) as { attemptId: string };
     for (let position = 1; position <= 5; position++) {
-      const r = await timed(() => fetch(`${BASE}/api/attempts/${attemptId}/responses/${position}`, { method: "PUT", headers, body: JSON.stringify({ answer: SOLO_ANSWERS[position - 1] }) }), into.save, errors, "solo save");
+      const r = await timed(
+        () =>
+          fetch(`${BASE}/api/attempts/${attemptId}/responses/${position}`, {
+            method: "PUT",
+            headers,
+            body: JSON.stringify({ answer: SOLO_ANSWERS[position - 1] }),
+          }),
+        into.save,
+        errors,
+        "solo save",
+      );
       await r?.text();
     }
-    await (await timed(() => fetch(`${BASE}/api/attempts/${attemptId}/submit`, { method: "POST", headers }), into.submit, errors, "solo submit"))?.text();
+    await (
+      await timed(() => fetch(`${BASE}/api/attempts/${attemptId}/submit`, { method: "POST", headers }), into.submit, errors, "solo submit")
+    )?.text();
   }
   for (const xs of Object.values(solo)) xs.sort((a, b) => a - b);
   return solo;
 }
 
-const SOLO_ANSWERS = [{ states: { client: ["CLOSED", "SYN_SENT"] } }, { segments: [] }, { segment: { from: "client", flags: "ACK", seq: 1, ack: 1 }, state: "ESTABLISHED" }, { choice: "client" }, { ms: 1000 }];
+const SOLO_ANSWERS = [
+  { states: { client: ["CLOSED", "SYN_SENT"] } },
+  { segments: [] },
+  { segment: { from: "client", flags: "ACK", seq: 1, ack: 1 }, state: "ESTABLISHED" },
+  { choice: "client" },
+  { ms: 1000 },
+];
 
 const STATES = ["CLOSED", "LISTEN", "SYN_SENT", "SYN_RECEIVED", "ESTABLISHED", "FIN_WAIT_1", "CLOSE_WAIT"];
 
@@ -149,12 +185,39 @@ export async function runLoad(): Promise<LoadResult> {
         }
         const { attemptId } = (await start.json()) as { attemptId: string };
         // What the browser does after Start: render the attempt page (its RSC payload).
-        await timed(() => fetch(`${BASE}/courses/${courseId}/attempts/${attemptId}`, { headers: { Cookie: cookie, RSC: "1" } }).then(async (r) => (await r.text(), r)), pages, errors, "attempt page");
+        await timed(
+          () =>
+            fetch(`${BASE}/courses/${courseId}/attempts/${attemptId}`, { headers: { Cookie: cookie, RSC: "1" } }).then(
+              async (r) => (await r.text(), r),
+            ),
+          pages,
+          errors,
+          "attempt page",
+        );
         for (let k = 0; k < SAVES_EACH; k++) {
           await sleep(1500 + ((i * 131 + k * 977) % 2500)); // "every few seconds"
           const position = (k % 5) + 1;
-          const answer = position === 1 ? { states: { client: STATES.slice(0, 1 + ((i + k) % STATES.length)) } } : position === 4 ? { choice: ["client", "server", "both"][k % 3] } : position === 5 ? { ms: 1000 * (i + k) } : position === 2 ? { segments: [{ from: "client", flags: "SYN", seq: i, ack: null }] } : { segment: { from: "server", flags: "ACK", seq: k, ack: i }, state: "CLOSE_WAIT" };
-          const r = await timed(() => fetch(`${BASE}/api/attempts/${attemptId}/responses/${position}`, { method: "PUT", headers, body: JSON.stringify({ answer }) }), saves, errors, "save");
+          const answer =
+            position === 1
+              ? { states: { client: STATES.slice(0, 1 + ((i + k) % STATES.length)) } }
+              : position === 4
+                ? { choice: ["client", "server", "both"][k % 3] }
+                : position === 5
+                  ? { ms: 1000 * (i + k) }
+                  : position === 2
+                    ? { segments: [{ from: "client", flags: "SYN", seq: i, ack: null }] }
+                    : { segment: { from: "server", flags: "ACK", seq: k, ack: i }, state: "CLOSE_WAIT" };
+          const r = await timed(
+            () =>
+              fetch(`${BASE}/api/attempts/${attemptId}/responses/${position}`, {
+                method: "PUT",
+                headers,
+                body: JSON.stringify({ answer }),
+              }),
+            saves,
+            errors,
+            "save",
+          );
           if (r?.ok) lastSaved.set(`${attemptId}/${position}`, JSON.stringify(answer));
         }
         await sleep(500);
@@ -168,7 +231,9 @@ export async function runLoad(): Promise<LoadResult> {
     let lost = 0;
     for (const [key, json] of lastSaved) {
       const [attemptId, position] = key.split("/");
-      const row = db.prepare(`SELECT r.answer, a.status FROM Response r JOIN Attempt a ON a.id = r.attemptId WHERE r.attemptId = ? AND r.position = ?`).get(attemptId, Number(position)) as { answer: string; status: string } | undefined;
+      const row = db
+        .prepare(`SELECT r.answer, a.status FROM Response r JOIN Attempt a ON a.id = r.attemptId WHERE r.attemptId = ? AND r.position = ?`)
+        .get(attemptId, Number(position)) as { answer: string; status: string } | undefined;
       if (!row || JSON.stringify(JSON.parse(row.answer)) !== json || row.status !== "SUBMITTED") lost++;
     }
     db.close();
@@ -188,13 +253,20 @@ export function reportLoad(r: LoadResult): boolean {
     );
     return budget === undefined || p99 < budget;
   };
-  const solo = (name: string, xs: number[]) => console.log(`  ${name.padEnd(32)} n=${String(xs.length).padStart(5)}  p50 ${percentile(xs, 50).toFixed(1)} ms  p95 ${percentile(xs, 95).toFixed(1)} ms`);
+  const solo = (name: string, xs: number[]) =>
+    console.log(
+      `  ${name.padEnd(32)} n=${String(xs.length).padStart(5)}  p50 ${percentile(xs, 50).toFixed(1)} ms  p95 ${percentile(xs, 95).toFixed(1)} ms`,
+    );
   console.log("one student alone, requests back to back (each request's own cost):");
   solo("start attempt", r.solo.start);
   solo("answer save", r.solo.save);
   solo("submit (grading included)", r.solo.submit);
   console.log(`${STUDENTS} students, ${SAVES_EACH} saves each, over ${r.seconds.toFixed(1)} s`);
-  const ok = [line("attempt page after start (RSC)", r.pages), line("answer saves", r.saves, 50), line("submits (grading included)", r.submits, 200)];
+  const ok = [
+    line("attempt page after start (RSC)", r.pages),
+    line("answer saves", r.saves, 50),
+    line("submits (grading included)", r.submits, 200),
+  ];
   console.log(`errors: ${r.errors.length}${r.errors.length ? ` (first: ${r.errors[0]})` : ""}; lost saves: ${r.lost}`);
   return ok.every(Boolean) && r.errors.length === 0 && r.lost === 0;
 }

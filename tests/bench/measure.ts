@@ -33,6 +33,8 @@ export function report(results: BenchResult[], budgetsUs: Record<string, number>
     const budget = budgetsUs[r.name];
     const verdict = budget === undefined ? "" : r.perOpUs <= budget ? `  (budget ${budget} µs: ok)` : `  (budget ${budget} µs: OVER)`;
     if (budget !== undefined && r.perOpUs > budget) process.exitCode = 1;
-    console.log(`${r.name.padEnd(64)} ${r.perOpUs.toFixed(2).padStart(9)} µs/op ${Math.round(r.opsPerSec).toString().padStart(9)} ops/s${events}${verdict}`);
+    console.log(
+      `${r.name.padEnd(64)} ${r.perOpUs.toFixed(2).padStart(9)} µs/op ${Math.round(r.opsPerSec).toString().padStart(9)} ops/s${events}${verdict}`,
+    );
   }
 }

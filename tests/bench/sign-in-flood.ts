@@ -19,14 +19,22 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function signIn(email: string, password: string, extra: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${BASE}/api/auth/sign-in/email`, { method: "POST", headers: { ...headers, ...extra }, body: JSON.stringify({ email, password }) });
+  return fetch(`${BASE}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { ...headers, ...extra },
+    body: JSON.stringify({ email, password }),
+  });
 }
 
 async function timedSaves(cookie: string, attemptId: string): Promise<{ p50: number; p95: number }> {
   const times: number[] = [];
   for (let i = 0; i < SAVES; i++) {
     const start = performance.now();
-    const r = await fetch(`${BASE}/api/attempts/${attemptId}/responses/1`, { method: "PUT", headers: { ...headers, Cookie: cookie }, body: JSON.stringify({ answer: { states: { client: ["CLOSED", `SYN_SENT`] } } }) });
+    const r = await fetch(`${BASE}/api/attempts/${attemptId}/responses/1`, {
+      method: "PUT",
+      headers: { ...headers, Cookie: cookie },
+      body: JSON.stringify({ answer: { states: { client: ["CLOSED", `SYN_SENT`] } } }),
+    });
     await r.text();
     if (!r.ok) throw new Error(`save failed: ${r.status}`);
     times.push(performance.now() - start);
@@ -37,7 +45,9 @@ async function timedSaves(cookie: string, attemptId: string): Promise<{ p50: num
 
 async function main() {
   const db = new Database(DB_FILE, { readonly: true });
-  const quiz = db.prepare(`SELECT q.id AS id FROM Quiz q JOIN Course c ON c.id = q.courseId WHERE c.joinCode = 'SYNACK26' AND q.mode = 'PRACTICE'`).get() as { id: string };
+  const quiz = db
+    .prepare(`SELECT q.id AS id FROM Quiz q JOIN Course c ON c.id = q.courseId WHERE c.joinCode = 'SYNACK26' AND q.mode = 'PRACTICE'`)
+    .get() as { id: string };
   db.close();
   const session = await signIn(process.env.STUDENT ?? "ada@synack.test", "synack-demo");
   if (!session.ok) throw new Error(`sign-in failed: ${session.status}`);
@@ -65,7 +75,14 @@ async function main() {
   stop = true;
   await Promise.all(flooders);
   console.log(
-    JSON.stringify({ mode: MODE, flood: FLOOD, saves: SAVES, quiet: { p50: +quiet.p50.toFixed(1), p95: +quiet.p95.toFixed(1) }, flooded: { p50: +flooded.p50.toFixed(1), p95: +flooded.p95.toFixed(1) }, signIns: Object.fromEntries(statuses) }),
+    JSON.stringify({
+      mode: MODE,
+      flood: FLOOD,
+      saves: SAVES,
+      quiet: { p50: +quiet.p50.toFixed(1), p95: +quiet.p95.toFixed(1) },
+      flooded: { p50: +flooded.p50.toFixed(1), p95: +flooded.p95.toFixed(1) },
+      signIns: Object.fromEntries(statuses),
+    }),
   );
 }
 

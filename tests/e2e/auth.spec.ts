@@ -105,7 +105,9 @@ test("an account made with an address before the instructor enrols it as TA must
 
   const instructor = await signedIn(browser, "instructor@synack.test");
   await enrol(instructor.page, email, "Teaching assistant");
-  await expect(instructor.page.getByRole("status")).toHaveText("0 enrolled; 1 to confirm (existing accounts: send each the confirmation link below, to that address).");
+  await expect(instructor.page.getByRole("status")).toHaveText(
+    "0 enrolled; 1 to confirm (existing accounts: send each the confirmation link below, to that address).",
+  );
   const link = await instructor.page.getByLabel(`Confirmation link for ${email} (Teaching assistant)`).inputValue();
   await expectAccessible(instructor.page);
   await instructor.context.close();

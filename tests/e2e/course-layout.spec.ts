@@ -10,7 +10,11 @@ const PHONE = { width: 360, height: 740 };
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 let demoCourseId = "";
 
-async function signedIn(browser: Browser, email: string, viewport = { width: 1200, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+async function signedIn(
+  browser: Browser,
+  email: string,
+  viewport = { width: 1200, height: 900 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   await signIn(page, email);
@@ -82,7 +86,12 @@ test("the instructor and a TA get the course tabs with the current page marked; 
   await expect(nav.getByRole("link", { name: "Overview" })).not.toHaveAttribute("aria-current");
   // The TA's account was made by its owner before the enrolment, with an address nobody has
   // proven: the staff role waits until that account confirms from its own session.
-  await enrol(teacher.page, taEmail, "TA", "0 enrolled; 1 to confirm (existing accounts: send each the confirmation link below, to that address).");
+  await enrol(
+    teacher.page,
+    taEmail,
+    "TA",
+    "0 enrolled; 1 to confirm (existing accounts: send each the confirmation link below, to that address).",
+  );
   const confirm = await teacher.page.getByLabel(`Confirmation link for ${taEmail} (Teaching assistant)`).inputValue();
   await enrol(teacher.page, "ada@synack.test", "STUDENT");
   await expectAccessible(teacher.page);

@@ -30,7 +30,11 @@ export function expectedAnswers(attemptId: string): Record<string, unknown>[] {
 }
 
 /** A published quiz in the demo course with one fixed question. */
-export function createQuiz(title: string, templateKey: string, settings: { timeLimitSec?: number; feedbackRelease?: string; attemptsAllowed?: number }): string {
+export function createQuiz(
+  title: string,
+  templateKey: string,
+  settings: { timeLimitSec?: number; feedbackRelease?: string; attemptsAllowed?: number },
+): string {
   return withDb((db) => {
     const course = db.prepare(`SELECT id FROM Course WHERE joinCode = 'SYNACK26'`).get() as { id: string };
     const question = db.prepare(`SELECT id FROM Question WHERE key = ? ORDER BY version DESC`).get(templateKey) as { id: string };
@@ -38,8 +42,21 @@ export function createQuiz(title: string, templateKey: string, settings: { timeL
     const now = new Date().toISOString();
     db.prepare(
       `INSERT INTO Quiz (id, courseId, title, mode, timeLimitSec, attemptsAllowed, feedbackRelease, published, createdAt, updatedAt) VALUES (?, ?, ?, 'EXAM', ?, ?, ?, 1, ?, ?)`,
-    ).run(id, course.id, title, settings.timeLimitSec ?? null, settings.attemptsAllowed ?? null, settings.feedbackRelease ?? "IMMEDIATELY", now, now);
-    db.prepare(`INSERT INTO QuizItem (id, quizId, position, questionId, drawCount, points) VALUES (?, ?, 1, ?, 1, 2)`).run(randomUUID(), id, question.id);
+    ).run(
+      id,
+      course.id,
+      title,
+      settings.timeLimitSec ?? null,
+      settings.attemptsAllowed ?? null,
+      settings.feedbackRelease ?? "IMMEDIATELY",
+      now,
+      now,
+    );
+    db.prepare(`INSERT INTO QuizItem (id, quizId, position, questionId, drawCount, points) VALUES (?, ?, 1, ?, 1, 2)`).run(
+      randomUUID(),
+      id,
+      question.id,
+    );
     return id;
   });
 }

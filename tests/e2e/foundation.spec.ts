@@ -170,7 +170,9 @@ test("an instructor enrols people by email; a new person claims the invite", asy
   await page.getByLabel("Email addresses").fill(`ben@synack.test\n${newcomer}`);
   await page.getByLabel("Section (optional)").fill("B");
   await page.getByRole("button", { name: "Enrol" }).click();
-  await expect(page.getByRole("status")).toHaveText("1 enrolled; 1 invited (new accounts: share their invite links below); 1 already in the course.");
+  await expect(page.getByRole("status")).toHaveText(
+    "1 enrolled; 1 invited (new accounts: share their invite links below); 1 already in the course.",
+  );
   const link = await page.getByLabel(`Invite link for ${newcomer}`).inputValue();
   await context.close();
 

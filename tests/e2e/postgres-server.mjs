@@ -23,7 +23,13 @@ await client.end();
 
 const url = new URL(admin);
 url.pathname = `/${name}`;
-const env = { ...process.env, DATABASE_URL: url.toString(), AUTH_SECRET: "e2e-postgres-secret-0123456789abcdef0123", PORT: port, NEXT_TELEMETRY_DISABLED: "1" };
+const env = {
+  ...process.env,
+  DATABASE_URL: url.toString(),
+  AUTH_SECRET: "e2e-postgres-secret-0123456789abcdef0123",
+  PORT: port,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 for (const script of ["scripts/db-migrate.ts", "scripts/db-seed.ts"]) {
   const run = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", script], { env, stdio: "inherit" });
   if (run.status !== 0) process.exit(run.status ?? 1);
@@ -36,6 +42,9 @@ for (let i = 0; i < 600; i++) {
   }
   await new Promise((r) => setTimeout(r, 500));
 }
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], {
+  env: { ...env, NODE_ENV: "production" },
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -20,7 +20,14 @@ test("signing in with a next of /%09/evil.example (a tab: //evil.example to a br
   await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible();
   expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   // Signed in already: the login page redirects straight away, to the app, for a newline too.
-  for (const next of ["/%09/evil.example", "/%0a/evil.example", "/%5Cevil.example", "//evil.example", "/.//evil.example", "https://evil.example/"]) {
+  for (const next of [
+    "/%09/evil.example",
+    "/%0a/evil.example",
+    "/%5Cevil.example",
+    "//evil.example",
+    "/.//evil.example",
+    "https://evil.example/",
+  ]) {
     const response = await page.goto(`/login?next=${next}`);
     expect(response?.status(), next).toBe(200);
     expect(new URL(page.url()).origin, next).toBe(new URL(baseURL!).origin);
@@ -94,7 +101,10 @@ test("another site can neither frame a page nor start an attempt with a form", a
   const frame = await (await page.locator("#f").elementHandle())!.contentFrame();
   await expect.poll(() => frame!.url(), { timeout: 15_000 }).toMatch(/^chrome-error:/);
   expect(violations.filter((v) => !/frame-ancestors/.test(v))).toEqual([]);
-  const [response] = await Promise.all([page.waitForResponse(`${baseURL}/api/quizzes/any-quiz/attempts`), page.evaluate(() => (document.getElementById("x") as HTMLFormElement).submit())]);
+  const [response] = await Promise.all([
+    page.waitForResponse(`${baseURL}/api/quizzes/any-quiz/attempts`),
+    page.evaluate(() => (document.getElementById("x") as HTMLFormElement).submit()),
+  ]);
   expect(response.status()).toBe(403);
   expect((await response.json()).message).toMatch(/another site/);
   await context.close();

@@ -28,7 +28,10 @@ async function openCourse(page: Page) {
 
 /** Adds states to one endpoint's sequence with the palette buttons. */
 async function addStates(page: Page, question: number, endpoint: "Client" | "Server", states: string[]) {
-  const palette = page.locator("section").filter({ hasText: `Question ${question} of` }).getByRole("group", { name: `Add a state to ${endpoint.toLowerCase()} states` });
+  const palette = page
+    .locator("section")
+    .filter({ hasText: `Question ${question} of` })
+    .getByRole("group", { name: `Add a state to ${endpoint.toLowerCase()} states` });
   for (const s of states) await palette.getByRole("button", { name: `Add ${s}`, exact: true }).click();
 }
 
@@ -85,7 +88,12 @@ test("the practice quiz: answers are kept across a reload, submit asks first, an
   await addStates(page, 1, "Server", expected[0].states!.server);
   await waitSaved(page, 1);
   // Question 4 (multiple choice): right. Question 5 (a time): wrong.
-  await page.locator("section").filter({ hasText: "Question 4 of" }).getByRole("radio").nth(["client", "server", "both", "neither"].indexOf(expected[3].choice!)).check();
+  await page
+    .locator("section")
+    .filter({ hasText: "Question 4 of" })
+    .getByRole("radio")
+    .nth(["client", "server", "both", "neither"].indexOf(expected[3].choice!))
+    .check();
   await waitSaved(page, 4);
   await page.getByLabel("Time", { exact: true }).fill(String((expected[4].ms ?? 0) + 1234));
   await waitSaved(page, 5);
@@ -96,7 +104,8 @@ test("the practice quiz: answers are kept across a reload, submit asks first, an
   await page.reload();
   const clientList = page.getByRole("list", { name: "Client states, in order" });
   await expect(clientList.getByRole("listitem")).toHaveCount(expected[0].states!.client.length);
-  for (const [i, state] of expected[0].states!.client.entries()) await expect(clientList.getByRole("listitem").nth(i)).toContainText(`${i + 1}. ${state}`);
+  for (const [i, state] of expected[0].states!.client.entries())
+    await expect(clientList.getByRole("listitem").nth(i)).toContainText(`${i + 1}. ${state}`);
   await expect(page.getByLabel("Time", { exact: true })).toHaveValue(String((expected[4].ms ?? 0) + 1234));
   await expect(page.getByTestId("save-status-1")).toHaveText(/^Saved at /);
 
@@ -143,7 +152,10 @@ test("an exam that runs out of time is submitted automatically with what was sav
   await expect(page.getByText(/Feedback is released when the quiz closes/)).toBeVisible();
   // Saving now is refused with a clear message, and the answers are unchanged.
   const attemptId = page.url().split("/").pop()!;
-  const late = await page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: { answer: { states: { client: ["LISTEN"] } } }, headers: fromApp(page) });
+  const late = await page.request.put(`/api/attempts/${attemptId}/responses/1`, {
+    data: { answer: { states: { client: ["LISTEN"] } } },
+    headers: fromApp(page),
+  });
   expect(late.status()).toBe(409);
   expect((await late.json()).message).toMatch(/submitted/);
   await openCourse(page);
@@ -160,16 +172,25 @@ test("a second student cannot open or change the first student's attempt; bad sa
   await expect(first.page).toHaveURL(/\/attempts\//);
   const url = new URL(first.page.url()).pathname;
   const attemptId = url.split("/").pop()!;
-  const malformed = await first.page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: { answer: { states: { client: "CLOSED" } } }, headers: fromApp(first.page) });
+  const malformed = await first.page.request.put(`/api/attempts/${attemptId}/responses/1`, {
+    data: { answer: { states: { client: "CLOSED" } } },
+    headers: fromApp(first.page),
+  });
   expect(malformed.status()).toBe(422);
   expect((await malformed.json()).message).toMatch(/^The answer was not saved: states\.client/);
-  const notJson = await first.page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: Buffer.from("{oops"), headers: fromApp(first.page) });
+  const notJson = await first.page.request.put(`/api/attempts/${attemptId}/responses/1`, {
+    data: Buffer.from("{oops"),
+    headers: fromApp(first.page),
+  });
   expect(notJson.status()).toBe(400);
 
   const second = await student(browser, "chen@synack.test");
   const response = await second.page.goto(url);
   expect(response?.status()).toBe(404);
-  const save = await second.page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: { answer: { states: { client: ["CLOSED"] } } }, headers: fromApp(second.page) });
+  const save = await second.page.request.put(`/api/attempts/${attemptId}/responses/1`, {
+    data: { answer: { states: { client: ["CLOSED"] } } },
+    headers: fromApp(second.page),
+  });
   expect(save.status()).toBe(404);
   const submit = await second.page.request.post(`/api/attempts/${attemptId}/submit`, { headers: fromApp(second.page) });
   expect(submit.status()).toBe(404);
@@ -200,7 +221,10 @@ test("no expected answer in the attempt page's HTML, its RSC payload, its JavaSc
   // The React Server Components payload of the same page, fetched as a client navigation would.
   const rsc = await page.request.get(`${coursePath}/attempts/${attemptId}`, { headers: { RSC: "1" } });
   bodies.push({ url: "rsc", body: await rsc.text() });
-  const save = await page.request.put(`/api/attempts/${attemptId}/responses/1`, { data: { answer: { segments: [] } }, headers: fromApp(page) });
+  const save = await page.request.put(`/api/attempts/${attemptId}/responses/1`, {
+    data: { answer: { segments: [] } },
+    headers: fromApp(page),
+  });
   bodies.push({ url: "save", body: await save.text() });
   const submit = await page.request.post(`/api/attempts/${attemptId}/submit`, { headers: fromApp(page) });
   bodies.push({ url: "submit", body: await submit.text() });

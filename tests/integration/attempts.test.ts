@@ -46,9 +46,26 @@ describe.each(DATABASES)("%s", (_provider, open) => {
   });
 
   /** A quiz of one fixed question (handshake-states, 2 points) with the given settings. */
-  async function quiz(settings: Partial<{ timeLimitSec: number; attemptsAllowed: number; feedbackRelease: string; opensAt: Date; closesAt: Date; section: string }> = {}) {
+  async function quiz(
+    settings: Partial<{
+      timeLimitSec: number;
+      attemptsAllowed: number;
+      feedbackRelease: string;
+      opensAt: Date;
+      closesAt: Date;
+      section: string;
+    }> = {},
+  ) {
     return t.db.quiz.create({
-      data: { courseId, title: "Test quiz", mode: "EXAM", published: true, feedbackRelease: "IMMEDIATELY", ...settings, items: { create: { position: 1, questionId: bankQuestion, points: 2 } } },
+      data: {
+        courseId,
+        title: "Test quiz",
+        mode: "EXAM",
+        published: true,
+        feedbackRelease: "IMMEDIATELY",
+        ...settings,
+        items: { create: { position: 1, questionId: bankQuestion, points: 2 } },
+      },
     });
   }
   async function expectedFor(attemptId: string) {
@@ -71,7 +88,11 @@ describe.each(DATABASES)("%s", (_provider, open) => {
 
   it("two tabs starting at once get the same attempt; the losing start leaves no attempt, item or log entry behind", async () => {
     const q = await quiz();
-    const starts = await Promise.all([startAttempt(t.db, ids.ben, q.id), startAttempt(t.db, ids.ben, q.id), startAttempt(t.db, ids.ben, q.id)]);
+    const starts = await Promise.all([
+      startAttempt(t.db, ids.ben, q.id),
+      startAttempt(t.db, ids.ben, q.id),
+      startAttempt(t.db, ids.ben, q.id),
+    ]);
     expect(new Set(starts.map((s) => s.attemptId)).size).toBe(1);
     expect(starts.filter((s) => !s.resumed).length).toBe(1);
     const attempts = await t.db.attempt.findMany({ where: { quizId: q.id, userId: ids.ben }, include: { responses: true } });
@@ -110,7 +131,15 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     const adaList = (await quizzesForStudent(t.db, courseId, ids.ada, "A", later)).filter((q) => mine.has(q.id));
     expect(adaList.map((q) => q.id)).toEqual([forA.id, forAll.id]);
     expect(adaList[0].attempts).toEqual([{ id: ada.attemptId, number: 1, status: "SUBMITTED", score: 0, maxScore: 2 }]);
-    expect(adaList[0]).toMatchObject({ title: "Test quiz", mode: "EXAM", timeLimitSec: 60, attemptsAllowed: null, published: true, opensAt: null, closesAt: null });
+    expect(adaList[0]).toMatchObject({
+      title: "Test quiz",
+      mode: "EXAM",
+      timeLimitSec: 60,
+      attemptsAllowed: null,
+      published: true,
+      opensAt: null,
+      closesAt: null,
+    });
     expect(adaList[1].attempts).toEqual([]);
 
     const chenList = (await quizzesForStudent(t.db, courseId, ids.chen, "B", later)).filter((q) => mine.has(q.id));
@@ -123,7 +152,9 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     const exam = await t.db.quiz.findFirstOrThrow({ where: { courseId, title: { startsWith: "Midterm" } } });
     const { attemptId } = await startAttempt(t.db, ids.ben, exam.id);
     const responses = await t.db.response.findMany({ where: { attemptId }, include: { question: true }, orderBy: { position: "asc" } });
-    expect(responses.map((r) => (JSON.parse(r.question.tags) as string[]).includes(["open", "close", "time-wait", "concept"][r.position - 1]))).toEqual([true, true, true, true]);
+    expect(
+      responses.map((r) => (JSON.parse(r.question.tags) as string[]).includes(["open", "close", "time-wait", "concept"][r.position - 1])),
+    ).toEqual([true, true, true, true]);
     const attempt = await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
     expect(attempt.deadlineAt!.getTime() - attempt.startedAt.getTime()).toBe(20 * 60_000);
   });
@@ -146,7 +177,11 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     const q = await quiz();
     const { attemptId } = await startAttempt(t.db, ids.ada, q.id);
     await saveResponse(t.db, ids.ada, attemptId, 1, { states: { client: ["CLOSED", "SYN_SENT"] } });
-    await rejects(saveResponse(t.db, ids.ada, attemptId, 1, { states: { client: "CLOSED" } }), "UNPROCESSABLE", /not saved: states\.client/);
+    await rejects(
+      saveResponse(t.db, ids.ada, attemptId, 1, { states: { client: "CLOSED" } }),
+      "UNPROCESSABLE",
+      /not saved: states\.client/,
+    );
     await rejects(saveResponse(t.db, ids.ada, attemptId, 1, { nonsense: true }), "UNPROCESSABLE");
     const r = await t.db.response.findFirstOrThrow({ where: { attemptId } });
     expect(JSON.parse(r.answer!)).toEqual({ states: { client: ["CLOSED", "SYN_SENT"] } });

@@ -15,7 +15,15 @@ import { createAuth } from "@/lib/auth/auth";
 import { exposedOnly } from "@/lib/auth/endpoints";
 import { claimInvite, createInvite, findInvite } from "@/lib/auth/invites";
 import { hashPassword } from "@/lib/auth/password-hashing";
-import { ACCOUNT_LIMIT, accountRetryAfter, ADDRESS_LIMIT, reserveSignIn, reserveSignUp, settleSignIn, SIGN_UP_LIMIT } from "@/lib/auth/throttle";
+import {
+  ACCOUNT_LIMIT,
+  accountRetryAfter,
+  ADDRESS_LIMIT,
+  reserveSignIn,
+  reserveSignUp,
+  settleSignIn,
+  SIGN_UP_LIMIT,
+} from "@/lib/auth/throttle";
 import { acceptStaffInvite, enrollByEmail, findStaffInvite } from "@/lib/courses/enroll";
 import { checkPractice, EXPIRED, OTHER_VIEWER } from "@/lib/practice/check";
 import { masteryOf } from "@/lib/practice/mastery";
@@ -41,7 +49,13 @@ describe.each(DATABASES)("%s", (provider, open) => {
   });
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    http(new Request(`${BASE}/api/auth${path}`, { method: "POST", headers: { "content-type": "application/json", origin: BASE, ...headers }, body: JSON.stringify(body) }));
+    http(
+      new Request(`${BASE}/api/auth${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: BASE, ...headers },
+        body: JSON.stringify(body),
+      }),
+    );
 
   async function account(prefix: string): Promise<{ email: string; id: string; cookie: string }> {
     const email = `${prefix}-${randomUUID().slice(0, 8)}@example.edu`;
@@ -121,10 +135,17 @@ describe.each(DATABASES)("%s", (provider, open) => {
       expect(await reserveSignUp(t.db, "192.0.2.7", now)).toEqual({ ok: false, retryAfterSec: SIGN_UP_LIMIT.windowMs / 1000 });
       expect((await reserveSignUp(t.db, "192.0.2.8", now)).ok).toBe(true);
       // better-auth's sign-up, however it is called, goes through it (no address known here).
-      await t.db.loginThrottle.upsert({ where: { key: "sign-up:unknown" }, create: { key: "sign-up:unknown", failures: SIGN_UP_LIMIT.max, windowStart: new Date() }, update: { failures: SIGN_UP_LIMIT.max, windowStart: new Date() } });
+      await t.db.loginThrottle.upsert({
+        where: { key: "sign-up:unknown" },
+        create: { key: "sign-up:unknown", failures: SIGN_UP_LIMIT.max, windowStart: new Date() },
+        update: { failures: SIGN_UP_LIMIT.max, windowStart: new Date() },
+      });
       const email = `limited-${provider}@example.edu`;
       const refused = await auth.api.signUpEmail({ body: { name: "Limited", email, password: PASSWORD } }).catch((e: unknown) => e);
-      expect(refused).toMatchObject({ statusCode: 429, message: expect.stringMatching(/^Too many sign-ups from this network\. Try again in \d+ s\.$/) });
+      expect(refused).toMatchObject({
+        statusCode: 429,
+        message: expect.stringMatching(/^Too many sign-ups from this network\. Try again in \d+ s\.$/),
+      });
       expect(await t.db.user.findUnique({ where: { email } })).toBeNull();
       await t.db.loginThrottle.delete({ where: { key: "sign-up:unknown" } });
     });
@@ -146,7 +167,9 @@ describe.each(DATABASES)("%s", (provider, open) => {
 
     it("30 parallel guesses over HTTP check the password at most 10 times", async () => {
       const { email } = await account("parallel");
-      const statuses = await Promise.all(Array.from({ length: 30 }, (_, i) => post("/sign-in/email", { email, password: `wrong ${i}` }).then((r) => r.status)));
+      const statuses = await Promise.all(
+        Array.from({ length: 30 }, (_, i) => post("/sign-in/email", { email, password: `wrong ${i}` }).then((r) => r.status)),
+      );
       expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(ACCOUNT_LIMIT.max);
       expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(30 - ACCOUNT_LIMIT.max);
       expect((await t.db.loginThrottle.findUniqueOrThrow({ where: { key: `email:${email}` } })).failures).toBe(ACCOUNT_LIMIT.max);
@@ -176,7 +199,16 @@ describe.each(DATABASES)("%s", (provider, open) => {
         ["POST", "/sign-in/email/"],
         ["GET", "/ok"],
       ]) {
-        const r = await http(new Request(`${BASE}/api/auth${path}`, { method, headers: { cookie, origin: BASE, "content-type": "application/json" }, body: method === "POST" ? JSON.stringify({ name: "x".repeat(200), email: `x-${randomUUID()}@example.edu`, password: "long enough password" }) : undefined }));
+        const r = await http(
+          new Request(`${BASE}/api/auth${path}`, {
+            method,
+            headers: { cookie, origin: BASE, "content-type": "application/json" },
+            body:
+              method === "POST"
+                ? JSON.stringify({ name: "x".repeat(200), email: `x-${randomUUID()}@example.edu`, password: "long enough password" })
+                : undefined,
+          }),
+        );
         expect([path, r.status]).toEqual([path, 404]);
       }
       const out = await http(new Request(`${BASE}/api/auth/sign-out`, { method: "POST", headers: { cookie, origin: BASE } }));
@@ -200,7 +232,9 @@ describe.each(DATABASES)("%s", (provider, open) => {
       expect(err).toBeInstanceOf(APIError);
       expect((err as APIError).statusCode).toBe(400);
       expect((err as APIError).message).toBe("Name: Use at most 100 characters");
-      const picture = await auth.api.signUpEmail({ body: { name: "Pic", email, password: PASSWORD, image: "data:".padEnd(100_000, "x") } }).catch((e: unknown) => e);
+      const picture = await auth.api
+        .signUpEmail({ body: { name: "Pic", email, password: PASSWORD, image: "data:".padEnd(100_000, "x") } })
+        .catch((e: unknown) => e);
       expect((picture as APIError).statusCode).toBe(400);
       expect(await t.db.user.findUnique({ where: { email } })).toBeNull();
       // The name is stored as the form would store it.
@@ -210,7 +244,9 @@ describe.each(DATABASES)("%s", (provider, open) => {
 
     it("update-user refuses a name over 100 characters", async () => {
       const { id, cookie } = await account("renamed");
-      const err = await auth.api.updateUser({ body: { name: "n".repeat(5_000_000) }, headers: new Headers({ cookie }) }).catch((e: unknown) => e);
+      const err = await auth.api
+        .updateUser({ body: { name: "n".repeat(5_000_000) }, headers: new Headers({ cookie }) })
+        .catch((e: unknown) => e);
       expect((err as APIError).statusCode).toBe(400);
       expect((await t.db.user.findUniqueOrThrow({ where: { id } })).name).toBe("renamed");
     });
@@ -218,8 +254,12 @@ describe.each(DATABASES)("%s", (provider, open) => {
 
   describe("invites and email ownership", () => {
     async function courseWithInstructor() {
-      const instructor = await t.db.user.create({ data: { id: randomUUID(), email: `prof-${randomUUID()}@example.edu`, name: "Prof", emailVerified: true, canTeach: true } });
-      const course = await t.db.course.create({ data: { code: "NET 2", title: "Nets", joinCode: randomUUID().slice(0, 8).toUpperCase(), createdById: instructor.id } });
+      const instructor = await t.db.user.create({
+        data: { id: randomUUID(), email: `prof-${randomUUID()}@example.edu`, name: "Prof", emailVerified: true, canTeach: true },
+      });
+      const course = await t.db.course.create({
+        data: { code: "NET 2", title: "Nets", joinCode: randomUUID().slice(0, 8).toUpperCase(), createdById: instructor.id },
+      });
       await t.db.enrollment.create({ data: { courseId: course.id, userId: instructor.id, role: "INSTRUCTOR" } });
       return { instructor, course };
     }
@@ -227,19 +267,25 @@ describe.each(DATABASES)("%s", (provider, open) => {
     it("an account that signed up with an address before the instructor enrolled it as TA is offered the role, granted only when that account opens the link", async () => {
       const { instructor, course } = await courseWithInstructor();
       const squatter = await account("new-ta");
-      const verified = await t.db.user.create({ data: { id: randomUUID(), email: `ta-${randomUUID()}@example.edu`, name: "Verified TA", emailVerified: true } });
+      const verified = await t.db.user.create({
+        data: { id: randomUUID(), email: `ta-${randomUUID()}@example.edu`, name: "Verified TA", emailVerified: true },
+      });
       const result = await enrollByEmail(t.db, course.id, instructor.id, [squatter.email, verified.email], "TA", null);
       expect(result).toMatchObject({ added: 1, invited: 0, alreadyEnrolled: 0 });
       expect(result.offered.map((o) => o.email)).toEqual([squatter.email]);
       // No role until the link is opened.
       expect(await t.db.enrollment.findUnique({ where: { courseId_userId: { courseId: course.id, userId: squatter.id } } })).toBeNull();
-      expect((await t.db.enrollment.findUniqueOrThrow({ where: { courseId_userId: { courseId: course.id, userId: verified.id } } })).role).toBe("TA");
+      expect(
+        (await t.db.enrollment.findUniqueOrThrow({ where: { courseId_userId: { courseId: course.id, userId: verified.id } } })).role,
+      ).toBe("TA");
       const token = result.offered[0].token;
       expect(await findStaffInvite(t.db, token)).toMatchObject({ userId: squatter.id, role: "TA" });
       // Someone else signed in with the link gets nothing.
       expect(await acceptStaffInvite(t.db, token, verified.id)).toEqual({ ok: false, reason: "other-account" });
       expect(await acceptStaffInvite(t.db, token, squatter.id)).toEqual({ ok: true, courseId: course.id });
-      expect((await t.db.enrollment.findUniqueOrThrow({ where: { courseId_userId: { courseId: course.id, userId: squatter.id } } })).role).toBe("TA");
+      expect(
+        (await t.db.enrollment.findUniqueOrThrow({ where: { courseId_userId: { courseId: course.id, userId: squatter.id } } })).role,
+      ).toBe("TA");
       expect((await t.db.user.findUniqueOrThrow({ where: { id: squatter.id } })).emailVerified).toBe(true);
       expect(await acceptStaffInvite(t.db, token, squatter.id)).toEqual({ ok: false, reason: "gone" });
       expect(await t.db.auditLog.count({ where: { action: "enrollment.staff-invite-accepted", target: squatter.id } })).toBe(1);
@@ -248,10 +294,18 @@ describe.each(DATABASES)("%s", (provider, open) => {
     it("students are enrolled at once, verified or not; a staff offer expires", async () => {
       const { instructor, course } = await courseWithInstructor();
       const student = await account("plain-student");
-      expect(await enrollByEmail(t.db, course.id, instructor.id, [student.email], "STUDENT", "A")).toEqual({ added: 1, invited: 0, alreadyEnrolled: 0, offered: [] });
+      expect(await enrollByEmail(t.db, course.id, instructor.id, [student.email], "STUDENT", "A")).toEqual({
+        added: 1,
+        invited: 0,
+        alreadyEnrolled: 0,
+        offered: [],
+      });
       const other = await account("late-ta");
       const { offered } = await enrollByEmail(t.db, course.id, instructor.id, [other.email], "INSTRUCTOR", null);
-      expect(await acceptStaffInvite(t.db, offered[0].token, other.id, new Date(Date.now() + 31 * 86_400_000))).toEqual({ ok: false, reason: "gone" });
+      expect(await acceptStaffInvite(t.db, offered[0].token, other.id, new Date(Date.now() + 31 * 86_400_000))).toEqual({
+        ok: false,
+        reason: "gone",
+      });
     });
 
     it("two claims of one invite at once: one wins, the other is told the link was used (no error)", async () => {

@@ -51,7 +51,10 @@ describe.each(DATABASES)("%s", (provider, open) => {
     const stored = await t.db.question.findFirstOrThrow({ where: { key: "handshake-states" } });
     expect(JSON.parse(stored.template)).toEqual(starterLibrary.find((q) => q.id === "handshake-states"));
     // An edited template becomes version 2; version 1 stays for the attempts that used it.
-    await t.db.question.update({ where: { id: stored.id }, data: { template: JSON.stringify({ ...JSON.parse(stored.template), title: "old title" }) } });
+    await t.db.question.update({
+      where: { id: stored.id },
+      data: { template: JSON.stringify({ ...JSON.parse(stored.template), title: "old title" }) },
+    });
     expect(await syncStarterLibrary(t.db)).toBe(1);
     expect(await t.db.question.count({ where: { key: "handshake-states" } })).toBe(2);
   });
@@ -60,7 +63,14 @@ describe.each(DATABASES)("%s", (provider, open) => {
     const { enrollByEmail, joinByCode } = await import("@/lib/courses/enroll");
     const course = await t.db.course.findUniqueOrThrow({ where: { joinCode: DEMO_JOIN_CODE } });
     const instructor = await t.db.user.findUniqueOrThrow({ where: { email: "instructor@synack.test" } });
-    const result = await enrollByEmail(t.db, course.id, instructor.id, ["ada@synack.test", "newbie@example.edu", "admin@synack.test"], "STUDENT", "C");
+    const result = await enrollByEmail(
+      t.db,
+      course.id,
+      instructor.id,
+      ["ada@synack.test", "newbie@example.edu", "admin@synack.test"],
+      "STUDENT",
+      "C",
+    );
     expect(result).toEqual({ added: 2, invited: 1, alreadyEnrolled: 1, offered: [] });
     const newbie = await t.db.user.findUniqueOrThrow({ where: { email: "newbie@example.edu" } });
     expect(newbie.invited).toBe(true);
@@ -69,11 +79,15 @@ describe.each(DATABASES)("%s", (provider, open) => {
     expect(await findInvite(t.db, token, new Date(Date.now() + 31 * 86_400_000))).toBeNull();
     expect(await findInvite(t.db, "not-a-token")).toBeNull();
 
-    const stranger = await t.db.user.create({ data: { id: `u-${provider}-joiner`, email: `joiner-${provider}@example.edu`, name: "Joiner" } });
+    const stranger = await t.db.user.create({
+      data: { id: `u-${provider}-joiner`, email: `joiner-${provider}@example.edu`, name: "Joiner" },
+    });
     expect(await joinByCode(t.db, stranger.id, DEMO_JOIN_CODE)).toEqual({ courseId: course.id, already: false });
     expect(await joinByCode(t.db, stranger.id, DEMO_JOIN_CODE)).toEqual({ courseId: course.id, already: true });
     expect(await joinByCode(t.db, stranger.id, "NOSUCHCODE")).toBeNull();
-    const enrollment = await t.db.enrollment.findUniqueOrThrow({ where: { courseId_userId: { courseId: course.id, userId: stranger.id } } });
+    const enrollment = await t.db.enrollment.findUniqueOrThrow({
+      where: { courseId_userId: { courseId: course.id, userId: stranger.id } },
+    });
     expect(enrollment.role).toBe("STUDENT");
   });
 
@@ -110,7 +124,10 @@ describe.each(DATABASES)("%s", (provider, open) => {
     const cookieHeader = cookie.split(";")[0];
     const read = await sessionFromCookie(t.db, cookieHeader, secret);
     const u = session!.user as NonNullable<typeof session>["user"] & { isAdmin: boolean; canTeach: boolean };
-    expect(read).toEqual({ user: { id: u.id, name: u.name, email: u.email, isAdmin: u.isAdmin, canTeach: u.canTeach }, expiresAt: session!.session.expiresAt });
+    expect(read).toEqual({
+      user: { id: u.id, name: u.name, email: u.email, isAdmin: u.isAdmin, canTeach: u.canTeach },
+      expiresAt: session!.session.expiresAt,
+    });
     expect(read!.user).toEqual({ id: user.id, name: "Stu Dent", email, isAdmin: false, canTeach: false });
     const sessionUserFromCookie = async (header: string | null, key: string) => (await sessionFromCookie(t.db, header, key))?.user ?? null;
     const forged = cookieHeader.replace(/session_token=([^.]+)/, "session_token=$1x");

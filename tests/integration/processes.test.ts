@@ -27,7 +27,9 @@ function waitFor<T>(check: () => T | undefined | Promise<T | undefined>, timeout
 describe("SQLite", () => {
   it("survives a kill -9 of a writer mid-write: the file opens, passes integrity_check and keeps every commit", async () => {
     const t: TestDatabase = await sqliteDatabase();
-    const writer = spawn(process.execPath, [...TSX, "tests/integration/fixtures/sqlite-writer.ts", t.url], { stdio: ["ignore", "pipe", "inherit"] });
+    const writer = spawn(process.execPath, [...TSX, "tests/integration/fixtures/sqlite-writer.ts", t.url], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let reported = 0;
     writer.stdout!.on("data", (chunk: Buffer) => {
       const lines = chunk.toString().trim().split("\n");
@@ -63,8 +65,13 @@ describe("PostgreSQL faults", () => {
       timeout: 30_000,
     });
     expect(run.status).toBe(1);
-    const lines = run.stderr.trim().split("\n").filter((l) => !l.includes("npm warn"));
-    expect(lines).toEqual(["SynAck Lab cannot start: cannot reach PostgreSQL at 127.0.0.1:1/synack: connection refused — is the server running?"]);
+    const lines = run.stderr
+      .trim()
+      .split("\n")
+      .filter((l) => !l.includes("npm warn"));
+    expect(lines).toEqual([
+      "SynAck Lab cannot start: cannot reach PostgreSQL at 127.0.0.1:1/synack: connection refused — is the server running?",
+    ]);
   });
 
   it("down while running: pages answer 503, and the app recovers by itself", async () => {
@@ -98,7 +105,13 @@ describe("PostgreSQL faults", () => {
     viaRelay.host = `127.0.0.1:${relayPort}`;
     const port = 3400 + Math.floor(Math.random() * 500);
     const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], {
-      env: { ...process.env, DATABASE_URL: viaRelay.toString(), AUTH_SECRET: "y".repeat(32), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...process.env,
+        DATABASE_URL: viaRelay.toString(),
+        AUTH_SECRET: "y".repeat(32),
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
       stdio: "ignore",
     });
     children.push(server);
@@ -116,10 +129,14 @@ describe("PostgreSQL faults", () => {
     await cutRelay();
     await waitFor(async () => ((await get("/api/health"))?.status === 503 ? true : undefined), 15_000, "health to report 503");
     // Pages check the database themselves (cached up to a second), so allow that second.
-    const page = await waitFor(async () => {
-      const r = await get("/login");
-      return r?.status === 503 ? r : undefined;
-    }, 5_000, "pages to answer 503");
+    const page = await waitFor(
+      async () => {
+        const r = await get("/login");
+        return r?.status === 503 ? r : undefined;
+      },
+      5_000,
+      "pages to answer 503",
+    );
     expect(page?.text).toContain("SynAck Lab is temporarily unavailable");
     expect((await get("/api/health"))?.status).toBe(503);
     // A correctly signed session cookie, so the route has to ask the database who it is.
@@ -127,7 +144,11 @@ describe("PostgreSQL faults", () => {
     const signed = `${token}.${createHmac("sha256", "y".repeat(32)).update(token).digest("base64")}`;
     const attempts = await fetch(`http://localhost:${port}/api/attempts/some-attempt/submit`, {
       method: "POST",
-      headers: { cookie: `better-auth.session_token=${encodeURIComponent(signed)}`, origin: `http://localhost:${port}`, "content-type": "application/json" },
+      headers: {
+        cookie: `better-auth.session_token=${encodeURIComponent(signed)}`,
+        origin: `http://localhost:${port}`,
+        "content-type": "application/json",
+      },
     });
     expect(attempts.status).toBe(503);
     expect((await attempts.json()).error).toBe("UNAVAILABLE");

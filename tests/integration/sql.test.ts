@@ -15,7 +15,9 @@ describe.each(DATABASES)("%s", (provider, open) => {
   beforeAll(async () => {
     t = await open();
     const creator = await t.db.user.create({ data: { id: randomUUID(), name: "Creator", email: `creator-${randomUUID()}@example.edu` } });
-    courseId = (await t.db.course.create({ data: { code: "NET 1", title: "Nets", joinCode: randomUUID().slice(0, 8), createdById: creator.id } })).id;
+    courseId = (
+      await t.db.course.create({ data: { code: "NET 1", title: "Nets", joinCode: randomUUID().slice(0, 8), createdById: creator.id } })
+    ).id;
   });
   afterAll(async () => {
     await t?.drop();
@@ -45,7 +47,10 @@ describe.each(DATABASES)("%s", (provider, open) => {
     await t.db.auditLog.create({ data: { id: ids[0], action: "cmp", at: new Date(base - 1) } });
     const s = insertAudit(ids[1], new Date(base + 1));
     await sqlOf(t.db).run(s.text, s.params);
-    const before = await sqlOf(t.db).all<{ id: string }>(`SELECT "id" FROM "AuditLog" WHERE "id" IN ($1, $2) AND "at" < $3`, [...ids, new Date(base)]);
+    const before = await sqlOf(t.db).all<{ id: string }>(`SELECT "id" FROM "AuditLog" WHERE "id" IN ($1, $2) AND "at" < $3`, [
+      ...ids,
+      new Date(base),
+    ]);
     expect(before.map((r) => r.id)).toEqual([ids[0]]);
     const after = await t.db.auditLog.findMany({ where: { id: { in: ids }, at: { gt: new Date(base) } } });
     expect(after.map((r) => r.id)).toEqual([ids[1]]);
@@ -128,7 +133,9 @@ describe("postgres in another time zone", () => {
   it("stores and reads the same instant as Prisma", async () => {
     // Fresh connections pick up the zone; the pool opens more for concurrent queries.
     const sql = sqlOf(t.db);
-    const zones = await Promise.all(Array.from({ length: 4 }, () => sql.all<{ zone: string }>(`SELECT current_setting('TimeZone') AS "zone"`)));
+    const zones = await Promise.all(
+      Array.from({ length: 4 }, () => sql.all<{ zone: string }>(`SELECT current_setting('TimeZone') AS "zone"`)),
+    );
     expect(zones.some(([z]) => z.zone === "Pacific/Auckland")).toBe(true);
     const at = new Date("2026-07-01T23:30:00.250Z");
     await Promise.all(

@@ -14,10 +14,26 @@ import { FEEDBACK_LABEL, formatLimit, quizStatus, type QuizStatus } from "@/lib/
 
 export const metadata: Metadata = { title: "Course" };
 
-const STATUS_TONE: Record<QuizStatus, "slate" | "accent" | "amber" | "rose"> = { draft: "amber", upcoming: "slate", open: "accent", closed: "slate" };
-const STATUS_LABEL: Record<QuizStatus, string> = { draft: "Draft (students cannot see it)", upcoming: "Upcoming", open: "Open", closed: "Closed" };
+const STATUS_TONE: Record<QuizStatus, "slate" | "accent" | "amber" | "rose"> = {
+  draft: "amber",
+  upcoming: "slate",
+  open: "accent",
+  closed: "slate",
+};
+const STATUS_LABEL: Record<QuizStatus, string> = {
+  draft: "Draft (students cannot see it)",
+  upcoming: "Upcoming",
+  open: "Open",
+  closed: "Closed",
+};
 
-export default async function CoursePage({ params, searchParams }: { params: Promise<{ courseId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function CoursePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ courseId: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { courseId } = await params;
   const access = await requireCourse(courseId, ANY_ROLE, `/courses/${courseId}`);
   const joined = (await searchParams).joined;
@@ -46,7 +62,11 @@ export default async function CoursePage({ params, searchParams }: { params: Pro
 
 async function StaffHome({ access }: { access: CourseAccess }) {
   const courseId = access.course.id;
-  const [counts, quizzes, banks] = await Promise.all([courseService.roleCounts(courseId), quizService.withCounts(courseId), quizService.banksWithCounts(courseId)]);
+  const [counts, quizzes, banks] = await Promise.all([
+    courseService.roleCounts(courseId),
+    quizService.withCounts(courseId),
+    quizService.banksWithCounts(courseId),
+  ]);
   const count = (role: CourseRole) => counts[role];
   const now = new Date();
   return (
@@ -62,7 +82,10 @@ async function StaffHome({ access }: { access: CourseAccess }) {
         </dl>
         <div className="mt-4 rounded-lg bg-slate-50 p-3">
           <p className="text-sm text-slate-600">Join code (students type it at /join)</p>
-          <p className="mt-1 font-mono text-2xl font-semibold tracking-widest text-slate-900" aria-label={`Join code ${access.course.joinCode.split("").join(" ")}`}>
+          <p
+            className="mt-1 font-mono text-2xl font-semibold tracking-widest text-slate-900"
+            aria-label={`Join code ${access.course.joinCode.split("").join(" ")}`}
+          >
             {access.course.joinCode}
           </p>
         </div>
@@ -167,7 +190,9 @@ async function StudentHome({ access }: { access: CourseAccess }) {
                 </div>
                 <div className="shrink-0">
                   {inProgress ? (
-                    <ButtonLink href={`/courses/${access.course.id}/attempts/${inProgress.id}`}>Resume attempt {inProgress.number}</ButtonLink>
+                    <ButtonLink href={`/courses/${access.course.id}/attempts/${inProgress.id}`}>
+                      Resume attempt {inProgress.number}
+                    </ButtonLink>
                   ) : canStart ? (
                     <StartAttemptButton courseId={access.course.id} quizId={q.id} label={used ? "Start a new attempt" : "Start"} />
                   ) : null}

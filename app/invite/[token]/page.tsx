@@ -11,8 +11,11 @@ export const metadata: Metadata = { title: "Accept your invitation" };
 function Unusable() {
   return (
     <StatusPage code="Invite" title="This invite link cannot be used">
-      It has expired or was already used. If you already set a password, <a className="text-accent-700 underline" href="/login">sign in</a>;
-      otherwise ask your instructor for a new link.
+      It has expired or was already used. If you already set a password,{" "}
+      <a className="text-accent-700 underline" href="/login">
+        sign in
+      </a>
+      ; otherwise ask your instructor for a new link.
     </StatusPage>
   );
 }
@@ -32,7 +35,11 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       return (
         <StatusPage code="Invite" title="Sign out to accept this invitation">
           You are signed in as {caller.email}. This link sets up a new account for the person it was sent to; if that is you, sign out first
-          (<a className="text-accent-700 underline" href="/account">Account</a>) and open the link again.
+          (
+          <a className="text-accent-700 underline" href="/account">
+            Account
+          </a>
+          ) and open the link again.
         </StatusPage>
       );
     }

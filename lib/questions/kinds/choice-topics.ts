@@ -55,15 +55,26 @@ export interface Choice {
 export function choiceFor(topic: ChoiceTopic, trace: Trace): Choice {
   switch (topic) {
     case "time-wait-endpoint":
-      return { question: "Which endpoint enters TIME_WAIT?", options: WHO, correct: BOTH(entered(trace, "client", "TIME_WAIT"), entered(trace, "server", "TIME_WAIT")) };
+      return {
+        question: "Which endpoint enters TIME_WAIT?",
+        options: WHO,
+        correct: BOTH(entered(trace, "client", "TIME_WAIT"), entered(trace, "server", "TIME_WAIT")),
+      };
     case "rst-sender": {
-      const sent = (who: EndpointName) => trace.events.some((e) => e.type === "send" && e.endpoint === who && e.segment.flags.startsWith("RST"));
+      const sent = (who: EndpointName) =>
+        trace.events.some((e) => e.type === "send" && e.endpoint === who && e.segment.flags.startsWith("RST"));
       return { question: "Which endpoint sends a RST segment?", options: WHO, correct: BOTH(sent("client"), sent("server")) };
     }
     case "connect-outcome": {
       const signal = trace.events.find((e) => e.type === "signal" && e.endpoint === "client");
       const established = entered(trace, "client", "ESTABLISHED");
-      const correct = established ? "established" : signal?.type === "signal" && /timed out|timeout/.test(signal.message) ? "timeout" : signal ? "reset" : "waiting";
+      const correct = established
+        ? "established"
+        : signal?.type === "signal" && /timed out|timeout/.test(signal.message)
+          ? "timeout"
+          : signal
+            ? "reset"
+            : "waiting";
       return {
         question: "How does the client's connect() end?",
         options: [
@@ -83,7 +94,10 @@ export function choiceFor(topic: ChoiceTopic, trace: Trace): Choice {
       options.push({ id: "never", label: topic === "segments-to-open" ? "The connection never opens" : "Nobody closes" });
       const correct = n === null ? "never" : String(Math.min(Math.max(n, 2), 6));
       return {
-        question: topic === "segments-to-open" ? "How many segments are sent until both endpoints are ESTABLISHED?" : "How many segments are sent from the first FIN to the end?",
+        question:
+          topic === "segments-to-open"
+            ? "How many segments are sent until both endpoints are ESTABLISHED?"
+            : "How many segments are sent from the first FIN to the end?",
         options,
         correct,
       };

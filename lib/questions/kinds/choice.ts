@@ -18,7 +18,10 @@ export type Answer = z.output<typeof AnswerSchema>;
 const DraftSchema = z.object({ choice: z.string().max(60).nullable() }).strict();
 export type Draft = z.infer<typeof DraftSchema>;
 
-const expected = (q: InstanceOf<"choice">): { kind: "choice" } & Answer => ({ kind: "choice", choice: choiceFor(q.template.ask.topic, q.trace).correct });
+const expected = (q: InstanceOf<"choice">): { kind: "choice" } & Answer => ({
+  kind: "choice",
+  choice: choiceFor(q.template.ask.topic, q.trace).correct,
+});
 
 export const choice: AnswerKind<"choice", Format, Answer, Draft> = {
   ask,

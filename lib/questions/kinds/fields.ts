@@ -49,20 +49,27 @@ const flags = z.string({ error: 'flags are text, like "SYN+ACK"' }).transform((t
   return formatFlags(parsed.bits);
 });
 
-const seqNumber = z.number({ error: "expected a number" }).int("expected a whole number").min(0, "sequence numbers are not negative").max(0xffff_ffff, "sequence numbers are below 2^32");
+const seqNumber = z
+  .number({ error: "expected a number" })
+  .int("expected a whole number")
+  .min(0, "sequence numbers are not negative")
+  .max(0xffff_ffff, "sequence numbers are below 2^32");
 const answerEndpoint = z.enum(ENDPOINTS, { error: "expected client or server" });
 
 // A blank field ("" or null) is an unanswered part: it earns nothing but is not an error,
 // so a half-finished answer still gets credit for the half that is there.
 export function orBlank<T extends z.ZodType>(schema: T) {
-  return z.unknown().optional().transform((value, ctx): "" | z.output<T> => {
-    if (value === "" || value === null || value === undefined) return "";
-    const result = schema.safeParse(value);
-    if (result.success) return result.data;
-    // Keep the inner schema's own message ("SYN appears twice"), not a generic one.
-    for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
-    return z.NEVER;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): "" | z.output<T> => {
+      if (value === "" || value === null || value === undefined) return "";
+      const result = schema.safeParse(value);
+      if (result.success) return result.data;
+      // Keep the inner schema's own message ("SYN appears twice"), not a generic one.
+      for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+      return z.NEVER;
+    });
 }
 
 export const SegmentAnswerSchema = z.object({
@@ -75,7 +82,12 @@ export const SegmentAnswerSchema = z.object({
 export type SegmentAnswer = z.output<typeof SegmentAnswerSchema>;
 
 /** A segment of the trace as an answer row. */
-export const segmentAnswer = (s: { from: EndpointName; flags: string; seq: number; ack: number }): SegmentAnswer => ({ from: s.from, flags: s.flags, seq: s.seq, ack: s.ack });
+export const segmentAnswer = (s: { from: EndpointName; flags: string; seq: number; ack: number }): SegmentAnswer => ({
+  from: s.from,
+  flags: s.flags,
+  seq: s.seq,
+  ack: s.ack,
+});
 
 // ---------------------------------------------------------------- drafts (shape and size only)
 

@@ -47,7 +47,9 @@ export const finalState: AnswerKind<"final-state", Format, Answer, Draft> = {
         continue;
       }
       out.correct = false;
-      out.messages.push(`${said[endpoint] ? `You said the ${endpoint} is in ${said[endpoint]}` : `You gave no state for the ${endpoint}`} ${at}; it is in ${truth[endpoint]}.`);
+      out.messages.push(
+        `${said[endpoint] ? `You said the ${endpoint} is in ${said[endpoint]}` : `You gave no state for the ${endpoint}`} ${at}; it is in ${truth[endpoint]}.`,
+      );
       out.firstMistake ??= { said: `${endpoint} in ${said[endpoint]}`, actual: `${endpoint} in ${truth[endpoint]}` };
     }
     return out;

@@ -34,11 +34,23 @@ export const kinds = {
 type Registry = typeof kinds;
 // Distributive: FormatOf<AskKind> is the union of every kind's format, and so on.
 /** What the widget of kind K is given. */
-export type FormatOf<K extends AskKind> = K extends AskKind ? (Registry[K] extends AnswerKind<K, infer F, unknown, unknown> ? F : never) : never;
+export type FormatOf<K extends AskKind> = K extends AskKind
+  ? Registry[K] extends AnswerKind<K, infer F, unknown, unknown>
+    ? F
+    : never
+  : never;
 /** A parsed answer of kind K, without its `kind` tag. */
-export type AnswerOf<K extends AskKind> = K extends AskKind ? (Registry[K] extends AnswerKind<K, { kind: K }, infer A, unknown> ? A : never) : never;
+export type AnswerOf<K extends AskKind> = K extends AskKind
+  ? Registry[K] extends AnswerKind<K, { kind: K }, infer A, unknown>
+    ? A
+    : never
+  : never;
 /** A draft of kind K, as the widget edits it and the server saves it. */
-export type DraftOf<K extends AskKind> = K extends AskKind ? (Registry[K] extends AnswerKind<K, { kind: K }, unknown, infer D> ? D : never) : never;
+export type DraftOf<K extends AskKind> = K extends AskKind
+  ? Registry[K] extends AnswerKind<K, { kind: K }, unknown, infer D>
+    ? D
+    : never
+  : never;
 
 type KindOf<K extends AskKind> = AnswerKind<K, FormatOf<K>, AnswerOf<K>, DraftOf<K>>;
 const registry: { [K in AskKind]: KindOf<K> } = kinds;

@@ -14,7 +14,10 @@ export interface Format {
   kind: "next";
 }
 
-const AnswerSchema = z.object({ segment: SegmentAnswerSchema.default({ from: "", flags: "", seq: null, ack: null }), state: orBlank(stateName) });
+const AnswerSchema = z.object({
+  segment: SegmentAnswerSchema.default({ from: "", flags: "", seq: null, ack: null }),
+  state: orBlank(stateName),
+});
 export type Answer = z.output<typeof AnswerSchema>;
 
 const DraftSchema = z.object({ segment: SegmentDraftSchema, state: z.string().max(40) }).strict();
@@ -24,7 +27,8 @@ function expected(q: InstanceOf<"next">): { kind: "next" } & Answer {
   const { ask } = q.template;
   const wire = wireSegments(q.trace);
   const next = wire[ask.given];
-  if (!next) throw new TemplateError(`${q.template.id}: seed ${q.seed} sends only ${wire.length} segments, no segment after the ${ask.given} given`);
+  if (!next)
+    throw new TemplateError(`${q.template.id}: seed ${q.seed} sends only ${wire.length} segments, no segment after the ${ask.given} given`);
   return { kind: "next", segment: segmentAnswer(next.segment), state: stateAfterSend(q.trace, next.index) };
 }
 
@@ -40,8 +44,12 @@ export const next: AnswerKind<"next", Format, Answer, Draft> = {
   compare(q, said, truth): Comparison {
     const wrong = SEGMENT_FIELDS.filter((f) => said.segment[f] !== truth.segment[f]);
     const stateRight = said.state === truth.state;
-    const parts = [...SEGMENT_FIELDS.map((f) => ({ label: f, credit: wrong.includes(f) ? 0 : 1 })), { label: "state", credit: stateRight ? 1 : 0 }];
-    if (wrong.length === 0 && stateRight) return { correct: true, parts, messages: [`Right: ${describeSend(truth.segment)} and is then in ${truth.state}.`] };
+    const parts = [
+      ...SEGMENT_FIELDS.map((f) => ({ label: f, credit: wrong.includes(f) ? 0 : 1 })),
+      { label: "state", credit: stateRight ? 1 : 0 },
+    ];
+    if (wrong.length === 0 && stateRight)
+      return { correct: true, parts, messages: [`Right: ${describeSend(truth.segment)} and is then in ${truth.state}.`] };
     const cause = causeOfSend(q.trace, wireSegments(q.trace)[q.template.ask.given].index);
     const because = cause ? ` because ${describeEvent(cause).replace(/^t = /, "at t = ")}` : "";
     const blank = !said.segment.from && !said.segment.flags && said.segment.seq === null && !said.state;
@@ -51,7 +59,11 @@ export const next: AnswerKind<"next", Format, Answer, Draft> = {
       correct: false,
       parts,
       messages,
-      firstMistake: { said: blank ? "(nothing)" : `${describeSend(said.segment)}, then ${said.state || "(no state)"}`, actual: `${describeSend(truth.segment)}, then ${truth.state}`, ...(cause ? { cause: describeEvent(cause) } : {}) },
+      firstMistake: {
+        said: blank ? "(nothing)" : `${describeSend(said.segment)}, then ${said.state || "(no state)"}`,
+        actual: `${describeSend(truth.segment)}, then ${truth.state}`,
+        ...(cause ? { cause: describeEvent(cause) } : {}),
+      },
     };
   },
 
@@ -60,7 +72,11 @@ export const next: AnswerKind<"next", Format, Answer, Draft> = {
     const { kind: _kind, ...right } = truth;
     const seq = truth.segment.seq ?? 0;
     return {
-      correct: [right, { ...right, state: right.state.toLowerCase() }, { ...right, segment: { ...right.segment, flags: right.segment.flags.split("+").reverse().join("+") } }],
+      correct: [
+        right,
+        { ...right, state: right.state.toLowerCase() },
+        { ...right, segment: { ...right.segment, flags: right.segment.flags.split("+").reverse().join("+") } },
+      ],
       incorrect: [
         { ...right, state: right.state === "CLOSED" ? "LISTEN" : "CLOSED" },
         { ...right, segment: { ...right.segment, seq: seq === 0 ? 1 : seq - 1 } },

@@ -9,7 +9,11 @@ import { SEGMENT_FIELDS, SegmentAnswerSchema, SegmentDraftSchema, segmentAnswer,
 import type { AnswerKind, Comparison, InstanceOf } from "./kind";
 
 export const ask = z
-  .object({ kind: z.literal("segments"), given: z.number().int().min(0).max(40).default(0), count: z.number().int().min(1).max(16).default(8) })
+  .object({
+    kind: z.literal("segments"),
+    given: z.number().int().min(0).max(40).default(0),
+    count: z.number().int().min(1).max(16).default(8),
+  })
   .strict();
 
 export interface Format {
@@ -27,7 +31,8 @@ export type Draft = z.infer<typeof DraftSchema>;
 function expected(q: InstanceOf<"segments">): { kind: "segments" } & Answer {
   const { ask } = q.template;
   const wire = wireSegments(q.trace);
-  if (wire.length <= ask.given) throw new TemplateError(`${q.template.id}: seed ${q.seed} sends only ${wire.length} segments, none after the ${ask.given} given`);
+  if (wire.length <= ask.given)
+    throw new TemplateError(`${q.template.id}: seed ${q.seed} sends only ${wire.length} segments, none after the ${ask.given} given`);
   return { kind: "segments", segments: wire.slice(ask.given, ask.given + ask.count).map((w) => segmentAnswer(w.segment)) };
 }
 
@@ -55,7 +60,9 @@ export const segments: AnswerKind<"segments", Format, Answer, Draft> = {
       if (!t || !s) {
         out.correct = false;
         out.parts.push({ label, credit: 0 });
-        const text = !t ? `You listed ${describeSend(s)} as ${label}, but only ${truth.length} segment${truth.length === 1 ? " is" : "s are"} asked for.` : `You left out ${label}: ${describeSend(t)}.`;
+        const text = !t
+          ? `You listed ${describeSend(s)} as ${label}, but only ${truth.length} segment${truth.length === 1 ? " is" : "s are"} asked for.`
+          : `You left out ${label}: ${describeSend(t)}.`;
         out.messages.push(text);
         out.firstMistake ??= { said: s ? describeSend(s) : "(nothing)", actual: t ? describeSend(t) : "(no more segments)" };
         continue;
@@ -66,8 +73,14 @@ export const segments: AnswerKind<"segments", Format, Answer, Draft> = {
       out.correct = false;
       const cause = causeOfSend(q.trace, wire[given + k].index);
       const because = cause ? ` (${describeEvent(cause)})` : "";
-      out.messages.push(`${label[0].toUpperCase()}${label.slice(1)}: you said ${describeSend(s)}; ${describeSend(t)}${because}. Check ${wrong.join(", ")}.`);
-      out.firstMistake ??= { said: describeSend(s), actual: describeSend(t), ...(cause ? { cause: describeEvent(cause), eventIndex: q.trace.events.indexOf(cause) } : {}) };
+      out.messages.push(
+        `${label[0].toUpperCase()}${label.slice(1)}: you said ${describeSend(s)}; ${describeSend(t)}${because}. Check ${wrong.join(", ")}.`,
+      );
+      out.firstMistake ??= {
+        said: describeSend(s),
+        actual: describeSend(t),
+        ...(cause ? { cause: describeEvent(cause), eventIndex: q.trace.events.indexOf(cause) } : {}),
+      };
     }
     if (out.correct) out.messages.push(`All ${truth.length} segments are right.`);
     return out;

@@ -27,11 +27,19 @@ type Step = TruthStep<State> & { event: StateEvent | null };
 /** The true sequence of an endpoint, transient steps marked, each with its state event. */
 function truthSteps(trace: Trace, endpoint: EndpointName): Step[] {
   const steps: Step[] = [{ state: "CLOSED", transient: false, event: null }];
-  for (const e of trace.events) if (e.type === "state" && e.endpoint === endpoint) steps.push({ state: e.to, transient: e.transient, event: e });
+  for (const e of trace.events)
+    if (e.type === "state" && e.endpoint === endpoint) steps.push({ state: e.to, transient: e.transient, event: e });
   return steps;
 }
 
-function describeStateMistake(trace: Trace, endpoint: EndpointName, truth: Step[], predicted: State[], i: number, j: number): { text: string; detail: FirstMistake } {
+function describeStateMistake(
+  trace: Trace,
+  endpoint: EndpointName,
+  truth: Step[],
+  predicted: State[],
+  i: number,
+  j: number,
+): { text: string; detail: FirstMistake } {
   const previous = j > 0 ? predicted[j - 1] : null;
   if (i >= truth.length) {
     // The truth ended; the student went on.
@@ -65,7 +73,9 @@ function describeStateMistake(trace: Trace, endpoint: EndpointName, truth: Step[
     detail: {
       said,
       actual: step.state,
-      ...(explanation ? { cause: explanation.cause, reason: explanation.reason, rule: explanation.rule, eventIndex: step.event!.cause } : {}),
+      ...(explanation
+        ? { cause: explanation.cause, reason: explanation.reason, rule: explanation.rule, eventIndex: step.event!.cause }
+        : {}),
     },
   };
 }
@@ -79,7 +89,8 @@ export const states: AnswerKind<"states", Format, Answer, Draft> = {
   ask,
   defaultPolicy: "alignment",
   schemaKey: (a) => a.endpoints.join(","),
-  answer: (a) => z.object({ states: askedEndpoints(stateList, a.endpoints, { error: `expected the states of ${a.endpoints.join(" and ")}` }) }),
+  answer: (a) =>
+    z.object({ states: askedEndpoints(stateList, a.endpoints, { error: `expected the states of ${a.endpoints.join(" and ")}` }) }),
   draft: (a) => DraftSchema.extend({ states: draftStates.pick(endpointMask(a.endpoints)) }),
   format: (q) => ({ kind: "states", endpoints: [...q.template.ask.endpoints] }),
   expected,
@@ -90,7 +101,14 @@ export const states: AnswerKind<"states", Format, Answer, Draft> = {
       const truth = truthSteps(q.trace, endpoint);
       const predicted = said.states[endpoint] ?? [];
       const divergence = firstDivergence(truth, predicted);
-      const credit = divergence === null ? 1 : policy === "prefix" ? prefixCredit(truth, predicted) : policy === "alignment" || policy === "per-field" ? alignmentCredit(truth, predicted) : 0;
+      const credit =
+        divergence === null
+          ? 1
+          : policy === "prefix"
+            ? prefixCredit(truth, predicted)
+            : policy === "alignment" || policy === "per-field"
+              ? alignmentCredit(truth, predicted)
+              : 0;
       out.parts.push({ label: `${endpoint} states`, credit });
       if (divergence === null) {
         out.messages.push(`The ${endpoint}'s states are right: ${predicted.join(" → ")}.`);
@@ -108,7 +126,9 @@ export const states: AnswerKind<"states", Format, Answer, Draft> = {
     const truth = expected(q).states;
     const endpoint = q.template.ask.endpoints[0];
     const sequence = truth[endpoint] ?? [];
-    const withTransient = Object.fromEntries(q.template.ask.endpoints.map((e) => [e, stateSequence(q.trace, e, { includeTransient: true })]));
+    const withTransient = Object.fromEntries(
+      q.template.ask.endpoints.map((e) => [e, stateSequence(q.trace, e, { includeTransient: true })]),
+    );
     return {
       correct: [
         { states: truth },
@@ -122,7 +142,12 @@ export const states: AnswerKind<"states", Format, Answer, Draft> = {
         { states: { ...truth, [endpoint]: sequence.slice(1) } },
         {},
       ],
-      invalid: [{ states: { ...truth, [endpoint]: [...sequence.slice(0, -1), "FIN_WAIT1"] } }, { states: { [endpoint]: sequence.join(" ") } }, { states: { [endpoint]: [STATES.length] } }, "CLOSED SYN_SENT"],
+      invalid: [
+        { states: { ...truth, [endpoint]: [...sequence.slice(0, -1), "FIN_WAIT1"] } },
+        { states: { [endpoint]: sequence.join(" ") } },
+        { states: { [endpoint]: [STATES.length] } },
+        "CLOSED SYN_SENT",
+      ],
     };
   },
 };

@@ -27,7 +27,11 @@ export interface Format {
 }
 
 const AnswerSchema = z.object({
-  ms: z.union([z.null(), z.number().int("give whole milliseconds").min(0, "a time is not negative"), z.literal("never")], { error: 'a number of milliseconds, or "never"' }).default(null),
+  ms: z
+    .union([z.null(), z.number().int("give whole milliseconds").min(0, "a time is not negative"), z.literal("never")], {
+      error: 'a number of milliseconds, or "never"',
+    })
+    .default(null),
 });
 export type Answer = z.output<typeof AnswerSchema>;
 
@@ -56,7 +60,9 @@ export const time: AnswerKind<"time", Format, Answer, Draft> = {
     const right = said === truth || (typeof said === "number" && typeof truth === "number" && Math.abs(said - truth) <= tolerance);
     const parts = [{ label: "time", credit: right ? 1 : 0 }];
     const span = stateSpan(q.trace, ask.endpoint, ask.state);
-    const leaving = q.trace.events.find((e): e is StateEvent => e.type === "state" && e.endpoint === ask.endpoint && e.from === ask.state && e.t === span?.leave);
+    const leaving = q.trace.events.find(
+      (e): e is StateEvent => e.type === "state" && e.endpoint === ask.endpoint && e.from === ask.state && e.t === span?.leave,
+    );
     const explanation = leaving ? explainStateChange(q.trace, leaving) : null;
     const actual =
       truth === "never"
@@ -68,15 +74,28 @@ export const time: AnswerKind<"time", Format, Answer, Draft> = {
     return {
       correct: right,
       parts,
-      messages: [right ? `Right. ${actual}` : `${said === null ? "You gave no time" : `You said ${said === "never" ? "never" : `${said} ms`}`}. ${actual}${because}`],
-      ...(right ? {} : { firstMistake: { said: String(said), actual: String(truth), ...(explanation ? { ...explanation, eventIndex: leaving!.cause } : {}) } }),
+      messages: [
+        right
+          ? `Right. ${actual}`
+          : `${said === null ? "You gave no time" : `You said ${said === "never" ? "never" : `${said} ms`}`}. ${actual}${because}`,
+      ],
+      ...(right
+        ? {}
+        : {
+            firstMistake: {
+              said: String(said),
+              actual: String(truth),
+              ...(explanation ? { ...explanation, eventIndex: leaving!.cause } : {}),
+            },
+          }),
     };
   },
 
   cases(q) {
     const { ms } = expected(q);
     const tolerance = q.template.ask.toleranceMs;
-    if (typeof ms !== "number") return { correct: [{ ms }], incorrect: [{ ms: 0 }, { ms: 1000 }, {}], invalid: [{ ms: "forever" }, { ms: -1 }, { ms: 0.5 }] };
+    if (typeof ms !== "number")
+      return { correct: [{ ms }], incorrect: [{ ms: 0 }, { ms: 1000 }, {}], invalid: [{ ms: "forever" }, { ms: -1 }, { ms: 0.5 }] };
     return {
       correct: [{ ms }, { ms: ms + tolerance }],
       incorrect: [{ ms: ms + tolerance + 1 }, { ms: "never" }, ...(ms > tolerance ? [{ ms: ms - tolerance - 1 }] : []), {}],

@@ -28,7 +28,9 @@ test("on PostgreSQL: a student takes the practice quiz, reloads mid-way, submits
   await page.getByRole("button", { name: "Submit attempt" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Submit", exact: true }).click();
   await expect(page.getByTestId("attempt-score")).toHaveText(/^Score: [\d.]+ \/ 11$/);
-  await expect(page.getByRole("region", { name: "Question 1 review" }).getByText("The client's states are right: CLOSED → SYN_SENT → ESTABLISHED.")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Question 1 review" }).getByText("The client's states are right: CLOSED → SYN_SENT → ESTABLISHED."),
+  ).toBeVisible();
   await expectAccessible(page);
 });
 

@@ -15,7 +15,10 @@ beforeAll(async () => {
   app = await serveApp();
   cookie = await app.signIn("ada@synack.test");
   const quiz = (await app.db.db.quiz.findFirst({ where: { mode: "PRACTICE" }, select: { id: true } }))!;
-  const start = await fetch(`${app.base}/api/quizzes/${quiz.id}/attempts`, { method: "POST", headers: { cookie, origin: app.origin, "content-type": "application/json" } });
+  const start = await fetch(`${app.base}/api/quizzes/${quiz.id}/attempts`, {
+    method: "POST",
+    headers: { cookie, origin: app.origin, "content-type": "application/json" },
+  });
   const started = (await start.json()) as { attemptId?: string; message?: string };
   if (!started.attemptId) throw new Error(`could not start an attempt: ${start.status} ${started.message}`);
   attemptId = started.attemptId;
@@ -77,7 +80,12 @@ const MB = 1024 * 1024;
 describe("bodies over the limit, against `next start`", () => {
   it("a chunked 300 MB save of an answer, sent slowly, is refused with 413 after little more than the limit, and memory stays flat", async () => {
     const before = app.rss();
-    const sent = await sendSlowly("PUT", `/api/attempts/${attemptId}/responses/1`, { cookie, origin: app.origin, "content-type": "application/json" }, 300 * MB);
+    const sent = await sendSlowly(
+      "PUT",
+      `/api/attempts/${attemptId}/responses/1`,
+      { cookie, origin: app.origin, "content-type": "application/json" },
+      300 * MB,
+    );
     expect(sent.status).toBe(413);
     expect(JSON.parse(sent.body).message).toMatch(/too large/);
     expect(sent.bytesSent).toBeLessThan(JSON_BODY_LIMIT + 16 * MB); // what the sockets buffer before the answer arrives
@@ -85,7 +93,13 @@ describe("bodies over the limit, against `next start`", () => {
   });
 
   it("a declared 600 MB save is refused with 413 before the body is read", async () => {
-    const sent = await sendSlowly("PUT", `/api/attempts/${attemptId}/responses/1`, { cookie, origin: app.origin, "content-type": "application/json" }, 600 * MB, { declare: true });
+    const sent = await sendSlowly(
+      "PUT",
+      `/api/attempts/${attemptId}/responses/1`,
+      { cookie, origin: app.origin, "content-type": "application/json" },
+      600 * MB,
+      { declare: true },
+    );
     expect(sent.status).toBe(413);
     expect(sent.bytesSent).toBeLessThan(16 * MB);
   });
@@ -93,7 +107,12 @@ describe("bodies over the limit, against `next start`", () => {
   it("a chunked 128 MB server-action call, sent slowly, is refused with 413 and memory stays flat while it drains", async () => {
     const action = builtActions().find((a) => a.name === "checkPracticeAction")!;
     const before = app.rss();
-    const sent = await sendSlowly("POST", action.page, { "next-action": action.id, origin: app.origin, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" }, 128 * MB);
+    const sent = await sendSlowly(
+      "POST",
+      action.page,
+      { "next-action": action.id, origin: app.origin, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" },
+      128 * MB,
+    );
     expect(sent.status).toBe(413);
     expect(JSON.parse(sent.body).message).toMatch(new RegExp(`at most ${ACTION_BODY_LIMIT} bytes`));
     // Next.js drains a proxied request's body before it answers, keeping at most
@@ -103,7 +122,12 @@ describe("bodies over the limit, against `next start`", () => {
 
   it("a chunked 128 MB multipart form post to a page is refused with 413", async () => {
     const action = builtActions().find((a) => a.name === "signInAction")!;
-    const sent = await sendSlowly("POST", action.page, { "next-action": action.id, origin: app.origin, "content-type": "multipart/form-data; boundary=x", accept: "text/x-component" }, 128 * MB);
+    const sent = await sendSlowly(
+      "POST",
+      action.page,
+      { "next-action": action.id, origin: app.origin, "content-type": "multipart/form-data; boundary=x", accept: "text/x-component" },
+      128 * MB,
+    );
     expect(sent.status).toBe(413);
   });
 

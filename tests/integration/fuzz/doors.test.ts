@@ -20,7 +20,10 @@ beforeAll(async () => {
   app = await serveApp();
   cookie = await app.signIn("ada@synack.test");
   const quiz = (await app.db.db.quiz.findFirst({ where: { mode: "PRACTICE" }, select: { id: true, courseId: true } }))!;
-  const start = await fetch(`${app.base}/api/quizzes/${quiz.id}/attempts`, { method: "POST", headers: { cookie, origin: app.origin, "content-type": "application/json" } });
+  const start = await fetch(`${app.base}/api/quizzes/${quiz.id}/attempts`, {
+    method: "POST",
+    headers: { cookie, origin: app.origin, "content-type": "application/json" },
+  });
   const started = (await start.json()) as { attemptId?: string; message?: string };
   if (!started.attemptId) throw new Error(`could not start an attempt: ${start.status} ${started.message}`);
   ids = { attemptId: started.attemptId, quizId: quiz.id, courseId: quiz.courseId };
@@ -56,8 +59,10 @@ async function knock(request: Sent): Promise<void> {
   const text = await response.text();
   const type = response.headers.get("content-type") ?? "";
   if (response.status >= 500) failures.push(`${response.status}: ${what} -> ${text.slice(0, 200)}`);
-  else if (response.status >= 400 && text.trim().length === 0 && !response.headers.has("x-nextjs-action-not-found")) failures.push(`${response.status} without a message: ${what}`);
-  else if (response.status >= 400 && type.includes("json") && typeof (JSON.parse(text) as { message?: unknown }).message !== "string") failures.push(`${response.status} JSON without a message: ${what}`);
+  else if (response.status >= 400 && text.trim().length === 0 && !response.headers.has("x-nextjs-action-not-found"))
+    failures.push(`${response.status} without a message: ${what}`);
+  else if (response.status >= 400 && type.includes("json") && typeof (JSON.parse(text) as { message?: unknown }).message !== "string")
+    failures.push(`${response.status} JSON without a message: ${what}`);
   // An action that failed inside Next.js answers 200 with an error row instead of its result.
   else if (type.includes("text/x-component") && /^\d+:E\{/m.test(text)) failures.push(`action error row: ${what} -> ${text.slice(0, 200)}`);
 }
@@ -78,11 +83,26 @@ function encodeReply(value: unknown, raw: boolean): string {
 
 function multipart(fields: [string, string][]): { body: string; type: string } {
   const boundary = "----fuzzboundary7MA4YWxkTrZu0gW";
-  const parts = fields.map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, "%22")}"\r\n\r\n${value}\r\n`);
+  const parts = fields.map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name.replace(/"/g, "%22")}"\r\n\r\n${value}\r\n`,
+  );
   return { body: `${parts.join("")}--${boundary}--\r\n`, type: `multipart/form-data; boundary=${boundary}` };
 }
 
-const mangling = fc.constantFrom("as-sent", "as-sent", "as-sent", "no-origin", "foreign-origin", "text-plain", "invalid-utf8", "oversized", "deep", "nan", "proto", "truncated");
+const mangling = fc.constantFrom(
+  "as-sent",
+  "as-sent",
+  "as-sent",
+  "no-origin",
+  "foreign-origin",
+  "text-plain",
+  "invalid-utf8",
+  "oversized",
+  "deep",
+  "nan",
+  "proto",
+  "truncated",
+);
 
 function actionRequest(door: ActionDoor, id: string, page: string, input: unknown, mangle: string, raw: boolean, mpa: boolean): Sent {
   const headers: Record<string, string> = { origin: app.origin, accept: "text/x-component", "next-action": id };
@@ -92,7 +112,9 @@ function actionRequest(door: ActionDoor, id: string, page: string, input: unknow
     headers["content-type"] = "text/plain;charset=UTF-8";
     body = encodeReply(input, raw);
   } else {
-    const entries = Object.entries(input && typeof input === "object" ? input : { value: input }).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v) ?? ""] as [string, string]);
+    const entries = Object.entries(input && typeof input === "object" ? input : { value: input }).map(
+      ([k, v]) => [k, typeof v === "string" ? v : (JSON.stringify(v) ?? "")] as [string, string],
+    );
     const fields: [string, string][] = mpa
       ? [[`$ACTION_ID_${id}`, ""], ...entries]
       : [["0", door.shape === "form" ? '[{"ok":false},"$K1"]' : '["$K1"]'], ...entries.map(([k, v]) => [`_1_${k}`, v] as [string, string])];
@@ -155,16 +177,28 @@ describe("a fuzz pass at every door of the built app", () => {
   it("route handlers: 2xx or 4xx with a message, for any parameters, body and headers", async () => {
     for (const door of ROUTES) {
       await fc.assert(
-        fc.asyncProperty(fc.tuple(pathValue, pathValue), door.body ? fc.oneof(fromSchema(door.body), fieldsFor(door.body), deepValue, hostileValue) : fc.constant(undefined), mangling, fc.boolean(), async ([a, b], body, mangle, signedIn) => {
-          const path = door.path
-            .replace(":attemptId", a === "real" ? ids.attemptId : a)
-            .replace(":quizId", a === "real" ? ids.quizId : a)
-            .replace(":position", b === "real" ? "1" : b);
-          const headers: Record<string, string> = door.method === "GET" ? {} : { origin: app.origin, "content-type": "application/json" };
-          if (signedIn) headers.cookie = cookie;
-          const json = body === undefined ? undefined : JSON.stringify(body);
-          await knock(mangled({ method: door.method, path, headers, body: door.method === "GET" ? undefined : json }, door.method === "GET" ? "as-sent" : mangle, JSON_BODY_LIMIT));
-        }),
+        fc.asyncProperty(
+          fc.tuple(pathValue, pathValue),
+          door.body ? fc.oneof(fromSchema(door.body), fieldsFor(door.body), deepValue, hostileValue) : fc.constant(undefined),
+          mangling,
+          fc.boolean(),
+          async ([a, b], body, mangle, signedIn) => {
+            const path = door.path
+              .replace(":attemptId", a === "real" ? ids.attemptId : a)
+              .replace(":quizId", a === "real" ? ids.quizId : a)
+              .replace(":position", b === "real" ? "1" : b);
+            const headers: Record<string, string> = door.method === "GET" ? {} : { origin: app.origin, "content-type": "application/json" };
+            if (signedIn) headers.cookie = cookie;
+            const json = body === undefined ? undefined : JSON.stringify(body);
+            await knock(
+              mangled(
+                { method: door.method, path, headers, body: door.method === "GET" ? undefined : json },
+                door.method === "GET" ? "as-sent" : mangle,
+                JSON_BODY_LIMIT,
+              ),
+            );
+          },
+        ),
         { numRuns: 30 },
       );
     }
@@ -188,10 +222,25 @@ describe("a fuzz pass at every door of the built app", () => {
   it("better-auth endpoints: 2xx or 4xx with a message", async () => {
     for (const door of AUTH) {
       await fc.assert(
-        fc.asyncProperty(fc.oneof(hostileValue, fc.record({ email: fc.emailAddress(), password: fc.string(), name: fc.string(), token: fc.string() })), mangling, async (body, mangle) => {
-          const headers: Record<string, string> = door.method === "GET" ? {} : { origin: app.origin, "content-type": "application/json" };
-          await knock(mangled({ method: door.method, path: `/api/auth${door.path}`, headers, body: door.method === "GET" ? undefined : JSON.stringify(body) ?? "" }, door.method === "GET" ? "as-sent" : mangle, JSON_BODY_LIMIT));
-        }),
+        fc.asyncProperty(
+          fc.oneof(hostileValue, fc.record({ email: fc.emailAddress(), password: fc.string(), name: fc.string(), token: fc.string() })),
+          mangling,
+          async (body, mangle) => {
+            const headers: Record<string, string> = door.method === "GET" ? {} : { origin: app.origin, "content-type": "application/json" };
+            await knock(
+              mangled(
+                {
+                  method: door.method,
+                  path: `/api/auth${door.path}`,
+                  headers,
+                  body: door.method === "GET" ? undefined : (JSON.stringify(body) ?? ""),
+                },
+                door.method === "GET" ? "as-sent" : mangle,
+                JSON_BODY_LIMIT,
+              ),
+            );
+          },
+        ),
         { numRuns: 6 },
       );
     }

@@ -21,7 +21,13 @@ export const ROUTES: RouteDoor[] = [
     kind: "route",
     method: "PUT",
     path: "/api/attempts/:attemptId/responses/:position",
-    body: z.object({ answer: z.union([z.object({ segments: z.array(SegmentAnswerSchema) }), z.object({ states: z.object({ client: z.array(z.string()) }) }), z.unknown()]) }),
+    body: z.object({
+      answer: z.union([
+        z.object({ segments: z.array(SegmentAnswerSchema) }),
+        z.object({ states: z.object({ client: z.array(z.string()) }) }),
+        z.unknown(),
+      ]),
+    }),
   },
 ];
 
@@ -35,8 +41,20 @@ export const ACTIONS: ActionDoor[] = [
   { kind: "action", name: "enrollByEmailAction", shape: "form", input: EnrollByEmailSchema.extend(courseId.shape), signedIn: true },
   { kind: "action", name: "newJoinCodeAction", shape: "form", input: courseId, signedIn: true },
   { kind: "action", name: "startAttemptAction", shape: "form", input: courseId.extend({ quizId: z.string() }), signedIn: true },
-  { kind: "action", name: "setUserFlagsAction", shape: "form", input: z.object({ userId: z.string(), flag: z.enum(["canTeach", "isAdmin"]), value: z.enum(["true", "false"]) }), signedIn: true },
-  { kind: "action", name: "checkPracticeAction", shape: "call", input: z.object({ token: z.string().min(10).max(400), answer: z.unknown() }), signedIn: true },
+  {
+    kind: "action",
+    name: "setUserFlagsAction",
+    shape: "form",
+    input: z.object({ userId: z.string(), flag: z.enum(["canTeach", "isAdmin"]), value: z.enum(["true", "false"]) }),
+    signedIn: true,
+  },
+  {
+    kind: "action",
+    name: "checkPracticeAction",
+    shape: "call",
+    input: z.object({ token: z.string().min(10).max(400), answer: z.unknown() }),
+    signedIn: true,
+  },
   // Signing out ends the fuzzing session, so these are knocked on without one.
   { kind: "action", name: "signOutAction", shape: "button", input: z.object({}), signedIn: false },
   { kind: "action", name: "signOutEverywhereAction", shape: "button", input: z.object({}), signedIn: false },
@@ -44,8 +62,41 @@ export const ACTIONS: ActionDoor[] = [
 
 /** better-auth's endpoints under /api/auth, as the catch-all route serves them (without a session). */
 export const AUTH: AuthDoor[] = [
-  ...["/sign-in/email", "/sign-up/email", "/sign-in/social", "/sign-out", "/get-session", "/reset-password", "/verify-password", "/send-verification-email"].map((path) => ({ kind: "auth" as const, method: "POST" as const, path })),
-  ...["/change-email", "/change-password", "/update-session", "/update-user", "/delete-user", "/request-password-reset", "/revoke-session", "/revoke-sessions"].map((path) => ({ kind: "auth" as const, method: "POST" as const, path })),
-  ...["/revoke-other-sessions", "/link-social", "/unlink-account", "/refresh-token", "/get-access-token", "/callback/x"].map((path) => ({ kind: "auth" as const, method: "POST" as const, path })),
-  ...["/get-session", "/verify-email", "/reset-password/x", "/list-sessions", "/list-accounts", "/delete-user/callback", "/account-info", "/ok", "/error", "/callback/x"].map((path) => ({ kind: "auth" as const, method: "GET" as const, path })),
+  ...[
+    "/sign-in/email",
+    "/sign-up/email",
+    "/sign-in/social",
+    "/sign-out",
+    "/get-session",
+    "/reset-password",
+    "/verify-password",
+    "/send-verification-email",
+  ].map((path) => ({ kind: "auth" as const, method: "POST" as const, path })),
+  ...[
+    "/change-email",
+    "/change-password",
+    "/update-session",
+    "/update-user",
+    "/delete-user",
+    "/request-password-reset",
+    "/revoke-session",
+    "/revoke-sessions",
+  ].map((path) => ({ kind: "auth" as const, method: "POST" as const, path })),
+  ...["/revoke-other-sessions", "/link-social", "/unlink-account", "/refresh-token", "/get-access-token", "/callback/x"].map((path) => ({
+    kind: "auth" as const,
+    method: "POST" as const,
+    path,
+  })),
+  ...[
+    "/get-session",
+    "/verify-email",
+    "/reset-password/x",
+    "/list-sessions",
+    "/list-accounts",
+    "/delete-user/callback",
+    "/account-info",
+    "/ok",
+    "/error",
+    "/callback/x",
+  ].map((path) => ({ kind: "auth" as const, method: "GET" as const, path })),
 ];

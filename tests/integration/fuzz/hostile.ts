@@ -7,11 +7,36 @@ import { z } from "zod";
 const hostileStrings = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: "grapheme", maxLength: 40 }),
-  fc.constantFrom("", " ", "__proto__", "constructor", "$K1", "$@1", "$Q1", "$T", "$undefined", "$NaN", "$Infinity", "$-Infinity", "$n1", "$D", "\u0000", "\ud800", "/\t/evil.example", "javascript:alert(1)", "%00", "<script>"),
+  fc.constantFrom(
+    "",
+    " ",
+    "__proto__",
+    "constructor",
+    "$K1",
+    "$@1",
+    "$Q1",
+    "$T",
+    "$undefined",
+    "$NaN",
+    "$Infinity",
+    "$-Infinity",
+    "$n1",
+    "$D",
+    "\u0000",
+    "\ud800",
+    "/\t/evil.example",
+    "javascript:alert(1)",
+    "%00",
+    "<script>",
+  ),
   fc.integer({ min: 1_000, max: 120_000 }).map((n) => "x".repeat(n)),
 );
 
-const hostileNumbers = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, Number.MAX_SAFE_INTEGER + 2));
+const hostileNumbers = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(Number.NaN, Infinity, -Infinity, -0, Number.MAX_SAFE_INTEGER + 2),
+);
 
 /** Any JSON-like value, including what JSON cannot say (NaN, Infinity, undefined) and "__proto__" keys. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
@@ -28,7 +53,9 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 })).value;
 
 /** An array nested `depth` deep. */
-export const deepValue = fc.integer({ min: 33, max: 2_000 }).map((depth) => JSON.parse(`${"[".repeat(depth)}${"]".repeat(depth)}`) as unknown);
+export const deepValue = fc
+  .integer({ min: 33, max: 2_000 })
+  .map((depth) => JSON.parse(`${"[".repeat(depth)}${"]".repeat(depth)}`) as unknown);
 
 /** Values a zod schema would accept, from its JSON Schema; anything else for what it cannot say. */
 export function fromSchema(schema: z.ZodType): fc.Arbitrary<unknown> {
@@ -82,6 +109,11 @@ export function fieldsFor(schema: z.ZodType): fc.Arbitrary<Record<string, unknow
   return fc.oneof(
     { weight: 2, arbitrary: fromSchema(schema) as fc.Arbitrary<Record<string, unknown>> },
     { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 12 }), hostileValue, { maxKeys: 5 }) },
-    { weight: 1, arbitrary: (fromSchema(schema) as fc.Arbitrary<Record<string, unknown>>).chain((ok) => fc.constantFrom(...Object.keys(ok), "x").chain((key) => hostileValue.map((bad) => ({ ...ok, [key]: bad })))) },
+    {
+      weight: 1,
+      arbitrary: (fromSchema(schema) as fc.Arbitrary<Record<string, unknown>>).chain((ok) =>
+        fc.constantFrom(...Object.keys(ok), "x").chain((key) => hostileValue.map((bad) => ({ ...ok, [key]: bad }))),
+      ),
+    },
   );
 }

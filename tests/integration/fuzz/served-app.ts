@@ -55,10 +55,14 @@ export async function serveApp(): Promise<ServedApp> {
   await fillDemoQuizzes(db.db);
   const port = 3400 + Math.floor(Math.random() * 500);
   const base = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: "" },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", APP_URL: "" },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
+  );
   let stderr = "";
   server.stderr!.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-20_000)));
   const deadline = Date.now() + 60_000;
@@ -104,7 +108,11 @@ export function builtActions(): { id: string; name: string; page: string }[] {
   };
   return Object.entries(manifest.node).map(([id, entry]) => {
     const worker = Object.keys(entry.workers)[0]; // e.g. app/courses/[courseId]/page
-    const page = worker.replace(/^app/, "").replace(/\/page$/, "").replace(/\[[^\]]+\]/g, "x") || "/";
+    const page =
+      worker
+        .replace(/^app/, "")
+        .replace(/\/page$/, "")
+        .replace(/\[[^\]]+\]/g, "x") || "/";
     return { id, name: entry.exportedName, page };
   });
 }

@@ -2,7 +2,17 @@
 // deadline, expiry, the submit steps, and drawing questions from a bank.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canStart, deadlineOf, draw, isOverdue, latestVersions, refusalToStart, submitStep, submittedAtFor, type StartableQuiz } from "@/lib/attempts/rules";
+import {
+  canStart,
+  deadlineOf,
+  draw,
+  isOverdue,
+  latestVersions,
+  refusalToStart,
+  submitStep,
+  submittedAtFor,
+  type StartableQuiz,
+} from "@/lib/attempts/rules";
 
 const T = new Date("2026-11-24T10:00:00.000Z");
 const at = (seconds: number) => new Date(T.getTime() + seconds * 1000);
@@ -121,14 +131,18 @@ describe("drawing questions", () => {
 
   it("draws the asked number of different questions, all from the candidates, whatever the random source", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 8 }), fc.infiniteStream(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })), (candidates, stream) => {
-        const count = Math.ceil(candidates.length / 2);
-        const random = stream[Symbol.iterator]();
-        const chosen = draw(candidates, count, (n) => Math.floor(random.next().value * n));
-        expect(chosen).toHaveLength(count);
-        expect(new Set(chosen).size).toBe(count);
-        for (const c of chosen) expect(candidates).toContain(c);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 8 }),
+        fc.infiniteStream(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true })),
+        (candidates, stream) => {
+          const count = Math.ceil(candidates.length / 2);
+          const random = stream[Symbol.iterator]();
+          const chosen = draw(candidates, count, (n) => Math.floor(random.next().value * n));
+          expect(chosen).toHaveLength(count);
+          expect(new Set(chosen).size).toBe(count);
+          for (const c of chosen) expect(candidates).toContain(c);
+        },
+      ),
     );
   });
 

@@ -10,7 +10,10 @@ vi.mock("better-auth/crypto", () => {
     running--;
     return value;
   };
-  return { hashPassword: (p: string) => slow(`hash:${p}`), verifyPassword: ({ hash, password }: { hash: string; password: string }) => slow(hash === `hash:${password}`) };
+  return {
+    hashPassword: (p: string) => slow(`hash:${p}`),
+    verifyPassword: ({ hash, password }: { hash: string; password: string }) => slow(hash === `hash:${password}`),
+  };
 });
 
 const { HASH_CONCURRENCY, HASH_QUEUE_MAX, hashPassword, verifyPassword } = await import("@/lib/auth/password-hashing");
@@ -30,6 +33,9 @@ describe("password hashing", () => {
     const outcomes = await Promise.allSettled(Array.from({ length: HASH_QUEUE_MAX + 5 }, (_, i) => hashPassword(`q${i}`)));
     const refused = outcomes.filter((o) => o.status === "rejected");
     expect(refused).toHaveLength(5);
-    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({ statusCode: 503, message: "Too many sign-ins at once. Try again in a few seconds." });
+    expect((refused[0] as PromiseRejectedResult).reason).toMatchObject({
+      statusCode: 503,
+      message: "Too many sign-ins at once. Try again in a few seconds.",
+    });
   });
 });

@@ -11,7 +11,7 @@ function rawPackets(): Uint8Array[] {
   const bytes = fixture("relayed-close-nano.pcap");
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out: Uint8Array[] = [];
-  for (let at = 24; at < bytes.length; ) {
+  for (let at = 24; at < bytes.length;) {
     const len = view.getUint32(at + 8, true);
     out.push(bytes.slice(at + 16, at + 16 + len));
     at += 16 + len;

@@ -75,7 +75,11 @@ describe("the capture reader on real captures, checked against tshark", () => {
   });
 
   it("reads the MSS option of the SYNs (tshark: tcp.options.mss_val 65495 on loopback, 1460 through the relay)", () => {
-    expect(readCapture(fixture("loopback-v4.pcap")).packets.slice(0, 3).map((p) => p.options.mss)).toEqual([65495, 65495, undefined]);
+    expect(
+      readCapture(fixture("loopback-v4.pcap"))
+        .packets.slice(0, 3)
+        .map((p) => p.options.mss),
+    ).toEqual([65495, 65495, undefined]);
     expect(readCapture(fixture("relayed-close-nano.pcap")).packets[0].options.mss).toBe(1460);
   });
 
@@ -195,7 +199,7 @@ function swapPcap(little: Uint8Array): Uint8Array {
   u16(4);
   u16(6);
   for (const at of [8, 12, 16, 20]) u32(at);
-  for (let at = 24; at < little.length; ) {
+  for (let at = 24; at < little.length;) {
     const captured = inView.getUint32(at + 8, true);
     for (const field of [0, 4, 8, 12]) u32(at + field);
     at += 16 + captured;

@@ -32,7 +32,9 @@ describe("invalid answers are not graded, and say what is wrong", () => {
     expect(r.feedback.messages).toEqual(['states.server.2: "FIN_WAIT1" is not a TCP state — did you mean FIN_WAIT_1?']);
   });
   it("the common spellings are accepted (SYN-SENT, lower case, netstat's SYN_RCVD)", () => {
-    const r = grade(t, SEED, { states: { client: ["closed", "SYN-SENT", "Established"], server: ["CLOSED", "listen", "SYN_RCVD", "ESTABLISHED"] } });
+    const r = grade(t, SEED, {
+      states: { client: ["closed", "SYN-SENT", "Established"], server: ["CLOSED", "listen", "SYN_RCVD", "ESTABLISHED"] },
+    });
     expect(r).toMatchObject({ valid: true, score: 2 });
   });
   it("a blank part earns nothing but is not an error: the rest of the answer still counts", () => {
@@ -52,9 +54,10 @@ describe("invalid answers are not graded, and say what is wrong", () => {
     expect(grade(t, SEED, "CLOSED SYN_SENT").valid).toBe(false);
     expect(grade(t, SEED, null).valid).toBe(false);
     expect(grade(byId("lost-syn-leave"), SEED, { ms: -5 }).feedback.messages).toEqual(["ms: a time is not negative"]);
-    expect(grade(byId("handshake-next"), SEED, { segment: { from: "client", flags: "ACK+ACK", seq: 1, ack: 2 }, state: "ESTABLISHED" }).feedback.messages).toEqual([
-      'segment.flags: "ACK" appears twice in "ACK+ACK"',
-    ]);
+    expect(
+      grade(byId("handshake-next"), SEED, { segment: { from: "client", flags: "ACK+ACK", seq: 1, ack: 2 }, state: "ESTABLISHED" }).feedback
+        .messages,
+    ).toEqual(['segment.flags: "ACK" appears twice in "ACK+ACK"']);
   });
   it("every result carries the grader version", () => {
     expect(grade(t, SEED, {}).graderVersion).toBe(GRADER_VERSION);
@@ -79,7 +82,12 @@ describe("policies for state sequences", () => {
     const t = byId("simultaneous-close-states");
     for (let seed = 1; seed < 40; seed++) {
       const q = instantiate(t, seed);
-      const full = { states: { client: stateSequence(q.trace, "client", { includeTransient: true }), server: stateSequence(q.trace, "server", { includeTransient: true }) } };
+      const full = {
+        states: {
+          client: stateSequence(q.trace, "client", { includeTransient: true }),
+          server: stateSequence(q.trace, "server", { includeTransient: true }),
+        },
+      };
       expect(grade(t, seed, full).score).toBe(t.points);
     }
   });
@@ -92,8 +100,10 @@ describe("other kinds of question", () => {
     const wrong = structuredClone(right);
     wrong.segments[2].ack += 1; // the classic off-by-one: forgetting that SYN takes a number
     const r = grade(t, SEED, wrong);
-    expect(r.score).toBeCloseTo(3 * (1 + 1 + 0.75) / 3, 4);
-    expect(r.feedback.messages[0]).toMatch(/^Segment 3: you said the client sends ACK seq=\d+ ack=\d+; the client sends ACK seq=\d+ ack=\d+ \(t = \d+ ms: the client receives SYN\+ACK seq=\d+ ack=\d+\)\. Check ack\.$/);
+    expect(r.score).toBeCloseTo((3 * (1 + 1 + 0.75)) / 3, 4);
+    expect(r.feedback.messages[0]).toMatch(
+      /^Segment 3: you said the client sends ACK seq=\d+ ack=\d+; the client sends ACK seq=\d+ ack=\d+ \(t = \d+ ms: the client receives SYN\+ACK seq=\d+ ack=\d+\)\. Check ack\.$/,
+    );
   });
   it("next: a wrong state after the right segment", () => {
     const t = byId("handshake-next");
@@ -105,7 +115,9 @@ describe("other kinds of question", () => {
   it("time: exact milliseconds, or 'never'", () => {
     const t = byId("active-close-time-wait");
     expect(grade(t, SEED, { ms: 240_000 }).score).toBe(1);
-    expect(grade(t, SEED, { ms: 120_000 }).feedback.messages[0]).toMatch(/^You said 120000 ms\. The client stays in TIME_WAIT for 240000 ms/);
+    expect(grade(t, SEED, { ms: 120_000 }).feedback.messages[0]).toMatch(
+      /^You said 120000 ms\. The client stays in TIME_WAIT for 240000 ms/,
+    );
     const never = byId("two-way-handshake-final");
     expect(grade(never, SEED, { states: { server: "ESTABLISHED" } }).score).toBe(1);
   });

@@ -48,7 +48,9 @@ describe("grader properties (fast-check)", () => {
         if (op === "insert") changed.splice(k, 0, state);
         else if (op === "delete") changed.splice(k, 1);
         else changed[k] = state;
-        const answer = { states: { ...(asSubmitted(expectedAnswer(t, s)) as { states: Record<string, State[]> }).states, [endpoint]: changed } };
+        const answer = {
+          states: { ...(asSubmitted(expectedAnswer(t, s)) as { states: Record<string, State[]> }).states, [endpoint]: changed },
+        };
         const result = grade(t, s, answer);
         if (acceptableSequences(q.trace, endpoint).has(JSON.stringify(changed))) expect(result.score).toBe(result.maxScore);
         else expect(result.score).toBeLessThan(result.maxScore);

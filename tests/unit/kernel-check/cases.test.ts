@@ -26,7 +26,14 @@ describe("kernel-check cases", () => {
       { at: 300, endpoint: "client", call: "connect" },
       { at: 2500, endpoint: "server", call: "accept" },
     ]);
-    expect(engineActions(byName("client-closes-first")).map((a) => a.call)).toEqual(["listen", "connect", "accept", "send", "close", "close"]);
+    expect(engineActions(byName("client-closes-first")).map((a) => a.call)).toEqual([
+      "listen",
+      "connect",
+      "accept",
+      "send",
+      "close",
+      "close",
+    ]);
   });
 
   it("the engine makes the calls at the kernel's times, and not the ones that failed there", () => {

@@ -48,7 +48,11 @@ describe("Linux timer wheel slack at HZ=250 (kernel/time/timer.c level table)", 
 });
 
 describe("comparing segments", () => {
-  const engine = relativeSegments([seg(10, "client", "SYN", 1000, 0), seg(60, "server", "SYN+ACK", 5000, 1001), seg(110, "client", "ACK", 1001, 5001)]);
+  const engine = relativeSegments([
+    seg(10, "client", "SYN", 1000, 0),
+    seg(60, "server", "SYN+ACK", 5000, 1001),
+    seg(110, "client", "ACK", 1001, 5001),
+  ]);
   const shifted = (dt: number): RelativeSegment[] => engine.map((s) => ({ ...s, t: s.t + dt }));
 
   it("agrees within the jitter allowance", () => {

@@ -17,7 +17,11 @@ function files(dir: string): string[] {
 }
 
 function resolve(from: string, specifier: string): string | null {
-  const base = specifier.startsWith("@/") ? join(ROOT, specifier.slice(2)) : specifier.startsWith(".") ? join(dirname(from), specifier) : null;
+  const base = specifier.startsWith("@/")
+    ? join(ROOT, specifier.slice(2))
+    : specifier.startsWith(".")
+      ? join(dirname(from), specifier)
+      : null;
   if (base === null) return null; // a package
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, "index.ts"), join(base, "index.tsx")]) {
     if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
@@ -27,13 +31,21 @@ function resolve(from: string, specifier: string): string | null {
 
 /** The imports of a file that survive compilation, as written. */
 function runtimeImports(file: string): { specifier: string; typeOnly: boolean }[] {
-  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, false, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    readFileSync(file, "utf8"),
+    ts.ScriptTarget.Latest,
+    false,
+    file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const out: { specifier: string; typeOnly: boolean }[] = [];
   for (const statement of source.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
       const clause = statement.importClause;
       const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : null;
-      const typeOnly = Boolean(clause && (clause.isTypeOnly || (!clause.name && named && named.length > 0 && named.every((e) => e.isTypeOnly))));
+      const typeOnly = Boolean(
+        clause && (clause.isTypeOnly || (!clause.name && named && named.length > 0 && named.every((e) => e.isTypeOnly))),
+      );
       out.push({ specifier: statement.moduleSpecifier.text, typeOnly });
     } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteral(statement.moduleSpecifier)) {
       const named = statement.exportClause && ts.isNamedExports(statement.exportClause) ? statement.exportClause.elements : null;
@@ -66,7 +78,14 @@ function closure(entries: string[]): Map<string, string[]> {
   return reached;
 }
 
-const FORBIDDEN = [/^lib\/questions\/library/, /^lib\/questions\/kinds\//, /^lib\/questions\/index\.ts$/, /^lib\/scenarios\//, /^lib\/tcp\/(simulate|endpoint|scenario|profiles|index)\.ts$/, /^lib\/grading\/(grade|index)\.ts$/];
+const FORBIDDEN = [
+  /^lib\/questions\/library/,
+  /^lib\/questions\/kinds\//,
+  /^lib\/questions\/index\.ts$/,
+  /^lib\/scenarios\//,
+  /^lib\/tcp\/(simulate|endpoint|scenario|profiles|index)\.ts$/,
+  /^lib\/grading\/(grade|index)\.ts$/,
+];
 
 describe("client entry points", () => {
   const components = files(join(ROOT, "components"));
@@ -75,7 +94,8 @@ describe("client entry points", () => {
     const wrong: string[] = [];
     for (const file of components) {
       for (const { specifier } of runtimeImports(file)) {
-        if (/^@\/lib\/(questions|grading)(\/|$)/.test(specifier) && !/^@\/lib\/(questions|grading)\/client$/.test(specifier)) wrong.push(`${relative(ROOT, file)}: ${specifier}`);
+        if (/^@\/lib\/(questions|grading)(\/|$)/.test(specifier) && !/^@\/lib\/(questions|grading)\/client$/.test(specifier))
+          wrong.push(`${relative(ROOT, file)}: ${specifier}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -83,9 +103,13 @@ describe("client entry points", () => {
 
   it("nothing a component loads pulls in the library, the families, the simulator or the grader", () => {
     const reached = closure([...components, join(ROOT, "lib/questions/client.ts"), join(ROOT, "lib/grading/client.ts")]);
-    const bad = [...reached].filter(([file]) => FORBIDDEN.some((re) => re.test(relative(ROOT, file)))).map(([, chain]) => chain.map((f) => relative(ROOT, f)).join(" → "));
+    const bad = [...reached]
+      .filter(([file]) => FORBIDDEN.some((re) => re.test(relative(ROOT, file))))
+      .map(([, chain]) => chain.map((f) => relative(ROOT, f)).join(" → "));
     expect(bad).toEqual([]);
     // The walk does follow imports: the client entry's own pieces are reached.
-    expect([...reached.keys()].map((f) => relative(ROOT, f))).toEqual(expect.arrayContaining(["lib/questions/state-names.ts", "lib/tcp/trace.ts", "lib/tcp/flags.ts"]));
+    expect([...reached.keys()].map((f) => relative(ROOT, f))).toEqual(
+      expect.arrayContaining(["lib/questions/state-names.ts", "lib/tcp/trace.ts", "lib/tcp/flags.ts"]),
+    );
   });
 });

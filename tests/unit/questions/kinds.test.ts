@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { gradeInstance } from "@/lib/grading";
 import { AskSchema, instantiate, kindOf, kinds, starterLibrary, type AskKind } from "@/lib/questions";
 
-const SEEDS = Array.from({ length: 12 }, (_, i) => i * 2_654_435_761 % 0x1_0000_0000);
+const SEEDS = Array.from({ length: 12 }, (_, i) => (i * 2_654_435_761) % 0x1_0000_0000);
 const KINDS = Object.keys(kinds) as AskKind[];
 
 describe("the kinds registry", () => {
@@ -33,11 +33,13 @@ describe.each(KINDS)("answer kind %s", (kind) => {
         const where = (what: string, answer: unknown) => `${t.id} seed ${seed} ${what} ${JSON.stringify(answer)}`;
         for (const answer of cases.correct) {
           const r = gradeInstance(q, answer);
-          if (!r.valid || r.score !== r.maxScore || !r.feedback.correct) failures.push(`${where("correct", answer)}: ${r.score}/${r.maxScore} ${r.feedback.messages.join(" ")}`);
+          if (!r.valid || r.score !== r.maxScore || !r.feedback.correct)
+            failures.push(`${where("correct", answer)}: ${r.score}/${r.maxScore} ${r.feedback.messages.join(" ")}`);
         }
         for (const answer of cases.incorrect) {
           const r = gradeInstance(q, answer);
-          if (!r.valid || r.score >= r.maxScore || r.feedback.correct) failures.push(`${where("incorrect", answer)}: ${r.score}/${r.maxScore}`);
+          if (!r.valid || r.score >= r.maxScore || r.feedback.correct)
+            failures.push(`${where("incorrect", answer)}: ${r.score}/${r.maxScore}`);
         }
         for (const answer of cases.invalid) {
           const r = gradeInstance(q, answer);

@@ -7,7 +7,12 @@ import { readJson } from "@/lib/server/json";
 import { JSON_BODY_LIMIT, MAX_JSON_DEPTH } from "@/lib/server/limits";
 
 function jsonRequest(body: BodyInit | ReadableStream<Uint8Array>, headers: Record<string, string> = {}): Request {
-  return new Request("http://localhost/api/x", { method: "PUT", body, headers: { "content-type": "application/json", ...headers }, duplex: "half" } as RequestInit);
+  return new Request("http://localhost/api/x", {
+    method: "PUT",
+    body,
+    headers: { "content-type": "application/json", ...headers },
+    duplex: "half",
+  } as RequestInit);
 }
 
 async function refusal(promise: Promise<unknown>): Promise<{ status: number; message: string }> {
@@ -76,6 +81,8 @@ describe("readJson", () => {
   it("accepts nesting up to the limit, and brackets inside strings do not count", async () => {
     const deep = `${"[".repeat(MAX_JSON_DEPTH)}${"]".repeat(MAX_JSON_DEPTH)}`;
     expect(await readJson(jsonRequest(deep))).toBeDefined();
-    expect(await readJson(jsonRequest(JSON.stringify({ answer: "[".repeat(1000) + '\\"{' })))).toEqual({ answer: "[".repeat(1000) + '\\"{' });
+    expect(await readJson(jsonRequest(JSON.stringify({ answer: "[".repeat(1000) + '\\"{' })))).toEqual({
+      answer: "[".repeat(1000) + '\\"{',
+    });
   });
 });

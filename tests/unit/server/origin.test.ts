@@ -18,7 +18,11 @@ describe("foreignOriginError", () => {
     ["a malformed Origin", { origin: "::::", host: "127.0.0.1:3000" }, undefined],
     ["no Origin and a same-site fetch", { "sec-fetch-site": "same-site", host: "127.0.0.1:3000" }, undefined],
     ["no Origin and no Sec-Fetch-Site", { host: "127.0.0.1:3000" }, undefined],
-    ["an Origin other than APP_URL's, even if it matches Host", { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }, "https://lab.example.edu"],
+    [
+      "an Origin other than APP_URL's, even if it matches Host",
+      { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" },
+      "https://lab.example.edu",
+    ],
     ["http when APP_URL is https", { origin: "http://lab.example.edu", host: "lab.example.edu" }, "https://lab.example.edu"],
   ];
   for (const [what, headers, appUrl] of refused) {

@@ -3,7 +3,15 @@ import { describe, expect, it } from "vitest";
 import { commonSecurityHeaders, frameAncestorsFor, newNonce, pageCsp } from "@/lib/server/security-headers";
 
 function directives(csp: string): Map<string, string> {
-  return new Map(csp.split(";").map((d) => d.trim().split(/\s+(.*)/s).slice(0, 2) as [string, string]));
+  return new Map(
+    csp.split(";").map(
+      (d) =>
+        d
+          .trim()
+          .split(/\s+(.*)/s)
+          .slice(0, 2) as [string, string],
+    ),
+  );
 }
 
 describe("pageCsp", () => {
@@ -17,7 +25,9 @@ describe("pageCsp", () => {
   });
   it("upgrades requests only over https", () => {
     expect(csp.has("upgrade-insecure-requests")).toBe(false);
-    expect(directives(pageCsp({ nonce: "n", frameAncestors: ["'none'"], https: true, dev: false })).has("upgrade-insecure-requests")).toBe(true);
+    expect(directives(pageCsp({ nonce: "n", frameAncestors: ["'none'"], https: true, dev: false })).has("upgrade-insecure-requests")).toBe(
+      true,
+    );
   });
 });
 

@@ -16,7 +16,10 @@ const extraAction = fc
   .map(({ bytes, ...a }) => (a.call === "send" ? { ...a, bytes } : a));
 
 const fault = fc.oneof(
-  fc.record({ match: fc.record({ from: endpoint, flags, occurrence: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) }), effect: fc.constant("drop" as const) }),
+  fc.record({
+    match: fc.record({ from: endpoint, flags, occurrence: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) }),
+    effect: fc.constant("drop" as const),
+  }),
   fc.record({
     match: fc.record({ from: endpoint, flags, occurrence: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }) }),
     effect: fc.constant("delay" as const),

@@ -25,7 +25,9 @@ function sections(markdown: string): Section[] {
 }
 
 const doc = sections(readFileSync(DOC, "utf8"));
-const files = readdirSync(DIR).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
 it("every example file has exactly one section in the scenario format doc, and every section a file", () => {
   expect(files.length).toBeGreaterThanOrEqual(10);

@@ -68,7 +68,9 @@ describe("RFC 9293 figures", () => {
 
   it("Figure 11, the active side causes half-open connection discovery (§3.5.2)", () => {
     const trace = simulate(
-      base({ actions: [...open, { at: 1000, endpoint: "client", call: "crash" }, { at: 2000, endpoint: "server", call: "send", bytes: 10 }] }),
+      base({
+        actions: [...open, { at: 1000, endpoint: "client", call: "crash" }, { at: 2000, endpoint: "server", call: "send", bytes: 10 }],
+      }),
     );
     expect(sent(trace, "client")).toEqual(["SYN 100/0", "ACK 101/301", "RST 101/0"]);
     expect(trace.final.server).toBe("CLOSED");
@@ -80,7 +82,9 @@ describe("RFC 9293 figures", () => {
     );
     expect(stateSequence(trace, "client").slice(2)).toEqual(["ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT", "CLOSED"]);
     expect(stateSequence(trace, "server").slice(3)).toEqual(["ESTABLISHED", "CLOSE_WAIT", "LAST_ACK", "CLOSED"]);
-    const tw = trace.events.filter((e) => e.type === "state" && e.endpoint === "client" && (e.to === "TIME_WAIT" || e.from === "TIME_WAIT"));
+    const tw = trace.events.filter(
+      (e) => e.type === "state" && e.endpoint === "client" && (e.to === "TIME_WAIT" || e.from === "TIME_WAIT"),
+    );
     expect(tw[1].t - tw[0].t).toBe(2 * 120_000);
   });
 
@@ -104,7 +108,12 @@ describe("RFC 9293 figures", () => {
     expect(sent(trace, "client").slice(-2)).toEqual(["FIN+ACK 101/301", "ACK 102/302"]);
     // One segment acknowledges the client's FIN and carries the server's: FIN_WAIT_2 is transient.
     expect(stateSequence(trace, "client").slice(-3)).toEqual(["FIN_WAIT_1", "TIME_WAIT", "CLOSED"]);
-    expect(stateSequence(trace, "client", { includeTransient: true }).slice(-4)).toEqual(["FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT", "CLOSED"]);
+    expect(stateSequence(trace, "client", { includeTransient: true }).slice(-4)).toEqual([
+      "FIN_WAIT_1",
+      "FIN_WAIT_2",
+      "TIME_WAIT",
+      "CLOSED",
+    ]);
   });
 
   it("TIME_WAIT absorbs a retransmitted FIN after the last ACK is lost, and restarts (§3.10.7.4)", () => {

@@ -76,7 +76,15 @@ let nextId = 1;
 function wire(spec: SegmentSpec): Wire {
   const parsed = parseFlags(spec.flags);
   if ("error" in parsed) throw new Error(parsed.error);
-  const view = { id: nextId++, from: "client" as const, to: "server" as const, flags: spec.flags, seq: spec.seq, ack: spec.ack ?? 0, len: spec.len ?? 0 };
+  const view = {
+    id: nextId++,
+    from: "client" as const,
+    to: "server" as const,
+    flags: spec.flags,
+    seq: spec.seq,
+    ack: spec.ack ?? 0,
+    len: spec.len ?? 0,
+  };
   return { bits: parsed.bits, seq: spec.seq, ack: spec.ack ?? 0, len: spec.len ?? 0, view };
 }
 
@@ -141,7 +149,13 @@ function fresh(options: FixtureOptions = {}): Harness {
   const ep = new Endpoint(
     "server",
     "client",
-    { isn: options.iss ?? LOCAL_ISS, rules: host.rules, backlog: options.backlog, synQueue: options.synQueue, acceptQueue: options.acceptQueue },
+    {
+      isn: options.iss ?? LOCAL_ISS,
+      rules: host.rules,
+      backlog: options.backlog,
+      synQueue: options.synQueue,
+      acceptQueue: options.acceptQueue,
+    },
     host,
   );
   return { ep, host };

@@ -290,7 +290,9 @@ describe("profile linux", () => {
         untilMs: 3000,
       });
     const sent = (trace: ReturnType<typeof simulate>) =>
-      trace.events.flatMap((e) => (e.type === "send" ? [`${e.t} ${e.segment.from} ${e.segment.flags} ${e.segment.seq} ${e.segment.ack}`] : []));
+      trace.events.flatMap((e) =>
+        e.type === "send" ? [`${e.t} ${e.segment.from} ${e.segment.flags} ${e.segment.seq} ${e.segment.ack}`] : [],
+      );
 
     it("a close with 100 bytes unread sends RST+ACK <SEQ=SND.NXT><ACK=RCV.NXT>, not FIN; both sides are closed (kernel check: close-with-unread-data)", () => {
       const trace = story([{ at: 1000, call: "close" }]);

@@ -16,7 +16,10 @@ const lostFin = (profile: "rfc9293" | "linux", lost: number, extra: Partial<Scen
     { at: 0, endpoint: "client", call: "connect" },
     { at: 500, endpoint: "client", call: "close" },
   ],
-  network: Array.from({ length: lost }, (_, i) => ({ match: { from: "client" as const, flags: "FIN+ACK", occurrence: i + 1 }, effect: "drop" as const })),
+  network: Array.from({ length: lost }, (_, i) => ({
+    match: { from: "client" as const, flags: "FIN+ACK", occurrence: i + 1 },
+    effect: "drop" as const,
+  })),
   untilMs: 20_000,
   ...extra,
 });

@@ -20,13 +20,16 @@ import {
 } from "./harness";
 
 describe("TIME_WAIT", () => {
-  it.each(["rfc9293", "linux"] as const)("from fin_wait_2 + fin == from closing + ack of our fin, profile %s (§3.10.7.4 eighth and fifth steps, Figures 12 and 13)", (profile) => {
-    const viaFinWait2 = timeWait({ profile });
-    const viaClosing = closing({ profile });
-    recv(viaClosing, { flags: "ACK", seq: R + 2, ack: L + 2 });
-    expect(viaClosing.ep.state).toBe("TIME_WAIT");
-    expectSameEndpoint(viaFinWait2, viaClosing);
-  });
+  it.each(["rfc9293", "linux"] as const)(
+    "from fin_wait_2 + fin == from closing + ack of our fin, profile %s (§3.10.7.4 eighth and fifth steps, Figures 12 and 13)",
+    (profile) => {
+      const viaFinWait2 = timeWait({ profile });
+      const viaClosing = closing({ profile });
+      recv(viaClosing, { flags: "ACK", seq: R + 2, ack: L + 2 });
+      expect(viaClosing.ep.state).toBe("TIME_WAIT");
+      expectSameEndpoint(viaFinWait2, viaClosing);
+    },
+  );
 
   it("from fin_wait_1 + fin that acks our fin (through a transient fin_wait_2) == from fin_wait_2 + fin (§3.10.7.4 fifth then eighth step)", () => {
     const viaFinWait2 = timeWait();

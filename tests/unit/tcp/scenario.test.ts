@@ -14,7 +14,13 @@ function problems(input: unknown): string[] {
 
 describe("scenario validation", () => {
   it("an unknown call names its path and the allowed calls", () => {
-    const p = problems({ actions: [{ at: 0, endpoint: "server", call: "listen" }, { at: 1, endpoint: "client", call: "connect" }, { at: 2, endpoint: "client", call: "shout" }] });
+    const p = problems({
+      actions: [
+        { at: 0, endpoint: "server", call: "listen" },
+        { at: 1, endpoint: "client", call: "connect" },
+        { at: 2, endpoint: "client", call: "shout" },
+      ],
+    });
     expect(p).toEqual(["actions[2].call: expected one of listen, connect, accept, send, read, shutdown, close, abort, crash"]);
   });
 
@@ -52,7 +58,9 @@ describe("scenario validation", () => {
     expect(problems({ actions: [{ at: 0, endpoint: "client", call: "send" }] })).toEqual([
       "actions[0].bytes: a send needs a byte count (bytes: 1 or more)",
     ]);
-    expect(problems({ actions: [{ at: 0, endpoint: "client", call: "send", bytes: -3 }] })).toEqual(["actions[0].bytes: bytes must be at least 1"]);
+    expect(problems({ actions: [{ at: 0, endpoint: "client", call: "send", bytes: -3 }] })).toEqual([
+      "actions[0].bytes: bytes must be at least 1",
+    ]);
   });
 
   it("rejects an unknown effect and unknown keys", () => {

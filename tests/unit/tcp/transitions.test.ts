@@ -73,7 +73,9 @@ describe("the transition table (lib/tcp/transitions.ts)", () => {
 
   it("rejects a transition the table does not allow: a state the rule does not leave, or a state it does not enter", () => {
     expect(() => checkTransition("ESTABLISHED", "CLOSE_WAIT", RULES["established/fin"])).not.toThrow();
-    expect(() => checkTransition("SYN_RECEIVED", "CLOSE_WAIT", RULES["established/fin"])).toThrow(/SYN_RECEIVED -> CLOSE_WAIT by rule "established\/fin"/);
+    expect(() => checkTransition("SYN_RECEIVED", "CLOSE_WAIT", RULES["established/fin"])).toThrow(
+      /SYN_RECEIVED -> CLOSE_WAIT by rule "established\/fin"/,
+    );
     expect(() => checkTransition("ESTABLISHED", "CLOSED", RULES["established/fin"])).toThrow(/not in lib\/tcp\/transitions.ts/);
   });
 });

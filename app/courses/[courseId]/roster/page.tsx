@@ -17,7 +17,9 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
   const enrollments = await courseService.rosterOf(courseId);
   // Invite links are bearer secrets: only instructors, who send them, see them.
   const instructor = access.role === "INSTRUCTOR";
-  const tokens = instructor ? await authService.inviteTokens(enrollments.filter((e) => e.user.invited).map((e) => e.user.id)) : new Map<string, string>();
+  const tokens = instructor
+    ? await authService.inviteTokens(enrollments.filter((e) => e.user.invited).map((e) => e.user.id))
+    : new Map<string, string>();
   const staffInvites = instructor ? await enrollmentService.staffInvitesOf(courseId) : [];
   return (
     <>
@@ -53,7 +55,11 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
                       {token ? (
                         <label className="text-xs text-slate-600">
                           Invite link for {e.user.email}
-                          <input readOnly value={`${appUrl()}/invite/${token}`} className="mt-1 block w-64 rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs" />
+                          <input
+                            readOnly
+                            value={`${appUrl()}/invite/${token}`}
+                            className="mt-1 block w-64 rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs"
+                          />
                         </label>
                       ) : null}
                     </div>

@@ -30,12 +30,25 @@ export default async function AttemptPage({ params }: { params: Promise<{ course
   if (view.status === "IN_PROGRESS") {
     return (
       <>
-        <PageHeader title={view.quiz.title} description={<>Attempt {view.number} · answers are saved as you work · {back}</>} />
+        <PageHeader
+          title={view.quiz.title}
+          description={
+            <>
+              Attempt {view.number} · answers are saved as you work · {back}
+            </>
+          }
+        />
         <AttemptRunner
           attemptId={view.attemptId}
           deadlineAt={view.deadlineAt?.toISOString() ?? null}
           serverNow={new Date().toISOString()}
-          items={view.items.map((i) => ({ position: i.position, presentation: i.presentation, draft: i.draft as Draft | null, savedAt: i.savedAt?.toISOString() ?? null, maxScore: i.maxScore }))}
+          items={view.items.map((i) => ({
+            position: i.position,
+            presentation: i.presentation,
+            draft: i.draft as Draft | null,
+            savedAt: i.savedAt?.toISOString() ?? null,
+            maxScore: i.maxScore,
+          }))}
         />
       </>
     );
@@ -43,7 +56,14 @@ export default async function AttemptPage({ params }: { params: Promise<{ course
 
   return (
     <>
-      <PageHeader title={view.quiz.title} description={<>Attempt {view.number} · submitted {view.submittedAt?.toUTCString()} · {back}</>} />
+      <PageHeader
+        title={view.quiz.title}
+        description={
+          <>
+            Attempt {view.number} · submitted {view.submittedAt?.toUTCString()} · {back}
+          </>
+        }
+      />
       {view.release.released ? (
         <div className="flex flex-col gap-6">
           <Card>
@@ -53,7 +73,16 @@ export default async function AttemptPage({ params }: { params: Promise<{ course
             <p className="text-sm text-slate-600">{view.release.reason}</p>
           </Card>
           {view.items.map((item) =>
-            item.result ? <AnswerReview key={item.position} position={item.position} presentation={item.presentation} draft={item.draft} result={item.result} maxScore={item.maxScore} /> : null,
+            item.result ? (
+              <AnswerReview
+                key={item.position}
+                position={item.position}
+                presentation={item.presentation}
+                draft={item.draft}
+                result={item.result}
+                maxScore={item.maxScore}
+              />
+            ) : null,
           )}
         </div>
       ) : (
