@@ -4,7 +4,7 @@
 // rules in the RFC's step order; this table is what it is allowed to do. Each rule has an
 // id (what the code names), the source it cites and the sentence a student reads in the
 // trace and the grader's feedback. docs/engine.md shows the same table.
-import type { State } from "./trace";
+import { STATES, type State } from "./trace";
 
 export interface Rule {
   /** The states this rule can leave. */
@@ -208,18 +208,7 @@ export const RULES = {
   // Not a TCP event: the host reboots and forgets its connections without a word,
   // which is how half-open connections arise (Figure 10).
   crash: {
-    from: [
-      "LISTEN",
-      "SYN_SENT",
-      "SYN_RECEIVED",
-      "ESTABLISHED",
-      "FIN_WAIT_1",
-      "FIN_WAIT_2",
-      "CLOSE_WAIT",
-      "CLOSING",
-      "LAST_ACK",
-      "TIME_WAIT",
-    ],
+    from: STATES.filter((state) => state !== "CLOSED"),
     to: "CLOSED",
     cites: "RFC 9293 §3.5.2",
     reason: "The host crashed and lost all memory of the connection.",
