@@ -1,4 +1,4 @@
-// Issue #3 end to end: signing in, the role-specific course homes, role checks on every
+// The foundation end to end: signing in, the role-specific course homes, role checks on every
 // route, enrolment by email and by join code, signing out, keyboard use and axe.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO_JOIN_CODE } from "../../lib/demo/seed-data";
