@@ -25,8 +25,11 @@ const LAYERS = {
   quizzes: [...CORE, "attempts", "db", "audit", "server/errors"],
   practice: [...CORE, "auth", "db", "audit", "server/errors"],
   demo: [...CORE, "db", "audit", "courses"],
+  i18n: [],
 };
-const PURE = ["tcp", "scenarios", "questions", "grading", "capture", "kernel-check"];
+// Every layer may say things in the reader's language: lib/i18n is a pure leaf.
+for (const folder of Object.keys(LAYERS)) if (folder !== "i18n") LAYERS[folder].push("i18n");
+const PURE = ["tcp", "scenarios", "questions", "grading", "capture", "kernel-check", "i18n"];
 
 /** Import specifiers reaching lib/<name> (relative from inside lib/, or through the @/ alias). */
 function specifiersOf(name) {
@@ -101,7 +104,7 @@ const config = [
         {
           patterns: [
             {
-              regex: "^@/lib/(?!forms$|questions/client$|grading/client$|tcp/(describe|trace|flags)$|auth/roles$)",
+              regex: "^@/lib/(?!forms$|questions/client$|grading/client$|tcp/(describe|trace|flags)$|auth/roles$|i18n/(locales|msg|render)$)",
               allowTypeImports: true,
               message: "Components import client-safe entry points only (docs/architecture.md §9).",
             },

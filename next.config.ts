@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { ACTION_BODY_LIMIT } from "./lib/server/limits";
 import { commonSecurityHeaders, NON_PAGE_CSP, servedOverHttps } from "./lib/server/security-headers";
 
@@ -34,4 +35,5 @@ const config: NextConfig = {
   },
 };
 
-export default config;
+// The reader's language and catalog per request: lib/server/i18n-request.ts.
+export default createNextIntlPlugin("./lib/server/i18n-request.ts")(config);

@@ -2,7 +2,7 @@
 import "server-only";
 import { bound } from "../db/bind";
 import { db } from "../db/client";
-import { setFlag, signOutEverywhere } from "./manage";
+import { setFlag, setLocale, signOutEverywhere } from "./manage";
 import { accounts } from "./queries";
 
-export const accountService = bound(db, { accounts, setFlag, signOutEverywhere });
+export const accountService = bound(db, { accounts, setFlag, setLocale, signOutEverywhere });

@@ -3,7 +3,8 @@ import "server-only";
 import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
 import { AppError } from "../server/errors";
-import { accountExists, deleteSessionsOf, setAccountFlag, type AccountFlag } from "./queries";
+import type { Locale } from "../i18n/locales";
+import { accountExists, deleteSessionsOf, setAccountFlag, setAccountLocale, type AccountFlag } from "./queries";
 
 /** An admin lets an account create courses, or makes it an admin (never un-makes themselves). */
 export async function setFlag(db: Db, actorId: string, userId: string, flag: AccountFlag, value: boolean): Promise<void> {
@@ -18,4 +19,9 @@ export async function setFlag(db: Db, actorId: string, userId: string, flag: Acc
 export async function signOutEverywhere(db: Db, userId: string): Promise<void> {
   await deleteSessionsOf(db, userId);
   await writeAudit(db, { actorId: userId, action: "auth.sign-out-everywhere", target: userId });
+}
+
+/** The owner chooses the language the product speaks to them (null: the browser's). Not audited: it changes nothing anyone else sees. */
+export async function setLocale(db: Db, userId: string, locale: Locale | null): Promise<void> {
+  await setAccountLocale(db, userId, locale);
 }

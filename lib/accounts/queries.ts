@@ -3,6 +3,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import type { User } from "../db/generated/sqlite/client";
+import type { Locale } from "../i18n/locales";
 
 export type AccountFlag = keyof Pick<User, "canTeach" | "isAdmin">;
 
@@ -26,4 +27,9 @@ export async function setAccountFlag(db: Db, userId: string, flag: AccountFlag, 
 /** Ends every session of a user, on every device. */
 export async function deleteSessionsOf(db: Db, userId: string): Promise<void> {
   await db.session.deleteMany({ where: { userId } });
+}
+
+/** The person's language, or null to follow the browser's. */
+export async function setAccountLocale(db: Db, userId: string, locale: Locale | null): Promise<void> {
+  await db.user.update({ where: { id: userId }, data: { locale } });
 }

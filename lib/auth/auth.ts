@@ -62,6 +62,8 @@ export function createAuth(database: Db, dbProvider: Provider, options: { secret
         isAdmin: { type: "boolean", defaultValue: false, input: false },
         canTeach: { type: "boolean", defaultValue: false, input: false },
         invited: { type: "boolean", defaultValue: false, input: false },
+        // Set on the Account page (lib/accounts), not at sign-up: the sign-up form's language is the cookie's.
+        locale: { type: "string", required: false, input: false },
       },
     },
     hooks: {

@@ -8,13 +8,13 @@ import { auditCreate, type AuditEntry } from "../audit";
 
 // ---------------------------------------------------------------- sessions and access
 
-export type SessionUserRow = Pick<User, "id" | "name" | "email" | "isAdmin" | "canTeach">;
+export type SessionUserRow = Pick<User, "id" | "name" | "email" | "isAdmin" | "canTeach" | "locale">;
 export type SessionRow = SessionUserRow & Pick<Session, "expiresAt">;
 
 /** The session with this token and its user, expired or not. */
 export async function sessionByToken(db: Db, token: string): Promise<SessionRow | null> {
   const [row] = await sqlOf(db).all<SessionRow>(
-    `SELECT u."id" AS "id", u."name" AS "name", u."email" AS "email", u."isAdmin" AS "isAdmin", u."canTeach" AS "canTeach", s."expiresAt" AS "expiresAt"
+    `SELECT u."id" AS "id", u."name" AS "name", u."email" AS "email", u."isAdmin" AS "isAdmin", u."canTeach" AS "canTeach", u."locale" AS "locale", s."expiresAt" AS "expiresAt"
      FROM "session" s JOIN "user" u ON u."id" = s."userId" WHERE s."token" = $1`,
     [token],
   );

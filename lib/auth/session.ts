@@ -23,8 +23,8 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!dueForRefresh(session.expiresAt)) return session.user;
   const refreshed = await auth.api.getSession({ headers: requestHeaders });
   if (!refreshed) return null;
-  const u = refreshed.user as typeof refreshed.user & { isAdmin?: boolean; canTeach?: boolean };
-  return { id: u.id, name: u.name, email: u.email, isAdmin: Boolean(u.isAdmin), canTeach: Boolean(u.canTeach) };
+  const u = refreshed.user as typeof refreshed.user & { isAdmin?: boolean; canTeach?: boolean; locale?: string | null };
+  return { id: u.id, name: u.name, email: u.email, isAdmin: Boolean(u.isAdmin), canTeach: Boolean(u.canTeach), locale: u.locale ?? null };
 });
 
 /** For the layout: the signed-in user, or null also when the database cannot be reached. */

@@ -69,9 +69,9 @@ async function courseCreator(): Promise<{ user: SessionUser }> {
   return { user };
 }
 
-/** Anyone, signed in or not (sign-in and sign-up). */
-export function publicAction<S extends z.ZodType>(schema: S, handler: Handler<S, Record<string, never>>) {
-  return build(schema, async () => ({}) as Record<string, never>, handler);
+/** Anyone, signed in or not (sign-in, sign-up, the language switch); `user` is the caller or null. */
+export function publicAction<S extends z.ZodType>(schema: S, handler: Handler<S, { user: SessionUser | null }>) {
+  return build(schema, async () => ({ user: await getSessionUser() }), handler);
 }
 
 /** A signed-in user. */

@@ -12,7 +12,7 @@ import type { CallName, EndpointName, Timing } from "./scenario";
 import { seqAdd, seqDiff, seqGt, seqLe, seqLt } from "./seq";
 import type { SegmentView, State, TimerName } from "./trace";
 import { RttState } from "./rtt";
-import { RULES, checkTransition, type RuleTo } from "./transitions";
+import { RULES, checkTransition, type Rule, type RuleTo } from "./transitions";
 
 /** Maximum segment size for data (RFC 9293 §3.7.1 default for IPv4 over Ethernet-sized paths). */
 export const MSS = 1460;
@@ -50,7 +50,7 @@ export interface Host {
   readonly now: number;
   readonly timing: Timing;
   transmit(from: Endpoint, bits: number, seq: number, ack: number, len: number, retransmission: boolean): void;
-  stateChanged(endpoint: Endpoint, from: State, to: State, rule: string, reason: string): void;
+  stateChanged(endpoint: Endpoint, from: State, to: State, rule: Rule): void;
   signal(endpoint: Endpoint, message: string): void;
   discarded(endpoint: Endpoint, segment: Wire, reason: DiscardReason): void;
   syntheticTimer(endpoint: Endpoint, timer: TimerName): void;
@@ -1047,7 +1047,7 @@ export class Endpoint {
     if (from === to) return;
     checkTransition(from, to, rule);
     this.state = to;
-    this.host.stateChanged(this, from, to, rule.cites, rule.reason);
+    this.host.stateChanged(this, from, to, rule);
   }
 }
 

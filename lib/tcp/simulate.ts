@@ -13,6 +13,7 @@ import { ACK, formatFlags, parseFlags } from "./flags";
 import { rulesFor } from "./profiles";
 import { ScenarioError, parseScenario, type EndpointName, type Scenario, type Timing } from "./scenario";
 import type { SegmentView, State, TimerName, Trace, TraceEvent } from "./trace";
+import type { Rule, RuleId } from "./transitions";
 
 /** A run stops with a ScenarioError once its trace would exceed this many events. */
 export const MAX_EVENTS = 100_000;
@@ -241,7 +242,7 @@ class Simulation implements Host {
     this.queue.push({ t: this.now + afterMs, priority: ARRIVAL, order: this.order++, kind: ARRIVAL, to, wire, action: -1 });
   }
 
-  stateChanged(endpoint: Endpoint, from: State, to: State, rule: string, reason: string): void {
+  stateChanged(endpoint: Endpoint, from: State, to: State, rule: Rule): void {
     this.events.push({
       t: this.now,
       endpoint: endpoint.name,
@@ -249,8 +250,9 @@ class Simulation implements Host {
       from,
       to,
       transient: false,
-      rule,
-      reason,
+      ruleId: rule.id as RuleId,
+      rule: rule.cites,
+      reason: rule.reason,
       cause: this.stepStart,
     });
   }

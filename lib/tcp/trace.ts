@@ -1,6 +1,7 @@
 // The trace: what happened, in order. The grader replays it and the ladder diagram
 // draws it, so every state change names its cause event and the rule behind it.
 import type { CallName, EndpointName } from "./scenario";
+import type { RuleId } from "./transitions";
 
 export const STATES = [
   "CLOSED",
@@ -84,6 +85,8 @@ export type TraceEvent =
       readonly to: State;
       /** Not the last change one step made to this endpoint, e.g. the ESTABLISHED of SYN_RECEIVED + FIN (docs/engine.md). */
       readonly transient: boolean;
+      /** The rule of lib/tcp/transitions.ts that made the change; its reason is the catalogs' `rules.<id>`. */
+      readonly ruleId: RuleId;
       /** The RFC section or profile that justifies the transition. */
       readonly rule: string;
       /** The transition explained in one plain sentence, for feedback. */

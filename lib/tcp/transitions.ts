@@ -7,6 +7,8 @@
 import { STATES, type State } from "./trace";
 
 export interface Rule {
+  /** The rule's key in RULES: what the trace records, and the catalogs' message id for its reason. */
+  readonly id: string;
   /** The states this rule can leave. */
   readonly from: readonly State[];
   readonly to: State;
@@ -16,7 +18,7 @@ export interface Rule {
   readonly reason: string;
 }
 
-export const RULES = {
+const TABLE = {
   // ------------------------------------------------------------------ opening
   listen: {
     from: ["CLOSED"],
@@ -276,9 +278,14 @@ export const RULES = {
     cites: "profile no-time-wait",
     reason: "Without TIME_WAIT, the active closer forgets the connection at once.",
   },
-} as const satisfies Record<string, Rule>;
+} as const satisfies Record<string, Omit<Rule, "id">>;
 
-export type RuleId = keyof typeof RULES;
+export type RuleId = keyof typeof TABLE;
+
+/** Each rule carries its id, so the trace records it with a property load rather than a search. */
+export const RULES = Object.fromEntries(Object.entries(TABLE).map(([id, rule]) => [id, { ...rule, id }])) as {
+  readonly [K in RuleId]: (typeof TABLE)[K] & { readonly id: K };
+};
 /** A rule that leads to state S: setState(to, RULES[id]) only compiles when they agree. */
 export type RuleTo<S extends State> = Rule & { readonly to: S };
 
@@ -299,6 +306,5 @@ export const TRANSITIONS: readonly Transition[] = RULE_IDS.flatMap((rule) =>
 export function checkTransition(from: State, to: State, rule: Rule): void {
   // On every state change: most rules leave one state, so try the first before a search.
   if (rule.to === to && (rule.from[0] === from || rule.from.includes(from))) return;
-  const id = RULE_IDS.find((r) => RULES[r] === rule) ?? "(not in the table)";
-  throw new Error(`transition ${from} -> ${to} by rule "${id}" is not in lib/tcp/transitions.ts`);
+  throw new Error(`transition ${from} -> ${to} by rule "${rule.id}" is not in lib/tcp/transitions.ts`);
 }

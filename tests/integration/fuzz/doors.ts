@@ -55,6 +55,13 @@ export const ACTIONS: ActionDoor[] = [
     input: z.object({ token: z.string().min(10).max(400), answer: z.unknown() }),
     signedIn: true,
   },
+  {
+    kind: "action",
+    name: "setLocaleAction",
+    shape: "form",
+    input: z.object({ locale: z.enum(["en", "zh-CN", "browser"]), from: z.enum(["header", "account"]) }),
+    signedIn: false,
+  },
   // Signing out ends the fuzzing session, so these are knocked on without one.
   { kind: "action", name: "signOutAction", shape: "button", input: z.object({}), signedIn: false },
   { kind: "action", name: "signOutEverywhereAction", shape: "button", input: z.object({}), signedIn: false },

@@ -8,6 +8,7 @@ import { formatFlags, parseFlags } from "@/lib/tcp/flags";
 import { rulesFor, type ProfileRules } from "@/lib/tcp/profiles";
 import { LinuxSysctlSchema, TimingSchema, type LinuxSysctls, type Profile, type Timing } from "@/lib/tcp/scenario";
 import type { State, TimerName } from "@/lib/tcp/trace";
+import type { Rule } from "@/lib/tcp/transitions";
 
 /** Our endpoint's ISS and the peer's, as in the RFC's figures (ours 300, theirs 100). */
 export const LOCAL_ISS = 300;
@@ -38,8 +39,8 @@ export class TestHost implements Host {
   transmit(_from: Endpoint, bits: number, seq: number, ack: number, len: number, retransmission: boolean): void {
     this.sent.push({ flags: formatFlags(bits), seq, ack, len, ...(retransmission ? { retransmission } : {}) });
   }
-  stateChanged(_e: Endpoint, from: State, to: State, rule: string): void {
-    this.states.push({ from, to, rule });
+  stateChanged(_e: Endpoint, from: State, to: State, rule: Rule): void {
+    this.states.push({ from, to, rule: rule.cites });
   }
   signal(_e: Endpoint, message: string): void {
     this.signals.push(message);
