@@ -1,4 +1,7 @@
-// Errors a caller can act on, each with one HTTP status and a message for people.
+// Errors a caller can act on, each with one HTTP status and a message for people. The
+// message is a Text: a catalog message (rendered in the reader's language where the error
+// leaves the server: lib/server/action-client.ts, lib/server/route.ts) or, for now, a plain string.
+import { isMsg, type Text } from "../i18n/msg";
 export const APP_ERROR_STATUS = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
@@ -16,9 +19,11 @@ export type AppErrorCode = keyof typeof APP_ERROR_STATUS;
 export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
-    message: string,
+    /** What the person is told. */
+    readonly text: Text,
   ) {
-    super(message);
+    // Error.message is for logs: the message id, or the string.
+    super(isMsg(text) ? text.key : text);
     this.name = "AppError";
   }
   get status(): number {
