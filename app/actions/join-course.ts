@@ -1,18 +1,23 @@
 "use server";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { userAction } from "@/lib/server/action-client";
 import { JoinCourseSchema } from "@/lib/courses/schemas";
 import { enrollmentService } from "@/lib/courses";
+import { inReaderLanguage } from "@/lib/courses/form-text";
 
-export const joinCourseAction = userAction(JoinCourseSchema, async ({ joinCode }, { user }) => {
-  const joined = await enrollmentService.joinByCode(user.id, joinCode);
-  if (!joined) {
-    return {
-      ok: false,
-      message: "No course has that join code. Check it with your instructor.",
-      fieldErrors: { joinCode: ["No course has this code."] },
-      values: { joinCode },
-    };
-  }
-  redirect(`/courses/${joined.courseId}${joined.already ? "?joined=already" : "?joined=1"}`);
-});
+export const joinCourseAction = inReaderLanguage(
+  userAction(JoinCourseSchema, async ({ joinCode }, { user }) => {
+    const joined = await enrollmentService.joinByCode(user.id, joinCode);
+    if (!joined) {
+      const t = await getTranslations("courses.join");
+      return {
+        ok: false,
+        message: t("noSuchCode"),
+        fieldErrors: { joinCode: [t("noSuchCodeField")] },
+        values: { joinCode },
+      };
+    }
+    redirect(`/courses/${joined.courseId}${joined.already ? "?joined=already" : "?joined=1"}`);
+  }),
+);

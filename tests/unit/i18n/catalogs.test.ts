@@ -34,6 +34,21 @@ function argumentsOf(elements: MessageFormatElement[], into = new Set<string>())
   return into;
 }
 
+/** The text of a message a reader sees, every branch of its plurals and selects included. */
+function literalText(elements: MessageFormatElement[]): string {
+  return elements
+    .map((e) => {
+      if (e.type === TYPE.literal) return e.value;
+      if (e.type === TYPE.plural || e.type === TYPE.select)
+        return Object.values(e.options)
+          .map((o) => literalText(o.value))
+          .join(" ");
+      if (e.type === TYPE.tag) return literalText(e.children);
+      return " ";
+    })
+    .join("");
+}
+
 const en = leaves(catalogs.en as unknown as Tree);
 const zh = leaves(catalogs["zh-CN"] as unknown as Tree);
 
@@ -67,11 +82,14 @@ describe("message catalogs", () => {
     const problems: string[] = [];
     for (const [key, value] of zh) {
       if (!value.trim()) problems.push(`${key}: empty`);
-      const words = value
-        .replace(/\{[^{}]*\}/g, " ") // arguments
-        .replace(/<[^>]+>/g, " ")
-        .replace(allowed, " ")
-        .match(/[A-Za-z]{4,}/g);
+      // Only the words a reader sees: arguments, plural and select keywords and tag names are syntax.
+      let text: string;
+      try {
+        text = literalText(parse(value));
+      } catch {
+        continue; // invalid ICU is the test above's to report
+      }
+      const words = text.replace(allowed, " ").match(/[A-Za-z]{4,}/g);
       if (words) problems.push(`${key}: "${value}" leaves English words: ${words.join(", ")}`);
     }
     for (const [key, value] of en) if (!value.trim()) problems.push(`${key}: empty`);

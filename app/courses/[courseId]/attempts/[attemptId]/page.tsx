@@ -9,6 +9,7 @@ import { attempts } from "@/lib/attempts";
 import { AppError } from "@/lib/server/errors";
 import { ANY_ROLE } from "@/lib/auth/roles";
 import { requireCourse } from "@/lib/auth/session";
+import { textRenderer } from "@/lib/server/text";
 
 export const metadata: Metadata = { title: "Attempt" };
 export const dynamic = "force-dynamic";
@@ -54,6 +55,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ course
     );
   }
 
+  const text = await textRenderer();
   return (
     <>
       <PageHeader
@@ -70,7 +72,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ course
             <p className="text-lg font-semibold text-slate-900" data-testid="attempt-score">
               Score: {Math.round((view.score ?? 0) * 100) / 100} / {view.maxScore}
             </p>
-            <p className="text-sm text-slate-600">{view.release.reason}</p>
+            <p className="text-sm text-slate-600">{text(view.release.reason)}</p>
           </Card>
           {view.items.map((item) =>
             item.result ? (
@@ -88,7 +90,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ course
       ) : (
         <Card>
           <p className="text-lg font-semibold text-slate-900">Submitted</p>
-          <p className="mt-1 text-slate-700">Your answers are in. {view.release.reason}</p>
+          <p className="mt-1 text-slate-700">Your answers are in. {text(view.release.reason)}</p>
         </Card>
       )}
     </>
