@@ -122,7 +122,10 @@ async function StaffHome({ access }: { access: CourseAccess }) {
                       ])}
                     </p>
                   </div>
-                  <Badge tone={STATUS_TONE[status]}>{text(STATUS_LABEL[status])}</Badge>
+                  {/* A wrapper, so the badge keeps its own width when the row stacks on a phone. */}
+                  <div className="shrink-0">
+                    <Badge tone={STATUS_TONE[status]}>{text(STATUS_LABEL[status])}</Badge>
+                  </div>
                 </li>
               );
             })}
@@ -136,7 +139,8 @@ async function StaffHome({ access }: { access: CourseAccess }) {
           empty={t("noBanks")}
           columns={[
             { key: "title", header: t("bank"), sortable: true },
-            { key: "questions", header: t("questions"), sortable: true },
+            // Chinese breaks between any two characters: keep "48道题" whole.
+            { key: "questions", header: t("questions"), sortable: true, className: "whitespace-nowrap" },
           ]}
           rows={banks.map((b) => ({
             key: b.id,
