@@ -84,6 +84,7 @@ const GLOSSARY: [RegExp, string][] = [
   [/SYN queue/i, "半连接队列"],
   [/accept queue/i, "全连接队列"],
   [/three-way handshake/i, "三次握手"],
+  [/half-close/i, "半关闭"],
   [/simultaneous open/i, "同时打开"],
   [/simultaneous close/i, "同时关闭"],
   [/active closer/i, "主动关闭方"],
