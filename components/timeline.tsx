@@ -187,9 +187,14 @@ export function Timeline({
       </div>
       <p className="text-sm text-slate-700" aria-live="polite" data-testid="timeline-step">
         {current
-          ? t("stepEvent", { step: step + 1, total: events.length, t: current.t, event: text(describeEvent(current)) })
+          ? t("stepEvent", {
+              step: step + 1,
+              total: events.length,
+              t: current.t,
+              event: text(describeEvent(current)),
+              mistake: step === highlightStep ? "yes" : "no",
+            })
           : t("step", { step: step + 1, total: events.length })}
-        {step === highlightStep ? ` ${t("mistakeHere")}` : ""}
       </p>
       {asTable ? (
         <div className="max-h-[32rem] overflow-auto">

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Messages } from "../../messages";
 import { msg, type MessageKey, type Msg, type MsgValue, type Text } from "../i18n/msg";
-import { MSS, endpointName, type Profile, type ScenarioInput } from "../tcp";
+import { MSS, endpointName, type CallName, type Profile, type ScenarioInput } from "../tcp";
 import { Rng } from "./prng";
 
 export type Difficulty = 1 | 2 | 3 | 4;
@@ -56,7 +56,7 @@ const who = endpointName;
 /** A setup sentence: the catalogs' `setup.<key>`. */
 const say = (key: keyof Messages["setup"], values?: Record<string, MsgValue>): Msg => msg(`setup.${key}`, values);
 /** "At t = 120 ms the client calls close()." */
-const calls = (t: number, endpoint: Endpoint, call: string): Msg => say("call", { t, endpoint: who(endpoint), call });
+const calls = (t: number, endpoint: Endpoint, call: CallName): Msg => say("call", { t, endpoint: who(endpoint), call });
 
 /** The opening every family shares: the server listens, the client connects. */
 function opening(rng: Rng, profile: Profile = "rfc9293", listens = true) {
