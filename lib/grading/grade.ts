@@ -5,6 +5,7 @@
 // lib/questions/kinds; what is the same for every kind (scoring by policy, the feedback's
 // summary, the grader version) is here.
 import type { Localized } from "../i18n/localized";
+import type { Text } from "../i18n/msg";
 import { expectedFor, instantiate, kindOf, parseAnswer, policyOf, type FirstMistake, type QuestionInstance } from "../questions";
 
 export type { FirstMistake };
@@ -27,7 +28,7 @@ export interface Feedback {
   /** The template's explanation of the idea behind the answer. */
   explanation?: Localized;
   /** What the question's topic teaches (shown after grading, never with the question). */
-  concept: string;
+  concept: Text;
 }
 
 export interface GradeResult {
