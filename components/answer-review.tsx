@@ -1,6 +1,8 @@
 // A graded question after feedback release: the score, the feedback, the student's answer
 // beside the true one, and the timeline with states.
+import { useLocale } from "next-intl";
 import type { Feedback } from "@/lib/grading/client";
+import { localized } from "@/lib/i18n/localized";
 import type { Answer, Draft, Presentation, Trace } from "@/lib/questions/client";
 import { componentsFor } from "./answers";
 import { QuestionSetup } from "./question-view";
@@ -27,6 +29,7 @@ export function AnswerReview({
   result: { score: number; feedback: Feedback; expected: Answer; trace: Trace };
 }) {
   const { feedback } = result;
+  const locale = useLocale();
   const tone = feedback.correct ? "accent" : result.score > 0 ? "amber" : "rose";
   return (
     <section
@@ -49,7 +52,7 @@ export function AnswerReview({
         </ul>
       </div>
       <AnswerComparison draft={draft as Draft | null} expected={result.expected} presentation={presentation} />
-      {feedback.explanation ? <p className="text-slate-700">{feedback.explanation}</p> : null}
+      {feedback.explanation ? <p className="text-slate-700">{localized(feedback.explanation, locale)}</p> : null}
       <p className="text-sm text-slate-600">
         <span className="font-medium">The idea: </span>
         {feedback.concept}

@@ -1,9 +1,12 @@
 // A question as the student sees it: the setup, and the part of the timeline that is given.
+import { useLocale } from "next-intl";
+import { localized } from "@/lib/i18n/localized";
 import type { Presentation } from "@/lib/questions/client";
 import { DataTable } from "./data-table";
 
 export function QuestionSetup({ presentation, headingLevel = 2 }: { presentation: Presentation; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
+  const locale = useLocale();
   return (
     <div className="flex flex-col gap-3">
       <div>
@@ -11,7 +14,7 @@ export function QuestionSetup({ presentation, headingLevel = 2 }: { presentation
           {presentation.family.title}
           {presentation.family.counterfactual ? " · an imaginary TCP" : ""}
         </p>
-        <Heading className="text-lg font-semibold text-slate-900">{presentation.title}</Heading>
+        <Heading className="text-lg font-semibold text-slate-900">{localized(presentation.title, locale)}</Heading>
       </div>
       <ul className="list-disc space-y-1 pl-5 text-slate-700">
         {presentation.setup.map((line) => (
@@ -19,7 +22,7 @@ export function QuestionSetup({ presentation, headingLevel = 2 }: { presentation
         ))}
       </ul>
       {presentation.given.length > 0 ? <GivenSegments presentation={presentation} /> : null}
-      <p className="font-medium text-slate-900">{presentation.prompt}</p>
+      <p className="font-medium text-slate-900">{localized(presentation.prompt, locale)}</p>
     </div>
   );
 }

@@ -4,6 +4,8 @@
 // What differs between kinds (parsing, the comparison) is the kind's module in
 // lib/questions/kinds; what is the same for every kind (scoring by policy, the feedback's
 // summary, the grader version) is here.
+import type { Localized } from "../i18n/localized";
+import type { Text } from "../i18n/msg";
 import { expectedFor, instantiate, kindOf, parseAnswer, policyOf, type FirstMistake, type QuestionInstance } from "../questions";
 
 export type { FirstMistake };
@@ -24,9 +26,9 @@ export interface Feedback {
   /** Credit per part (endpoint, segment, field), 0..1. */
   parts: { label: string; credit: number }[];
   /** The template's explanation of the idea behind the answer. */
-  explanation?: string;
+  explanation?: Localized;
   /** What the question's topic teaches (shown after grading, never with the question). */
-  concept: string;
+  concept: Text;
 }
 
 export interface GradeResult {
