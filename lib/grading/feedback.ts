@@ -11,7 +11,8 @@ import type { FirstMistake } from "../questions";
 
 export type { FirstMistake };
 
-const MAX_TEXT = 10_000;
+// Generous bounds: they keep a corrupt row from being read as feedback, never a real one out.
+const MAX_TEXT = 100_000;
 
 const MsgSchema: z.ZodType<Msg> = z.lazy(() =>
   z.object({
@@ -45,10 +46,10 @@ export const FeedbackSchema = z.object({
   /** One line: what the score means. */
   summary: TextSchema,
   /** For an invalid answer: what is wrong with it. Otherwise: the explanation, step by step. */
-  messages: z.array(TextSchema).max(200),
+  messages: z.array(TextSchema).max(1000),
   firstMistake: FirstMistakeSchema.optional(),
   /** Credit per part (endpoint, segment, field), 0..1. */
-  parts: z.array(z.object({ label: TextSchema, credit: z.number().min(0).max(1) })).max(200),
+  parts: z.array(z.object({ label: TextSchema, credit: z.number() })).max(1000),
   /** The template's explanation of the idea behind the answer, in the words its author wrote. */
   explanation: LocalizedSchema.optional(),
   /** What the question's topic teaches (shown after grading, never with the question). */
