@@ -18,9 +18,12 @@ import { RULES } from "@/lib/tcp/transitions";
  */
 function withStandIns(messages: Messages): Messages {
   const loose = messages as unknown as Record<string, Record<string, unknown>>;
-  const rules = Object.fromEntries(Object.values(RULES).map((r) => [r.id, (r as { reason?: string }).reason ?? r.id]));
+  const rules = Object.fromEntries(Object.values(RULES).map((r) => [r.id, (r as unknown as { reason?: string }).reason ?? r.id]));
   const concepts = Object.fromEntries(
-    families.map((f) => [f.id, { title: (f as { title?: unknown }).title, concept: (f as { concept?: unknown }).concept }]),
+    families.map((f) => [
+      f.id,
+      { title: (f as unknown as { title?: unknown }).title, concept: (f as unknown as { concept?: unknown }).concept },
+    ]),
   );
   const merged = { ...loose, rules: { ...rules, ...loose.rules } } as Record<string, Record<string, unknown>>;
   merged.families = Object.fromEntries(

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { gradeInstance } from "@/lib/grading";
+import { msg, type MessageKey } from "@/lib/i18n/msg";
 import { instantiate, starterLibrary, type QuestionInstance } from "@/lib/questions";
 import { RULES } from "@/lib/tcp/transitions";
 import { en } from "./translate";
@@ -65,7 +66,7 @@ describe("grades and English feedback are what they were before feedback became 
     expect(corpus.filter((c) => c.score > 0 && c.score < c.maxScore).length).toBeGreaterThan(500);
     expect(corpus.filter((c) => c.valid && c.score === 0).length).toBeGreaterThan(100);
     // Every rule reason is a sentence, so "reason. (citation)" is what the old "reason (citation)." becomes.
-    for (const rule of Object.values(RULES)) expect((rule as { reason?: string }).reason ?? ".").toMatch(/\.$/);
+    for (const rule of Object.values(RULES)) expect(en(msg(`rules.${rule.id}` as MessageKey))).toMatch(/\.$/);
   });
 
   it("every score, validity and credit per part is unchanged", () => {
