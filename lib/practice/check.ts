@@ -5,6 +5,7 @@ import "server-only";
 import { authSecret } from "../auth/secret";
 import type { Db } from "../db/client";
 import { gradeInstance, type GradeResult } from "../grading";
+import { msg, type Text } from "../i18n/msg";
 import { expectedFor, instantiate, presentFor, starterLibrary, type Answer, type Presentation } from "../questions";
 import type { Trace } from "../tcp";
 import { recordPracticeResultOnce } from "./queries";
@@ -12,10 +13,11 @@ import { openToken } from "./token";
 
 export type PracticeCheck =
   | { ok: true; result: GradeResult; expected: Answer; trace: Trace; presentation: Presentation; saved: boolean }
-  | { ok: false; message: string };
+  | { ok: false; message: Text };
 
-export const EXPIRED = "This practice question has expired. Load a new one.";
-export const OTHER_VIEWER = "This practice question was loaded for someone else, or before you signed in or out. Load a new one.";
+// Messages, not sentences: the browser renders them in the reader's language.
+export const EXPIRED = msg("feedback.practice.expired");
+export const OTHER_VIEWER = msg("feedback.practice.otherViewer");
 
 export async function checkPractice(
   db: Db,
