@@ -71,7 +71,7 @@ export function choiceFor(topic: ChoiceTopic, trace: Trace): Choice {
       const established = entered(trace, "client", "ESTABLISHED");
       const correct = established
         ? "established"
-        : signal?.type === "signal" && /timed out|timeout/.test(signal.message)
+        : signal?.type === "signal" && (signal.signal === "connection-timed-out" || signal.signal === "connection-aborted-user-timeout")
           ? "timeout"
           : signal
             ? "reset"
