@@ -35,7 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <span aria-hidden="true" className="rounded bg-accent-700 px-1.5 py-0.5 font-mono text-xs text-white">
                   SYN
                 </span>
-                SynAck Lab
+                {t("appName")}
               </Link>
               <nav aria-label={t("nav.main")} className="flex items-center gap-3 whitespace-nowrap text-sm">
                 {user ? (
