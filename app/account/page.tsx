@@ -20,11 +20,11 @@ export default async function AccountPage() {
     <div className="max-w-xl">
       <PageHeader title={t("heading")} />
       <Card>
-        <dl className="grid grid-cols-[8rem_1fr] gap-2 text-sm">
+        <dl className="grid grid-cols-[8rem_minmax(0,1fr)] gap-2 text-sm">
           <dt className="text-slate-600">{t("name")}</dt>
           <dd>{user.name}</dd>
           <dt className="text-slate-600">{t("email")}</dt>
-          <dd>{user.email}</dd>
+          <dd className="break-words">{user.email}</dd>
           <dt className="text-slate-600">{t("signedInOn")}</dt>
           <dd>{t("sessions", { count: sessions })}</dd>
         </dl>

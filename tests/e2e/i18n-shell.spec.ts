@@ -215,3 +215,25 @@ test("JSON APIs answer in the caller's language, with the error code unchanged",
   await english.close();
   await context.close();
 });
+
+test("the header fits a phone screen in both languages, signed in and out", async ({ browser }) => {
+  for (const locale of ["en-US", "zh-CN"]) {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale });
+    const page = await context.newPage();
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.goto("/login");
+    expect(await overflow(), `${locale} signed out`).toBeLessThanOrEqual(0);
+    await page.goto("/signup");
+    await page.locator("#field-name").fill("Phone Person");
+    await page.locator("#field-email").fill(`phone-${unique()}@example.edu`);
+    await page.locator("#field-password").fill(PASSWORD);
+    await page.locator("form").getByRole("button").last().click();
+    await expect(page.getByRole("button", { name: /account menu|账号菜单/ })).toBeVisible();
+    expect(await overflow(), `${locale} signed in`).toBeLessThanOrEqual(0);
+    // The mark alone on a phone; its link still says the app's name.
+    await expect(page.getByRole("link", { name: "SynAck Lab" })).toBeVisible();
+    await page.goto("/account");
+    expect(await overflow(), `${locale} account`).toBeLessThanOrEqual(0);
+    await context.close();
+  }
+});
