@@ -3,12 +3,9 @@ import { redirect } from "next/navigation";
 import { teacherAction } from "@/lib/server/action-client";
 import { CreateCourseSchema } from "@/lib/courses/schemas";
 import { courseService } from "@/lib/courses";
-import { inReaderLanguage } from "@/lib/courses/form-text";
 
 /** Instructors (accounts that may teach) and admins create courses; the creator is its instructor. */
-export const createCourseAction = inReaderLanguage(
-  teacherAction(CreateCourseSchema, async (input, { user }) => {
-    const course = await courseService.createCourse(input, user.id);
-    redirect(`/courses/${course.id}`);
-  }),
-);
+export const createCourseAction = teacherAction(CreateCourseSchema, async (input, { user }) => {
+  const course = await courseService.createCourse(input, user.id);
+  redirect(`/courses/${course.id}`);
+});

@@ -4,20 +4,17 @@ import { getTranslations } from "next-intl/server";
 import { userAction } from "@/lib/server/action-client";
 import { JoinCourseSchema } from "@/lib/courses/schemas";
 import { enrollmentService } from "@/lib/courses";
-import { inReaderLanguage } from "@/lib/courses/form-text";
 
-export const joinCourseAction = inReaderLanguage(
-  userAction(JoinCourseSchema, async ({ joinCode }, { user }) => {
-    const joined = await enrollmentService.joinByCode(user.id, joinCode);
-    if (!joined) {
-      const t = await getTranslations("courses.join");
-      return {
-        ok: false,
-        message: t("noSuchCode"),
-        fieldErrors: { joinCode: [t("noSuchCodeField")] },
-        values: { joinCode },
-      };
-    }
-    redirect(`/courses/${joined.courseId}${joined.already ? "?joined=already" : "?joined=1"}`);
-  }),
-);
+export const joinCourseAction = userAction(JoinCourseSchema, async ({ joinCode }, { user }) => {
+  const joined = await enrollmentService.joinByCode(user.id, joinCode);
+  if (!joined) {
+    const t = await getTranslations("courses.join");
+    return {
+      ok: false,
+      message: t("noSuchCode"),
+      fieldErrors: { joinCode: [t("noSuchCodeField")] },
+      values: { joinCode },
+    };
+  }
+  redirect(`/courses/${joined.courseId}${joined.already ? "?joined=already" : "?joined=1"}`);
+});

@@ -1,11 +1,9 @@
 // Course forms: one schema each, used by the actions and their tests. Their messages are
-// catalog message ids (lib/courses/form-text.ts renders them for the form), so a schema
-// stays one value for every language.
+// catalog message ids (fieldMessage; the action boundary renders them in the reader's
+// language, with a custom issue's params as arguments), so a schema is one value for every language.
 import { z } from "zod";
-import type { MessageKey } from "../i18n/msg";
+import { fieldMessage as say } from "../i18n/field-messages";
 import { normalizeJoinCode } from "./join-code";
-
-const say = (key: MessageKey): string => key;
 
 export const CreateCourseSchema = z.object({
   code: z.string().trim().min(1, say("courses.newCourse.codeRequired")).max(30, say("courses.newCourse.codeTooLong")),

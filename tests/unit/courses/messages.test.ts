@@ -1,19 +1,13 @@
 // What the course forms say: the enrolment summary in one sentence per language, the schemas'
-// message ids, and the action wrapper that renders them for the form.
+// message ids rendered as the action boundary renders them.
 import { createTranslator } from "next-intl";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { issueText } from "@/lib/i18n/translate";
 import type { Locale } from "@/lib/i18n/locales";
 import { renderText, type Translate } from "@/lib/i18n/render";
 import { CreateCourseSchema, EnrollByEmailSchema, notEmailsParams } from "@/lib/courses/schemas";
 import { enrolmentSummary } from "@/lib/courses/summary";
 import { catalogs } from "@/messages";
-
-let locale: Locale = "en";
-vi.mock("next-intl/server", () => ({
-  getLocale: async () => locale,
-  getTranslations: async () => createTranslator({ locale, messages: catalogs[locale] }),
-}));
-const { inReaderLanguage } = await import("@/lib/courses/form-text");
 
 const say = (l: Locale, m: Parameters<typeof renderText>[2]) =>
   renderText(createTranslator({ locale: l, messages: catalogs[l] }) as unknown as Translate, l, m);
@@ -47,54 +41,26 @@ describe("the enrolment summary", () => {
 });
 
 describe("the course forms' messages", () => {
-  beforeEach(() => {
-    locale = "en";
-  });
-  const form = (fields: Record<string, string>) => {
-    const data = new FormData();
-    for (const [k, v] of Object.entries(fields)) data.set(k, v);
-    return data;
+  /** What the action boundary shows for each field: the schema's message ids rendered with issueText. */
+  const fieldErrors = (schema: typeof CreateCourseSchema | typeof EnrollByEmailSchema, fields: Record<string, string>, l: Locale) => {
+    const parsed = schema.safeParse(fields);
+    const out: Record<string, string[]> = {};
+    if (!parsed.success) for (const issue of parsed.error.issues) (out[issue.path.join(".")] ??= []).push(say(l, issueText(issue)));
+    return out;
   };
-  /** An action as action-client builds one: a failed parse gives the schema's messages as field errors. */
-  const fake =
-    (schema: typeof CreateCourseSchema | typeof EnrollByEmailSchema) => async (prev: unknown, received: FormData | undefined) => {
-      const posted = received ?? (prev as FormData);
-      const parsed = schema.safeParse(Object.fromEntries(posted.entries()));
-      if (parsed.success) return { ok: true, message: "Done as typed." };
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".")] ??= []).push(issue.message);
-      return { ok: false, message: "Please correct the highlighted fields.", fieldErrors };
-    };
 
-  it("are message ids in the schema, rendered in the reader's language by the wrapped action", async () => {
-    const action = inReaderLanguage(fake(CreateCourseSchema));
-    const english = await action({ ok: false }, form({ code: "", title: "Networks" }));
-    expect(english.fieldErrors).toEqual({ code: ["Enter a course code, like NET 101"] });
-    locale = "zh-CN";
-    const chinese = await action({ ok: false }, form({ code: "", title: "x".repeat(121) }));
-    expect(chinese.fieldErrors).toEqual({ code: ["请输入课程代码，例如NET 101"], title: ["最多120个字符"] });
+  it("are message ids in the schema, rendered in the reader's language", () => {
+    expect(fieldErrors(CreateCourseSchema, { code: "", title: "Networks" }, "en")).toEqual({ code: ["Enter a course code, like NET 101"] });
+    expect(fieldErrors(CreateCourseSchema, { code: "", title: "x".repeat(121) }, "zh-CN")).toEqual({
+      code: ["请输入课程代码，例如NET 101"],
+      title: ["最多120个字符"],
+    });
   });
 
-  it("leave words that are already words as they are", async () => {
-    const action = inReaderLanguage(fake(CreateCourseSchema));
-    expect((await action({ ok: false }, form({ code: "NET 1", title: "T" }))).message).toBe("Done as typed.");
-    expect((await action({ ok: false }, form({ code: "", title: "T" }))).message).toBe("Please correct the highlighted fields.");
-  });
-
-  it("name the addresses that are not ones, read from the posted form, also for a post without JavaScript", async () => {
-    const action = inReaderLanguage(fake(EnrollByEmailSchema), (posted) => ({
-      "roster.form.notEmails": notEmailsParams(
-        String(posted.get("emails"))
-          .split(/\s+/)
-          .filter((e) => !e.includes(".")),
-      ),
-    }));
-    const posted = form({ courseId: "c", role: "STUDENT", emails: "ada@example.edu not-an-email@x" });
-    expect((await action({ ok: false }, posted)).fieldErrors?.emails).toEqual(["Not email addresses: not-an-email@x"]);
-    locale = "zh-CN";
-    // Before hydration a form posts to the action with the form as its only argument.
-    const mpa = action as unknown as (form: FormData, none: undefined) => Promise<{ fieldErrors?: Record<string, string[]> }>;
-    expect((await mpa(posted, undefined)).fieldErrors?.emails).toEqual(["以下不是邮箱地址：not-an-email@x"]);
+  it("name the addresses that are not ones", () => {
+    const posted = { courseId: "c", role: "STUDENT", emails: "ada@example.edu not-an-email@x" };
+    expect(fieldErrors(EnrollByEmailSchema, posted, "en").emails).toEqual(["Not email addresses: not-an-email@x"]);
+    expect(fieldErrors(EnrollByEmailSchema, posted, "zh-CN").emails).toEqual(["以下不是邮箱地址：not-an-email@x"]);
   });
 
   it("mark a cut list with an ellipsis", () => {
