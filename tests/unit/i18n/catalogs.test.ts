@@ -67,9 +67,7 @@ describe("message catalogs", () => {
     const problems: string[] = [];
     for (const [key, value] of zh) {
       if (!value.trim()) problems.push(`${key}: empty`);
-      const words = value
-        .replace(/\{[^{}]*\}/g, " ") // arguments
-        .replace(/<[^>]+>/g, " ")
+      const words = wordsOf(value)
         .replace(allowed, " ")
         .match(/[A-Za-z]{4,}/g);
       if (words) problems.push(`${key}: "${value}" leaves English words: ${words.join(", ")}`);
@@ -102,6 +100,30 @@ describe("message ids made from data", () => {
     });
   }
 });
+
+/**
+ * The words a reader sees: literal text, including every plural and select option's, without
+ * ICU syntax (argument names, `plural`, option keys such as `other` or `client`) or tags.
+ */
+function wordsOf(message: string): string {
+  const walk = (elements: MessageFormatElement[]): string =>
+    elements
+      .map((e) => {
+        if (e.type === TYPE.literal) return e.value;
+        if (e.type === TYPE.plural || e.type === TYPE.select)
+          return Object.values(e.options)
+            .map((o) => walk(o.value))
+            .join(" ");
+        if (e.type === TYPE.tag) return walk(e.children);
+        return " ";
+      })
+      .join("");
+  try {
+    return walk(parse(message));
+  } catch {
+    return message; // reported by the ICU test above
+  }
+}
 
 function sourceText(): string {
   const roots = ["app", "components", "lib"];
