@@ -31,7 +31,7 @@ export function PracticeQuestion({ token, presentation, signedIn }: { token: str
           </div>
           {check && !check.ok ? (
             <p role="alert" className="mt-3 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800">
-              {check.message}
+              {text(check.message)}
             </p>
           ) : null}
           {result && !result.result.valid ? (
