@@ -9,6 +9,7 @@ import { expectAccessible } from "./helpers";
 
 test.use({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
 
+const SHOTS = "test-results/screens";
 const DESKTOP = { width: 1200, height: 900 };
 const PHONE = { width: 360, height: 740 };
 /**
@@ -66,6 +67,7 @@ test("practice in Chinese: the topic list, a wrong answer checked, and the progr
   await expect(page.getByRole("button", { name: "检查我的答案" })).toHaveCount(0);
   await fitsOnPhone(page);
   await expectAccessible(page);
+  await page.screenshot({ path: `${SHOTS}/zh-practice-feedback.png`, fullPage: true });
 
   // The topic list shows the result: the best score and how often, in Chinese.
   await page.goto("/practice");
@@ -106,12 +108,14 @@ test("an attempt in Chinese: the runner's headings, save status and timer, the s
   await page.getByRole("button", { name: "提交作答" }).click();
   const dialog = page.getByRole("dialog", { name: "确定提交这次作答？" });
   await expect(dialog).toContainText("提交后将无法修改答案。");
+  await page.screenshot({ path: `${SHOTS}/zh-attempt-submit.png` });
   await dialog.getByRole("button", { name: "继续作答" }).click();
   await expect(dialog).toBeHidden();
   await page.getByRole("button", { name: "提交作答" }).click();
   await dialog.getByRole("button", { name: "提交", exact: true }).click();
 
   await expect(page.getByTestId("attempt-score")).toHaveText(/^得分：[\d.]+ \/ 2$/);
+  await page.screenshot({ path: `${SHOTS}/zh-review.png`, fullPage: true });
   await expect(page.getByText(/^第1次作答 · 提交于.+ · 返回/)).toBeVisible();
   await fitsOnPhone(page);
   await expectAccessible(page);
