@@ -77,8 +77,10 @@ test("practice in Chinese: the topic list, a wrong answer checked, and the progr
   await expect(card).toContainText(/最高分\d+%/);
 });
 
-test("an attempt in Chinese: the runner's headings, save status and timer, the submit dialog, and the review", async ({ page }) => {
-  const quizId = createQuiz("限时测验", "handshake-states", { timeLimitSec: 900, feedbackRelease: "IMMEDIATELY" });
+test("an attempt in Chinese: the runner's headings, the given segments, save status and timer, the submit dialog, and the review", async ({
+  page,
+}) => {
+  const quizId = createQuiz("限时测验", "handshake-next", { timeLimitSec: 900, feedbackRelease: "IMMEDIATELY" });
   const courseId = withDb((db) => (db.prepare(`SELECT courseId FROM Quiz WHERE id = ?`).get(quizId) as { courseId: string }).courseId);
   await page.setViewportSize(DESKTOP);
   await signIn(page, "chen@synack.test", "/practice");
@@ -99,10 +101,14 @@ test("an attempt in Chinese: the runner's headings, save status and timer, the s
   await fitsOnPhone(page);
   await expectAccessible(page);
 
-  await page
-    .getByRole("button", { name: /SYN_SENT/ })
-    .first()
-    .click();
+  // The question shows the handshake's first two segments: headers and senders in Chinese, the notation as the RFC writes it.
+  const given = page.getByRole("table", { name: "到目前为止的报文段" });
+  for (const header of ["#", "发送时间", "发送方", "标志位", "seq", "ack", "数据"])
+    await expect(given.getByRole("columnheader", { name: header, exact: true })).toBeVisible();
+  await expect(given.getByRole("row").nth(1)).toContainText(/^1\d+ ms客户端SYN\d+—/);
+  await expect(given.getByRole("row").nth(2)).toContainText(/^2\d+ ms服务器SYN\+ACK\d+\d+—/);
+
+  await page.locator('main select:has(option[value="ESTABLISHED"])').selectOption("ESTABLISHED");
   await expect(page.getByTestId("save-status-1")).toHaveText(/^已保存于\d{2}:\d{2}:\d{2}$/, { timeout: 10_000 });
 
   await page.getByRole("button", { name: "提交作答" }).click();
