@@ -2,7 +2,7 @@
 import "server-only";
 import type { Db } from "../db/client";
 import type { AttemptStatus, QuizModel } from "../db/quiz-values";
-import type { Feedback } from "../grading";
+import { parseStoredFeedback, type Feedback } from "../grading";
 import { expectedFor, instantiate, presentFor, type Answer, type Presentation } from "../questions";
 import { templateOf } from "../questions/template-cache";
 import type { Trace } from "../tcp";
@@ -66,7 +66,7 @@ export async function attemptView(db: Db, userId: string, attemptId: string, now
         maxScore: r.maxScore,
       };
       if (release.released && attempt.status === "SUBMITTED" && r.feedback) {
-        item.result = { score: r.score ?? 0, feedback: JSON.parse(r.feedback) as Feedback, expected: expectedFor(q), trace: q.trace };
+        item.result = { score: r.score ?? 0, feedback: parseStoredFeedback(r.feedback), expected: expectedFor(q), trace: q.trace };
       }
       return item;
     }),
