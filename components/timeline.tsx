@@ -197,7 +197,8 @@ export function Timeline({
           : t("step", { step: step + 1, total: events.length })}
       </p>
       {asTable ? (
-        <div className="max-h-[32rem] overflow-auto">
+        // A scrolling box is a tab stop, so a keyboard can scroll it (axe: scrollable-region-focusable).
+        <div className="max-h-[32rem] overflow-auto" role="region" aria-label={heading} tabIndex={0}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("tableCaption", { title: heading })}</caption>
             <thead className="sticky top-0 bg-white text-slate-600">
@@ -229,7 +230,7 @@ export function Timeline({
           </table>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={heading} tabIndex={0}>
           <svg
             viewBox={`0 0 ${W} ${scale.height}`}
             width={W}
