@@ -65,12 +65,13 @@ export default async function CoursePage({
 
 async function StaffHome({ access }: { access: CourseAccess }) {
   const courseId = access.course.id;
-  const [counts, quizzes, banks, t, tq, text] = await Promise.all([
+  const [counts, quizzes, banks, t, tq, ts, text] = await Promise.all([
     courseService.roleCounts(courseId),
     quizService.withCounts(courseId),
     quizService.banksWithCounts(courseId),
     getTranslations("courses.course"),
     getTranslations("quizzes"),
+    getTranslations("attempt.staff"),
     textRenderer(),
   ]);
   const count = (role: CourseRole) => counts[role];
@@ -111,7 +112,11 @@ async function StaffHome({ access }: { access: CourseAccess }) {
               return (
                 <li key={q.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
                   <div>
-                    <p className="font-medium text-slate-900">{q.title}</p>
+                    <p className="font-medium text-slate-900">
+                      <Link href={`/courses/${courseId}/quizzes/${q.id}`} className="hover:underline">
+                        {q.title}
+                      </Link>
+                    </p>
                     <p className="text-sm text-slate-600">
                       {facts([
                         tq("mode", { mode: q.mode }),
@@ -123,7 +128,10 @@ async function StaffHome({ access }: { access: CourseAccess }) {
                     </p>
                   </div>
                   {/* A wrapper, so the badge keeps its own width when the row stacks on a phone. */}
-                  <div className="shrink-0">
+                  <div className="flex shrink-0 items-center gap-3">
+                    <Link href={`/courses/${courseId}/quizzes/${q.id}`} className="text-sm text-accent-700 underline">
+                      {ts("submissionsLink", { count: q._count.attempts })}
+                    </Link>
                     <Badge tone={STATUS_TONE[status]}>{text(STATUS_LABEL[status])}</Badge>
                   </div>
                 </li>
