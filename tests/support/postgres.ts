@@ -12,6 +12,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 
+/** process.env, or any set of variables in its shape. */
+export type Env = Record<string, string | undefined>;
+
 export const LOCAL_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export type PostgresChoice =
@@ -21,7 +24,7 @@ export type PostgresChoice =
 export type Probe = (url: string) => Promise<string | null>;
 
 /** The decision alone, with the probe passed in so that it can be tested without a network. */
-export async function choosePostgres(env: NodeJS.ProcessEnv, probe: Probe): Promise<PostgresChoice> {
+export async function choosePostgres(env: Env, probe: Probe): Promise<PostgresChoice> {
   const given = env.TEST_POSTGRES_URL?.trim();
   if (given) return { source: "TEST_POSTGRES_URL", url: given };
   const why = await probe(LOCAL_POSTGRES_URL);
@@ -30,7 +33,7 @@ export async function choosePostgres(env: NodeJS.ProcessEnv, probe: Probe): Prom
 }
 
 /** The URL that providePostgres() exported; throws when nothing did (the caller skipped it). */
-export function testPostgresUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function testPostgresUrl(env: Env = process.env): string {
   const url = env.TEST_POSTGRES_URL?.trim();
   if (!url) {
     throw new Error(
@@ -101,7 +104,7 @@ export interface TestPostgres {
  * Decides, starts an embedded server if that is the answer, and exports TEST_POSTGRES_URL
  * into `env` for the processes the caller starts.
  */
-export async function providePostgres(env: NodeJS.ProcessEnv = process.env): Promise<TestPostgres> {
+export async function providePostgres(env: Env = process.env): Promise<TestPostgres> {
   const choice = await choosePostgres(env, probePostgres);
   if (choice.source === "embedded") {
     const server = await startEmbeddedPostgres();
