@@ -63,6 +63,10 @@ test("practice in Chinese: the topic list, a wrong answer checked, and the progr
     .click();
   await page.getByRole("button", { name: "检查我的答案" }).click();
   await expect(page.getByRole("status").filter({ hasText: "已计入你的学习进度。" })).toBeVisible();
+  // The grader's feedback, in Chinese: the summary and the first mistake (states start in CLOSED, RFC 9293 §3.3.2).
+  await expect(question.getByText("不正确。", { exact: true })).toBeVisible();
+  await expect(question.getByText("每个端点都从 CLOSED 开始；你让客户端从 LISTEN 开始。")).toBeVisible();
+  await expect(question.getByText("Not right.")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "再来一道" })).toBeVisible();
   await expect(page.getByRole("button", { name: "检查我的答案" })).toHaveCount(0);
   await fitsOnPhone(page);
@@ -77,8 +81,9 @@ test("practice in Chinese: the topic list, a wrong answer checked, and the progr
   await expect(card).toContainText(/最高分\d+%/);
 });
 
-test("an attempt in Chinese: the runner's headings, the given segments, save status and timer, the submit dialog, and the review", async ({
+test("an attempt in Chinese: the runner's headings, the given segments, save status and timer, the submit dialog, and the review; the instructor reads the same review in English", async ({
   page,
+  browser,
 }) => {
   const quizId = createQuiz("限时测验", "handshake-next", { timeLimitSec: 900, feedbackRelease: "IMMEDIATELY" });
   const courseId = withDb((db) => (db.prepare(`SELECT courseId FROM Quiz WHERE id = ?`).get(quizId) as { courseId: string }).courseId);
@@ -123,6 +128,40 @@ test("an attempt in Chinese: the runner's headings, the given segments, save sta
   await expect(page.getByTestId("attempt-score")).toHaveText(/^得分：[\d.]+ \/ 2$/);
   await page.screenshot({ path: `${SHOTS}/zh-review.png`, fullPage: true });
   await expect(page.getByText(/^第1次作答 · 提交于.+ · 返回/)).toBeVisible();
+  const score = Number((await page.getByTestId("attempt-score").textContent())!.match(/得分：([\d.]+)/)![1]);
+  const [zhSummary, enSummary] =
+    score === 2 ? ["正确。", "Correct."] : score === 0 ? ["不正确。", "Not right."] : [/^部分正确/, /^Partly right/];
+  const review = page.getByRole("region", { name: "第1题的批改" });
+  await expect(review.getByText(zhSummary)).toBeVisible();
+  await expect(review.getByText(/^要点：/)).toBeVisible();
+  await expect(review.getByText("TCP 引擎的实际行为")).toBeVisible();
   await fitsOnPhone(page);
   await expectAccessible(page);
+
+  // The instructor reads in English: the quiz's submissions, then the same stored feedback in English.
+  const teacherContext = await browser.newContext({ locale: "en-US", timezoneId: "Europe/London" });
+  const teacher = await teacherContext.newPage();
+  await teacher.setViewportSize(DESKTOP);
+  await signIn(teacher, "instructor@synack.test", `/courses/${courseId}/quizzes/${quizId}`);
+  await expect(teacher.locator("html")).toHaveAttribute("lang", "en");
+  await expect(teacher.getByRole("heading", { name: "Submissions: 限时测验" })).toBeVisible();
+  await expect(teacher.getByRole("row").filter({ hasText: "Chen Wei" })).toContainText("submitted");
+  await fitsOnPhone(teacher);
+  await expectAccessible(teacher);
+  await teacher.getByRole("link", { name: "Review attempt 1 of Chen Wei" }).click();
+  await expect(teacher).toHaveURL(`/courses/${courseId}/submissions/${attemptId}`);
+  await expect(teacher.getByRole("heading", { name: "Chen Wei: 限时测验" })).toBeVisible();
+  await expect(teacher.getByTestId("attempt-score")).toHaveText(`Score: ${score} / 2`);
+  const staffReview = teacher.getByRole("region", { name: "Question 1 review" });
+  await expect(staffReview.getByText(enSummary)).toBeVisible();
+  await expect(staffReview.getByText(/^The idea:/)).toBeVisible();
+  await expect(staffReview.getByText("What the TCP engine did")).toBeVisible();
+  await expect(staffReview.getByText(zhSummary)).toHaveCount(0);
+  await fitsOnPhone(teacher);
+  await expectAccessible(teacher);
+  await teacherContext.close();
+
+  // The student is not staff: the submissions pages are not theirs.
+  expect((await page.goto(`/courses/${courseId}/quizzes/${quizId}`))!.status()).toBe(403);
+  expect((await page.goto(`/courses/${courseId}/submissions/${attemptId}`))!.status()).toBe(403);
 });
