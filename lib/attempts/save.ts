@@ -32,7 +32,7 @@ export async function saveResponse(
     throw new AppError("CONFLICT", msg("attempt.errors.timeUp"));
   }
   const parsed = parseDraft(templateOf({ id: target.questionId, template: target.template }).ask, draft);
-  if (!parsed.ok) throw new AppError("UNPROCESSABLE", msg("attempt.errors.notSaved", { problems: parsed.errors.join("; ") }));
+  if (!parsed.ok) throw new AppError("UNPROCESSABLE", msg("attempt.errors.notSaved", { problems: parsed.errors }));
   if ((await writeDraft(db, target.id, attemptId, JSON.stringify(parsed.draft), now)) === 0) {
     throw new AppError("CONFLICT", msg("attempt.errors.submitted"));
   }

@@ -52,7 +52,7 @@ test("signed out, the header's switch turns the page Chinese, from the keyboard,
   // The cookie holds the choice through signing in (the account has none saved).
   await signInChinese(page, email);
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
-  await expect(page.getByRole("link", { name: "练习" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "练习", exact: true })).toBeVisible();
   await context.close();
 });
 

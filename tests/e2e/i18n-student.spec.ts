@@ -64,9 +64,10 @@ test("practice in Chinese: the topic list, a wrong answer checked, and the progr
   await page.getByRole("button", { name: "检查我的答案" }).click();
   await expect(page.getByRole("status").filter({ hasText: "已计入你的学习进度。" })).toBeVisible();
   // The grader's feedback, in Chinese: the summary and the first mistake (states start in CLOSED, RFC 9293 §3.3.2).
-  await expect(question.getByText("不正确。", { exact: true })).toBeVisible();
-  await expect(question.getByText("每个端点都从 CLOSED 开始；你让客户端从 LISTEN 开始。")).toBeVisible();
-  await expect(question.getByText("Not right.")).toHaveCount(0);
+  const main = page.locator("main");
+  await expect(main.getByText("不正确。", { exact: true })).toBeVisible();
+  await expect(main.getByText("每个端点都从 CLOSED 开始；你让客户端从 LISTEN 开始。")).toBeVisible();
+  await expect(main.getByText("Not right.")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "再来一道" })).toBeVisible();
   await expect(page.getByRole("button", { name: "检查我的答案" })).toHaveCount(0);
   await fitsOnPhone(page);
@@ -132,9 +133,9 @@ test("an attempt in Chinese: the runner's headings, the given segments, save sta
   const [zhSummary, enSummary] =
     score === 2 ? ["正确。", "Correct."] : score === 0 ? ["不正确。", "Not right."] : [/^部分正确/, /^Partly right/];
   const review = page.getByRole("region", { name: "第1题的批改" });
-  await expect(review.getByText(zhSummary)).toBeVisible();
+  await expect(review.getByText(zhSummary, { exact: true })).toBeVisible();
   await expect(review.getByText(/^要点：/)).toBeVisible();
-  await expect(review.getByText("TCP 引擎的实际行为")).toBeVisible();
+  await expect(review.getByText("TCP 引擎的实际行为", { exact: true })).toBeVisible();
   await fitsOnPhone(page);
   await expectAccessible(page);
 
@@ -153,10 +154,10 @@ test("an attempt in Chinese: the runner's headings, the given segments, save sta
   await expect(teacher.getByRole("heading", { name: "Chen Wei: 限时测验" })).toBeVisible();
   await expect(teacher.getByTestId("attempt-score")).toHaveText(`Score: ${score} / 2`);
   const staffReview = teacher.getByRole("region", { name: "Question 1 review" });
-  await expect(staffReview.getByText(enSummary)).toBeVisible();
+  await expect(staffReview.getByText(enSummary, { exact: true })).toBeVisible();
   await expect(staffReview.getByText(/^The idea:/)).toBeVisible();
-  await expect(staffReview.getByText("What the TCP engine did")).toBeVisible();
-  await expect(staffReview.getByText(zhSummary)).toHaveCount(0);
+  await expect(staffReview.getByText("What the TCP engine did", { exact: true })).toBeVisible();
+  await expect(staffReview.getByText(zhSummary, { exact: true })).toHaveCount(0);
   await fitsOnPhone(teacher);
   await expectAccessible(teacher);
   await teacherContext.close();
