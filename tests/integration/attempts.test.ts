@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveResponse } from "@/lib/attempts/save";
 import { startAttempt } from "@/lib/attempts/start";
 import { submitAttempt } from "@/lib/attempts/submit";
-import { attemptView } from "@/lib/attempts/view";
+import { attemptView, quizSubmissions, staffAttemptView } from "@/lib/attempts/view";
 import { quizzesForStudent } from "@/lib/quizzes/for-student";
 import { AppError } from "@/lib/server/errors";
 import { fillDemoQuizzes } from "@/lib/demo/demo-quizzes";
@@ -274,5 +274,34 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     const { attemptId } = await startAttempt(t.db, ids.ben, q.id);
     await submitAttempt(t.db, ids.ben, attemptId);
     expect((await attemptView(t.db, ids.ben, attemptId, new Date(Date.now() + 120_000))).release.released).toBe(true);
+  });
+
+  it("staff read any attempt of their course: submissions by student, the review with expected answers whatever the release, nothing graded for them", async () => {
+    const q = await quiz({ feedbackRelease: "NEVER" });
+    const { attemptId } = await startAttempt(t.db, ids.ada, q.id);
+    const expected = await expectedFor(attemptId);
+    // In progress: listed, its questions shown, no result and nothing submitted on the staff's behalf.
+    const during = await staffAttemptView(t.db, courseId, attemptId);
+    expect(during.student).toEqual({ name: "Ada Okafor", email: "ada@synack.test" });
+    expect(during.status).toBe("IN_PROGRESS");
+    expect(during.items[0].result).toBeUndefined();
+    expect((await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe("IN_PROGRESS");
+    expect((await quizSubmissions(t.db, q.id)).map((r) => [r.studentName, r.number, r.status])).toEqual([["Ada Okafor", 1, "IN_PROGRESS"]]);
+
+    await saveResponse(t.db, ids.ada, attemptId, 1, expected);
+    await submitAttempt(t.db, ids.ada, attemptId);
+    // The student sees nothing (NEVER); the staff see the graded review and the expected answer.
+    expect((await attemptView(t.db, ids.ada, attemptId)).release.released).toBe(false);
+    const after = await staffAttemptView(t.db, courseId, attemptId);
+    expect(after.score).toBe(2);
+    expect(after.items[0].result?.expected).toMatchObject(expected);
+    expect(after.items[0].result?.feedback.correct).toBe(true);
+    const [row] = await quizSubmissions(t.db, q.id);
+    expect(row).toMatchObject({ id: attemptId, status: "SUBMITTED", score: 2 });
+
+    // Another course's staff: not found, as if the attempt did not exist.
+    const other = await t.db.course.create({ data: { code: "OTH 1", title: "Other", joinCode: "OTHER123", createdById: ids.instructor } });
+    await rejects(staffAttemptView(t.db, other.id, attemptId), "NOT_FOUND");
+    await rejects(staffAttemptView(t.db, courseId, "no-such-attempt"), "NOT_FOUND");
   });
 });
