@@ -8,7 +8,7 @@
 // --check exits non-zero at the first trace that differs, and names it.
 import { readFileSync, writeFileSync } from "node:fs";
 import { grade } from "../../lib/grading";
-import { instantiate, kindOf, starterLibrary } from "../../lib/questions";
+import { instantiate, kindOf, starterLibrary, type Cases } from "../../lib/questions";
 import { corpus, corpusHash, traceJson } from "../unit/tcp/trace-corpus";
 
 function gradings(): string[] {
@@ -17,9 +17,9 @@ function gradings(): string[] {
     for (let i = 0; i < 20; i++) {
       const seed = i * 7919 + 3;
       const q = instantiate(template, seed);
-      const cases = kindOf(q.template.ask.kind).cases(q as never);
-      for (const [which, answers] of Object.entries(cases)) {
-        answers.forEach((answer, k) => {
+      const cases: Cases = kindOf(q.template.ask.kind).cases(q as never);
+      for (const which of ["correct", "incorrect", "invalid"] as const) {
+        cases[which].forEach((answer, k) => {
           lines.push(`${JSON.stringify(`grade ${template.id}#${seed} ${which}[${k}]`)}\t${JSON.stringify(grade(template, seed, answer))}`);
         });
       }
