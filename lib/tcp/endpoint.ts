@@ -130,7 +130,7 @@ export class Endpoint {
   rto: number;
   retries = 0;
   /** The round-trip estimator of the current connection (RFC 6298 §2). */
-  private rtt: RttState;
+  private readonly rtt: RttState;
   /** A SYN or SYN-ACK of this connection timed out (RFC 6298 §5.7). */
   private handshakeTimedOut = false;
   rtxAt = Infinity;
@@ -992,7 +992,8 @@ export class Endpoint {
   }
 
   private stopTimers(): void {
-    this.rtxq.length = 0;
+    // Setting an array's length is a call into the runtime, even to the length it has.
+    if (this.rtxq.length > 0) this.rtxq.length = 0;
     this.rtxAt = Infinity;
     this.userTimeoutAt = Infinity;
     this.finWait2At = Infinity;
@@ -1004,10 +1005,10 @@ export class Endpoint {
     this.stopTimers();
     this.shutDown = false;
     this.unread = 0;
-    this.rtt = new RttState(this.rules.rttEstimator, this.rules.minRtoMs);
+    this.rtt.reset();
     this.handshakeTimedOut = false;
     this.timeWaitAt = Infinity;
-    this.held.length = 0;
+    if (this.held.length > 0) this.held.length = 0;
     this.unsent = 0;
     this.closeQueued = false;
     this.closeAfterEstablished = false;

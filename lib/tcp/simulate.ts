@@ -208,6 +208,8 @@ class Simulation implements Host {
   /** When one step changes an endpoint's state more than once, all but the last change are transient. */
   private markTransient(): void {
     const events = this.events;
+    // Most steps add one or two events: too few for two state changes.
+    if (events.length - this.stepStart < 2) return;
     for (let i = events.length - 1, seenClient = false, seenServer = false; i >= this.stepStart; i--) {
       const e = events[i];
       if (e.type !== "state") continue;
