@@ -67,7 +67,7 @@ class Simulation implements Host {
     // Both configs are written out as one literal shape, not as `{ ...client, rules }`: an
     // optimized spread followed by a property gives every object a map of its own (V8 in
     // Node 20), so each run made new shapes and the Endpoint constructor's loads went
-    // megamorphic (docs/performance.md, "Engine").
+    // megamorphic (docs/performance.md §5).
     this.client = new Endpoint(
       "client",
       "server",
