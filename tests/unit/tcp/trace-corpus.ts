@@ -75,33 +75,39 @@ export function corpus(): CorpusCase[] {
   return cases;
 }
 
-/** The trace, or the ScenarioError a run ends with, as JSON. */
-export function traceJson(c: CorpusCase, project: (e: TraceEvent) => unknown = (e) => e): string {
+/** The trace, or the ScenarioError a run ends with, as JSON; `wording: false` leaves the words out. */
+export function traceJson(c: CorpusCase, wording = true): string {
   try {
     const trace = c.run();
-    return JSON.stringify({ ...trace, events: trace.events.map(project) });
+    return JSON.stringify(wording ? trace : { ...trace, events: trace.events.map(withoutWording) });
   } catch (error) {
-    if (error instanceof ScenarioError) return JSON.stringify({ error: error.problems });
+    if (error instanceof ScenarioError) return JSON.stringify(wording ? { error: error.problems } : { error: true });
     throw error;
   }
 }
 
 /**
- * Every event without its wording, which is free to change: a state event's `reason` (its rule
- * id and citation stay) and a signal's `message` (its time and endpoint stay).
+ * Every event without its wording, which is free to change: a state event's citation and reason
+ * (its rule id stays), a signal's message and a refused call's error (that there was one stays).
  */
 export function withoutWording(e: TraceEvent): unknown {
-  if (e.type === "state") {
-    const { t, endpoint, type, from, to, transient, ruleId, rule, cause } = e;
-    return { t, endpoint, type, from, to, transient, ruleId, rule, cause };
+  switch (e.type) {
+    case "state": {
+      const { t, endpoint, type, from, to, transient, ruleId, cause } = e;
+      return { t, endpoint, type, from, to, transient, ruleId, cause };
+    }
+    case "signal":
+      return { t: e.t, endpoint: e.endpoint, type: e.type };
+    case "call":
+      return e.error === undefined ? e : { ...e, error: true };
+    default:
+      return e;
   }
-  if (e.type === "signal") return { t: e.t, endpoint: e.endpoint, type: e.type };
-  return e;
 }
 
 /** SHA-256 over the corpus's traces, without their wording. */
 export function corpusHash(cases: CorpusCase[] = corpus()): string {
   const hash = createHash("sha256");
-  for (const c of cases) hash.update(`${c.name}\n${traceJson(c, withoutWording)}\n`);
+  for (const c of cases) hash.update(`${c.name}\n${traceJson(c, false)}\n`);
   return hash.digest("hex");
 }
