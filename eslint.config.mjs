@@ -104,7 +104,8 @@ const config = [
         {
           patterns: [
             {
-              regex: "^@/lib/(?!forms$|questions/client$|grading/client$|tcp/(describe|trace|flags)$|auth/roles$|i18n/(locales|msg|render|localized)$)",
+              regex:
+                "^@/lib/(?!forms$|questions/client$|grading/client$|tcp/(describe|trace|flags)$|auth/roles$|i18n/(locales|msg|render|localized)$)",
               allowTypeImports: true,
               message: "Components import client-safe entry points only (docs/architecture.md §9).",
             },

@@ -13,7 +13,6 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [["list"]],
-  globalTeardown: "./tests/e2e/postgres-teardown.ts",
   use: {
     trace: "retain-on-failure",
     launchOptions: {
@@ -39,12 +38,15 @@ export default defineConfig({
       env: { PORT: String(PORT), DATABASE_URL: "file:./data/e2e.db", NEXT_TELEMETRY_DISABLED: "1" },
     },
     {
-      command: "node tests/e2e/postgres-server.mjs",
+      // On the PostgreSQL server chosen for the run (tests/support/postgres.ts). `exec`, so that the
+      // SIGTERM reaches the script itself, which then drops its database and stops what it started.
+      command: "exec node tests/e2e/postgres-server.mjs",
       url: `http://localhost:${PG_PORT}/api/health`,
       timeout: 300_000,
       reuseExistingServer: false,
       stdout: "ignore",
       stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
       env: { E2E_PORT: String(PORT), E2E_PG_PORT: String(PG_PORT) },
     },
   ],

@@ -1,7 +1,9 @@
 // Runs before every page request (Next.js 16 "proxy", formerly middleware):
 // - a POST to a page is a server action: refused with a 4xx and a message when another site's
 //   page sent it, its body is over the limit, or its arguments cannot be decoded
-//   (lib/server/action-guard.ts), where Next.js itself would answer 500;
+//   (lib/server/action-guard.ts), where Next.js itself would answer 500; its message is in the
+//   reader's language as the cookie and Accept-Language say (the account's choice is not
+//   read here: the switch sets the cookie too);
 // - every page gets a Content-Security-Policy with a fresh nonce, which Next.js reads from the
 //   request's CSP header and puts on its scripts (lib/server/security-headers.ts);
 // - while the database is unreachable, pages get the 503 page; each request checks again
@@ -14,7 +16,10 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseHealthy } from "@/lib/db/health";
 import { env } from "@/lib/env";
+import { readerLocale, textIn } from "@/lib/i18n/translate";
 import { actionRequestError } from "@/lib/server/action-guard";
+import type { AppError } from "@/lib/server/errors";
+import { undecodablePathError } from "@/lib/server/request-path";
 import { commonSecurityHeaders, frameAncestorsFor, newNonce, pageCsp, servedOverHttps } from "@/lib/server/security-headers";
 
 function withSecurityHeaders(response: NextResponse, csp: string, https: boolean, framed: boolean): NextResponse {
@@ -24,31 +29,22 @@ function withSecurityHeaders(response: NextResponse, csp: string, https: boolean
   return response;
 }
 
-function decodable(pathname: string): boolean {
-  try {
-    decodeURIComponent(pathname);
-    return true;
-  } catch {
-    return false;
-  }
+/** The JSON error a refused request gets, in the reader's language. */
+function refusal(request: NextRequest, error: AppError): NextResponse {
+  return NextResponse.json(
+    { error: error.code, message: textIn(readerLocale(request.headers))(error.text) },
+    { status: error.status, headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export async function proxy(request: NextRequest) {
   // Next.js answers a path it cannot decode ("%ff", "%zz") with a 500.
-  if (!decodable(request.nextUrl.pathname)) {
-    return NextResponse.json(
-      { error: "BAD_REQUEST", message: "The address has a malformed %-escape." },
-      { status: 400, headers: { "Cache-Control": "no-store" } },
-    );
-  }
+  const badPath = undecodablePathError(request.nextUrl.pathname);
+  if (badPath) return refusal(request, badPath);
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   if (request.method !== "GET" && request.method !== "HEAD") {
     const refused = await actionRequestError(request);
-    if (refused)
-      return NextResponse.json(
-        { error: refused.code, message: refused.message },
-        { status: refused.status, headers: { "Cache-Control": "no-store" } },
-      );
+    if (refused) return refusal(request, refused);
   }
   const https = servedOverHttps(env.APP_URL);
   const nonce = newNonce();

@@ -21,6 +21,8 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          // TEST_POSTGRES_URL, or the machine's server, or an embedded one started for the run.
+          globalSetup: ["tests/integration/postgres-setup.ts"],
           // Files share the machine's 2 cores and one PostgreSQL server.
           fileParallelism: false,
           testTimeout: 60_000,

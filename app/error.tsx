@@ -1,12 +1,14 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { StatusPage, buttonStyles } from "@/components/ui";
 
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const t = useTranslations("errors.page.error");
   return (
-    <StatusPage code="Error" title="Something went wrong on our side">
-      <p>Your saved work is safe. Try again; if it keeps happening, tell your instructor.</p>
+    <StatusPage code={t("code")} title={t("title")}>
+      <p>{t("body")}</p>
       <button type="button" onClick={reset} className={`${buttonStyles.primary} mt-4`}>
-        Try again
+        {t("retry")}
       </button>
     </StatusPage>
   );

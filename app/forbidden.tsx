@@ -1,14 +1,18 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { StatusPage } from "@/components/ui";
 
-export default function Forbidden() {
+export default async function Forbidden() {
+  const t = await getTranslations("errors.page.forbidden");
   return (
-    <StatusPage code="403" title="You do not have access to this page">
-      Your role does not include it. If you think it should,{" "}
-      <Link href="/" className="text-accent-700 underline">
-        go back to your courses
-      </Link>{" "}
-      and ask your instructor or a site administrator.
+    <StatusPage code="403" title={t("title")}>
+      {t.rich("body", {
+        link: (chunks) => (
+          <Link href="/" className="text-accent-700 underline">
+            {chunks}
+          </Link>
+        ),
+      })}
     </StatusPage>
   );
 }

@@ -30,12 +30,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {t("skipToContent")}
           </a>
           <header className="border-b border-slate-200 bg-white">
-            <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
+            <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-3 sm:gap-4">
               <Link href="/" className="flex items-center gap-2 whitespace-nowrap font-semibold text-slate-900">
                 <span aria-hidden="true" className="rounded bg-accent-700 px-1.5 py-0.5 font-mono text-xs text-white">
                   SYN
                 </span>
-                SynAck Lab
+                {/* On a phone the mark alone, so the header's links, language and menu fit beside it. */}
+                <span className="sr-only sm:not-sr-only">{t("appName")}</span>
               </Link>
               <nav aria-label={t("nav.main")} className="flex items-center gap-3 whitespace-nowrap text-sm">
                 {user ? (

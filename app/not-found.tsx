@@ -1,14 +1,18 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { StatusPage } from "@/components/ui";
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("errors.page.notFound");
   return (
-    <StatusPage code="404" title="We could not find that page">
-      It may have moved, or you may not be part of that course.{" "}
-      <Link href="/" className="text-accent-700 underline">
-        Go to your courses
-      </Link>
-      .
+    <StatusPage code="404" title={t("title")}>
+      {t.rich("body", {
+        link: (chunks) => (
+          <Link href="/" className="text-accent-700 underline">
+            {chunks}
+          </Link>
+        ),
+      })}
     </StatusPage>
   );
 }

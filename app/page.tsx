@@ -1,12 +1,13 @@
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui";
-import { ROLE_LABEL, type CourseRole } from "@/lib/auth/roles";
 import { getSessionUser } from "@/lib/auth/session";
 import { courseService } from "@/lib/courses";
 import { practiceService } from "@/lib/practice";
 import { MASTERED, type TopicMastery } from "@/lib/practice/mastery";
 import { families } from "@/lib/scenarios";
+import { textRenderer } from "@/lib/server/text";
 
 export default async function HomePage() {
   const user = await getSessionUser();
@@ -14,28 +15,25 @@ export default async function HomePage() {
   const enrollments = await courseService.enrollmentsOfUser(user.id);
   const canCreate = user.canTeach || user.isAdmin;
   const mastery = await practiceService.masteryOf(user.id);
+  const [t, tc] = await Promise.all([getTranslations("courses.home"), getTranslations("courses")]);
   return (
     <>
       <PageHeader
-        title="Your courses"
-        description={`Welcome, ${user.name}.`}
+        title={t("title")}
+        description={t("welcome", { name: user.name })}
         actions={
           <>
             <ButtonLink href="/join" variant="secondary">
-              Join with a code
+              {t("joinWithCode")}
             </ButtonLink>
-            {canCreate ? <ButtonLink href="/courses/new">New course</ButtonLink> : null}
+            {canCreate ? <ButtonLink href="/courses/new">{t("newCourse")}</ButtonLink> : null}
           </>
         }
       />
       {enrollments.length === 0 ? (
-        <EmptyState title="You are not in any course yet.">
-          {canCreate
-            ? "Create a course, or join one with a code."
-            : "Ask your instructor for the course's join code, then choose “Join with a code”."}
-        </EmptyState>
+        <EmptyState title={t("emptyTitle")}>{canCreate ? t("emptyCreate") : t("emptyJoin")}</EmptyState>
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2" aria-label="Courses">
+        <ul className="grid gap-4 sm:grid-cols-2" aria-label={t("listLabel")}>
           {enrollments.map(({ course, role }) => (
             <li key={course.id}>
               <Link
@@ -45,7 +43,7 @@ export default async function HomePage() {
                 <p className="font-mono text-xs text-slate-600">{course.code}</p>
                 <p className="mt-1 text-lg font-semibold text-slate-900">{course.title}</p>
                 <p className="mt-2 flex items-center gap-2 text-sm text-slate-600">
-                  <Badge tone={role === "STUDENT" ? "slate" : "accent"}>{ROLE_LABEL[role as CourseRole]}</Badge>
+                  <Badge tone={role === "STUDENT" ? "slate" : "accent"}>{tc("role", { role })}</Badge>
                   {course.term}
                 </p>
               </Link>
@@ -58,35 +56,42 @@ export default async function HomePage() {
   );
 }
 
-function MasteryCard({ mastery }: { mastery: TopicMastery[] }) {
-  const title = (id: string) => families.find((f) => f.id === id)?.title ?? id;
+async function MasteryCard({ mastery }: { mastery: TopicMastery[] }) {
+  const [t, text, format] = await Promise.all([getTranslations("courses.mastery"), textRenderer(), getFormatter()]);
+  const title = (id: string) => {
+    const family = families.find((f) => f.id === id);
+    return family ? text(family.title) : id;
+  };
   const toWork = mastery.filter((m) => m.best < MASTERED);
   return (
-    <Card title="Your practice" className="mt-8">
+    <Card title={t("title")} className="mt-8">
       {mastery.length === 0 ? (
-        <EmptyState title="You have not practised yet.">
-          <Link href="/practice" className="text-accent-700 underline">
-            Practise on random scenarios
-          </Link>{" "}
-          with instant feedback; your progress per topic shows up here.
+        <EmptyState title={t("emptyTitle")}>
+          {t.rich("emptyBody", {
+            link: (chunks) => (
+              <Link href="/practice" className="text-accent-700 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
         </EmptyState>
       ) : (
         <>
           <p className="mb-3 text-sm text-slate-700">
             {toWork.length === 0
-              ? "Every topic you have practised is mastered (best score 80% or more)."
-              : `${toWork.length} topic${toWork.length === 1 ? " needs" : "s need"} more work: ${toWork.map((m) => title(m.family)).join(", ")}.`}
+              ? t("allMastered", { threshold: MASTERED })
+              : t("needWork", { count: toWork.length, topics: format.list(toWork.map((m) => title(m.family))) })}
           </p>
           <DataTable
-            caption="Practice progress per topic"
+            caption={t("caption")}
             hideCaption
-            empty="You have not practised yet."
+            empty={t("emptyTitle")}
             columns={[
-              { key: "topic", header: "Topic", sortable: true },
-              { key: "answers", header: "Answers", sortable: true },
-              { key: "best", header: "Best", sortable: true },
-              { key: "last", header: "Last", sortable: true },
-              { key: "status", header: "Status" },
+              { key: "topic", header: t("topic"), sortable: true },
+              { key: "answers", header: t("answers"), sortable: true },
+              { key: "best", header: t("best"), sortable: true },
+              { key: "last", header: t("last"), sortable: true },
+              { key: "status", header: t("status") },
             ]}
             rows={mastery.map((m) => ({
               key: m.family,
@@ -98,9 +103,9 @@ function MasteryCard({ mastery }: { mastery: TopicMastery[] }) {
                   </Link>
                 ),
                 answers: m.attempts,
-                best: `${Math.round(m.best * 100)}%`,
-                last: `${Math.round(m.last * 100)}%`,
-                status: m.best >= MASTERED ? <Badge tone="accent">Mastered</Badge> : <Badge tone="amber">Needs work</Badge>,
+                best: t("score", { value: m.best }),
+                last: t("score", { value: m.last }),
+                status: m.best >= MASTERED ? <Badge tone="accent">{t("mastered")}</Badge> : <Badge tone="amber">{t("needsWork")}</Badge>,
               },
             }))}
           />
@@ -110,31 +115,29 @@ function MasteryCard({ mastery }: { mastery: TopicMastery[] }) {
   );
 }
 
-function Landing() {
+async function Landing() {
+  const t = await getTranslations("courses.landing");
   return (
     <div className="grid gap-8 py-6 md:grid-cols-2 md:items-center">
       <div>
-        <h1 className="text-3xl font-semibold tracking-tight text-slate-900 sm:text-4xl">How does TCP open and close a connection?</h1>
-        <p className="mt-4 text-lg text-slate-700">
-          Predict what two endpoints do — the states they pass through and the segments on the wire — then watch a TCP engine that follows
-          RFC 9293 play the same scenario, and see exactly where your prediction went wrong.
-        </p>
+        <h1 className="text-3xl font-semibold tracking-tight text-slate-900 sm:text-4xl">{t("title")}</h1>
+        <p className="mt-4 text-lg text-slate-700">{t("lead")}</p>
         <div className="mt-6 flex flex-wrap gap-3">
-          <ButtonLink href="/practice">Try it now, no account needed</ButtonLink>
+          <ButtonLink href="/practice">{t("tryNow")}</ButtonLink>
           <ButtonLink href="/signup" variant="secondary">
-            Create an account
+            {t("createAccount")}
           </ButtonLink>
           <ButtonLink href="/login" variant="secondary">
-            Sign in
+            {t("signIn")}
           </ButtonLink>
         </div>
       </div>
-      <Card title="What you will learn">
+      <Card title={t("learnTitle")}>
         <ul className="list-disc space-y-2 pl-5 text-slate-700">
-          <li>Why three segments open a connection: old duplicate SYNs.</li>
-          <li>Why four close it: full duplex and the half-close.</li>
-          <li>Why TIME_WAIT lasts twice the maximum segment lifetime.</li>
-          <li>The SYN and accept queues behind listen().</li>
+          <li>{t("learnHandshake")}</li>
+          <li>{t("learnClose")}</li>
+          <li>{t("learnTimeWait")}</li>
+          <li>{t("learnQueues")}</li>
         </ul>
       </Card>
     </div>

@@ -2,6 +2,7 @@
 // Taking a quiz: every change is saved to the server (debounced), with an honest status per
 // question; the countdown follows the server's deadline; submit asks first and is safe to
 // repeat. A reload, a closed tab or a second device finds the last saved answers.
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Presentation } from "@/lib/questions/client";
@@ -14,10 +15,6 @@ type SaveState = { kind: "idle" | "pending" | "saving" | "saved" | "error"; at?:
 
 const DEBOUNCE_MS = 800;
 
-function clock(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
-}
-
 export function AttemptRunner({
   attemptId,
   items,
@@ -29,7 +26,11 @@ export function AttemptRunner({
   deadlineAt: string | null;
   serverNow: string;
 }) {
+  const t = useTranslations("attempt.runner");
+  const format = useFormatter();
   const router = useRouter();
+  // Saved-at times in the reader's language and time zone (the provider's, so the server's render and the browser's agree).
+  const clock = (iso: string) => format.dateTime(new Date(iso), { hour: "2-digit", minute: "2-digit", second: "2-digit" });
   const [drafts, setDrafts] = useState<Record<number, Draft | null>>(() => Object.fromEntries(items.map((i) => [i.position, i.draft])));
   const [saves, setSaves] = useState<Record<number, SaveState>>(() =>
     Object.fromEntries(items.map((i) => [i.position, i.savedAt ? { kind: "saved", at: i.savedAt } : { kind: "idle" }])),
@@ -67,18 +68,21 @@ export function AttemptRunner({
           return true;
         }
         if (response.status === 409 || response.status === 404) {
-          setSaves((s) => ({ ...s, [position]: { kind: "error", message: body.message ?? "This attempt can no longer change." } }));
+          setSaves((s) => ({ ...s, [position]: { kind: "error", message: body.message ?? t("status.closed") } }));
           router.refresh();
           return false;
         }
-        setSaves((s) => ({ ...s, [position]: { kind: "error", message: body.message ?? `Not saved (error ${response.status}).` } }));
+        setSaves((s) => ({
+          ...s,
+          [position]: { kind: "error", message: body.message ?? t("status.failed", { status: response.status }) },
+        }));
         return false;
       } catch {
         // Offline or the server is restarting: keep the answer here and try again.
         const wait = Math.min(30_000, 1000 * 2 ** attempt);
         setSaves((s) => ({
           ...s,
-          [position]: { kind: "error", message: `Not saved yet: no connection. Retrying in ${Math.round(wait / 1000)} s.` },
+          [position]: { kind: "error", message: t("status.offline", { seconds: Math.round(wait / 1000) }) },
         }));
         timers.current.set(
           position,
@@ -87,7 +91,7 @@ export function AttemptRunner({
         return false;
       }
     },
-    [attemptId, router],
+    [attemptId, router, t],
   );
 
   useEffect(() => {
@@ -129,15 +133,15 @@ export function AttemptRunner({
           return;
         }
         const body = (await response.json().catch(() => ({}))) as { message?: string };
-        setSubmitError(body.message ?? `The submission failed (error ${response.status}). Your answers are saved; try again.`);
+        setSubmitError(body.message ?? t("submitFailed", { status: response.status }));
         break;
       } catch {
         await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
       }
     }
     setSubmitting(false);
-    if (!finished.current) setSubmitError((e) => e ?? "No connection to the server. Your answers are kept; try submitting again.");
-  }, [attemptId, flush, router]);
+    if (!finished.current) setSubmitError((e) => e ?? t("submitOffline"));
+  }, [attemptId, flush, router, t]);
 
   // The countdown, from the server's clock; at zero the attempt is submitted with what was saved.
   useEffect(() => {
@@ -162,31 +166,31 @@ export function AttemptRunner({
   }, [flush]);
 
   const unsaved = Object.values(saves).some((s) => s.kind === "pending" || s.kind === "saving" || s.kind === "error");
-  const minutes = left === null ? null : Math.floor(left / 60_000);
-  const seconds = left === null ? null : Math.floor((left % 60_000) / 1000);
+  const minutes = Math.floor((left ?? 0) / 60_000);
+  const seconds = Math.floor(((left ?? 0) % 60_000) / 1000);
 
   return (
     <div className="flex flex-col gap-6">
       <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 py-2">
         <p className="text-sm text-slate-700" aria-live="polite">
-          {unsaved ? "Saving your answers…" : "All answers saved."}
+          {unsaved ? t("saving") : t("allSaved")}
         </p>
         {left !== null ? (
           <p
             className={`font-mono text-lg font-semibold ${left < 60_000 ? "text-rose-700" : "text-slate-900"}`}
             role="timer"
-            aria-label={`Time left: ${minutes} minutes ${seconds} seconds`}
+            aria-label={t("timeLeft", { minutes, seconds })}
           >
-            {String(minutes).padStart(2, "0")}:{String(seconds).padStart(2, "0")}
+            {format.number(minutes, { minimumIntegerDigits: 2, useGrouping: false })}:{format.number(seconds, { minimumIntegerDigits: 2 })}
           </p>
         ) : null}
         <button type="button" className={buttonStyles.primary} onClick={() => dialog.current?.showModal()} disabled={submitting}>
-          {submitting ? "Submitting…" : "Submit attempt"}
+          {submitting ? t("submitting") : t("submit")}
         </button>
       </div>
       {left !== null && left < 60_000 && left > 0 ? (
         <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Less than a minute left. Your answers are saved as you go; the attempt is submitted when time runs out.
+          {t("lastMinute")}
         </p>
       ) : null}
       {submitError ? (
@@ -201,7 +205,7 @@ export function AttemptRunner({
             <li key={item.position}>
               <section aria-labelledby={`q-${item.position}-title`} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
                 <p id={`q-${item.position}-title`} className="mb-2 text-sm font-medium text-slate-600">
-                  Question {item.position} of {items.length} · {item.maxScore} point{item.maxScore === 1 ? "" : "s"}
+                  {t("heading", { n: item.position, total: items.length, points: item.maxScore })}
                 </p>
                 <QuestionSetup presentation={item.presentation} />
                 <div className="mt-4">
@@ -218,14 +222,14 @@ export function AttemptRunner({
                   data-testid={`save-status-${item.position}`}
                 >
                   {s.kind === "saved" && s.at
-                    ? `Saved at ${clock(s.at)}`
+                    ? t("status.savedAt", { time: clock(s.at) })
                     : s.kind === "saving"
-                      ? "Saving…"
+                      ? t("status.saving")
                       : s.kind === "pending"
-                        ? "Changes not saved yet…"
+                        ? t("status.pending")
                         : s.kind === "error"
                           ? s.message
-                          : "Not answered yet"}
+                          : t("status.empty")}
                 </p>
               </section>
             </li>
@@ -234,14 +238,12 @@ export function AttemptRunner({
       </ol>
       <dialog ref={dialog} aria-labelledby="submit-title" className="m-auto max-w-md rounded-xl p-6 shadow-xl backdrop:bg-slate-900/40">
         <h2 id="submit-title" className="text-lg font-semibold text-slate-900">
-          Submit this attempt?
+          {t("confirm.title")}
         </h2>
-        <p className="mt-2 text-slate-700">
-          After submitting you cannot change your answers.{unsaved ? " Unsaved changes are sent first." : ""}
-        </p>
+        <p className="mt-2 text-slate-700">{unsaved ? t("confirm.bodyUnsaved") : t("confirm.body")}</p>
         <div className="mt-5 flex justify-end gap-3">
           <button type="button" className={buttonStyles.secondary} onClick={() => dialog.current?.close()}>
-            Keep working
+            {t("confirm.keepWorking")}
           </button>
           <button
             type="button"
@@ -251,7 +253,7 @@ export function AttemptRunner({
               void submit();
             }}
           >
-            Submit
+            {t("confirm.submit")}
           </button>
         </div>
       </dialog>

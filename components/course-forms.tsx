@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { createCourseAction } from "@/app/actions/create-course";
 import { enrollByEmailAction } from "@/app/actions/enroll-by-email";
@@ -9,14 +10,15 @@ import { Field, FormMessage, SubmitButton } from "./form-fields";
 
 export function CreateCourseForm() {
   const [state, action] = useActionState(createCourseAction, initialFormState);
+  const t = useTranslations("courses.newCourse");
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />
-      <Field name="code" label="Course code" placeholder="NET 101" required state={state} />
-      <Field name="title" label="Title" placeholder="Computer Networks" required state={state} />
-      <Field name="term" label="Term (optional)" placeholder="Spring 2027" state={state} />
+      <Field name="code" label={t("code")} placeholder={t("codePlaceholder")} required state={state} />
+      <Field name="title" label={t("courseTitle")} placeholder={t("titlePlaceholder")} required state={state} />
+      <Field name="term" label={t("term")} placeholder={t("termPlaceholder")} state={state} />
       <div>
-        <SubmitButton pending="Creating…">Create course</SubmitButton>
+        <SubmitButton pending={t("creating")}>{t("create")}</SubmitButton>
       </div>
     </form>
   );
@@ -24,21 +26,22 @@ export function CreateCourseForm() {
 
 export function JoinCourseForm() {
   const [state, action] = useActionState(joinCourseAction, initialFormState);
+  const t = useTranslations("courses.join");
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <FormMessage state={state} />
       <Field
         name="joinCode"
-        label="Join code"
+        label={t("joinCode")}
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
         required
         state={state}
-        hint="Your instructor shows it in class or in the course announcement. Spaces and dashes do not matter."
+        hint={t("hint")}
       />
       <div>
-        <SubmitButton pending="Joining…">Join course</SubmitButton>
+        <SubmitButton pending={t("joining")}>{t("submit")}</SubmitButton>
       </div>
     </form>
   );
@@ -47,13 +50,15 @@ export function JoinCourseForm() {
 export function EnrollByEmailForm({ courseId, canAddStaff }: { courseId: string; canAddStaff: boolean }) {
   const [state, action] = useActionState(enrollByEmailAction, initialFormState);
   const emailErrors = state.fieldErrors?.emails;
+  const t = useTranslations("roster.form");
+  const role = useTranslations("courses");
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="courseId" value={courseId} />
       <FormMessage state={state} />
       <div className="flex flex-col gap-1">
         <label htmlFor="emails" className="text-sm font-medium text-slate-800">
-          Email addresses
+          {t("emails")}
         </label>
         <textarea
           id="emails"
@@ -68,7 +73,7 @@ export function EnrollByEmailForm({ courseId, canAddStaff }: { courseId: string;
           placeholder={"ada@example.edu\nben@example.edu"}
         />
         <p id="emails-hint" className="text-xs text-slate-600">
-          One per line, or separated by commas. People without an account get one, with an invite link you can share.
+          {t("emailsHint")}
         </p>
         {emailErrors ? (
           <p id="emails-error" className="text-sm text-rose-700">
@@ -79,18 +84,18 @@ export function EnrollByEmailForm({ courseId, canAddStaff }: { courseId: string;
       <div className="flex flex-wrap gap-4">
         <div className="flex flex-col gap-1">
           <label htmlFor="role" className="text-sm font-medium text-slate-800">
-            Role
+            {t("role")}
           </label>
           <select id="role" name="role" defaultValue="STUDENT" className="rounded-lg border border-slate-300 bg-white px-3 py-2">
-            <option value="STUDENT">Student</option>
-            {canAddStaff ? <option value="TA">Teaching assistant</option> : null}
-            {canAddStaff ? <option value="INSTRUCTOR">Instructor</option> : null}
+            <option value="STUDENT">{role("role", { role: "STUDENT" })}</option>
+            {canAddStaff ? <option value="TA">{role("role", { role: "TA" })}</option> : null}
+            {canAddStaff ? <option value="INSTRUCTOR">{role("role", { role: "INSTRUCTOR" })}</option> : null}
           </select>
         </div>
-        <Field name="section" label="Section (optional)" placeholder="A" state={state} />
+        <Field name="section" label={t("section")} placeholder="A" state={state} />
       </div>
       <div>
-        <SubmitButton pending="Enrolling…">Enrol</SubmitButton>
+        <SubmitButton pending={t("enrolling")}>{t("enrol")}</SubmitButton>
       </div>
     </form>
   );
@@ -98,13 +103,14 @@ export function EnrollByEmailForm({ courseId, canAddStaff }: { courseId: string;
 
 export function NewJoinCodeForm({ courseId }: { courseId: string }) {
   const [state, action] = useActionState(newJoinCodeAction, initialFormState);
+  const t = useTranslations("courses.joinCode");
   return (
     <form action={action} className="flex flex-col gap-2">
       <input type="hidden" name="courseId" value={courseId} />
       <FormMessage state={state} />
       <div>
-        <SubmitButton variant="secondary" pending="Replacing…">
-          Replace join code
+        <SubmitButton variant="secondary" pending={t("replacing")}>
+          {t("replace")}
         </SubmitButton>
       </div>
     </form>

@@ -2,18 +2,21 @@
 // The course header and staff tab bar. A client leaf only because the active tab comes from
 // the route segment below the course layout, which a layout cannot read on the server.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useSelectedLayoutSegment } from "next/navigation";
 import { FOCUSED_SEGMENTS, type CourseTab } from "@/app/courses/[courseId]/tabs";
 import { ScrollFades, useScrollEdges } from "./scroll-edges";
 
 export type CourseNavProps = {
   course: { id: string; code: string; title: string; term: string | null };
-  tabs: readonly Pick<CourseTab, "label" | "segment">[];
+  /** Each tab's label in the reader's language, and its segment. */
+  tabs: readonly { label: string; segment: CourseTab["segment"] }[];
 };
 
 export function CourseNav({ course, tabs }: CourseNavProps) {
   const current = useSelectedLayoutSegment();
   const { ref, edges } = useScrollEdges<HTMLUListElement>();
+  const t = useTranslations("courses.tabs");
   if (current && FOCUSED_SEGMENTS.includes(current)) return null;
   return (
     <div className="mb-6 border-b border-slate-200">
@@ -21,12 +24,12 @@ export function CourseNav({ course, tabs }: CourseNavProps) {
         <span className="font-mono">{course.code}</span> · {course.title}
         {course.term ? ` · ${course.term}` : ""}
       </p>
-      <nav aria-label="Course" className="relative mt-1">
+      <nav aria-label={t("label")} className="relative mt-1">
         <ul ref={ref} className="-mb-px flex gap-1 overflow-x-auto pt-1">
           {tabs.map((tab) => {
             const active = tab.segment === current;
             return (
-              <li key={tab.label} className="shrink-0">
+              <li key={tab.segment ?? ""} className="shrink-0">
                 <Link
                   href={tab.segment ? `/courses/${course.id}/${tab.segment}` : `/courses/${course.id}`}
                   aria-current={active ? "page" : undefined}

@@ -3,6 +3,7 @@
 // (small tables, every row already on the page), an empty state, and a box that scrolls
 // sideways by itself on a phone so the page never does. A client leaf: the cells arrive
 // rendered by the page, so links, badges and forms in them stay the page's own.
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useMemo, useState, type ReactNode } from "react";
 import { ScrollFades, useScrollEdges } from "./scroll-edges";
 import { EmptyState } from "./ui";
@@ -25,7 +26,13 @@ export type Row<K extends string> = {
 
 type Direction = "ascending" | "descending";
 
-const collator = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+// Rows sort in the reader's alphabet: Chinese names by the order their language uses.
+const collators = new Map<string, Intl.Collator>();
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale, { numeric: true, sensitivity: "base" })));
+  return collator;
+}
 
 function sortValue<K extends string>(row: Row<K>, key: K): string | number {
   const given = row.sortValues?.[key];
@@ -34,7 +41,7 @@ function sortValue<K extends string>(row: Row<K>, key: K): string | number {
   return typeof cell === "string" || typeof cell === "number" ? cell : "";
 }
 
-function compare(a: string | number, b: string | number): number {
+function compare(collator: Intl.Collator, a: string | number, b: string | number): number {
   if (typeof a === "number" && typeof b === "number") return a - b;
   return collator.compare(String(a), String(b));
 }
@@ -59,13 +66,16 @@ export function DataTable<K extends string>({
   compact?: boolean;
 }) {
   const captionId = useId();
+  const locale = useLocale();
+  const t = useTranslations("courses.table");
   const [sort, setSort] = useState<{ key: K; direction: Direction } | null>(null);
   const { ref, edges, overflowing } = useScrollEdges<HTMLDivElement>();
   const sorted = useMemo(() => {
     if (!sort) return rows;
     const sign = sort.direction === "ascending" ? 1 : -1;
-    return [...rows].sort((a, b) => sign * compare(sortValue(a, sort.key), sortValue(b, sort.key)));
-  }, [rows, sort]);
+    const collator = collatorFor(locale);
+    return [...rows].sort((a, b) => sign * compare(collator, sortValue(a, sort.key), sortValue(b, sort.key)));
+  }, [rows, sort, locale]);
 
   const captionClass = hideCaption ? "sr-only" : "mb-1 text-left font-medium text-slate-800";
   if (rows.length === 0) {
@@ -136,7 +146,7 @@ export function DataTable<K extends string>({
       </div>
       <ScrollFades edges={edges} from="white" />
       <p aria-live="polite" className="sr-only">
-        {sort && sortedBy ? `Sorted by ${sortedBy.header}, ${sort.direction}.` : ""}
+        {sort && sortedBy ? t("sorted", { column: sortedBy.header, direction: sort.direction }) : ""}
       </p>
     </div>
   );

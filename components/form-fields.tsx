@@ -1,6 +1,7 @@
 "use client";
 // Form pieces for useActionState forms: labelled fields whose errors are announced,
 // a submit button that shows progress, and the form-level message.
+import { useTranslations } from "next-intl";
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import type { FormState } from "@/lib/forms";
@@ -55,10 +56,11 @@ export function SubmitButton({
   pending?: string;
   variant?: keyof typeof buttonStyles;
 }) {
+  const t = useTranslations("common");
   const { pending } = useFormStatus();
   return (
     <button type="submit" className={buttonStyles[variant]} disabled={pending} aria-disabled={pending}>
-      {pending ? (pendingLabel ?? "Working…") : children}
+      {pending ? (pendingLabel ?? t("working")) : children}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 // One practice question: answer, check, see the grade, the feedback and the full timeline,
 // then ask for another variant.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { checkPracticeAction, type PracticeCheck } from "@/app/actions/check-practice";
@@ -9,8 +10,11 @@ import { AnswerReview } from "./answer-review";
 import { AnswerWidget, type Draft } from "./answer-widgets";
 import { QuestionSetup } from "./question-view";
 import { buttonStyles } from "./ui";
+import { useText } from "./use-text";
 
 export function PracticeQuestion({ token, presentation, signedIn }: { token: string; presentation: Presentation; signedIn: boolean }) {
+  const t = useTranslations("practice");
+  const text = useText();
   const router = useRouter();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [check, setCheck] = useState<PracticeCheck | null>(null);
@@ -20,22 +24,22 @@ export function PracticeQuestion({ token, presentation, signedIn }: { token: str
   return (
     <div className="flex flex-col gap-6">
       {!result || !result.result.valid ? (
-        <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" aria-label="Question">
+        <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" aria-label={t("question")}>
           <QuestionSetup presentation={presentation} />
           <div className="mt-4">
             <AnswerWidget name="practice" format={presentation.answer} draft={draft} onChange={setDraft} />
           </div>
           {check && !check.ok ? (
             <p role="alert" className="mt-3 rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800">
-              {check.message}
+              {text(check.message)}
             </p>
           ) : null}
           {result && !result.result.valid ? (
             <div role="alert" className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              <p className="font-medium">{result.result.feedback.summary} Fix it and check again — it costs nothing.</p>
+              <p className="font-medium">{t("invalid", { summary: text(result.result.feedback.summary) })}</p>
               <ul className="list-disc pl-5">
-                {result.result.feedback.messages.map((m) => (
-                  <li key={m}>{m}</li>
+                {result.result.feedback.messages.map((m, i) => (
+                  <li key={i}>{text(m)}</li>
                 ))}
               </ul>
             </div>
@@ -47,7 +51,7 @@ export function PracticeQuestion({ token, presentation, signedIn }: { token: str
               disabled={pending}
               onClick={() => start(async () => setCheck(await checkPracticeAction({ token, answer: draft ?? {} })))}
             >
-              {pending ? "Checking…" : "Check my answer"}
+              {pending ? t("checking") : t("check")}
             </button>
           </div>
         </section>
@@ -60,7 +64,7 @@ export function PracticeQuestion({ token, presentation, signedIn }: { token: str
             result={{ score: result.result.score, feedback: result.result.feedback, expected: result.expected, trace: result.trace }}
           />
           <p className="text-sm text-slate-600" role="status">
-            {signedIn ? (result.saved ? "Saved to your progress." : "") : "You are not signed in, so this result is not saved."}
+            {signedIn ? (result.saved ? t("saved") : "") : t("notSignedIn")}
           </p>
         </>
       )}
@@ -74,7 +78,7 @@ export function PracticeQuestion({ token, presentation, signedIn }: { token: str
             router.refresh();
           }}
         >
-          Next variant
+          {t("nextVariant")}
         </button>
       </div>
     </div>

@@ -1,20 +1,18 @@
+import { useTranslations } from "next-intl";
 import { Card } from "./ui";
-import { ROLE_LABEL, type CourseRole } from "@/lib/auth/roles";
 import type { StaffInviteView } from "@/lib/courses/enrollment-queries";
 
 /** Staff roles offered to existing accounts, each waiting for its owner to open the link. */
 export function StaffInviteList({ invites, baseUrl }: { invites: StaffInviteView[]; baseUrl: string }) {
+  const t = useTranslations("roster.staffInvites");
   return (
-    <Card title={`Waiting for confirmation (${invites.length})`}>
-      <p className="mb-3 text-sm text-slate-600">
-        These people already had an account whose email was never confirmed. Send each link to that address; the role is granted when its
-        owner opens it signed in as that account.
-      </p>
+    <Card title={t("title", { count: invites.length })}>
+      <p className="mb-3 text-sm text-slate-600">{t("body")}</p>
       <ul className="flex flex-col gap-3">
         {invites.map((i) => (
           <li key={i.id}>
             <label className="text-xs text-slate-600">
-              Confirmation link for {i.user.email} ({ROLE_LABEL[i.role as CourseRole]})
+              {t("link", { email: i.user.email, role: i.role })}
               <input
                 readOnly
                 value={`${baseUrl}/invite/${i.token}`}

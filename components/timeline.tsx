@@ -2,11 +2,15 @@
 // The ladder diagram every TCP textbook draws: client and server lifelines, time going down,
 // each segment an arrow. Long quiet stretches are shortened with a marked break so a
 // 4-minute TIME_WAIT and a 50 ms handshake fit one picture. A table lists the same events
-// for screen readers, and a step-through control replays them one by one.
+// for screen readers, and a step-through control replays them one by one. Every word comes
+// from the catalogs (namespaces `timeline` and `tcp`), in the reader's language.
+import { useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
-import { describeEvent, describeSegment } from "@/lib/tcp/describe";
-import type { Trace, TraceEvent } from "@/lib/tcp/trace";
+import { msg, type MessageKey } from "@/lib/i18n/msg";
+import { describeEvent, describeSegment, endpointName } from "@/lib/tcp/describe";
+import type { TimerName, Trace, TraceEvent } from "@/lib/tcp/trace";
 import { buttonStyles } from "./ui";
+import { useText } from "./use-text";
 
 const W = 640;
 const CLIENT_X = 150;
@@ -14,6 +18,28 @@ const SERVER_X = 490;
 const TOP = 48;
 
 const label = describeSegment;
+
+const TIMER_NAME: Record<TimerName, MessageKey> = {
+  retransmit: "tcp.timerName.retransmit",
+  "time-wait": "tcp.timerName.time-wait",
+  "fin-wait-2": "tcp.timerName.fin-wait-2",
+  "user-timeout": "tcp.timerName.user-timeout",
+  "syn-queue": "tcp.timerName.syn-queue",
+  "delayed-ack": "tcp.timerName.delayed-ack",
+};
+
+/**
+ * A stopwatch drawn in SVG: the ⏱ character is missing from the fonts Chromium finds on
+ * Debian and showed as an empty box. The timer's name is written next to it.
+ */
+function TimerIcon({ cx, cy }: { cx: number; cy: number }) {
+  return (
+    <g aria-hidden="true" fill="none" stroke="#64748b" strokeWidth={1.1} strokeLinecap="round">
+      <circle cx={cx} cy={cy + 0.6} r={3.9} />
+      <path d={`M${cx},${cy + 0.6} V${cy - 1.8} M${cx - 1.2},${cy - 4.6} h2.4 M${cx + 2.9},${cy - 2.4} l0.9,-0.9`} />
+    </g>
+  );
+}
 
 /** y for each distinct time, with long gaps shortened and marked. */
 function timeScale(events: readonly TraceEvent[]) {
@@ -41,15 +67,17 @@ function timeScale(events: readonly TraceEvent[]) {
   return { y: (t: number) => y.get(t) ?? TOP, height: at + 40, breaks };
 }
 
-function duration(ms: number): string {
-  return ms >= 10_000 ? `${(ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1)} s` : `${ms} ms`;
+/** "250 ms", or "12.5 s" from ten seconds on. */
+function useDuration(): (ms: number) => string {
+  const t = useTranslations("timeline");
+  return (ms) => (ms >= 10_000 ? t("seconds", { s: (ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1) }) : t("ms", { ms: String(ms) }));
 }
 
 export function Timeline({
   trace,
   showStates,
   highlight,
-  title = "Timeline",
+  title,
 }: {
   trace: Trace;
   showStates: boolean;
@@ -58,6 +86,10 @@ export function Timeline({
   title?: string;
 }) {
   const id = useId();
+  const t = useTranslations("timeline");
+  const text = useText();
+  const duration = useDuration();
+  const heading = title ?? t("title");
   const events = useMemo(() => trace.events.filter((e) => showStates || (e.type !== "state" && e.type !== "signal")), [trace, showStates]);
   const indexOf = useMemo(() => new Map(events.map((e, i) => [e, i])), [events]);
   const [step, setStep] = useState<number>(events.length - 1);
@@ -114,17 +146,22 @@ export function Timeline({
   return (
     <figure className="flex flex-col gap-2" aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`} className="flex flex-wrap items-center justify-between gap-2">
-        <span className="font-medium text-slate-900">{title}</span>
-        <button type="button" className={`${buttonStyles.secondary} no-print`} onClick={() => setAsTable((t) => !t)} aria-pressed={asTable}>
-          {asTable ? "Show the picture" : "Show as a table"}
+        <span className="font-medium text-slate-900">{heading}</span>
+        <button
+          type="button"
+          className={`${buttonStyles.secondary} no-print`}
+          onClick={() => setAsTable((on) => !on)}
+          aria-pressed={asTable}
+        >
+          {asTable ? t("showPicture") : t("showTable")}
         </button>
       </figcaption>
-      <div className="no-print flex flex-wrap items-center gap-2" role="group" aria-label="Step through the timeline">
+      <div className="no-print flex flex-wrap items-center gap-2" role="group" aria-label={t("stepThrough")}>
         <button type="button" className={buttonStyles.secondary} onClick={() => setStep(0)} disabled={step <= 0}>
-          First
+          {t("first")}
         </button>
         <button type="button" className={buttonStyles.secondary} onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step <= 0}>
-          Back
+          {t("back")}
         </button>
         <button
           type="button"
@@ -132,7 +169,7 @@ export function Timeline({
           onClick={() => setStep((s) => Math.min(events.length - 1, s + 1))}
           disabled={step >= events.length - 1}
         >
-          Next
+          {t("next")}
         </button>
         <button
           type="button"
@@ -140,33 +177,40 @@ export function Timeline({
           onClick={() => setStep(events.length - 1)}
           disabled={step >= events.length - 1}
         >
-          All
+          {t("all")}
         </button>
         {highlightStep >= 0 ? (
           <button type="button" className={buttonStyles.primary} onClick={() => setStep(highlightStep)}>
-            Go to where your answer went wrong
+            {t("goToMistake")}
           </button>
         ) : null}
       </div>
       <p className="text-sm text-slate-700" aria-live="polite" data-testid="timeline-step">
-        Step {step + 1} of {events.length}
-        {current ? `: t = ${current.t} ms, ${describeEvent(current)}.` : ""}
-        {step === highlightStep ? " This is where your answer first differs." : ""}
+        {current
+          ? t("stepEvent", {
+              step: step + 1,
+              total: events.length,
+              t: current.t,
+              event: text(describeEvent(current)),
+              mistake: step === highlightStep ? "yes" : "no",
+            })
+          : t("step", { step: step + 1, total: events.length })}
       </p>
       {asTable ? (
-        <div className="max-h-[32rem] overflow-auto">
+        // A scrolling box is a tab stop, so a keyboard can scroll it (axe: scrollable-region-focusable).
+        <div className="max-h-[32rem] overflow-auto" role="region" aria-label={heading} tabIndex={0}>
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">{title}, event by event</caption>
+            <caption className="sr-only">{t("tableCaption", { title: heading })}</caption>
             <thead className="sticky top-0 bg-white text-slate-600">
               <tr>
                 <th scope="col" className="py-1 pr-3 font-medium">
-                  Step
+                  {t("columnStep")}
                 </th>
                 <th scope="col" className="py-1 pr-3 font-medium">
-                  Time
+                  {t("columnTime")}
                 </th>
                 <th scope="col" className="py-1 font-medium">
-                  What happens
+                  {t("columnWhat")}
                 </th>
               </tr>
             </thead>
@@ -178,15 +222,15 @@ export function Timeline({
                   aria-current={i === step ? "step" : undefined}
                 >
                   <td className="py-1 pr-3 text-slate-500">{i + 1}</td>
-                  <td className="py-1 pr-3 font-mono">{e.t} ms</td>
-                  <td className="py-1">{describeEvent(e)}</td>
+                  <td className="py-1 pr-3 font-mono">{t("ms", { ms: String(e.t) })}</td>
+                  <td className="py-1">{text(describeEvent(e))}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={heading} tabIndex={0}>
           <svg
             viewBox={`0 0 ${W} ${scale.height}`}
             width={W}
@@ -194,19 +238,17 @@ export function Timeline({
             aria-labelledby={`${id}-svg-title`}
             className="max-w-none font-sans"
           >
-            <title
-              id={`${id}-svg-title`}
-            >{`${title}: a ladder diagram of ${events.length} events between client and server. Use "Show as a table" for a readable list.`}</title>
+            <title id={`${id}-svg-title`}>{t("picture", { title: heading, count: events.length, button: t("showTable") })}</title>
             <defs>
               <marker id={`${id}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                 <path d="M0,0 L10,5 L0,10 z" fill="#334155" />
               </marker>
             </defs>
             <text x={CLIENT_X} y={24} textAnchor="middle" className="fill-slate-900 text-[14px] font-semibold">
-              client
+              {text(endpointName("client"))}
             </text>
             <text x={SERVER_X} y={24} textAnchor="middle" className="fill-slate-900 text-[14px] font-semibold">
-              server
+              {text(endpointName("server"))}
             </text>
             <line x1={CLIENT_X} x2={CLIENT_X} y1={TOP - 12} y2={scale.height - 16} stroke="#94a3b8" strokeWidth={2} />
             <line x1={SERVER_X} x2={SERVER_X} y1={TOP - 12} y2={scale.height - 16} stroke="#94a3b8" strokeWidth={2} />
@@ -214,7 +256,7 @@ export function Timeline({
               <g key={b.y}>
                 <rect x={20} y={b.y - 9} width={W - 40} height={18} fill="#f8fafc" />
                 <text x={W / 2} y={b.y + 4} textAnchor="middle" className="fill-slate-500 text-[11px]">
-                  ⋯ {duration(b.ms)} later ⋯
+                  {t("later", { duration: duration(b.ms) })}
                 </text>
               </g>
             ))}
@@ -309,9 +351,11 @@ export function Timeline({
                       </text>
                     ) : null}
                     <text x={(x1 + endX) / 2} y={(y + endY) / 2 - 5} textAnchor="middle" className="fill-slate-800 font-mono text-[10.5px]">
-                      {label(e.segment)}
-                      {e.segment.retransmission ? " (rtx)" : ""}
-                      {isLost ? " lost" : ""}
+                      {t("segment", {
+                        segment: label(e.segment),
+                        rtx: e.segment.retransmission ? "yes" : "no",
+                        lost: isLost ? "yes" : "no",
+                      })}
                     </text>
                   </g>
                 );
@@ -330,7 +374,7 @@ export function Timeline({
                       markerEnd={`url(#${id}-arrow)`}
                     />
                     <text x={(CLIENT_X + SERVER_X) / 2} y={y - 20} textAnchor="middle" className="fill-violet-700 font-mono text-[10.5px]">
-                      old {label(e.segment)}
+                      {t("old", { segment: label(e.segment) })}
                     </text>
                   </g>
                 );
@@ -345,23 +389,24 @@ export function Timeline({
                     textAnchor="middle"
                     className="fill-amber-800 text-[10px]"
                   >
-                    delayed {duration(e.byMs)}
+                    {t("delayed", { duration: duration(e.byMs) })}
                   </text>
                 );
               }
               if (e.type === "timer") {
                 const side = e.endpoint === "client" ? -1 : 1;
                 return (
-                  <text
-                    key={i}
-                    opacity={opacity}
-                    x={x(e.endpoint) + side * 8}
-                    y={y - 9}
-                    textAnchor={side < 0 ? "end" : "start"}
-                    className="fill-slate-500 text-[10px]"
-                  >
-                    ⏱ {e.timer.replace(/-/g, " ")}
-                  </text>
+                  <g key={i} opacity={opacity}>
+                    <TimerIcon cx={x(e.endpoint) + side * 12.5} cy={y - 12.5} />
+                    <text
+                      x={x(e.endpoint) + side * 20}
+                      y={y - 9}
+                      textAnchor={side < 0 ? "end" : "start"}
+                      className="fill-slate-500 text-[10px]"
+                    >
+                      {text(msg(TIMER_NAME[e.timer]))}
+                    </text>
+                  </g>
                 );
               }
               if (e.type === "state" && showStates) {

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { setUserFlagsAction } from "@/app/actions/set-user-flags";
 import { initialFormState } from "@/lib/forms";
@@ -13,8 +14,10 @@ export function UserFlagToggle({
   userId: string;
   flag: "canTeach" | "isAdmin";
   value: boolean;
+  /** What the flag says of the account ("Ben Carter can create courses"), in the reader's language. */
   label: string;
 }) {
+  const t = useTranslations("admin.flags");
   const [state, action, pending] = useActionState(setUserFlagsAction, initialFormState);
   return (
     <form action={action} className="inline-flex items-center gap-2">
@@ -26,9 +29,9 @@ export function UserFlagToggle({
         className={buttonStyles.secondary}
         disabled={pending}
         aria-pressed={value}
-        aria-label={`${label}: ${value ? "yes" : "no"}. Change`}
+        aria-label={t("toggle", { label, value: String(value) })}
       >
-        {value ? "Yes" : "No"}
+        {value ? t("yes") : t("no")}
       </button>
       {state.message && !state.ok ? (
         <span role="alert" className="text-xs text-rose-700">

@@ -1,10 +1,12 @@
 "use client";
 // The signed-in user's menu: a disclosure button (Escape or a click outside closes it).
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { signOutAction } from "@/app/actions/sign-out";
 
 export function UserMenu({ name, email, isAdmin }: { name: string; email: string; isAdmin: boolean }) {
+  const t = useTranslations("common.userMenu");
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -47,34 +49,34 @@ export function UserMenu({ name, email, isAdmin }: { name: string; email: string
         </span>
         <span className="hidden max-w-32 truncate sm:inline">{name}</span>
         <span className="sr-only sm:hidden">{name}</span>
-        <span className="sr-only">, account menu</span>
+        <span className="sr-only">{t("accountMenu")}</span>
       </button>
       <div id={menuId} hidden={!open} className="absolute right-0 z-10 mt-2 w-64 rounded-xl border border-slate-200 bg-white p-2 shadow-lg">
         <p className="px-3 py-2 text-xs text-slate-600">
-          Signed in as <span className="font-medium text-slate-900">{email}</span>
+          {t.rich("signedInAs", { email, strong: (chunks) => <span className="font-medium text-slate-900">{chunks}</span> })}
         </p>
         <ul className="flex flex-col">
           <li>
             <Link href="/" className="block rounded-lg px-3 py-2 text-sm hover:bg-slate-100" onClick={() => setOpen(false)}>
-              My courses
+              {t("myCourses")}
             </Link>
           </li>
           {isAdmin ? (
             <li>
               <Link href="/admin" className="block rounded-lg px-3 py-2 text-sm hover:bg-slate-100" onClick={() => setOpen(false)}>
-                Site administration
+                {t("admin")}
               </Link>
             </li>
           ) : null}
           <li>
             <Link href="/account" className="block rounded-lg px-3 py-2 text-sm hover:bg-slate-100" onClick={() => setOpen(false)}>
-              Account and sessions
+              {t("account")}
             </Link>
           </li>
           <li>
             <form action={signOutAction}>
               <button type="submit" className="w-full rounded-lg px-3 py-2 text-left text-sm text-rose-800 hover:bg-rose-50">
-                Sign out
+                {t("signOut")}
               </button>
             </form>
           </li>

@@ -9,7 +9,17 @@ import { DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_USERS } from "../lib/demo/seed-data
 import { env, provider } from "../lib/env";
 
 const NEXT = "node_modules/next/dist/bin/next";
-const SOURCES = ["app", "lib", "components", "proxy.ts", "next.config.ts", "package.json", "prisma/schema.prisma", "postcss.config.mjs"];
+const SOURCES = [
+  "app",
+  "lib",
+  "components",
+  "messages",
+  "proxy.ts",
+  "next.config.ts",
+  "package.json",
+  "prisma/schema.prisma",
+  "postcss.config.mjs",
+];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -1,7 +1,10 @@
 // `npm test`: everything a change must pass, in the order that fails fastest.
 // lint -> type-check -> unit -> build -> integration (SQLite + PostgreSQL) -> end-to-end (Chromium).
-import { spawnSync } from "node:child_process";
+// The PostgreSQL server is chosen once, first (tests/support/postgres.ts): TEST_POSTGRES_URL, the
+// machine's own on 127.0.0.1:5432, or an embedded one started for the run and stopped at its end.
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { tsImport } from "tsx/esm/api";
 
 const steps = [
   ["lint", ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."]],
@@ -55,19 +58,59 @@ function counts() {
   }
   return { passed, failed };
 }
+
+const { providePostgres } = await tsImport("../tests/support/postgres.ts", import.meta.url);
+let postgres;
+try {
+  postgres = await providePostgres(env);
+} catch (error) {
+  console.error(`npm test: no PostgreSQL server for the integration and end-to-end tests: ${error.message}`);
+  console.log("tests: 0 passed, 1 failed");
+  process.exit(1);
+}
+console.log(postgres.description);
+
+/** The step running now, to pass a stop signal on to. */
+let current = null;
+/** The exit code a stop signal asked for. */
+let interrupted = null;
+let finishing = null;
+/** Stops the embedded PostgreSQL (if the run started one), then exits. */
+function finish(code) {
+  finishing ??= postgres.stop().finally(() => process.exit(code));
+  return finishing;
+}
+for (const [signal, number] of [
+  ["SIGINT", 2],
+  ["SIGTERM", 15],
+  ["SIGHUP", 1],
+]) {
+  process.on(signal, () => {
+    if (interrupted !== null) return;
+    interrupted = 128 + number;
+    // Ctrl-C reaches the step as well; passing the signal on covers one sent to this process
+    // alone (Playwright takes two SIGINTs a moment apart as one). The loop below ends on its exit.
+    if (current && current.exitCode === null && current.signalCode === null) current.kill(signal);
+    else void finish(interrupted);
+  });
+}
+
 const timings = [];
 for (const [name, args] of steps) {
   console.log(`\n=== ${name} ===`);
   const start = Date.now();
-  const run = spawnSync(process.execPath, args, { stdio: "inherit", env });
+  current = spawn(process.execPath, args, { stdio: "inherit", env });
+  const status = await new Promise((resolve) => current.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
   timings.push(`${name}: ${((Date.now() - start) / 1000).toFixed(1)} s`);
-  if (run.status !== 0) {
+  if (interrupted !== null) await finish(interrupted);
+  if (status !== 0) {
     const { passed, failed } = counts();
     console.error(`\nnpm test: ${name} failed.`);
     console.log(`tests: ${passed} passed, ${Math.max(failed, 1)} failed`);
-    process.exit(run.status ?? 1);
+    await finish(status);
   }
 }
 const { passed, failed } = counts();
 console.log(`\nnpm test: all steps passed.\n${timings.map((t) => `  ${t}`).join("\n")}`);
 console.log(`tests: ${passed} passed, ${failed} failed`);
+await finish(0);

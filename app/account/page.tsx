@@ -1,41 +1,48 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/actions/sign-out";
 import { signOutEverywhereAction } from "@/app/actions/sign-out-everywhere";
+import { LanguagePreference } from "@/components/language-switch";
 import { buttonStyles, Card, PageHeader } from "@/components/ui";
 import { authService } from "@/lib/auth/service";
 import { requireUser } from "@/lib/auth/session";
+import { isLocale } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = { title: "Account" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("account");
+  return { title: t("metaTitle") };
+}
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const sessions = await authService.liveSessionCount(user.id);
+  const [sessions, t] = await Promise.all([authService.liveSessionCount(user.id), getTranslations("account")]);
   return (
     <div className="max-w-xl">
-      <PageHeader title="Account and sessions" />
+      <PageHeader title={t("heading")} />
       <Card>
-        <dl className="grid grid-cols-[8rem_1fr] gap-2 text-sm">
-          <dt className="text-slate-600">Name</dt>
+        <dl className="grid grid-cols-[8rem_minmax(0,1fr)] gap-2 text-sm">
+          <dt className="text-slate-600">{t("name")}</dt>
           <dd>{user.name}</dd>
-          <dt className="text-slate-600">Email</dt>
-          <dd>{user.email}</dd>
-          <dt className="text-slate-600">Signed in on</dt>
-          <dd>
-            {sessions} device{sessions === 1 ? "" : "s"} or browser{sessions === 1 ? "" : "s"}
-          </dd>
+          <dt className="text-slate-600">{t("email")}</dt>
+          <dd className="break-words">{user.email}</dd>
+          <dt className="text-slate-600">{t("signedInOn")}</dt>
+          <dd>{t("sessions", { count: sessions })}</dd>
         </dl>
         <div className="mt-6 flex flex-wrap gap-3">
           <form action={signOutAction}>
             <button type="submit" className={buttonStyles.secondary}>
-              Sign out here
+              {t("signOutHere")}
             </button>
           </form>
           <form action={signOutEverywhereAction}>
             <button type="submit" className={buttonStyles.danger}>
-              Sign out everywhere
+              {t("signOutEverywhere")}
             </button>
           </form>
         </div>
+      </Card>
+      <Card title={t("language.title")} className="mt-6">
+        <LanguagePreference saved={isLocale(user.locale) ? user.locale : "browser"} />
       </Card>
     </div>
   );

@@ -1,5 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
+import { msg } from "@/lib/i18n/msg";
 import { userAction } from "@/lib/server/action-client";
 import { AppError } from "@/lib/server/errors";
 import { enrollmentService } from "@/lib/courses";
@@ -9,11 +10,8 @@ import { AcceptStaffInviteSchema } from "@/lib/courses/schemas";
 export const acceptStaffInviteAction = userAction(AcceptStaffInviteSchema, async ({ token }, { user }) => {
   const outcome = await enrollmentService.acceptStaffInvite(token, user.id);
   if (!outcome.ok && outcome.reason === "other-account") {
-    throw new AppError(
-      "FORBIDDEN",
-      `This invitation was sent to another account. You are signed in as ${user.email}: sign in as the account it was sent to.`,
-    );
+    throw new AppError("FORBIDDEN", msg("roster.invite.otherAccount", { email: user.email }));
   }
-  if (!outcome.ok) throw new AppError("NOT_FOUND", "This invitation has expired or was already used. Ask your instructor for a new one.");
+  if (!outcome.ok) throw new AppError("NOT_FOUND", msg("roster.invite.gone"));
   redirect(`/courses/${outcome.courseId}`);
 });

@@ -9,8 +9,9 @@ import { ClaimInviteSchema } from "@/lib/auth/schemas";
 import { authService } from "@/lib/auth/service";
 import { hashPassword } from "@/lib/auth/password-hashing";
 import { getSessionUser } from "@/lib/auth/session";
+import { msg } from "@/lib/i18n/msg";
 
-const GONE = "This invite link has expired or was already used. Ask your instructor for a new one.";
+const GONE = msg("auth.invite.gone");
 
 /**
  * An invited person chooses their name and password; the invite is used up. Only someone
@@ -19,18 +20,14 @@ const GONE = "This invite link has expired or was already used. Ask your instruc
  */
 export const claimInviteAction = publicAction(ClaimInviteSchema, async ({ token, name, password }) => {
   const caller = await getSessionUser();
-  if (caller)
-    throw new AppError(
-      "FORBIDDEN",
-      `You are signed in as ${caller.email}. This invitation is for someone else's new account: sign out first if it is yours.`,
-    );
+  if (caller) throw new AppError("FORBIDDEN", msg("auth.invite.signedInClaim", { email: caller.email }));
   const invite = await authService.findInvite(token);
   if (!invite) throw new AppError("NOT_FOUND", GONE);
   let hash: string;
   try {
     hash = await hashPassword(password);
   } catch (error) {
-    if (error instanceof APIError) throw new AppError("UNAVAILABLE", error.message);
+    if (error instanceof APIError) throw new AppError("UNAVAILABLE", msg("auth.busy"));
     throw error;
   }
   if (!(await authService.claimInvite(invite, name, hash))) throw new AppError("CONFLICT", GONE);

@@ -1,5 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { userAction } from "@/lib/server/action-client";
 import { JoinCourseSchema } from "@/lib/courses/schemas";
 import { enrollmentService } from "@/lib/courses";
@@ -7,10 +8,11 @@ import { enrollmentService } from "@/lib/courses";
 export const joinCourseAction = userAction(JoinCourseSchema, async ({ joinCode }, { user }) => {
   const joined = await enrollmentService.joinByCode(user.id, joinCode);
   if (!joined) {
+    const t = await getTranslations("courses.join");
     return {
       ok: false,
-      message: "No course has that join code. Check it with your instructor.",
-      fieldErrors: { joinCode: ["No course has this code."] },
+      message: t("noSuchCode"),
+      fieldErrors: { joinCode: [t("noSuchCodeField")] },
       values: { joinCode },
     };
   }

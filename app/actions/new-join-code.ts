@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { courseAction } from "@/lib/server/action-client";
 import { courseService } from "@/lib/courses";
@@ -8,5 +9,6 @@ import { courseService } from "@/lib/courses";
 export const newJoinCodeAction = courseAction(["INSTRUCTOR"], z.object({ courseId: z.string() }), async (_input, access) => {
   const joinCode = await courseService.replaceJoinCode(access.course.id, access.user.id);
   revalidatePath(`/courses/${access.course.id}`);
-  return { ok: true, message: `New join code: ${joinCode}. The old one no longer works.` };
+  const t = await getTranslations("courses.joinCode");
+  return { ok: true, message: t("replaced", { code: joinCode }) };
 });

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction } from "@/lib/server/action-client";
 import { accountService } from "@/lib/accounts";
+import { msg } from "@/lib/i18n/msg";
 
 const SetUserFlagsSchema = z.object({
   userId: z.string().min(1),
@@ -14,5 +15,5 @@ const SetUserFlagsSchema = z.object({
 export const setUserFlagsAction = adminAction(SetUserFlagsSchema, async ({ userId, flag, value }, { user }) => {
   await accountService.setFlag(user.id, userId, flag, value);
   revalidatePath("/admin");
-  return { ok: true, message: "Saved." };
+  return { ok: true, message: msg("admin.flags.saved") };
 });

@@ -7,6 +7,7 @@ import { auth } from "@/lib/auth/auth";
 import { AppError } from "@/lib/server/errors";
 import { safeReturnUrl } from "@/lib/auth/return-url";
 import { SignUpSchema } from "@/lib/auth/schemas";
+import { msg } from "@/lib/i18n/msg";
 
 /**
  * Creates a student account (no course roles until they join one) and signs it in. A taken
@@ -23,14 +24,20 @@ export const signUpAction = publicAction(SignUpSchema, async ({ name, email, pas
     ) {
       return {
         ok: false,
-        message:
-          "An account with this email already exists. Sign in instead, or use the invite link from your instructor if you were invited.",
-        fieldErrors: { email: ["This email already has an account."] },
+        message: msg("auth.signUp.emailTaken"),
+        fieldErrors: { email: [msg("auth.signUp.emailTakenField")] },
         values: { name, email },
       };
     }
-    if (error instanceof APIError && error.statusCode === 429) throw new AppError("RATE_LIMITED", error.message);
-    if (error instanceof APIError && error.statusCode < 500) throw new AppError("UNPROCESSABLE", error.message);
+    if (error instanceof APIError && error.statusCode === 429) {
+      const seconds = Number((error.body as { retryAfterSec?: unknown } | undefined)?.retryAfterSec) || 60;
+      throw new AppError("RATE_LIMITED", msg("auth.signUp.tooMany", { seconds }));
+    }
+    if (error instanceof APIError && error.statusCode === 503) throw new AppError("UNAVAILABLE", msg("auth.busy"));
+    // The hooks' own refusals are worded in the caller's language already (lib/auth/auth.ts);
+    // better-auth's are English, and the form's checks leave none of them to happen.
+    if (error instanceof APIError && error.statusCode < 500)
+      throw new AppError("UNPROCESSABLE", error.body?.code === "INVALID_INPUT" ? error.message : msg("auth.signUp.refused"));
     throw error;
   }
   redirect(safeReturnUrl(next));

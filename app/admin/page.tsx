@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { Badge, Card, PageHeader } from "@/components/ui";
 import { UserFlagToggle } from "@/components/user-flag-toggle";
@@ -6,24 +7,29 @@ import { requireAdmin } from "@/lib/auth/session";
 import { accountService } from "@/lib/accounts";
 import { courseService } from "@/lib/courses";
 
-export const metadata: Metadata = { title: "Site administration" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin");
+  return { title: t("metaTitle") };
+}
+
+const SHOWN = 500;
 
 export default async function AdminPage() {
   await requireAdmin("/admin");
-  const [users, courses] = await Promise.all([accountService.accounts(500), courseService.courseCount()]);
+  const [users, courses, t] = await Promise.all([accountService.accounts(SHOWN), courseService.courseCount(), getTranslations("admin")]);
   return (
     <>
-      <PageHeader title="Site administration" description={`${users.length} accounts (first 500 shown) · ${courses} courses`} />
-      <Card title="Accounts">
+      <PageHeader title={t("heading")} description={t("summary", { accounts: users.length, limit: SHOWN, courses })} />
+      <Card title={t("accounts")}>
         <DataTable
-          caption="Accounts, whether each may create courses, and whether each is an administrator"
+          caption={t("caption")}
           hideCaption
-          empty="No accounts yet."
+          empty={t("empty")}
           columns={[
-            { key: "name", header: "Name", sortable: true },
-            { key: "email", header: "Email", sortable: true, className: "font-mono text-xs" },
-            { key: "canTeach", header: "Can create courses" },
-            { key: "isAdmin", header: "Administrator" },
+            { key: "name", header: t("column.name"), sortable: true },
+            { key: "email", header: t("column.email"), sortable: true, className: "font-mono text-xs" },
+            { key: "canTeach", header: t("column.canTeach") },
+            { key: "isAdmin", header: t("column.isAdmin") },
           ]}
           rows={users.map((u) => ({
             key: u.id,
@@ -31,12 +37,12 @@ export default async function AdminPage() {
             cells: {
               name: (
                 <>
-                  {u.name} {u.invited ? <Badge tone="amber">Invited</Badge> : null}
+                  {u.name} {u.invited ? <Badge tone="amber">{t("invited")}</Badge> : null}
                 </>
               ),
               email: u.email,
-              canTeach: <UserFlagToggle userId={u.id} flag="canTeach" value={u.canTeach} label={`${u.name} can create courses`} />,
-              isAdmin: <UserFlagToggle userId={u.id} flag="isAdmin" value={u.isAdmin} label={`${u.name} is an administrator`} />,
+              canTeach: <UserFlagToggle userId={u.id} flag="canTeach" value={u.canTeach} label={t("canTeachLabel", { name: u.name })} />,
+              isAdmin: <UserFlagToggle userId={u.id} flag="isAdmin" value={u.isAdmin} label={t("isAdminLabel", { name: u.name })} />,
             },
           }))}
         />

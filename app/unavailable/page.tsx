@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { StatusPage } from "@/components/ui";
 
-export const metadata: Metadata = { title: "Temporarily unavailable" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("errors.page.unavailable");
+  return { title: t("metaTitle") };
+}
 export const dynamic = "force-dynamic";
 
 /** Shown with status 503 by proxy.ts while the database cannot be reached. */
-export default function UnavailablePage() {
+export default async function UnavailablePage() {
+  const t = await getTranslations("errors.page.unavailable");
   return (
-    <StatusPage code="503" title="SynAck Lab is temporarily unavailable">
-      We cannot reach the database right now. Nothing you saved is lost. This page will work again by itself as soon as the database is back
-      — try reloading in a minute.
+    <StatusPage code="503" title={t("title")}>
+      {t("body")}
     </StatusPage>
   );
 }

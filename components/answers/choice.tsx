@@ -1,4 +1,6 @@
 // "choice": one of the options, as radio buttons.
+import { useTranslations } from "next-intl";
+import { useText } from "../use-text";
 import { SideBySide } from "./side-by-side";
 import type { AnswerComponents } from "./types";
 
@@ -6,10 +8,11 @@ export const choice: AnswerComponents<"choice"> = {
   emptyDraft: () => ({ choice: null }),
 
   Widget({ format, draft, onChange, name }) {
+    const text = useText();
     return (
       <fieldset>
         {/* The prompt above says it already; the legend names the group for screen readers. */}
-        <legend className="sr-only">{format.question}</legend>
+        <legend className="sr-only">{text(format.question)}</legend>
         <div className="flex flex-col gap-2">
           {format.options.map((o) => (
             <label key={o.id} className="flex items-center gap-2 rounded-lg border border-slate-200 px-3 py-2 hover:bg-slate-50">
@@ -20,7 +23,7 @@ export const choice: AnswerComponents<"choice"> = {
                 checked={draft.choice === o.id}
                 onChange={() => onChange({ choice: o.id })}
               />
-              {o.label}
+              {text(o.label)}
             </label>
           ))}
         </div>
@@ -29,7 +32,12 @@ export const choice: AnswerComponents<"choice"> = {
   },
 
   Review({ draft, expected, format }) {
-    const name = (id: string | null | undefined) => format.options.find((o) => o.id === id)?.label ?? "—";
-    return <SideBySide caption="Choice" said={[name(draft?.choice)]} truth={[name(expected.choice)]} />;
+    const t = useTranslations("answers");
+    const text = useText();
+    const name = (id: string | null | undefined) => {
+      const option = format.options.find((o) => o.id === id);
+      return option ? text(option.label) : t("review.none");
+    };
+    return <SideBySide caption={t("choice.caption")} said={[name(draft?.choice)]} truth={[name(expected.choice)]} />;
   },
 };

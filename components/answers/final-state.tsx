@@ -1,4 +1,7 @@
 // "final-state": one state per asked endpoint.
+import { useTranslations } from "next-intl";
+import { endpointText } from "@/lib/questions/client";
+import { useText } from "../use-text";
 import { StateSelect } from "./inputs";
 import { SideBySide } from "./side-by-side";
 import type { AnswerComponents } from "./types";
@@ -7,6 +10,7 @@ export const finalState: AnswerComponents<"final-state"> = {
   emptyDraft: (format) => ({ states: Object.fromEntries(format.endpoints.map((e) => [e, ""])) }),
 
   Widget({ format, draft, onChange, name }) {
+    const t = useTranslations("answers.finalState");
     const states = draft.states ?? {};
     return (
       <div className="flex flex-wrap gap-4">
@@ -14,7 +18,7 @@ export const finalState: AnswerComponents<"final-state"> = {
           <StateSelect
             key={e}
             id={`${name}-${e}`}
-            label={`The ${e}'s state`}
+            label={t("label", { endpoint: e })}
             value={states[e] ?? ""}
             onChange={(s) => onChange({ states: { ...states, [e]: s } })}
           />
@@ -24,14 +28,18 @@ export const finalState: AnswerComponents<"final-state"> = {
   },
 
   Review({ draft, expected }) {
+    const t = useTranslations("answers");
+    const text = useText();
     const said: Record<string, string | undefined> = draft?.states ?? {};
     const truth: Record<string, string | undefined> = expected.states;
     const endpoints = Object.keys(truth);
+    const row = (e: string, state: string | undefined) =>
+      t("review.row", { label: text(endpointText(e)), value: state || t("review.none") });
     return (
       <SideBySide
-        caption="States"
-        said={endpoints.map((e) => `${e}: ${said[e] || "—"}`)}
-        truth={endpoints.map((e) => `${e}: ${truth[e]}`)}
+        caption={t("finalState.caption")}
+        said={endpoints.map((e) => row(e, said[e]))}
+        truth={endpoints.map((e) => row(e, truth[e]))}
       />
     );
   },

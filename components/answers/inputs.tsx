@@ -1,14 +1,27 @@
 "use client";
 // The inputs the answer widgets are built from: a state sequence, segment rows, a state, a
 // time. Each reports every change; all are usable by keyboard and labelled for screen readers.
+import { useTranslations } from "next-intl";
 import { useId, useState, type DragEvent } from "react";
-import { FLAG_ORDER, STATES, matchStateName, type SegmentDraft } from "@/lib/questions/client";
+import { FLAG_ORDER, STATES, endpointName, matchStateName, type SegmentDraft } from "@/lib/questions/client";
+import { useText } from "../use-text";
 
 const input = "rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-slate-900";
 const small = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm hover:bg-slate-100 disabled:opacity-40";
 
-/** An ordered list of states: add from a palette or by typing, reorder, remove. */
-export function StateSequenceInput({ label, value, onChange }: { label: string; value: string[]; onChange: (v: string[]) => void }) {
+/** An ordered list of states: add from a palette or by typing, reorder, remove. `paletteLabel` names the palette's group. */
+export function StateSequenceInput({
+  label,
+  paletteLabel,
+  value,
+  onChange,
+}: {
+  label: string;
+  paletteLabel: string;
+  value: string[];
+  onChange: (v: string[]) => void;
+}) {
+  const t = useTranslations("answers.stateSequence");
   const id = useId();
   const [typed, setTyped] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
@@ -24,7 +37,7 @@ export function StateSequenceInput({ label, value, onChange }: { label: string; 
     const match = matchStateName(typed);
     if (!match) return;
     if ("error" in match) {
-      setProblem(`“${typed}” is not a TCP state. Pick one from the list.`);
+      setProblem(t("notState", { typed }));
       return;
     }
     onChange([...value, match.state]);
@@ -35,9 +48,9 @@ export function StateSequenceInput({ label, value, onChange }: { label: string; 
     <fieldset className="rounded-lg border border-slate-200 p-3">
       <legend className="px-1 font-medium text-slate-900">{label}</legend>
       {value.length === 0 ? (
-        <p className="text-sm text-slate-600">No states yet. Start with CLOSED.</p>
+        <p className="text-sm text-slate-600">{t("empty")}</p>
       ) : (
-        <ol className="flex flex-col gap-1" aria-label={`${label}, in order`}>
+        <ol className="flex flex-col gap-1" aria-label={t("inOrder", { label })}>
           {value.map((state, i) => (
             <li
               key={`${i}-${state}`}
@@ -59,7 +72,7 @@ export function StateSequenceInput({ label, value, onChange }: { label: string; 
                   className={small}
                   onClick={() => move(i, i - 1)}
                   disabled={i === 0}
-                  aria-label={`Move ${state} (step ${i + 1}) up`}
+                  aria-label={t("moveUp", { state, n: i + 1 })}
                 >
                   ↑
                 </button>
@@ -68,7 +81,7 @@ export function StateSequenceInput({ label, value, onChange }: { label: string; 
                   className={small}
                   onClick={() => move(i, i + 1)}
                   disabled={i === value.length - 1}
-                  aria-label={`Move ${state} (step ${i + 1}) down`}
+                  aria-label={t("moveDown", { state, n: i + 1 })}
                 >
                   ↓
                 </button>
@@ -76,7 +89,7 @@ export function StateSequenceInput({ label, value, onChange }: { label: string; 
                   type="button"
                   className={small}
                   onClick={() => onChange(value.filter((_, k) => k !== i))}
-                  aria-label={`Remove ${state} (step ${i + 1})`}
+                  aria-label={t("remove", { state, n: i + 1 })}
                 >
                   ✕
                 </button>
@@ -85,14 +98,14 @@ export function StateSequenceInput({ label, value, onChange }: { label: string; 
           ))}
         </ol>
       )}
-      <div className="mt-3 flex flex-wrap gap-1" role="group" aria-label={`Add a state to ${label.toLowerCase()}`}>
+      <div className="mt-3 flex flex-wrap gap-1" role="group" aria-label={paletteLabel}>
         {STATES.map((s) => (
           <button
             key={s}
             type="button"
             className={`${small} font-mono text-xs`}
             onClick={() => onChange([...value, s])}
-            aria-label={`Add ${s}`}
+            aria-label={t("add", { state: s })}
           >
             + {s}
           </button>
@@ -101,7 +114,7 @@ export function StateSequenceInput({ label, value, onChange }: { label: string; 
       <div className="mt-2 flex items-end gap-2">
         <div className="flex flex-col gap-1">
           <label htmlFor={`${id}-type`} className="text-xs text-slate-600">
-            Or type a state
+            {t("typeLabel")}
           </label>
           <input
             id={`${id}-type`}
@@ -125,7 +138,7 @@ export function StateSequenceInput({ label, value, onChange }: { label: string; 
           </datalist>
         </div>
         <button type="button" className={small} onClick={addTyped}>
-          Add
+          {t("addTyped")}
         </button>
       </div>
       {problem ? (
@@ -134,12 +147,8 @@ export function StateSequenceInput({ label, value, onChange }: { label: string; 
         </p>
       ) : null}
       <details className="mt-3 text-sm text-slate-700">
-        <summary className="cursor-pointer text-accent-700">States that last no time</summary>
-        <p className="mt-1">
-          One segment can move an endpoint through two states at once — for example a FIN that also acknowledges our own FIN takes
-          FIN_WAIT_1 to FIN_WAIT_2 and straight on to TIME_WAIT. You may list such an in-between state or leave it out: both are marked
-          right.
-        </p>
+        <summary className="cursor-pointer text-accent-700">{t("transientTitle")}</summary>
+        <p className="mt-1">{t("transientBody")}</p>
       </details>
     </fieldset>
   );
@@ -164,70 +173,72 @@ export function SegmentTable({
   rows,
   onChange,
   fixed = false,
-  caption = "Segments, in the order they are sent",
+  caption,
 }: {
   rows: SegmentDraft[];
   onChange: (rows: SegmentDraft[]) => void;
   fixed?: boolean;
   caption?: string;
 }) {
+  const t = useTranslations("answers.segmentTable");
+  const text = useText();
   const update = (i: number, patch: Partial<SegmentDraft>) => onChange(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   return (
     <div className="overflow-x-auto">
       <table className="text-sm">
-        <caption className="mb-1 text-left font-medium text-slate-900">{caption}</caption>
+        <caption className="mb-1 text-left font-medium text-slate-900">{caption ?? t("caption")}</caption>
         <thead className="text-slate-600">
           <tr>
             {!fixed ? (
               <th scope="col" className="px-1 text-left font-medium">
-                #
+                {t("number")}
               </th>
             ) : null}
             <th scope="col" className="px-1 text-left font-medium">
-              Sender
+              {t("sender")}
             </th>
             <th scope="col" className="px-1 text-left font-medium">
-              Flags
+              {t("flags")}
             </th>
             <th scope="col" className="px-1 text-left font-medium">
-              seq
+              {t("seq")}
             </th>
             <th scope="col" className="px-1 text-left font-medium">
-              ack
+              {t("ack")}
             </th>
             {!fixed ? (
               <th scope="col" className="px-1">
-                <span className="sr-only">Remove</span>
+                <span className="sr-only">{t("remove")}</span>
               </th>
             ) : null}
           </tr>
         </thead>
         <tbody>
           {rows.map((row, i) => {
-            const label = fixed ? "Next segment" : `Segment ${i + 1}`;
+            const label = fixed ? t("next") : t("row", { n: i + 1 });
             const set = flagsToSet(row.flags);
             return (
               <tr key={i} className="align-middle">
                 {!fixed ? <td className="px-1 text-slate-500">{i + 1}</td> : null}
                 <td className="px-1 py-1">
                   <select
-                    aria-label={`${label} sender`}
+                    aria-label={t("senderOf", { label })}
                     value={row.from}
                     onChange={(e) => update(i, { from: e.target.value as SegmentDraft["from"] })}
                     className={input}
                   >
-                    <option value="">—</option>
-                    <option value="client">client</option>
-                    <option value="server">server</option>
+                    <option value="">{t("noSender")}</option>
+                    <option value="client">{text(endpointName("client"))}</option>
+                    <option value="server">{text(endpointName("server"))}</option>
                   </select>
                 </td>
                 <td className="px-1 py-1">
-                  <span className="flex gap-2" role="group" aria-label={`${label} flags`}>
+                  <span className="flex gap-2" role="group" aria-label={t("flagsOf", { label })}>
                     {FLAG_ORDER.map((f) => (
                       <label key={f} className="flex items-center gap-0.5 font-mono text-xs">
                         <input
                           type="checkbox"
-                          aria-label={`${label} ${f}`}
+                          aria-label={t("flagOf", { label, flag: f })}
                           checked={set.has(f)}
                           onChange={(e) => {
                             const next = new Set(set);
@@ -243,7 +254,7 @@ export function SegmentTable({
                 </td>
                 <td className="px-1 py-1">
                   <input
-                    aria-label={`${label} seq`}
+                    aria-label={t("seqOf", { label })}
                     inputMode="numeric"
                     value={row.seq ?? ""}
                     onChange={(e) => update(i, { seq: numberOrNull(e.target.value) })}
@@ -252,7 +263,7 @@ export function SegmentTable({
                 </td>
                 <td className="px-1 py-1">
                   <input
-                    aria-label={`${label} ack`}
+                    aria-label={t("ackOf", { label })}
                     inputMode="numeric"
                     value={row.ack ?? ""}
                     onChange={(e) => update(i, { ack: numberOrNull(e.target.value) })}
@@ -265,7 +276,7 @@ export function SegmentTable({
                       type="button"
                       className={small}
                       onClick={() => onChange(rows.filter((_, k) => k !== i))}
-                      aria-label={`Remove segment ${i + 1}`}
+                      aria-label={t("removeRow", { n: i + 1 })}
                     >
                       ✕
                     </button>
@@ -283,7 +294,7 @@ export function SegmentTable({
           onClick={() => onChange([...rows, { from: "", flags: "", seq: null, ack: null }])}
           disabled={rows.length >= 40}
         >
-          Add a segment
+          {t("addRow")}
         </button>
       ) : null}
     </div>
@@ -291,13 +302,14 @@ export function SegmentTable({
 }
 
 export function StateSelect({ id, label, value, onChange }: { id: string; label: string; value: string; onChange: (s: string) => void }) {
+  const t = useTranslations("answers.stateSelect");
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {label}
       </label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={`${input} font-mono`}>
-        <option value="">Choose a state</option>
+        <option value="">{t("choose")}</option>
         {STATES.map((s) => (
           <option key={s} value={s}>
             {s}
@@ -317,12 +329,13 @@ export function TimeInput({
   value: number | "never" | null;
   onChange: (v: number | "never" | null) => void;
 }) {
+  const t = useTranslations("answers.timeInput");
   const never = value === "never";
   return (
     <div className="flex flex-wrap items-end gap-4">
       <div className="flex flex-col gap-1">
         <label htmlFor={id} className="text-sm font-medium text-slate-800">
-          Time
+          {t("label")}
         </label>
         <span className="flex items-center gap-2">
           <input
@@ -335,13 +348,13 @@ export function TimeInput({
             aria-describedby={`${id}-unit`}
           />
           <span id={`${id}-unit`} className="text-slate-700">
-            ms
+            {t("unit")}
           </span>
         </span>
       </div>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={never} onChange={(e) => onChange(e.target.checked ? "never" : null)} />
-        It never happens
+        {t("never")}
       </label>
     </div>
   );

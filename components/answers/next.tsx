@@ -1,23 +1,25 @@
 // "next": one segment row and the state its sender is in right after sending it.
+import { useTranslations } from "next-intl";
 import { SegmentTable, StateSelect } from "./inputs";
-import { SideBySide, segmentRow } from "./side-by-side";
+import { SideBySide, useSegmentRow } from "./side-by-side";
 import type { AnswerComponents } from "./types";
 
 export const next: AnswerComponents<"next"> = {
   emptyDraft: () => ({ segment: { from: "", flags: "", seq: null, ack: null }, state: "" }),
 
   Widget({ draft, onChange, name }) {
+    const t = useTranslations("answers.next");
     return (
       <div className="flex flex-col gap-3">
         <SegmentTable
           rows={[draft.segment]}
           fixed
           onChange={(rows) => onChange({ segment: rows[0], state: draft.state })}
-          caption="The next segment"
+          caption={t("caption")}
         />
         <StateSelect
           id={`${name}-state`}
-          label="Its sender's state right after sending it"
+          label={t("state")}
           value={draft.state}
           onChange={(state) => onChange({ segment: draft.segment, state })}
         />
@@ -26,10 +28,12 @@ export const next: AnswerComponents<"next"> = {
   },
 
   Review({ draft, expected }) {
+    const t = useTranslations("answers");
+    const segmentRow = useSegmentRow();
     return (
       <SideBySide
-        caption="The next segment and its sender's state"
-        said={[segmentRow(draft?.segment), String(draft?.state ?? "—")]}
+        caption={t("next.review")}
+        said={[segmentRow(draft?.segment), draft?.state || t("review.none")]}
         truth={[segmentRow(expected.segment), expected.state]}
       />
     );

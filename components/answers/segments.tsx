@@ -1,6 +1,7 @@
 // "segments": segment rows (sender, flags, seq, ack), as many as asked, more can be added.
+import { useTranslations } from "next-intl";
 import { SegmentTable } from "./inputs";
-import { SideBySide, segmentRow } from "./side-by-side";
+import { SideBySide, useSegmentRow } from "./side-by-side";
 import type { AnswerComponents } from "./types";
 
 export const segments: AnswerComponents<"segments"> = {
@@ -11,6 +12,8 @@ export const segments: AnswerComponents<"segments"> = {
   },
 
   Review({ draft, expected }) {
-    return <SideBySide caption="Segments" said={(draft?.segments ?? []).map(segmentRow)} truth={expected.segments.map(segmentRow)} />;
+    const t = useTranslations("answers.segments");
+    const segmentRow = useSegmentRow();
+    return <SideBySide caption={t("caption")} said={(draft?.segments ?? []).map(segmentRow)} truth={expected.segments.map(segmentRow)} />;
   },
 };

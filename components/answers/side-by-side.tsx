@@ -1,14 +1,20 @@
 // The answer review's table: the student's answer and what happens, row by row.
-import { describeSegmentAnswer, type SegmentDraft } from "@/lib/questions/client";
+import { useTranslations } from "next-intl";
+import { describeSegmentAnswer, endpointText, type SegmentDraft } from "@/lib/questions/client";
+import { useText } from "../use-text";
 
-/** "client: ACK seq=1001 ack=5002", "—" for a missing row. */
-export function segmentRow(s: Pick<SegmentDraft, "from" | "flags" | "seq" | "ack"> | undefined): string {
-  if (!s) return "—";
-  return `${s.from || "?"}: ${describeSegmentAnswer(s)}`;
+/** "client: ACK seq=1001 ack=5002", "—" for a missing row, in the reader's language. */
+export function useSegmentRow(): (s: Pick<SegmentDraft, "from" | "flags" | "seq" | "ack"> | undefined) => string {
+  const t = useTranslations("answers.review");
+  const text = useText();
+  return (s) => (s ? t("row", { label: s.from ? text(endpointText(s.from)) : "?", value: text(describeSegmentAnswer(s)) }) : t("none"));
 }
 
 /** Two columns, row by row; rows that differ are marked. */
 export function SideBySide({ caption, said, truth }: { caption: string; said: string[]; truth: string[] }) {
+  const t = useTranslations("answers.sideBySide");
+  const review = useTranslations("answers.review");
+  const none = review("none");
   const rows = Math.max(said.length, truth.length);
   return (
     <table className="w-full text-left text-sm">
@@ -16,13 +22,13 @@ export function SideBySide({ caption, said, truth }: { caption: string; said: st
       <thead className="text-slate-600">
         <tr>
           <th scope="col" className="w-10 py-1 font-medium">
-            #
+            {t("number")}
           </th>
           <th scope="col" className="py-1 font-medium">
-            Your answer
+            {t("yours")}
           </th>
           <th scope="col" className="py-1 font-medium">
-            What happens
+            {t("truth")}
           </th>
         </tr>
       </thead>
@@ -33,10 +39,10 @@ export function SideBySide({ caption, said, truth }: { caption: string; said: st
             <tr key={i} className={same ? "" : "bg-rose-50"}>
               <td className="py-0.5 text-slate-500">{i + 1}</td>
               <td className="py-0.5">
-                {said[i] ?? "—"}
-                {!same ? <span className="sr-only"> (differs)</span> : null}
+                {said[i] ?? none}
+                {!same ? <span className="sr-only"> {t("differs")}</span> : null}
               </td>
-              <td className="py-0.5">{truth[i] ?? "—"}</td>
+              <td className="py-0.5">{truth[i] ?? none}</td>
             </tr>
           );
         })}

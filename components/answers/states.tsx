@@ -1,21 +1,22 @@
 // "states": one ordered list of states per asked endpoint.
+import { useTranslations } from "next-intl";
 import { StateSequenceInput } from "./inputs";
 import { SideBySide } from "./side-by-side";
 import type { AnswerComponents } from "./types";
-
-const title = (e: string) => `${e === "client" ? "Client" : "Server"} states`;
 
 export const states: AnswerComponents<"states"> = {
   emptyDraft: (format) => ({ states: Object.fromEntries(format.endpoints.map((e) => [e, []])) }),
 
   Widget({ format, draft, onChange }) {
+    const t = useTranslations("answers.states");
     const states = draft.states ?? {};
     return (
       <div className="grid gap-4 md:grid-cols-2">
         {format.endpoints.map((e) => (
           <StateSequenceInput
             key={e}
-            label={title(e)}
+            label={t("caption", { endpoint: e })}
+            paletteLabel={t("palette", { endpoint: e })}
             value={states[e] ?? []}
             onChange={(list) => onChange({ states: { ...states, [e]: list } })}
           />
@@ -25,11 +26,12 @@ export const states: AnswerComponents<"states"> = {
   },
 
   Review({ draft, expected }) {
+    const t = useTranslations("answers.states");
     const said: Record<string, string[] | undefined> = draft?.states ?? {};
     return (
       <div className="grid gap-4 md:grid-cols-2">
         {Object.entries(expected.states).map(([e, truth]) => (
-          <SideBySide key={e} caption={title(e)} said={said[e] ?? []} truth={truth ?? []} />
+          <SideBySide key={e} caption={t("caption", { endpoint: e })} said={said[e] ?? []} truth={truth ?? []} />
         ))}
       </div>
     );

@@ -1,9 +1,8 @@
 // "time": milliseconds, or "it never happens".
+import { useTranslations } from "next-intl";
 import { TimeInput } from "./inputs";
 import { SideBySide } from "./side-by-side";
 import type { AnswerComponents } from "./types";
-
-const shown = (ms: number | "never" | null) => (ms === "never" ? "never" : `${ms} ms`);
 
 export const time: AnswerComponents<"time"> = {
   emptyDraft: () => ({ ms: null }),
@@ -13,7 +12,9 @@ export const time: AnswerComponents<"time"> = {
   },
 
   Review({ draft, expected }) {
-    const ms = draft?.ms;
-    return <SideBySide caption="Time" said={[ms === undefined || ms === null ? "—" : shown(ms)]} truth={[shown(expected.ms)]} />;
+    const t = useTranslations("answers");
+    const shown = (ms: number | "never" | null | undefined) =>
+      ms === undefined || ms === null ? t("review.none") : ms === "never" ? t("time.never") : t("time.ms", { ms });
+    return <SideBySide caption={t("time.caption")} said={[shown(draft?.ms)]} truth={[shown(expected.ms)]} />;
   },
 };

@@ -4,13 +4,13 @@ import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
 import { AppError } from "../server/errors";
 import type { Locale } from "../i18n/locales";
+import { msg } from "../i18n/msg";
 import { accountExists, deleteSessionsOf, setAccountFlag, setAccountLocale, type AccountFlag } from "./queries";
 
 /** An admin lets an account create courses, or makes it an admin (never un-makes themselves). */
 export async function setFlag(db: Db, actorId: string, userId: string, flag: AccountFlag, value: boolean): Promise<void> {
-  if (flag === "isAdmin" && userId === actorId && !value)
-    throw new AppError("CONFLICT", "You cannot remove your own administrator rights.");
-  if (!(await accountExists(db, userId))) throw new AppError("NOT_FOUND", "That account does not exist.");
+  if (flag === "isAdmin" && userId === actorId && !value) throw new AppError("CONFLICT", msg("admin.flags.ownAdmin"));
+  if (!(await accountExists(db, userId))) throw new AppError("NOT_FOUND", msg("admin.flags.noAccount"));
   await setAccountFlag(db, userId, flag, value);
   await writeAudit(db, { actorId, action: `user.${flag}`, target: userId, detail: { value } });
 }

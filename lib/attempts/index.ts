@@ -8,8 +8,16 @@ import { db } from "../db/client";
 import { saveResponse } from "./save";
 import { startAttempt } from "./start";
 import { submitAttempt } from "./submit";
-import { attemptView } from "./view";
+import { attemptView, quizSubmissions, staffAttemptView } from "./view";
 
-export const attempts = bound(db, { start: startAttempt, save: saveResponse, submit: submitAttempt, view: attemptView });
-export type { AttemptItemView, AttemptView } from "./view";
+export const attempts = bound(db, {
+  start: startAttempt,
+  save: saveResponse,
+  submit: submitAttempt,
+  view: attemptView,
+  staffView: staffAttemptView,
+  submissions: quizSubmissions,
+});
+export type { AttemptItemView, AttemptView, StaffAttemptView } from "./view";
+export type { SubmissionRow } from "./queries";
 export type { SubmitResult } from "./submit";

@@ -7,7 +7,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { auditStatement, type AuditEntry } from "../audit";
 import { sqlOf, type Db } from "../db/client";
-import type { Enrollment, Question, QuizItem, Response } from "../db/generated/sqlite/client";
+import type { Enrollment, Question, QuizItem, Response, User } from "../db/generated/sqlite/client";
 import type { AttemptModel, QuizModel } from "../db/quiz-values";
 import { selectList } from "../db/sql";
 
@@ -220,4 +220,36 @@ const RESPONSES_FOR_VIEW = `SELECT ${responseCols("position", "seed", "answer", 
 /** An attempt's responses with their questions, in order: what its page shows. */
 export async function responsesForView(db: Db, attemptId: string): Promise<ViewResponseRow[]> {
   return sqlOf(db).all<ViewResponseRow>(RESPONSES_FOR_VIEW, [attemptId]);
+}
+
+// ---------------------------------------------------------------- staff reading students' work
+
+const userCols = selectList<User>("u");
+
+export type SubmissionRow = Pick<
+  AttemptModel,
+  "id" | "userId" | "number" | "status" | "startedAt" | "submittedAt" | "score" | "maxScore"
+> & {
+  studentName: User["name"];
+  studentEmail: User["email"];
+};
+
+/** Every attempt at a quiz, by student then attempt number: the quiz's submissions page. */
+export async function attemptsOfQuiz(db: Db, quizId: string): Promise<SubmissionRow[]> {
+  return sqlOf(db).all<SubmissionRow>(
+    `SELECT ${attemptCols("id", "userId", "number", "status", "startedAt", "submittedAt", "score", "maxScore")},
+            u."name" AS "studentName", u."email" AS "studentEmail"
+     FROM "Attempt" a JOIN "user" u ON u."id" = a."userId" WHERE a."quizId" = $1
+     ORDER BY u."name", u."email", a."number"`,
+    [quizId],
+  );
+}
+
+/** Whose attempt it is, for the staff's review heading. */
+export async function attemptOwner(db: Db, attemptId: string): Promise<Pick<User, "name" | "email"> | undefined> {
+  const [row] = await sqlOf(db).all<Pick<User, "name" | "email">>(
+    `SELECT ${userCols("name", "email")} FROM "Attempt" a JOIN "user" u ON u."id" = a."userId" WHERE a."id" = $1`,
+    [attemptId],
+  );
+  return row;
 }

@@ -1,24 +1,27 @@
 // When a student may see their feedback, score and the expected answers: as soon as they
-// submit, once the quiz has closed, or never (the quiz's feedbackRelease setting).
+// submit, once the quiz has closed, or never (the quiz's feedbackRelease setting). The
+// reason is a catalog message, so the attempt page says it in the reader's language and,
+// for a closing time, in the reader's time zone.
 import type { AttemptStatus, QuizModel } from "../db/quiz-values";
+import { msg, type Msg } from "../i18n/msg";
 
-export type Release = { released: boolean; reason: string };
+export type Release = { released: boolean; reason: Msg };
 
 export function releaseOf(quiz: Pick<QuizModel, "feedbackRelease" | "closesAt">, status: AttemptStatus, now: Date): Release {
-  if (status !== "SUBMITTED") return { released: false, reason: "The attempt is still in progress." };
+  if (status !== "SUBMITTED") return { released: false, reason: msg("quizzes.release.inProgress") };
   switch (quiz.feedbackRelease) {
     case "IMMEDIATELY":
-      return { released: true, reason: "Feedback is shown as soon as you submit." };
+      return { released: true, reason: msg("quizzes.release.immediately") };
     case "AFTER_CLOSE":
       return quiz.closesAt && now >= quiz.closesAt
-        ? { released: true, reason: "The quiz has closed, so feedback is released." }
+        ? { released: true, reason: msg("quizzes.release.closed") }
         : {
             released: false,
             reason: quiz.closesAt
-              ? `Feedback is released when the quiz closes, ${quiz.closesAt.toUTCString()}.`
-              : "Feedback is released when the quiz closes.",
+              ? msg("quizzes.release.atClose", { closesAt: quiz.closesAt.getTime() })
+              : msg("quizzes.release.atCloseUndated"),
           };
     default:
-      return { released: false, reason: "Your instructor does not release feedback for this quiz." };
+      return { released: false, reason: msg("quizzes.release.never") };
   }
 }

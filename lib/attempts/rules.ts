@@ -3,6 +3,7 @@
 // them directly. The orchestration (start.ts, save.ts, submit.ts, view.ts) reads the rows,
 // asks these, and writes. Every time is the server's: a browser's clock decides nothing.
 import type { AttemptModel, QuizModel } from "../db/quiz-values";
+import { msg } from "../i18n/msg";
 import { AppError } from "../server/errors";
 
 export type StartableQuiz = Pick<QuizModel, "published" | "section" | "opensAt" | "closesAt" | "attemptsAllowed">;
@@ -13,14 +14,12 @@ export type StartableQuiz = Pick<QuizModel, "published" | "section" | "opensAt" 
  * yet, closed, or out of attempts.
  */
 export function refusalToStart(quiz: StartableQuiz, section: string | null, used: number, now: Date): AppError | null {
-  if (!quiz.published || (quiz.section !== null && quiz.section !== section)) return new AppError("NOT_FOUND", "That quiz does not exist.");
-  if (quiz.opensAt && now < quiz.opensAt) return new AppError("CONFLICT", `This quiz opens at ${quiz.opensAt.toISOString()}.`);
-  if (quiz.closesAt && now >= quiz.closesAt) return new AppError("CONFLICT", "This quiz has closed.");
+  if (!quiz.published || (quiz.section !== null && quiz.section !== section))
+    return new AppError("NOT_FOUND", msg("attempt.errors.quizNotFound"));
+  if (quiz.opensAt && now < quiz.opensAt) return new AppError("CONFLICT", msg("attempt.errors.opensAt", { at: quiz.opensAt.getTime() }));
+  if (quiz.closesAt && now >= quiz.closesAt) return new AppError("CONFLICT", msg("attempt.errors.closed"));
   if (quiz.attemptsAllowed !== null && used >= quiz.attemptsAllowed) {
-    return new AppError(
-      "CONFLICT",
-      `You have used all ${quiz.attemptsAllowed} attempt${quiz.attemptsAllowed === 1 ? "" : "s"} of this quiz.`,
-    );
+    return new AppError("CONFLICT", msg("attempt.errors.usedAll", { count: quiz.attemptsAllowed }));
   }
   return null;
 }
@@ -83,8 +82,7 @@ export function latestVersions(rows: readonly { id: string; key: string; tags: s
  * `randomIndex(n)` gives an integer in [0, n). Refused when the bank holds too few.
  */
 export function draw(candidates: readonly string[], count: number, randomIndex: (n: number) => number): string[] {
-  if (candidates.length < count)
-    throw new AppError("CONFLICT", "This quiz draws more questions than its bank holds; tell your instructor.");
+  if (candidates.length < count) throw new AppError("CONFLICT", msg("attempt.errors.bankTooSmall"));
   const pool = [...candidates];
   const chosen: string[] = [];
   for (let k = 0; k < count; k++) chosen.push(pool.splice(randomIndex(pool.length), 1)[0]);

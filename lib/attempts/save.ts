@@ -3,6 +3,7 @@ import "server-only";
 import type { Db } from "../db/client";
 import { parseDraft } from "../questions";
 import { templateOf } from "../questions/template-cache";
+import { msg } from "../i18n/msg";
 import { AppError } from "../server/errors";
 import { saveTarget, writeDraft } from "./queries";
 import { expireIfDue, ownAttempt } from "./submit";
@@ -23,17 +24,17 @@ export async function saveResponse(
   const target = await saveTarget(db, attemptId, position);
   if (!target) {
     await ownAttempt(db, userId, attemptId); // 404 for an attempt that is not yours, whatever the position
-    throw new AppError("NOT_FOUND", `This attempt has no question ${position}.`);
+    throw new AppError("NOT_FOUND", msg("attempt.errors.noSuchQuestion", { position }));
   }
-  if (target.userId !== userId) throw new AppError("NOT_FOUND", "That attempt does not exist.");
-  if (target.status !== "IN_PROGRESS") throw new AppError("CONFLICT", "This attempt has been submitted; answers can no longer change.");
+  if (target.userId !== userId) throw new AppError("NOT_FOUND", msg("attempt.errors.attemptNotFound"));
+  if (target.status !== "IN_PROGRESS") throw new AppError("CONFLICT", msg("attempt.errors.submitted"));
   if (await expireIfDue(db, userId, { ...target, id: attemptId }, now)) {
-    throw new AppError("CONFLICT", "Time is up: the attempt was submitted with your last saved answers.");
+    throw new AppError("CONFLICT", msg("attempt.errors.timeUp"));
   }
   const parsed = parseDraft(templateOf({ id: target.questionId, template: target.template }).ask, draft);
-  if (!parsed.ok) throw new AppError("UNPROCESSABLE", `The answer was not saved: ${parsed.errors.join("; ")}`);
+  if (!parsed.ok) throw new AppError("UNPROCESSABLE", msg("attempt.errors.notSaved", { problems: parsed.errors.join("; ") }));
   if ((await writeDraft(db, target.id, attemptId, JSON.stringify(parsed.draft), now)) === 0) {
-    throw new AppError("CONFLICT", "This attempt has been submitted; answers can no longer change.");
+    throw new AppError("CONFLICT", msg("attempt.errors.submitted"));
   }
   return { savedAt: now };
 }

@@ -2,6 +2,7 @@
 import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
+import { msg } from "../i18n/msg";
 import { AppError } from "../server/errors";
 import { attemptInProgress, attemptsOf, bankQuestions, insertAttempt, itemsOf, quizForStart, type NewResponse } from "./queries";
 import { deadlineOf, draw, latestVersions, refusalToStart } from "./rules";
@@ -24,7 +25,7 @@ export async function startAttempt(
   now = new Date(),
 ): Promise<{ attemptId: string; resumed: boolean }> {
   const quiz = await quizForStart(db, quizId, userId);
-  if (!quiz || quiz.role !== "STUDENT") throw new AppError("NOT_FOUND", "That quiz does not exist.");
+  if (!quiz || quiz.role !== "STUDENT") throw new AppError("NOT_FOUND", msg("attempt.errors.quizNotFound"));
   const attempts = await attemptsOf(db, quizId, userId);
   for (const a of attempts) {
     if (a.status !== "IN_PROGRESS") continue;
@@ -33,7 +34,7 @@ export async function startAttempt(
   const refusal = refusalToStart(quiz, quiz.enrolledSection, attempts.length, now);
   if (refusal) throw refusal;
   const items = await itemsOf(db, quizId);
-  if (items.length === 0) throw new AppError("CONFLICT", "This quiz has no questions yet.");
+  if (items.length === 0) throw new AppError("CONFLICT", msg("attempt.errors.noQuestions"));
 
   const picks: Omit<NewResponse, "position" | "seed">[] = [];
   for (const item of items) {

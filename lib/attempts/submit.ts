@@ -4,6 +4,7 @@ import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
 import { grade, GRADER_VERSION } from "../grading";
 import { templateOf } from "../questions/template-cache";
+import { msg } from "../i18n/msg";
 import { AppError } from "../server/errors";
 import { answersToGrade, attemptWithQuiz, claimAttempt, timedAttemptsInProgress, writeGrades, type AttemptRow } from "./queries";
 import { isOverdue, submitStep, submittedAtFor } from "./rules";
@@ -18,7 +19,7 @@ export interface SubmitResult {
 /** The caller's attempt; someone else's is answered exactly like one that does not exist. */
 export async function ownAttempt(db: Db, userId: string, attemptId: string): Promise<AttemptRow> {
   const attempt = await attemptWithQuiz(db, attemptId);
-  if (!attempt || attempt.userId !== userId) throw new AppError("NOT_FOUND", "That attempt does not exist.");
+  if (!attempt || attempt.userId !== userId) throw new AppError("NOT_FOUND", msg("attempt.errors.attemptNotFound"));
   return attempt;
 }
 

@@ -1,12 +1,15 @@
-// What a student may see of their own attempt: the attempt and review pages.
+// What a student may see of their own attempt (the attempt and review pages), and what the
+// course's staff see of any attempt in it (the review, always with the expected answers).
 import "server-only";
 import type { Db } from "../db/client";
 import type { AttemptStatus, QuizModel } from "../db/quiz-values";
-import type { Feedback } from "../grading";
+import { parseStoredFeedback, type Feedback } from "../grading";
 import { expectedFor, instantiate, presentFor, type Answer, type Presentation } from "../questions";
 import { templateOf } from "../questions/template-cache";
 import type { Trace } from "../tcp";
-import { responsesForView } from "./queries";
+import { msg } from "../i18n/msg";
+import { AppError } from "../server/errors";
+import { attemptOwner, attemptWithQuiz, attemptsOfQuiz, responsesForView, type AttemptRow, type SubmissionRow } from "./queries";
 import { releaseOf, type Release } from "./release";
 import { submitStep } from "./rules";
 import { expireIfDue, ownAttempt, submitAttempt } from "./submit";
@@ -43,7 +46,31 @@ export async function attemptView(db: Db, userId: string, attemptId: string, now
   const ungraded = submitStep(attempt) === "grade";
   if (ungraded) await submitAttempt(db, userId, attemptId, now);
   if (ungraded || (await expireIfDue(db, userId, { ...attempt, id: attemptId }, now))) attempt = await ownAttempt(db, userId, attemptId);
-  const release = releaseOf(attempt, attempt.status, now);
+  return build(db, attempt, attemptId, releaseOf(attempt, attempt.status, now));
+}
+
+export interface StaffAttemptView extends AttemptView {
+  student: { name: string; email: string };
+}
+
+/**
+ * A course's instructors and TAs read any attempt in it: the same review the student sees,
+ * released or not (they grade it), read as stored — nothing is graded or expired on their
+ * behalf. Another course's attempt is not found.
+ */
+export async function staffAttemptView(db: Db, courseId: string, attemptId: string): Promise<StaffAttemptView> {
+  const [attempt, student] = await Promise.all([attemptWithQuiz(db, attemptId), attemptOwner(db, attemptId)]);
+  if (!attempt || !student || attempt.courseId !== courseId) throw new AppError("NOT_FOUND", msg("attempt.errors.attemptNotFound"));
+  const release: Release = { released: true, reason: msg("attempt.staff.staffSees") };
+  return { ...(await build(db, attempt, attemptId, release)), student };
+}
+
+/** The attempts at one of the course's quizzes, for its staff. */
+export async function quizSubmissions(db: Db, quizId: string): Promise<SubmissionRow[]> {
+  return attemptsOfQuiz(db, quizId);
+}
+
+async function build(db: Db, attempt: AttemptRow, attemptId: string, release: Release): Promise<AttemptView> {
   const responses = await responsesForView(db, attemptId);
   return {
     attemptId,
@@ -66,7 +93,7 @@ export async function attemptView(db: Db, userId: string, attemptId: string, now
         maxScore: r.maxScore,
       };
       if (release.released && attempt.status === "SUBMITTED" && r.feedback) {
-        item.result = { score: r.score ?? 0, feedback: JSON.parse(r.feedback) as Feedback, expected: expectedFor(q), trace: q.trace };
+        item.result = { score: r.score ?? 0, feedback: parseStoredFeedback(r.feedback), expected: expectedFor(q), trace: q.trace };
       }
       return item;
     }),

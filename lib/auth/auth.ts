@@ -2,13 +2,18 @@
 // lib/auth/password-hashing.ts), sessions in the database (so any app instance can read them),
 // httpOnly SameSite=Lax cookies. Its hooks are where every sign-in meets the one limiter
 // (lib/auth/throttle.ts) and every account write meets the field rules (lib/auth/schemas.ts),
-// whichever endpoint or server action it comes through.
+// whichever endpoint or server action it comes through. What they refuse is said in the
+// caller's language (its headers: the language cookie, Accept-Language); the server actions
+// say it again from the error's code (app/actions/sign-in.ts), in the reader's.
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { db, type Db } from "../db/client";
 import { appUrl, env, provider, type Provider } from "../env";
+import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
+import { msg, type Msg } from "../i18n/msg";
+import { issueText, readerLocale, textIn } from "../i18n/translate";
 import { clientAddress } from "./client-address";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, SESSION_EXPIRES_SEC, SESSION_UPDATE_AGE_SEC } from "./constants";
 import { hashPassword, verifyPassword } from "./password-hashing";
@@ -16,14 +21,16 @@ import { emailField, nameField } from "./schemas";
 import { authSecret } from "./secret";
 import { reserveSignIn, reserveSignUp, settleSignIn, type Reservation } from "./throttle";
 
-function rateLimited(reservation: Reservation, what: string): void {
+/** Refuses with 429; the body's retryAfterSec lets a caller say the wait in its own words. */
+function rateLimited(reservation: Reservation, what: "auth.signIn.tooMany" | "auth.signUp.tooMany", locale: Locale): void {
   if (reservation.ok) return;
-  const message = `Too many ${what}. Try again in ${reservation.retryAfterSec} s.`;
-  throw new APIError("TOO_MANY_REQUESTS", { code: "RATE_LIMITED", message }, { "Retry-After": String(reservation.retryAfterSec) });
+  const seconds = reservation.retryAfterSec;
+  const message = textIn(locale)(msg(what, { seconds }));
+  throw new APIError("TOO_MANY_REQUESTS", { code: "RATE_LIMITED", message, retryAfterSec: seconds }, { "Retry-After": String(seconds) });
 }
 
-function invalid(message: string): APIError {
-  return new APIError("BAD_REQUEST", { code: "INVALID_INPUT", message });
+function invalid(text: Msg, locale: Locale): APIError {
+  return new APIError("BAD_REQUEST", { code: "INVALID_INPUT", message: textIn(locale)(text) });
 }
 
 /** The sign-in's normalized email, or null when it is not one (better-auth then refuses it before any check). */
@@ -33,11 +40,11 @@ function signInEmail(body: unknown): string | null {
 }
 
 /** The profile fields an account write may carry, checked as the forms check them. */
-function checkedProfile<T extends { name?: unknown; image?: unknown }>(fields: T): T {
-  if (fields.image !== undefined && fields.image !== null) throw invalid("Profile pictures are not supported.");
+function checkedProfile<T extends { name?: unknown; image?: unknown }>(fields: T, locale: Locale = DEFAULT_LOCALE): T {
+  if (fields.image !== undefined && fields.image !== null) throw invalid(msg("auth.profile.noPictures"), locale);
   if (fields.name === undefined) return fields;
   const name = nameField.safeParse(fields.name);
-  if (!name.success) throw invalid(`Name: ${name.error.issues[0].message}`);
+  if (!name.success) throw invalid(msg("auth.profile.badName", { problem: textIn(locale)(issueText(name.error.issues[0])) }), locale);
   return { ...fields, name: name.data };
 }
 
@@ -68,13 +75,18 @@ export function createAuth(database: Db, dbProvider: Provider, options: { secret
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        const headers = ctx.headers ?? new Headers();
         if (ctx.path === "/sign-in/email") {
           const email = signInEmail(ctx.body);
-          if (!email) throw invalid("Enter an email address like name@example.edu");
-          rateLimited(await reserveSignIn(database, { email, address: clientAddress(ctx.headers ?? new Headers()) }), "failed sign-ins");
+          if (!email) throw invalid(msg("errors.field.emailFormat"), readerLocale(headers));
+          rateLimited(
+            await reserveSignIn(database, { email, address: clientAddress(headers) }),
+            "auth.signIn.tooMany",
+            readerLocale(headers),
+          );
         } else if (ctx.path === "/sign-up/email") {
-          checkedProfile((ctx.body ?? {}) as { name?: unknown; image?: unknown });
-          rateLimited(await reserveSignUp(database, clientAddress(ctx.headers ?? new Headers())), "sign-ups from this network");
+          checkedProfile((ctx.body ?? {}) as { name?: unknown; image?: unknown }, readerLocale(headers));
+          rateLimited(await reserveSignUp(database, clientAddress(headers)), "auth.signUp.tooMany", readerLocale(headers));
         }
       }),
       after: createAuthMiddleware(async (ctx) => {

@@ -4,6 +4,8 @@
 // session, sign out. Every other endpoint better-auth has (sign-up, update-user,
 // change-password, change-email, delete-user, list-sessions, …) answers 404, so none of them
 // can skip the checks the server actions make.
+import { msg } from "../i18n/msg";
+import { readerLocale, textIn } from "../i18n/translate";
 
 export const EXPOSED_ENDPOINTS: Readonly<Record<string, readonly string[]>> = {
   GET: ["/get-session"],
@@ -23,5 +25,7 @@ export function exposedOnly(handler: (request: Request) => Promise<Response>) {
   return (request: Request): Promise<Response> =>
     isExposed(request)
       ? handler(request)
-      : Promise.resolve(Response.json({ error: "NOT_FOUND", message: "Nothing here." }, { status: 404 }));
+      : Promise.resolve(
+          Response.json({ error: "NOT_FOUND", message: textIn(readerLocale(request.headers))(msg("errors.notFound")) }, { status: 404 }),
+        );
 }

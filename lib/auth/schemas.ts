@@ -1,6 +1,8 @@
 // Form schemas for accounts: one definition each, used by the actions, by better-auth's hooks
-// (lib/auth/auth.ts) for the same fields arriving any other way, and by their tests.
+// (lib/auth/auth.ts) for the same fields arriving any other way, and by their tests. Their
+// messages are message ids (docs/contributing.md), rendered in the reader's language.
 import { z } from "zod";
+import { fieldMessage } from "../i18n/field-messages";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./constants";
 
 export const emailField = z
@@ -8,23 +10,23 @@ export const emailField = z
   .trim()
   .toLowerCase()
   // RFC 5321's limit on a forward path; anything longer is not an address.
-  .max(254, "Enter an email address like name@example.edu")
-  .pipe(z.email("Enter an email address like name@example.edu"));
+  .max(254, fieldMessage("errors.field.emailFormat"))
+  .pipe(z.email(fieldMessage("errors.field.emailFormat")));
 
 export const newPasswordField = z
   .string()
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters`);
+  .min(MIN_PASSWORD_LENGTH, fieldMessage("errors.field.tooShort"))
+  .max(MAX_PASSWORD_LENGTH, fieldMessage("errors.field.tooLong"));
 
-export const nameField = z.string().trim().min(1, "Enter your name").max(100, "Use at most 100 characters");
+export const nameField = z.string().trim().min(1, fieldMessage("errors.field.nameRequired")).max(100, fieldMessage("errors.field.tooLong"));
 
 /** What every failed sign-in says: the same whether the account exists, was invited, or not. */
-export const SIGN_IN_FAILED = "That email and password do not match an account.";
+export const SIGN_IN_FAILED = fieldMessage("auth.signIn.failed");
 
 export const SignInSchema = z.object({
   email: emailField,
   // No password is longer, so a longer one is simply wrong, and refused before any hashing.
-  password: z.string().min(1, "Enter your password").max(MAX_PASSWORD_LENGTH, SIGN_IN_FAILED),
+  password: z.string().min(1, fieldMessage("errors.field.passwordRequired")).max(MAX_PASSWORD_LENGTH, SIGN_IN_FAILED),
   next: z.string().optional(),
 });
 

@@ -44,7 +44,10 @@ export async function sessionFromCookie(
   if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return null;
   const row = await sessionByToken(db, token);
   if (!row || row.expiresAt <= now) return null;
-  return { user: { id: row.id, name: row.name, email: row.email, isAdmin: row.isAdmin, canTeach: row.canTeach, locale: row.locale }, expiresAt: row.expiresAt };
+  return {
+    user: { id: row.id, name: row.name, email: row.email, isAdmin: row.isAdmin, canTeach: row.canTeach, locale: row.locale },
+    expiresAt: row.expiresAt,
+  };
 }
 
 /** better-auth extends a session (expiresAt = now + expiresIn) once it is updateAge old. */

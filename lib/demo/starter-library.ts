@@ -1,6 +1,7 @@
 // Loads the starter library (lib/questions/library) into the demo course's bank. Runs on
 // every start: templates the bank lacks are added as version 1; a template whose JSON
 // changed gets a new version (attempts keep the version they were given).
+import { localized } from "../i18n/localized";
 import { starterLibrary } from "../questions";
 import type { Db } from "../db/client";
 import { DEMO_JOIN_CODE } from "./seed-data";
@@ -31,7 +32,8 @@ export async function syncStarterLibrary(db: Db): Promise<number> {
         bankId: bank.id,
         key: template.id,
         version: (current?.version ?? 0) + 1,
-        title: template.title,
+        // The row's title is one string, for staff lists; the template keeps every language.
+        title: localized(template.title, "en"),
         template: json,
         tags: JSON.stringify(template.tags),
       },

@@ -4,30 +4,17 @@
 // What differs between kinds (parsing, the comparison) is the kind's module in
 // lib/questions/kinds; what is the same for every kind (scoring by policy, the feedback's
 // summary, the grader version) is here.
-import { expectedFor, instantiate, kindOf, parseAnswer, policyOf, type FirstMistake, type QuestionInstance } from "../questions";
+import { msg, type MessageKey, type Msg } from "../i18n/msg";
+import { expectedFor, instantiate, kindOf, parseAnswer, policyOf, type QuestionInstance } from "../questions";
+import type { Feedback } from "./feedback";
 
-export type { FirstMistake };
+export type { Feedback, FirstMistake } from "./feedback";
 
 /**
  * Changes whenever a grading outcome could change (grader or engine behaviour), and is
  * stored with every graded response so a regrade is exact and explainable.
  */
 export const GRADER_VERSION = "2026.12.01-3";
-
-export interface Feedback {
-  correct: boolean;
-  /** One line: what the score means. */
-  summary: string;
-  /** For an invalid answer: what is wrong with it. Otherwise: the explanation, step by step. */
-  messages: string[];
-  firstMistake?: FirstMistake;
-  /** Credit per part (endpoint, segment, field), 0..1. */
-  parts: { label: string; credit: number }[];
-  /** The template's explanation of the idea behind the answer. */
-  explanation?: string;
-  /** What the question's topic teaches (shown after grading, never with the question). */
-  concept: string;
-}
 
 export interface GradeResult {
   score: number;
@@ -39,6 +26,11 @@ export interface GradeResult {
 }
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** What a family teaches: the catalog's `families.<id>.concept`. */
+export function familyConcept(familyId: string): Msg {
+  return msg(`families.${familyId}.concept` as MessageKey);
+}
 
 /** grade(template, seed, answer) -> { score, maxScore, feedback }. `answer` is unknown JSON. */
 export function grade(template: unknown, seed: number, answer: unknown): GradeResult {
@@ -57,10 +49,10 @@ export function gradeInstance(q: QuestionInstance, input: unknown): GradeResult 
       graderVersion: GRADER_VERSION,
       feedback: {
         correct: false,
-        summary: "This answer could not be read, so it was not graded.",
+        summary: msg("feedback.summary.unreadable"),
         messages: parsed.errors,
         parts: [],
-        concept: q.family.concept,
+        concept: familyConcept(q.family.id),
       },
     };
   }
@@ -70,7 +62,6 @@ export function gradeInstance(q: QuestionInstance, input: unknown): GradeResult 
   const allOrNothing = policy === "all-or-nothing";
   const correct = result.correct;
   const score = round((allOrNothing ? (correct ? 1 : 0) : correct ? 1 : credit) * maxScore);
-  const messages = [...result.messages];
   return {
     score,
     maxScore,
@@ -79,15 +70,15 @@ export function gradeInstance(q: QuestionInstance, input: unknown): GradeResult 
     feedback: {
       correct,
       summary: correct
-        ? "Correct."
+        ? msg("feedback.summary.correct")
         : score > 0
-          ? `Partly right: ${Math.round(score * 100) / 100} of ${maxScore} point${maxScore === 1 ? "" : "s"}.`
-          : "Not right.",
-      messages,
-      firstMistake: result.firstMistake,
+          ? msg("feedback.summary.partly", { score: Math.round(score * 100) / 100, max: maxScore })
+          : msg("feedback.summary.wrong"),
+      messages: [...result.messages],
+      ...(result.firstMistake ? { firstMistake: result.firstMistake } : {}),
       parts: result.parts.map((p) => ({ ...p, credit: round(p.credit) })),
       ...(q.template.explanation ? { explanation: q.template.explanation } : {}),
-      concept: q.family.concept,
+      concept: familyConcept(q.family.id),
     },
   };
 }

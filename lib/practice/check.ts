@@ -5,17 +5,17 @@ import "server-only";
 import { authSecret } from "../auth/secret";
 import type { Db } from "../db/client";
 import { gradeInstance, type GradeResult } from "../grading";
+import type { Text } from "../i18n/msg";
 import { expectedFor, instantiate, presentFor, starterLibrary, type Answer, type Presentation } from "../questions";
 import type { Trace } from "../tcp";
 import { recordPracticeResultOnce } from "./queries";
-import { openToken } from "./token";
+import { openToken, TOKEN_EXPIRED, TOKEN_OTHER_VIEWER } from "./token";
 
 export type PracticeCheck =
   | { ok: true; result: GradeResult; expected: Answer; trace: Trace; presentation: Presentation; saved: boolean }
-  | { ok: false; message: string };
+  | { ok: false; message: Text };
 
-export const EXPIRED = "This practice question has expired. Load a new one.";
-export const OTHER_VIEWER = "This practice question was loaded for someone else, or before you signed in or out. Load a new one.";
+// Messages, not sentences: the browser renders them in the reader's language.
 
 export async function checkPractice(
   db: Db,
@@ -26,8 +26,8 @@ export async function checkPractice(
 ): Promise<PracticeCheck> {
   const opened = openToken(token, authSecret());
   const template = opened && starterLibrary.find((t) => t.id === opened.templateId);
-  if (!opened || !template || opened.expiresAt <= now) return { ok: false, message: EXPIRED };
-  if (opened.viewer !== userId) return { ok: false, message: OTHER_VIEWER };
+  if (!opened || !template || opened.expiresAt <= now) return { ok: false, message: TOKEN_EXPIRED };
+  if (opened.viewer !== userId) return { ok: false, message: TOKEN_OTHER_VIEWER };
   const q = instantiate(template, opened.seed);
   const result = gradeInstance(q, answer);
   // The first answer to a token counts; checking it again shows the feedback but records nothing.

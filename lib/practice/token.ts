@@ -5,9 +5,14 @@
 // answered, and its own random id, under which its result is recorded once.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
+import { msg } from "../i18n/msg";
 
 /** A practice question can be answered for this long after it was shown. */
 export const PRACTICE_TOKEN_MINUTES = 120;
+
+/** What a student is told when a token can no longer be answered: too old, or shown to someone else. */
+export const TOKEN_EXPIRED = msg("practice.errors.expired");
+export const TOKEN_OTHER_VIEWER = msg("practice.errors.otherViewer");
 
 /** Who a question was shown to: a signed-in user's id, or null for a signed-out visitor. */
 export type Viewer = string | null;

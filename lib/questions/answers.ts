@@ -2,7 +2,9 @@
 // separate from grading: a malformed answer gets messages naming the problem and is never
 // graded. A draft (an answer still being written) is only checked for shape and size.
 import type { z } from "zod";
+import type { Msg } from "../i18n/msg";
 import { kindOf, type AnswerOf, type DraftOf } from "./kinds";
+import { issueTexts } from "./kinds/fields";
 import type { Ask, AskKind } from "./schema";
 
 export type { SegmentAnswer, SegmentDraft } from "./kinds/fields";
@@ -24,18 +26,19 @@ function cached(cache: Map<string, z.ZodType>, ask: Ask, build: () => z.ZodType)
   return schema;
 }
 
-const messages = (error: z.ZodError) => error.issues.map((i) => (i.path.length ? `${i.path.join(".")}: ${i.message}` : i.message));
+// reportInput: the words for a value of the wrong type name the type that was sent.
+const OPTIONS = { reportInput: true } as const;
 
-/** Parses an answer for a question, or lists what is wrong with it (path: message). */
-export function parseAnswer(ask: Ask, input: unknown): { ok: true; answer: Answer } | { ok: false; errors: string[] } {
-  const result = cached(answerSchemas, ask, () => kindOf(ask.kind).answer(ask)).safeParse(input);
-  if (!result.success) return { ok: false, errors: messages(result.error) };
+/** Parses an answer for a question, or lists what is wrong with it ("path: problem", as catalog messages). */
+export function parseAnswer(ask: Ask, input: unknown): { ok: true; answer: Answer } | { ok: false; errors: Msg[] } {
+  const result = cached(answerSchemas, ask, () => kindOf(ask.kind).answer(ask)).safeParse(input, OPTIONS);
+  if (!result.success) return { ok: false, errors: issueTexts(result.error) };
   return { ok: true, answer: { kind: ask.kind, ...(result.data as object) } as Answer };
 }
 
 /** Checks a draft's shape for saving; the reasons are returned for a 422. */
-export function parseDraft(ask: Ask, input: unknown): { ok: true; draft: unknown } | { ok: false; errors: string[] } {
-  const result = cached(draftSchemas, ask, () => kindOf(ask.kind).draft(ask)).safeParse(input);
+export function parseDraft(ask: Ask, input: unknown): { ok: true; draft: unknown } | { ok: false; errors: Msg[] } {
+  const result = cached(draftSchemas, ask, () => kindOf(ask.kind).draft(ask)).safeParse(input, OPTIONS);
   if (result.success) return { ok: true, draft: result.data };
-  return { ok: false, errors: messages(result.error) };
+  return { ok: false, errors: issueTexts(result.error) };
 }

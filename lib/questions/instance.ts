@@ -1,5 +1,6 @@
 // One question variant: a template and a seed, turned into a scenario, its setup text and
 // the engine's trace. Everything the browser sees and the server grades starts here.
+import type { Msg } from "../i18n/msg";
 import { generateVariant, type Family } from "../scenarios";
 import { simulateParsed, type Scenario, type Trace } from "../tcp";
 import type { QuestionTemplate } from "./schema";
@@ -13,7 +14,7 @@ export interface QuestionInstance {
   seed: number;
   family: Family;
   scenario: Scenario;
-  setup: string[];
+  setup: Msg[];
   trace: Trace;
 }
 

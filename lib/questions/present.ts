@@ -1,5 +1,7 @@
 // What the browser may see of a variant: the setup, the given part of the timeline and
 // the answer format. Nothing in it reveals the answer (tests check the serialized form).
+import type { Localized } from "../i18n/localized";
+import type { Msg } from "../i18n/msg";
 import { wireSegments, type EndpointName } from "../tcp";
 import { instantiate, type QuestionInstance } from "./instance";
 import { kindOf, type FormatOf } from "./kinds";
@@ -21,11 +23,12 @@ export type AnswerFormat = { [K in AskKind]: FormatOf<K> }[AskKind];
 
 export interface Presentation {
   templateId: string;
-  title: string;
-  prompt: string;
+  /** The author's words: the reader's language is picked where they are shown. */
+  title: Localized;
+  prompt: Localized;
   /** The topic; its concept is not shown with the question (it can name the states asked for). */
-  family: { id: string; title: string; counterfactual: boolean };
-  setup: string[];
+  family: { id: string; title: Msg; counterfactual: boolean };
+  setup: Msg[];
   /** The part of the timeline that is given: segments only, never states. */
   given: GivenSegment[];
   answer: AnswerFormat;

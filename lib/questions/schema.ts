@@ -1,7 +1,9 @@
 // Question templates: a family, its parameters, what is shown, what is asked, points and a
 // partial-credit policy. Stored as JSON, validated here. What can be asked is the union of
-// the answer kinds' asks (kinds/).
+// the answer kinds' asks (kinds/). The words (title, prompt, explanation) are an author's:
+// a plain string in one language, or one text per locale.
 import { z } from "zod";
+import { localizedTextSchema } from "../i18n/localized";
 import { asks, kinds } from "./kinds";
 
 export { CHOICE_TOPICS } from "./kinds/choice-topics";
@@ -14,17 +16,19 @@ export type AskKind = Ask["kind"];
 export const QuestionTemplateSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,80}$/, "an id is lowercase letters, digits and dashes"),
-    title: z.string().min(3).max(120),
+    title: localizedTextSchema(120, 3),
     family: z.string().min(1),
     /** Fixed family parameters; what is left out, the seed picks. */
     params: z.record(z.string(), z.unknown()).default({}),
     /** What is asked, in plain words for students. */
-    prompt: z.string().min(10).max(2000),
+    prompt: localizedTextSchema(2000, 10),
     ask: AskSchema,
     points: z.number().positive().max(100).default(1),
     policy: z.enum(POLICIES).optional(),
     /** Shown with the feedback after grading: the idea behind the answer. */
-    explanation: z.string().max(2000).optional(),
+    // "" stays valid for templates stored before explanations were checked for content;
+    // a text in a language is never empty.
+    explanation: z.union([z.literal(""), localizedTextSchema(2000)]).optional(),
     tags: z.array(z.string().min(1).max(40)).max(20).default([]),
   })
   .strict();

@@ -2,6 +2,7 @@
 // syn_sent, FIN-WAIT-1, TIME-WAIT, and netstat's SYN_RECV / SYN_RCVD / ESTAB); anything
 // else is an error that suggests the nearest real state. Client-safe: the grader and the
 // state-sequence widget's typed entry read names the same way.
+import { msg, type Msg } from "../i18n/msg";
 import { STATES, type State } from "../tcp/trace";
 
 const ALIASES: Record<string, State> = { SYN_RECV: "SYN_RECEIVED", SYN_RCVD: "SYN_RECEIVED", ESTAB: "ESTABLISHED" };
@@ -14,7 +15,7 @@ const normalise = (input: string) =>
 
 const EXACT: ReadonlySet<string> = new Set(STATES);
 
-export function parseStateName(input: string): { state: State } | { error: string } {
+export function parseStateName(input: string): { state: State } | { error: Msg } {
   // A name written as the trace writes it is looked up as it is, with no strings made.
   if (EXACT.has(input)) return { state: input as State };
   const key = normalise(input);
@@ -23,8 +24,8 @@ export function parseStateName(input: string): { state: State } | { error: strin
   const suggestion = nearestState(key);
   return {
     error: suggestion
-      ? `"${input}" is not a TCP state — did you mean ${suggestion}?`
-      : `"${input}" is not a TCP state (the states are ${STATES.join(", ")})`,
+      ? msg("feedback.parse.notState", { input, suggestion })
+      : msg("feedback.parse.notStateList", { input, states: STATES.join(", ") }),
   };
 }
 
@@ -32,7 +33,7 @@ export function parseStateName(input: string): { state: State } | { error: strin
  * Typed entry in a widget: a state name as parseStateName reads it, or else the first state
  * the text begins (so "fin" adds FIN_WAIT_1). null: nothing typed.
  */
-export function matchStateName(input: string): { state: State } | { error: string } | null {
+export function matchStateName(input: string): { state: State } | { error: Msg } | null {
   const key = normalise(input);
   if (!key) return null;
   const parsed = parseStateName(input);

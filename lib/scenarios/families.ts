@@ -1,8 +1,11 @@
 // Scenario families: named generators that turn (parameters, seed) into a scenario and a
-// plain-English description of its setup. Parameters are optional: what is not given,
-// the seed picks. Nothing here reveals what the endpoints will do — that is the engine's.
+// description of its setup, as catalog messages (namespace `setup`) a student reads in their
+// own language. Parameters are optional: what is not given, the seed picks. Nothing here
+// reveals what the endpoints will do — that is the engine's.
 import { z } from "zod";
-import type { Profile, ScenarioInput } from "../tcp";
+import type { Messages } from "../../messages";
+import { msg, type MessageKey, type Msg, type MsgValue, type Text } from "../i18n/msg";
+import { MSS, endpointName, type CallName, type Profile, type ScenarioInput } from "../tcp";
 import { Rng } from "./prng";
 
 export type Difficulty = 1 | 2 | 3 | 4;
@@ -10,20 +13,24 @@ export type Difficulty = 1 | 2 | 3 | 4;
 export interface Built {
   scenario: ScenarioInput;
   /** The setup as sentences a student reads before answering. */
-  setup: string[];
+  setup: Msg[];
 }
 
-export interface Family<P extends z.ZodType = z.ZodType> {
+/** A family as written below; its title and concept are the catalogs' `families.<id>.title` / `.concept`. */
+interface FamilySpec<P extends z.ZodType = z.ZodType> {
   id: string;
-  title: string;
-  /** What the family teaches, in one or two sentences a student would understand. */
-  concept: string;
   difficulty: Difficulty;
   profile: Profile;
   /** Counterfactual protocols answer "why does TCP do X?" by showing a TCP that does not. */
   counterfactual?: boolean;
   params: P;
   build(params: z.output<P>, rng: Rng): Built;
+}
+
+export interface Family<P extends z.ZodType = z.ZodType> extends FamilySpec<P> {
+  title: Msg;
+  /** What the family teaches, in one or two sentences a student would understand. */
+  concept: Msg;
 }
 
 type Action = ScenarioInput["actions"][number];
@@ -39,25 +46,33 @@ type Endpoints = {
   server: NonNullable<NonNullable<ScenarioInput["endpoints"]>["server"]>;
 };
 type Endpoint = "client" | "server";
+/**
+ * Linux forgets another client's half-open entry when its SYN-ACK retries run out: with the
+ * default 1 s RTO and 5 retries, 1 + 2 + ... + 32 = 63 s after it arrived (endpoint.ts).
+ */
+const SYN_QUEUE_EXPIRY_S = 63;
 const other = (e: Endpoint): Endpoint => (e === "client" ? "server" : "client");
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const ordinal = (n: number) => ["first", "second", "third", "fourth", "fifth"][n - 1] ?? `${n}th`;
+const who = endpointName;
+/** A setup sentence: the catalogs' `setup.<key>`. */
+const say = (key: keyof Messages["setup"], values?: Record<string, MsgValue>): Msg => msg(`setup.${key}`, values);
+/** "At t = 120 ms the client calls close()." */
+const calls = (t: number, endpoint: Endpoint, call: CallName): Msg => say("call", { t, endpoint: who(endpoint), call });
 
 /** The opening every family shares: the server listens, the client connects. */
-function opening(rng: Rng, profile: Profile = "rfc9293") {
+function opening(rng: Rng, profile: Profile = "rfc9293", listens = true) {
   const latencyMs = rng.int(5, 120);
   const connectAt = rng.int(1, 40);
   const clientIsn = rng.isn();
   const serverIsn = rng.isn();
   const actions: Action[] = [
-    { at: 0, endpoint: "server", call: "listen" },
+    ...(listens ? [{ at: 0, endpoint: "server", call: "listen" } as const] : []),
     { at: connectAt, endpoint: "client", call: "connect" },
   ];
   const setup = [
-    `Each segment takes ${latencyMs} ms to cross the network.`,
-    `The client's initial sequence number is ${clientIsn}; the server's is ${serverIsn}.`,
-    "At t = 0 ms the server calls listen().",
-    `At t = ${connectAt} ms the client calls connect().`,
+    say("latency", { latencyMs }),
+    say("isns", { clientIsn, serverIsn }),
+    ...(listens ? [calls(0, "server", "listen")] : []),
+    calls(connectAt, "client", "connect"),
   ];
   const scenario: Draft = {
     profile,
@@ -80,24 +95,21 @@ function opening(rng: Rng, profile: Profile = "rfc9293") {
 const lastAckOccurrence = (closer: Endpoint) => (closer === "client" ? 2 : 1);
 
 /** Drops the first `count` segments of `from` with these flags; returns the sentence that says so. */
-function loseFirst(scenario: Draft, from: Endpoint, flags: string, count: number): string {
+function loseFirst(scenario: Draft, from: Endpoint, flags: string, count: number): Msg {
   for (let i = 1; i <= count; i++) scenario.network.push({ match: { from, flags, occurrence: i }, effect: "drop" });
-  const name = flags === "FIN+ACK" ? "FIN" : flags;
-  return `The ${from}'s first ${plural(count, name)} ${count === 1 ? "is" : "are"} lost in the network.`;
+  return say("lost", { endpoint: who(from), count, flags: flags === "FIN+ACK" ? "FIN" : flags });
 }
 
 const endpointParam = z.enum(["client", "server"]).optional();
 
-function define<P extends z.ZodType>(family: Family<P>): Family<P> {
-  return family;
+function define<const Id extends string, P extends z.ZodType>(spec: FamilySpec<P> & { id: Id }): Family<P> & { id: Id } {
+  // _catalogued below proves the catalog has both messages for every id.
+  return { ...spec, title: msg(`families.${spec.id}.title` as MessageKey), concept: msg(`families.${spec.id}.concept` as MessageKey) };
 }
 
 export const families = [
   define({
     id: "handshake",
-    title: "The three-way handshake",
-    concept:
-      "A connection opens with three segments: SYN, SYN+ACK, ACK. Each side sends its own initial sequence number and acknowledges the other's, so both know the numbering of both directions.",
     difficulty: 1,
     profile: "rfc9293",
     params: z.object({}).strict(),
@@ -109,9 +121,6 @@ export const families = [
 
   define({
     id: "lost-syn",
-    title: "A lost SYN",
-    concept:
-      "When the SYN is lost, nothing comes back, so the client's retransmission timer fires and it sends the SYN again — after 1 s, then 2 s more, then 4 s more: the timeout doubles each time.",
     difficulty: 2,
     profile: "rfc9293",
     params: z.object({ losses: z.number().int().min(1).max(4).optional() }).strict(),
@@ -123,9 +132,6 @@ export const families = [
 
   define({
     id: "lost-syn-ack",
-    title: "A lost SYN+ACK",
-    concept:
-      "If the server's SYN+ACK is lost, both sides wait: the server in SYN_RECEIVED, the client in SYN_SENT. Both retransmission timers run, and whichever fires first repairs the handshake.",
     difficulty: 2,
     profile: "rfc9293",
     params: z.object({ losses: z.number().int().min(1).max(3).optional() }).strict(),
@@ -137,21 +143,18 @@ export const families = [
 
   define({
     id: "lost-final-ack",
-    title: "A lost third segment",
-    concept:
-      "The client is ESTABLISHED as soon as it sends the third segment, but the server is not until that ACK arrives. If it is lost, the server retransmits its SYN+ACK, or the client's first data segment carries the missing acknowledgment.",
     difficulty: 2,
     profile: "rfc9293",
     params: z.object({ clientSends: z.boolean().optional() }).strict(),
     build(p, rng) {
       const o = opening(rng);
       o.scenario.network.push({ match: { from: "client", flags: "ACK", occurrence: 1 }, effect: "drop" });
-      const setup = [...o.setup, "The client's ACK that completes the handshake is lost."];
+      const setup = [...o.setup, say("finalAckLost")];
       if (p.clientSends ?? rng.chance(0.5)) {
         const at = o.connectAt + 2 * o.latencyMs + rng.int(5, Math.max(6, o.latencyMs));
         const bytes = rng.int(1, 1400);
         o.scenario.actions.push({ at, endpoint: "client", call: "send", bytes });
-        setup.push(`At t = ${at} ms the client sends ${bytes} bytes.`);
+        setup.push(say("sends", { t: at, endpoint: who("client"), bytes }));
       }
       return { scenario: o.scenario, setup };
     },
@@ -159,9 +162,6 @@ export const families = [
 
   define({
     id: "old-duplicate-syn",
-    title: "An old duplicate SYN",
-    concept:
-      "A SYN from an earlier attempt, delayed in the network, reaches the server. The server cannot tell it is old, so it answers; only the client knows the SYN+ACK acknowledges the wrong number and resets it. This is why TCP needs a third segment.",
     difficulty: 3,
     profile: "rfc9293",
     params: z.object({ newSynDelayed: z.boolean().optional() }).strict(),
@@ -170,14 +170,11 @@ export const families = [
       const oldSeq = (o.clientIsn - rng.int(1000, 900_000) + 0x1_0000_0000) % 0x1_0000_0000;
       const at = rng.int(1, o.connectAt);
       o.scenario.inject.push({ at, to: "server", segment: { flags: "SYN", seq: oldSeq } });
-      const setup = [
-        ...o.setup,
-        `At t = ${at} ms an old duplicate SYN with seq = ${oldSeq}, from an earlier connection attempt, reaches the server.`,
-      ];
+      const setup = [...o.setup, say("oldSyn", { t: at, seq: oldSeq })];
       if (p.newSynDelayed ?? rng.chance(0.5)) {
         const byMs = 2 * o.latencyMs + rng.int(20, 200);
         o.scenario.network.push({ match: { from: "client", flags: "SYN", occurrence: 1 }, effect: "delay", byMs });
-        setup.push(`The client's new SYN is delayed in the network by an extra ${byMs} ms.`);
+        setup.push(say("newSynDelayed", { ms: byMs }));
       }
       return { scenario: o.scenario, setup };
     },
@@ -185,9 +182,6 @@ export const families = [
 
   define({
     id: "simultaneous-open",
-    title: "Simultaneous open",
-    concept:
-      "Two endpoints can both call connect() at about the same time. Their SYNs cross; each answers the other's SYN with a SYN+ACK and both pass through SYN_RECEIVED — four segments instead of three.",
     difficulty: 3,
     profile: "rfc9293",
     params: z.object({}).strict(),
@@ -208,9 +202,9 @@ export const families = [
           ],
         },
         setup: [
-          `Each segment takes ${latencyMs} ms to cross the network.`,
-          `The client's initial sequence number is ${clientIsn}; the server's is ${serverIsn}.`,
-          `Neither side listens. At t = ${t1} ms the ${first} calls connect(); at t = ${t2} ms the ${second} calls connect() too.`,
+          say("latency", { latencyMs }),
+          say("isns", { clientIsn, serverIsn }),
+          say("bothConnect", { t1, first: who(first), t2, second: who(second) }),
         ],
       };
     },
@@ -218,21 +212,16 @@ export const families = [
 
   define({
     id: "connection-refused",
-    title: "Connection refused",
-    concept:
-      "A SYN that reaches a port where nobody listens is answered with a RST. The RST acknowledges the SYN, which is how the client knows it belongs to its own attempt: connect() fails at once.",
     difficulty: 1,
     profile: "rfc9293",
     params: z.object({ listensLater: z.boolean().optional() }).strict(),
     build(p, rng) {
-      const o = opening(rng);
-      o.scenario.actions.shift(); // nobody listens at first
-      const setup = o.setup.filter((s) => !s.includes("listen()"));
-      setup.push("Nobody is listening on the server's port when the client connects.");
+      const o = opening(rng, "rfc9293", false); // nobody listens at first
+      const setup = [...o.setup, say("nobodyListens")];
       if (p.listensLater ?? rng.chance(0.4)) {
         const at = o.connectAt + 2 * o.latencyMs + rng.int(100, 500);
         o.scenario.actions.push({ at, endpoint: "server", call: "listen" });
-        setup.push(`At t = ${at} ms the server calls listen(); the client does not try again.`);
+        setup.push(say("listensLater", { t: at }));
       }
       return { scenario: o.scenario, setup };
     },
@@ -240,9 +229,6 @@ export const families = [
 
   define({
     id: "active-close",
-    title: "The active close",
-    concept:
-      "The side that closes first is the active closer: FIN_WAIT_1, FIN_WAIT_2, then TIME_WAIT. Each direction is closed separately, so a full close takes four segments.",
     difficulty: 2,
     profile: "rfc9293",
     params: z.object({ closer: endpointParam }).strict(),
@@ -256,20 +242,13 @@ export const families = [
       );
       return {
         scenario: o.scenario,
-        setup: [
-          ...o.setup,
-          `At t = ${o.settled} ms the ${closer} calls close().`,
-          `At t = ${o.settled + gap} ms the ${other(closer)} calls close().`,
-        ],
+        setup: [...o.setup, calls(o.settled, closer, "close"), calls(o.settled + gap, other(closer), "close")],
       };
     },
   }),
 
   define({
     id: "passive-close",
-    title: "The passive close",
-    concept:
-      "The side that receives the first FIN is the passive closer. It acknowledges the FIN at once and waits in CLOSE_WAIT until its own application closes; then it sends its FIN and waits in LAST_ACK for the final ACK.",
     difficulty: 2,
     profile: "rfc9293",
     params: z.object({ closer: endpointParam, sendsFirst: z.boolean().optional() }).strict(),
@@ -278,24 +257,21 @@ export const families = [
       const closer = p.closer ?? rng.pick(["client", "server"] as const);
       const passive = other(closer);
       const gap = 2 * o.latencyMs + rng.int(200, 3000);
-      const setup = [...o.setup, `At t = ${o.settled} ms the ${closer} calls close().`];
+      const setup = [...o.setup, calls(o.settled, closer, "close")];
       o.scenario.actions.push({ at: o.settled, endpoint: closer, call: "close" });
       if (p.sendsFirst ?? rng.chance(0.4)) {
         const bytes = rng.int(100, 2000);
         o.scenario.actions.push({ at: o.settled + gap - 1, endpoint: passive, call: "send", bytes });
-        setup.push(`At t = ${o.settled + gap - 1} ms the ${passive} sends ${bytes} bytes.`);
+        setup.push(say("sends", { t: o.settled + gap - 1, endpoint: who(passive), bytes }));
       }
       o.scenario.actions.push({ at: o.settled + gap, endpoint: passive, call: "close" });
-      setup.push(`At t = ${o.settled + gap} ms the ${passive} calls close().`);
+      setup.push(calls(o.settled + gap, passive, "close"));
       return { scenario: o.scenario, setup };
     },
   }),
 
   define({
     id: "combined-fin-ack",
-    title: "A three-segment close",
-    concept:
-      "With delayed acknowledgments, the passive closer may not ACK a FIN at once. If its application closes quickly, its own FIN carries that ACK, and the close takes three segments instead of four.",
     difficulty: 3,
     profile: "rfc9293",
     params: z.object({ closer: endpointParam }).strict(),
@@ -310,9 +286,9 @@ export const families = [
         scenario: o.scenario,
         setup: [
           ...o.setup,
-          `Both sides delay their acknowledgments by up to ${delayedAckMs} ms, hoping to send them with data.`,
-          `At t = ${o.settled} ms the ${closer} calls close().`,
-          `At t = ${reply} ms the ${other(closer)} calls close().`,
+          say("delayedAcks", { ms: delayedAckMs }),
+          calls(o.settled, closer, "close"),
+          calls(reply, other(closer), "close"),
         ],
       };
     },
@@ -320,9 +296,6 @@ export const families = [
 
   define({
     id: "simultaneous-close",
-    title: "Simultaneous close",
-    concept:
-      "If both sides close before either FIN arrives, each receives a FIN that does not acknowledge its own: both go from FIN_WAIT_1 to CLOSING, and both end in TIME_WAIT.",
     difficulty: 3,
     profile: "rfc9293",
     params: z.object({}).strict(),
@@ -333,16 +306,13 @@ export const families = [
       o.scenario.actions.push({ at: o.settled, endpoint: a, call: "close" }, { at: second, endpoint: b, call: "close" });
       return {
         scenario: o.scenario,
-        setup: [...o.setup, `At t = ${o.settled} ms the ${a} calls close(), and at t = ${second} ms the ${b} calls close().`],
+        setup: [...o.setup, say("bothClose", { t1: o.settled, first: who(a), t2: second, second: who(b) })],
       };
     },
   }),
 
   define({
     id: "half-close",
-    title: "Half-close: data after a FIN",
-    concept:
-      "A FIN closes only one direction. After the client closes, the server can keep sending data from CLOSE_WAIT, and the client, in FIN_WAIT_2, keeps receiving and acknowledging it.",
     difficulty: 3,
     profile: "rfc9293",
     params: z.object({ segments: z.number().int().min(1).max(4).optional() }).strict(),
@@ -360,9 +330,9 @@ export const families = [
         scenario: o.scenario,
         setup: [
           ...o.setup,
-          `At t = ${o.settled} ms the client calls close(): it has nothing more to send.`,
-          `At t = ${sendAt} ms the server sends ${bytes} bytes (at most 1460 bytes per segment).`,
-          `At t = ${closeAt} ms the server calls close().`,
+          say("clientDone", { t: o.settled }),
+          say("sendsSegmented", { t: sendAt, bytes, mss: MSS }),
+          calls(closeAt, "server", "close"),
         ],
       };
     },
@@ -370,9 +340,6 @@ export const families = [
 
   define({
     id: "lost-fin",
-    title: "A lost FIN",
-    concept:
-      "A FIN occupies a sequence number, so it is acknowledged and retransmitted like data: if it is lost, the closer stays in FIN_WAIT_1 and sends it again when its timer fires.",
     difficulty: 2,
     profile: "rfc9293",
     params: z.object({ closer: endpointParam, losses: z.number().int().min(1).max(3).optional() }).strict(),
@@ -384,21 +351,13 @@ export const families = [
       o.scenario.actions.push({ at: o.settled, endpoint: closer, call: "close" }, { at: later, endpoint: other(closer), call: "close" });
       return {
         scenario: o.scenario,
-        setup: [
-          ...o.setup,
-          `At t = ${o.settled} ms the ${closer} calls close().`,
-          lost,
-          `At t = ${later} ms the ${other(closer)} calls close().`,
-        ],
+        setup: [...o.setup, calls(o.settled, closer, "close"), lost, calls(later, other(closer), "close")],
       };
     },
   }),
 
   define({
     id: "time-wait-lost-ack",
-    title: "TIME_WAIT and the lost last ACK",
-    concept:
-      "The active closer's last ACK may be lost. The other side then retransmits its FIN, and only an endpoint that still remembers the connection — in TIME_WAIT — can acknowledge it. TIME_WAIT restarts its 2*MSL wait when that happens.",
     difficulty: 3,
     profile: "rfc9293",
     params: z.object({ closer: endpointParam }).strict(),
@@ -417,9 +376,9 @@ export const families = [
         scenario: o.scenario,
         setup: [
           ...o.setup,
-          `The maximum segment lifetime (MSL) is ${mslMs / 1000} s.`,
-          `At t = ${o.settled} ms the ${closer} calls close(); at t = ${o.settled + gap} ms the ${other(closer)} calls close().`,
-          `The ${closer}'s ACK of the ${other(closer)}'s FIN is lost.`,
+          say("msl", { seconds: mslMs / 1000 }),
+          say("closeThenClose", { t1: o.settled, first: who(closer), t2: o.settled + gap, second: who(other(closer)) }),
+          say("lastAckLost", { closer: who(closer), other: who(other(closer)) }),
         ],
       };
     },
@@ -427,9 +386,6 @@ export const families = [
 
   define({
     id: "time-wait-old-segment",
-    title: "TIME_WAIT and an old segment",
-    concept:
-      "A segment can wander in the network and arrive long after it was sent. TIME_WAIT keeps the connection's memory for 2*MSL so that such an old segment is recognised and ignored, instead of being mistaken for part of a new connection.",
     difficulty: 4,
     profile: "rfc9293",
     params: z.object({}).strict(),
@@ -450,9 +406,9 @@ export const families = [
         scenario: o.scenario,
         setup: [
           ...o.setup,
-          `The maximum segment lifetime (MSL) is ${mslMs / 1000} s.`,
-          `At t = ${o.settled} ms the server sends ${bytes} bytes. The network duplicates that segment: a second copy arrives ${copyAfter} ms after the first.`,
-          `At t = ${closeAt} ms the client calls close(), and the server closes as soon as it has seen the client's FIN.`,
+          say("msl", { seconds: mslMs / 1000 }),
+          say("duplicated", { t: o.settled, bytes, ms: copyAfter }),
+          say("clientClosesServerFollows", { t: closeAt }),
         ],
       };
     },
@@ -460,33 +416,28 @@ export const families = [
 
   define({
     id: "reset-established",
-    title: "Resets: abort and half-open connections",
-    concept:
-      "A RST ends a connection at once, with no FIN exchange. It comes from abort(), or from a host that has lost the connection — after a crash — when the other side, still ESTABLISHED, sends to it: a half-open connection.",
     difficulty: 2,
     profile: "rfc9293",
     params: z.object({ variant: z.enum(["abort", "crash-then-send", "crash-then-reconnect"]).optional() }).strict(),
     build(p, rng) {
       const o = opening(rng);
       const variant = p.variant ?? rng.pick(["abort", "crash-then-send", "crash-then-reconnect"] as const);
-      const who = rng.pick(["client", "server"] as const);
+      const victim = rng.pick(["client", "server"] as const);
       const setup = [...o.setup];
       if (variant === "abort") {
-        o.scenario.actions.push({ at: o.settled, endpoint: who, call: "abort" });
-        setup.push(`At t = ${o.settled} ms the ${who} calls abort().`);
+        o.scenario.actions.push({ at: o.settled, endpoint: victim, call: "abort" });
+        setup.push(calls(o.settled, victim, "abort"));
       } else if (variant === "crash-then-send") {
         const later = o.settled + rng.int(1000, 5000);
         o.scenario.actions.push(
-          { at: o.settled, endpoint: who, call: "crash" },
-          { at: later, endpoint: other(who), call: "send", bytes: rng.int(10, 1000) },
+          { at: o.settled, endpoint: victim, call: "crash" },
+          { at: later, endpoint: other(victim), call: "send", bytes: rng.int(10, 1000) },
         );
-        setup.push(`At t = ${o.settled} ms the ${who}'s host crashes and restarts, forgetting every connection; nothing is sent.`);
-        setup.push(`At t = ${later} ms the ${other(who)} sends data on the connection.`);
+        setup.push(say("crash", { t: o.settled, endpoint: who(victim) }), say("sendsData", { t: later, endpoint: who(other(victim)) }));
       } else {
         const later = o.settled + rng.int(1000, 5000);
         o.scenario.actions.push({ at: o.settled, endpoint: "client", call: "crash" }, { at: later, endpoint: "client", call: "connect" });
-        setup.push(`At t = ${o.settled} ms the client's host crashes and restarts, forgetting every connection; nothing is sent.`);
-        setup.push(`At t = ${later} ms the client connects again, from the same port.`);
+        setup.push(say("crash", { t: o.settled, endpoint: who("client") }), say("reconnects", { t: later }));
       }
       return { scenario: o.scenario, setup };
     },
@@ -494,30 +445,24 @@ export const families = [
 
   define({
     id: "fin-wait-2-timeout",
-    title: "FIN_WAIT_2 that never ends (Linux)",
-    concept:
-      "After its FIN is acknowledged, the active closer waits in FIN_WAIT_2 for the peer's FIN, which may never come. The RFC waits forever; Linux gives up on a closed socket after 60 s, and a FIN arriving later gets a RST.",
     difficulty: 3,
     profile: "linux",
     params: z.object({ serverClosesLate: z.boolean().optional() }).strict(),
     build(p, rng) {
       const o = opening(rng, "linux");
       o.scenario.actions.push({ at: o.settled, endpoint: "client", call: "close" });
-      const setup = [...o.setup, "Both hosts run Linux.", `At t = ${o.settled} ms the client calls close().`];
+      const setup = [...o.setup, say("linux"), calls(o.settled, "client", "close")];
       if (p.serverClosesLate ?? rng.chance(0.6)) {
         const at = o.settled + rng.int(61_000, 90_000);
         o.scenario.actions.push({ at, endpoint: "server", call: "close" });
-        setup.push(`The server's application does not close until t = ${at} ms.`);
-      } else setup.push("The server's application never closes.");
+        setup.push(say("serverClosesAt", { t: at }));
+      } else setup.push(say("serverNeverCloses"));
       return { scenario: o.scenario, setup };
     },
   }),
 
   define({
     id: "syn-queue-overflow",
-    title: "A full SYN queue (Linux)",
-    concept:
-      "listen(backlog) limits how many half-open connections (SYN_RECEIVED) the server keeps. When that SYN queue is full — for example during a SYN flood — new SYNs are dropped without an answer, and the client can only retransmit and wait.",
     difficulty: 4,
     profile: "linux",
     params: z.object({ backlog: z.number().int().min(1).max(8).optional(), full: z.boolean().optional() }).strict(),
@@ -530,20 +475,13 @@ export const families = [
       o.scenario.endpoints = { ...o.scenario.endpoints, server: { ...o.scenario.endpoints.server, backlog, synQueue: queued } };
       return {
         scenario: o.scenario,
-        setup: [
-          ...o.setup,
-          "Both hosts run Linux (SYN cookies are off).",
-          `The server listens with backlog = ${backlog}. At t = 0 its SYN queue already holds ${plural(queued, "half-open connection")} from other clients that never answer (Linux's SYN queue holds backlog + 1); each is dropped 63 s after it arrived.`,
-        ],
+        setup: [...o.setup, say("linuxNoCookies"), say("synQueue", { backlog, queued, expiresS: SYN_QUEUE_EXPIRY_S })],
       };
     },
   }),
 
   define({
     id: "accept-queue-overflow",
-    title: "A full accept queue (Linux)",
-    concept:
-      "Connections that finished the handshake wait in the accept queue until the application calls accept(). When that queue is full, Linux drops new SYNs, so clients retransmit until the application catches up.",
     difficulty: 4,
     profile: "linux",
     // backlog >= 1: with SYN cookies off, Linux drops every SYN on a backlog of 0.
@@ -557,21 +495,13 @@ export const families = [
       o.scenario.actions.push({ at: acceptAt, endpoint: "server", call: "accept" });
       return {
         scenario: o.scenario,
-        setup: [
-          ...o.setup,
-          "Both hosts run Linux.",
-          `The server listens with backlog = ${backlog}, and ${plural(waiting, "connection")} from other clients ${waiting === 1 ? "is" : "are"} already waiting to be accepted (Linux's accept queue holds backlog + 1).`,
-          `At t = ${acceptAt} ms the server's application calls accept() once.`,
-        ],
+        setup: [...o.setup, say("linux"), say("acceptQueue", { backlog, waiting }), say("acceptOnce", { t: acceptAt })],
       };
     },
   }),
 
   define({
     id: "syn-timeout",
-    title: "Retransmission backoff until give-up (Linux)",
-    concept:
-      "A client whose SYNs get no answer at all retransmits them, first after 1 s each time, then with a doubling timeout: Linux 6.x sends its first four retransmissions on a linear schedule (tcp_syn_linear_timeouts = 4) on top of its six doubling ones (tcp_syn_retries = 6), at 1, 2, 3, 4, 5, 7, 11, 19, 35 and 67 s. It gives up 131 s after the first SYN and connect() fails with a timeout.",
     difficulty: 2,
     profile: "linux",
     params: z.object({}).strict(),
@@ -580,16 +510,13 @@ export const families = [
       o.scenario.network.push({ match: { from: "client", flags: "SYN" }, effect: "drop" });
       return {
         scenario: o.scenario,
-        setup: [...o.setup, "Both hosts run Linux.", "Every SYN the client sends is lost: the server never hears from it."],
+        setup: [...o.setup, say("linux"), say("everySynLost")],
       };
     },
   }),
 
   define({
     id: "two-way-handshake",
-    title: "What if TCP used a two-way handshake?",
-    concept:
-      "Imagine a TCP where the server is established as soon as it answers a SYN. An old duplicate SYN then opens a connection that nobody asked for, and the server holds it forever: nothing tells it the SYN was stale.",
     difficulty: 3,
     profile: "two-way-handshake",
     counterfactual: true,
@@ -602,16 +529,16 @@ export const families = [
       const at = rng.int(10, 100);
       const actions: Action[] = [{ at: 0, endpoint: "server", call: "listen" }];
       const setup = [
-        "This is not real TCP: here a connection is established by two segments, SYN and SYN+ACK, and a host that receives a SYN+ACK it did not expect ignores it.",
-        `Each segment takes ${latencyMs} ms to cross the network. The server's initial sequence number is ${serverIsn}.`,
-        "At t = 0 ms the server calls listen().",
-        `At t = ${at} ms an old duplicate SYN with seq = ${oldSeq}, from a connection attempt the client abandoned long ago, reaches the server.`,
+        say("notTcpTwoWay"),
+        say("latencyServerIsn", { latencyMs, serverIsn }),
+        calls(0, "server", "listen"),
+        say("oldSynAbandoned", { t: at, seq: oldSeq }),
       ];
       if (p.clientConnects ?? rng.chance(0.3)) {
         const connectAt = at + 2 * latencyMs + rng.int(500, 3000);
         actions.push({ at: connectAt, endpoint: "client", call: "connect" });
-        setup.push(`At t = ${connectAt} ms the client calls connect() with initial sequence number ${clientIsn}.`);
-      } else setup.push("The client does not try to connect.");
+        setup.push(say("connectWithIsn", { t: connectAt, isn: clientIsn }));
+      } else setup.push(say("clientNeverConnects"));
       return {
         scenario: {
           profile: "two-way-handshake",
@@ -627,9 +554,6 @@ export const families = [
 
   define({
     id: "no-time-wait",
-    title: "What if TCP had no TIME_WAIT?",
-    concept:
-      "Imagine the active closer forgetting the connection as soon as it sends its last ACK. If that ACK is lost, the peer's retransmitted FIN reaches an endpoint that no longer knows the connection, and gets a RST instead of an ACK.",
     difficulty: 3,
     profile: "no-time-wait",
     counterfactual: true,
@@ -646,10 +570,10 @@ export const families = [
       return {
         scenario: o.scenario,
         setup: [
-          "This is not real TCP: here the active closer skips TIME_WAIT and goes straight to CLOSED.",
+          say("notTcpNoTimeWait"),
           ...o.setup,
-          `At t = ${o.settled} ms the ${closer} calls close(); at t = ${o.settled + gap} ms the ${other(closer)} calls close().`,
-          `The ${closer}'s ACK of the ${other(closer)}'s FIN is lost.`,
+          say("closeThenClose", { t1: o.settled, first: who(closer), t2: o.settled + gap, second: who(other(closer)) }),
+          say("lastAckLost", { closer: who(closer), other: who(other(closer)) }),
         ],
       };
     },
@@ -657,4 +581,18 @@ export const families = [
 ] as const satisfies readonly Family[];
 
 export type FamilyId = (typeof families)[number]["id"];
-export { ordinal };
+
+// Every family's title and concept are in the English catalog, or this fails to compile.
+const _catalogued: readonly MessageKey[] = [] as `families.${FamilyId}.${"title" | "concept"}`[];
+
+const byId = new Map<string, Family>(families.map((f) => [f.id, f as Family]));
+
+/** A family's title by its id ("The three-way handshake"); an id that is no family is shown as it is. */
+export function familyTitle(id: string): Text {
+  return byId.get(id)?.title ?? id;
+}
+
+/** What a family teaches, by its id; an id that is no family is shown as it is. */
+export function familyConcept(id: string): Text {
+  return byId.get(id)?.concept ?? id;
+}

@@ -1,4 +1,5 @@
 // generate(family, params, seed): the same inputs always give the same scenario.
+import type { Msg } from "../i18n/msg";
 import { parseScenario, ScenarioError, type Scenario } from "../tcp";
 import { families, type Family } from "./families";
 import { Rng } from "./prng";
@@ -6,8 +7,8 @@ import { Rng } from "./prng";
 export interface Variant {
   family: Family;
   scenario: Scenario;
-  /** The setup in plain English, for the student. */
-  setup: string[];
+  /** The setup as catalog messages, for the student to read in their language. */
+  setup: Msg[];
 }
 
 const byId = new Map<string, Family>(families.map((f) => [f.id, f as Family]));

@@ -1,4 +1,4 @@
 // Public API of the scenario families (docs/api.md). Other parts of the app import from here only.
-export { families, type Family, type FamilyId, type Difficulty } from "./families";
+export { families, familyTitle, familyConcept, type Family, type FamilyId, type Difficulty } from "./families";
 export { generate, generateVariant, getFamily, type Variant } from "./generate";
 export { Rng } from "./prng";

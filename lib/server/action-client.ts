@@ -2,15 +2,46 @@
 // zod, then run the handler. An action built here cannot skip its check; every server action
 // in app/actions is built here. Two shapes: form actions (useActionState, FormData in,
 // FormState out) and call actions (a plain object in, the handler's own result out).
+//
+// Everything said to the person is rendered here, in their language: an AppError's text, a
+// handler's message (Text: a catalog message or a plain string), zod's field messages (see
+// issueText for the convention of messages written in schemas), and this module's own.
 import "server-only";
+import { getLocale } from "next-intl/server";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AppError } from "./errors";
+import { textRenderer } from "./text";
 import type { FormState } from "../forms";
 import { courseAccessFor, getSessionUser, type CourseAccess, type SessionUser } from "../auth/session";
 import type { CourseRole } from "../auth/roles";
+import { issueErrorMap } from "../i18n/field-messages";
+import { msg, type Text } from "../i18n/msg";
+import { issueText } from "../i18n/translate";
 
 export type { FormState } from "../forms";
+
+/** What a form handler may answer: FormState, with its messages as Text (rendered before the form sees them). */
+export type FormResult = Omit<FormState, "message" | "fieldErrors"> & { message?: Text; fieldErrors?: Record<string, Text[]> };
+
+const UNEXPECTED = msg("errors.unexpected");
+
+type Reader = { render: (text: Text | null | undefined) => string; errorMap: z.core.$ZodErrorMap };
+
+/** The person's language and a renderer for it, looked up only when there is something to say. */
+function lazyReader(): () => Promise<Reader> {
+  let reader: Promise<Reader> | null = null;
+  return () =>
+    (reader ??= Promise.all([textRenderer(), getLocale()]).then(([render, locale]) => ({ render, errorMap: issueErrorMap(locale) })));
+}
+
+function rendered(result: FormResult, render: (text: Text) => string): FormState {
+  const { message, fieldErrors, ...rest } = result;
+  const state: FormState = { ...rest };
+  if (message !== undefined) state.message = render(message);
+  if (fieldErrors) state.fieldErrors = Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, v.map(render)]));
+  return state;
+}
 
 function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
@@ -20,7 +51,7 @@ function formValues(form: FormData): Record<string, string> {
   return values;
 }
 
-type Handler<S extends z.ZodType, C> = (input: z.infer<S>, ctx: C) => Promise<FormState | void>;
+type Handler<S extends z.ZodType, C> = (input: z.infer<S>, ctx: C) => Promise<FormResult | void>;
 
 function build<S extends z.ZodType, C>(schema: S, context: (form: FormData) => Promise<C>, handler: Handler<S, C>) {
   return async (prev: FormState | FormData, received: FormData | undefined): Promise<FormState> => {
@@ -28,44 +59,50 @@ function build<S extends z.ZodType, C>(schema: S, context: (form: FormData) => P
     // calls the action with the form alone; anything else is an empty form.
     const form = received instanceof FormData ? received : prev instanceof FormData ? prev : new FormData();
     const values = formValues(form);
+    const reader = lazyReader();
     try {
       const ctx = await context(form);
-      const parsed = schema.safeParse(Object.fromEntries(form.entries()));
+      const input = Object.fromEntries(form.entries());
+      const parsed = schema.safeParse(input);
       if (!parsed.success) {
+        // Parsed again with the reader's language for the messages zod writes itself: failures are rare.
+        const { render, errorMap } = await reader();
+        const issues = schema.safeParse(input, { error: errorMap }).error?.issues ?? parsed.error.issues;
         const fieldErrors: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) {
+        for (const issue of issues) {
           const key = issue.path.join(".") || "form";
-          (fieldErrors[key] ??= []).push(issue.message);
+          (fieldErrors[key] ??= []).push(render(issueText(issue)));
         }
-        return { ok: false, message: "Please correct the highlighted fields.", fieldErrors, values };
+        return { ok: false, message: render(msg("errors.form.invalid")), fieldErrors, values };
       }
-      return (await handler(parsed.data, ctx)) ?? { ok: true };
+      const result = await handler(parsed.data, ctx);
+      return result ? rendered(result, (await reader()).render) : { ok: true };
     } catch (error) {
       unstable_rethrow(error); // redirect(), notFound() and forbidden() are not failures
-      if (error instanceof AppError) return { ok: false, message: error.message, values };
+      const { render } = await reader();
+      if (error instanceof AppError) return { ok: false, message: render(error.text), values };
       console.error("action failed", error);
-      return { ok: false, message: "Something went wrong on our side; nothing was changed. Please try again.", values };
+      return { ok: false, message: render(UNEXPECTED), values };
     }
   };
 }
 
 async function signedIn(): Promise<{ user: SessionUser }> {
   const user = await getSessionUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
+  if (!user) throw new AppError("UNAUTHENTICATED", msg("errors.session.ended"));
   return { user };
 }
 
 async function siteAdmin(): Promise<{ user: SessionUser }> {
   const { user } = await signedIn();
-  if (!user.isAdmin) throw new AppError("FORBIDDEN", "Only site administrators can do that.");
+  if (!user.isAdmin) throw new AppError("FORBIDDEN", msg("errors.forbidden.adminOnly"));
   return { user };
 }
 
 /** Accounts a site administrator allowed to create courses (and admins). */
 async function courseCreator(): Promise<{ user: SessionUser }> {
   const { user } = await signedIn();
-  if (!user.canTeach && !user.isAdmin)
-    throw new AppError("FORBIDDEN", "Only instructor accounts can create courses. Ask a site administrator.");
+  if (!user.canTeach && !user.isAdmin) throw new AppError("FORBIDDEN", msg("errors.forbidden.teacherOnly"));
   return { user };
 }
 
@@ -97,8 +134,8 @@ export function courseAction<S extends z.ZodType>(roles: readonly CourseRole[], 
       const { user } = await signedIn();
       const courseId = form.get("courseId");
       const access = typeof courseId === "string" ? await courseAccessFor(user, courseId) : null;
-      if (!access) throw new AppError("NOT_FOUND", "That course does not exist.");
-      if (!roles.includes(access.role)) throw new AppError("FORBIDDEN", "Your role in this course does not allow that.");
+      if (!access) throw new AppError("NOT_FOUND", msg("errors.course.notFound"));
+      if (!roles.includes(access.role)) throw new AppError("FORBIDDEN", msg("errors.course.roleForbidden"));
       return access;
     },
     handler,
@@ -110,29 +147,31 @@ export type CallFailure = { ok: false; message: string };
 
 type CallHandler<S extends z.ZodType, C, R> = (input: z.infer<S>, ctx: C) => Promise<R>;
 
-function buildCall<S extends z.ZodType, C, R>(schema: S, context: () => Promise<C>, invalid: string, handler: CallHandler<S, C, R>) {
+function buildCall<S extends z.ZodType, C, R>(schema: S, context: () => Promise<C>, invalid: Text, handler: CallHandler<S, C, R>) {
   return async (input: unknown): Promise<R | CallFailure> => {
+    const reader = lazyReader();
     try {
       const ctx = await context();
       const parsed = schema.safeParse(input);
-      if (!parsed.success) return { ok: false, message: invalid };
+      if (!parsed.success) return { ok: false, message: (await reader()).render(invalid) };
       return await handler(parsed.data, ctx);
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof AppError) return { ok: false, message: error.message };
+      const { render } = await reader();
+      if (error instanceof AppError) return { ok: false, message: render(error.text) };
       console.error("action failed", error);
-      return { ok: false, message: "Something went wrong on our side; nothing was changed. Please try again." };
+      return { ok: false, message: render(UNEXPECTED) };
     }
   };
 }
 
 /** A call action for anyone; `user` is the signed-in caller or null. `invalid` is said when the input does not parse. */
-export function publicCall<S extends z.ZodType, R>(schema: S, invalid: string, handler: CallHandler<S, { user: SessionUser | null }, R>) {
+export function publicCall<S extends z.ZodType, R>(schema: S, invalid: Text, handler: CallHandler<S, { user: SessionUser | null }, R>) {
   return buildCall(schema, async () => ({ user: await getSessionUser() }), invalid, handler);
 }
 
 /** A call action for a signed-in user. */
-export function userCall<S extends z.ZodType, R>(schema: S, invalid: string, handler: CallHandler<S, { user: SessionUser }, R>) {
+export function userCall<S extends z.ZodType, R>(schema: S, invalid: Text, handler: CallHandler<S, { user: SessionUser }, R>) {
   return buildCall(schema, signedIn, invalid, handler);
 }
 

@@ -4,6 +4,7 @@
 // the page (up to experimental.proxyClientMaxBodySize); this reads the proxy's copy, so the
 // body is read once more, never held twice past ACTION_BODY_LIMIT.
 import { decodeUtf8, readBody } from "./body";
+import { msg } from "../i18n/msg";
 import { AppError } from "./errors";
 import { parseJsonText } from "./json-text";
 import { ACTION_BODY_LIMIT } from "./limits";
@@ -26,7 +27,7 @@ async function checkMultipart(bytes: Uint8Array<ArrayBuffer>, contentType: strin
       body: bytes,
     }).formData();
   } catch {
-    throw new AppError("BAD_REQUEST", "The form data is malformed (broken multipart body).");
+    throw new AppError("BAD_REQUEST", msg("errors.request.badMultipart"));
   }
   for (const [name, value] of form.entries()) if (typeof value === "string" && JSON_FIELD.test(name)) parseJsonText(value);
 }

@@ -2,10 +2,12 @@
 // Content-Length over the limit is refused before a byte is read, and a chunked body (no
 // Content-Length) is cut off at the limit, so a client cannot make the server hold more than
 // `limitBytes` of its body in memory.
+import { msg } from "../i18n/msg";
 import { AppError } from "./errors";
 
 function tooLarge(limitBytes: number): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `The request is too large: at most ${limitBytes} bytes are accepted.`);
+  // The limit as digits, as a program reads it (no thousands separator).
+  return new AppError("PAYLOAD_TOO_LARGE", msg("errors.request.tooLarge", { limit: String(limitBytes) }));
 }
 
 /** Refuses a declared Content-Length over the limit (a 413) without reading the body. */
@@ -26,7 +28,7 @@ export async function readBody(request: Request, limitBytes: number): Promise<Ui
     try {
       chunk = await reader.read();
     } catch {
-      throw new AppError("BAD_REQUEST", "The request body was cut off before it ended.");
+      throw new AppError("BAD_REQUEST", msg("errors.request.cutOff"));
     }
     if (chunk.done) break;
     total += chunk.value.byteLength;
@@ -53,6 +55,6 @@ export function decodeUtf8(bytes: Uint8Array): string {
   try {
     return strictUtf8.decode(bytes);
   } catch {
-    throw new AppError("BAD_REQUEST", "The request body is not valid UTF-8 text.");
+    throw new AppError("BAD_REQUEST", msg("errors.request.notUtf8"));
   }
 }

@@ -2,6 +2,7 @@
 // every recursive walk after the parse, zod's included), and "__proto__" keys are refused:
 // JSON.parse makes them plain own properties, but any later spread or merge of the value
 // would turn one into a prototype change.
+import { msg } from "../i18n/msg";
 import { AppError } from "./errors";
 import { MAX_JSON_DEPTH } from "./limits";
 
@@ -24,7 +25,7 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
 
 /** The parsed value, or a 400 saying why the text is refused. */
 export function parseJsonText(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
-  if (nestsDeeperThan(text, maxDepth)) throw new AppError("BAD_REQUEST", `The request nests deeper than ${maxDepth} levels.`);
+  if (nestsDeeperThan(text, maxDepth)) throw new AppError("BAD_REQUEST", msg("errors.request.tooDeep", { depth: maxDepth }));
   let parsed: unknown;
   try {
     parsed = JSON.parse(text, (key, value: unknown) => {
@@ -32,8 +33,8 @@ export function parseJsonText(text: string, maxDepth = MAX_JSON_DEPTH): unknown 
       return value;
     });
   } catch (error) {
-    if (error instanceof ProtoKey) throw new AppError("BAD_REQUEST", 'The request has a "__proto__" key, which is not accepted.');
-    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+    if (error instanceof ProtoKey) throw new AppError("BAD_REQUEST", msg("errors.request.protoKey", { key: "__proto__" }));
+    throw new AppError("BAD_REQUEST", msg("errors.request.notJson"));
   }
   return parsed;
 }

@@ -6,6 +6,7 @@
 // (which Next.js sets from Host, and which no page can set on another site's request), else
 // Host. Next.js forwards an action to the page that holds it with the first request's headers
 // and a new Host, so the forwarded request passes the same check.
+import { msg } from "../i18n/msg";
 import { AppError } from "./errors";
 import { env } from "../env";
 
@@ -14,10 +15,7 @@ export function foreignOriginError(headers: Headers, appUrl: string | undefined 
   const origin = headers.get("origin");
   if (origin === null) {
     if (headers.get("sec-fetch-site") === "same-origin") return null;
-    return new AppError(
-      "FORBIDDEN",
-      "Refused: the request does not say which page sent it (no Origin header). Changes are accepted only from this app's own pages; other clients must send Origin with the app's address.",
-    );
+    return new AppError("FORBIDDEN", msg("errors.origin.missing", { header: "Origin" }));
   }
   let sender: URL | null = null;
   try {
@@ -28,15 +26,12 @@ export function foreignOriginError(headers: Headers, appUrl: string | undefined 
   const host = (headers.get("x-forwarded-host") ?? headers.get("host") ?? "").split(",")[0].trim().toLowerCase();
   const own = appUrl ? sender?.origin === new URL(appUrl).origin : sender !== null && sender.host === host;
   if (own) return null;
-  return new AppError(
-    "FORBIDDEN",
-    `Refused: the request was sent by a page of another site (Origin ${origin.slice(0, 100)}). Changes are accepted only from this app's own pages.`,
-  );
+  return new AppError("FORBIDDEN", msg("errors.origin.foreign", { origin: origin.slice(0, 100) }));
 }
 
 /** A 415 unless the request declares a JSON body (forms cannot send one to another site). */
 export function notJsonError(headers: Headers): AppError | null {
   const type = (headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (type === "application/json") return null;
-  return new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the request as JSON, with Content-Type: application/json.");
+  return new AppError("UNSUPPORTED_MEDIA_TYPE", msg("errors.request.notJsonType", { header: "Content-Type: application/json" }));
 }

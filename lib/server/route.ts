@@ -1,9 +1,13 @@
 // Route handlers built here refuse a state change that another site's page sent (403) or that
 // is not declared JSON (415), read the caller from the session, parse input with zod, and turn
 // every failure into a JSON error with the right status: never a stack trace, never a 500
-// for bad input.
+// for bad input. An error's body is `{ error: <code>, message }`, the message in the caller's
+// language (their account's choice, else the language cookie, else Accept-Language).
 import "server-only";
 import { z } from "zod";
+import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
+import { msg } from "../i18n/msg";
+import { readerLocale, textIn } from "../i18n/translate";
 import { db } from "../db/client";
 import { databaseHealthy } from "../db/health";
 import { SqlBusyError } from "../db/sql";
@@ -37,30 +41,34 @@ function forgeryError(request: Request): AppError | null {
   return foreignOriginError(request.headers) ?? notJsonError(request.headers);
 }
 
-export function errorResponse(error: AppError): Response {
-  return json({ error: error.code, message: error.message }, error.status);
+/** The JSON error for `error`, its message in `locale` (readerLocale(request.headers) gives the caller's). */
+export function errorResponse(error: AppError, locale: Locale = DEFAULT_LOCALE): Response {
+  return json({ error: error.code, message: textIn(locale)(error.text) }, error.status);
 }
 
 /** A route for a signed-in user; `params` is parsed with `paramsSchema`. */
 export function userRoute<S extends z.ZodType>(paramsSchema: S, handler: Handler<z.infer<S>>) {
   return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
+    let saved: string | null = null;
+    const locale = () => readerLocale(request.headers, saved);
     try {
       const refused = forgeryError(request);
       if (refused) throw refused;
-      const user = (await sessionFromCookie(db, request.headers.get("cookie"), authSecret()))?.user;
-      if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to continue: your session has ended.");
+      const session = await sessionFromCookie(db, request.headers.get("cookie"), authSecret());
+      if (!session) throw new AppError("UNAUTHENTICATED", msg("errors.session.routeEnded"));
+      const { user } = session;
+      saved = user.locale;
       // Next.js decodes the path lazily: a malformed escape ("%ff") rejects here.
       const params = paramsSchema.safeParse(await context.params.catch(() => null));
-      if (!params.success) throw new AppError("NOT_FOUND", "Nothing here.");
+      if (!params.success) throw new AppError("NOT_FOUND", msg("errors.notFound"));
       return await handler({ user, params: params.data, request });
     } catch (error) {
-      if (error instanceof AppError) return errorResponse(error);
+      if (error instanceof AppError) return errorResponse(error, locale());
       // The database is busy or out of reach: say so (503), so clients retry; their work is kept.
-      if (error instanceof SqlBusyError) return errorResponse(new AppError("UNAVAILABLE", "The database is busy. Try again in a moment."));
-      if (!(await databaseHealthy()))
-        return errorResponse(new AppError("UNAVAILABLE", "The database cannot be reached. Try again shortly."));
+      if (error instanceof SqlBusyError) return errorResponse(new AppError("UNAVAILABLE", msg("errors.database.busy")), locale());
+      if (!(await databaseHealthy())) return errorResponse(new AppError("UNAVAILABLE", msg("errors.database.unreachable")), locale());
       console.error("route failed", error);
-      return json({ error: "INTERNAL", message: "Something went wrong on our side; nothing was changed. Please try again." }, 500);
+      return json({ error: "INTERNAL", message: textIn(locale())(msg("errors.unexpected")) }, 500);
     }
   };
 }

@@ -5,12 +5,12 @@
 // receive() for segment arrival (§3.10.7), fireTimer() for timeouts (§3.10.8),
 // output() to send what is due, nextTimer() for when the next timer fires.
 // Every state change goes through setState() with its rule from lib/tcp/transitions.ts,
-// the table of what the endpoint may do; the trace records the rule's citation and reason.
+// the table of what the endpoint may do; the trace records the rule's id and citation.
 import { ACK, FIN, PSH, RST, SYN, segmentLength } from "./flags";
 import type { ProfileRules } from "./profiles";
 import type { CallName, EndpointName, Timing } from "./scenario";
 import { seqAdd, seqDiff, seqGt, seqLe, seqLt } from "./seq";
-import type { SegmentView, State, TimerName } from "./trace";
+import type { CallError, SegmentView, SignalId, State, TimerName } from "./trace";
 import { RttState } from "./rtt";
 import { RULES, checkTransition, type Rule, type RuleTo } from "./transitions";
 
@@ -51,7 +51,8 @@ export interface Host {
   readonly timing: Timing;
   transmit(from: Endpoint, bits: number, seq: number, ack: number, len: number, retransmission: boolean): void;
   stateChanged(endpoint: Endpoint, from: State, to: State, rule: Rule): void;
-  signal(endpoint: Endpoint, message: string): void;
+  /** What the application is told; its words are the catalogs' `tcp.signal.<id>`. */
+  signal(endpoint: Endpoint, signal: SignalId): void;
   discarded(endpoint: Endpoint, segment: Wire, reason: DiscardReason): void;
   syntheticTimer(endpoint: Endpoint, timer: TimerName): void;
 }
@@ -179,7 +180,7 @@ export class Endpoint {
   // ---------------------------------------------------------------- user calls
 
   /** Carries out a user call; returns the RFC's error text when the call is refused. */
-  call(call: CallName, bytes: number): string | null {
+  call(call: CallName, bytes: number): CallError | null {
     switch (call) {
       case "listen":
         return this.listen();
@@ -213,7 +214,7 @@ export class Endpoint {
     }
   }
 
-  private listen(): string | null {
+  private listen(): CallError | null {
     // RFC 9293 §3.10.1 OPEN, CLOSED state: passive OPEN enters LISTEN.
     if (this.state !== "CLOSED") return "connection already exists";
     this.passive = true;
@@ -221,7 +222,7 @@ export class Endpoint {
     return null;
   }
 
-  private connect(): string | null {
+  private connect(): CallError | null {
     // RFC 9293 §3.10.1 OPEN: active OPEN from CLOSED, or from LISTEN ("change the
     // connection from passive to active, select an ISS. Send a SYN segment").
     if (this.state !== "CLOSED" && this.state !== "LISTEN") return "connection already exists";
@@ -234,7 +235,7 @@ export class Endpoint {
     return null;
   }
 
-  private accept(): string | null {
+  private accept(): CallError | null {
     if (this.state === "CLOSED") return "connection does not exist";
     if (!this.passive) return "not listening";
     // Oldest first: the other clients' connections were queued before ours.
@@ -249,7 +250,7 @@ export class Endpoint {
     return "no connection is waiting (accept would block)";
   }
 
-  private send(bytes: number): string | null {
+  private send(bytes: number): CallError | null {
     // RFC 9293 §3.10.2 SEND.
     switch (this.state) {
       case "CLOSED":
@@ -277,7 +278,7 @@ export class Endpoint {
    * without giving up the socket. Linux tcp_shutdown sends the FIN and keeps the socket
    * readable: data and the peer's FIN are still acknowledged, and FIN_WAIT_2 has no timeout.
    */
-  private shutdown(): string | null {
+  private shutdown(): CallError | null {
     if (this.shutDown) return "connection closing";
     switch (this.state) {
       case "ESTABLISHED":
@@ -305,7 +306,7 @@ export class Endpoint {
     }
   }
 
-  private close(): string | null {
+  private close(): CallError | null {
     if (this.rules.resetsDataAfterClose && this.unread > 0 && this.state !== "CLOSED") {
       const s = this.state;
       if (s === "ESTABLISHED" || s === "FIN_WAIT_1" || s === "FIN_WAIT_2" || s === "CLOSE_WAIT") {
@@ -313,7 +314,7 @@ export class Endpoint {
         // CLOSE call while received data is still pending in TCP ... its TCP SHOULD send a RST
         // to show that data was lost"): RST+ACK <SEQ=SND.NXT><ACK=RCV.NXT>, and the socket is gone.
         this.host.transmit(this, RST | ACK, this.sndNxt, this.rcvNxt, 0, false);
-        this.host.signal(this, "connection reset (closed with unread data)");
+        this.host.signal(this, "connection-reset-unread-data");
         this.deleteTcb(RULES["linux/close-with-unread-data"]);
         return null;
       }
@@ -369,7 +370,7 @@ export class Endpoint {
     }
   }
 
-  private abort(): string | null {
+  private abort(): CallError | null {
     // RFC 9293 §3.10.5 ABORT.
     switch (this.state) {
       case "CLOSED":
@@ -478,7 +479,7 @@ export class Endpoint {
     // Second: the RST bit. Acceptable only with an acceptable ACK (RFC 5961 §3.2 for SYN-SENT).
     if (seg.bits & RST) {
       if (!hasAck) return;
-      this.host.signal(this, "connection reset (refused by the peer)");
+      this.host.signal(this, "connection-reset-refused");
       this.deleteTcb(RULES["syn-sent/rst"]);
       return;
     }
@@ -642,7 +643,7 @@ export class Endpoint {
           // "If this connection was initiated with a passive OPEN, then return this connection to LISTEN."
           this.returnToListen(RULES["syn-received/rst-passive"]);
         } else {
-          this.host.signal(this, "connection refused");
+          this.host.signal(this, "connection-refused");
           this.deleteTcb(RULES["syn-received/rst-active"]);
         }
         return;
@@ -650,7 +651,7 @@ export class Endpoint {
       case "FIN_WAIT_1":
       case "FIN_WAIT_2":
       case "CLOSE_WAIT":
-        this.host.signal(this, "connection reset");
+        this.host.signal(this, "connection-reset");
         this.deleteTcb(RULES["connected/rst"]);
         return;
       default:
@@ -678,7 +679,7 @@ export class Endpoint {
         // Linux, after RFC 1122 §4.2.2.13: new data for an application that has closed is
         // answered with RST <SEQ=SEG.ACK>, since nobody will ever read it.
         this.host.transmit(this, RST, ack, 0, 0, false);
-        this.host.signal(this, "connection reset (data arrived after close)");
+        this.host.signal(this, "connection-reset-data-after-close");
         this.deleteTcb(RULES["linux/data-after-close"]);
         return;
       }
@@ -705,11 +706,11 @@ export class Endpoint {
     // (SYN-RECEIVED is not among the cases: the fifth step has made it ESTABLISHED by now.)
     switch (this.state) {
       case "ESTABLISHED":
-        this.host.signal(this, "connection closing");
+        this.host.signal(this, "connection-closing");
         this.setState("CLOSE_WAIT", RULES["established/fin"]);
         return;
       case "FIN_WAIT_1":
-        this.host.signal(this, "connection closing");
+        this.host.signal(this, "connection-closing");
         if (this.ourFinAcked()) {
           this.enterTimeWait(RULES["fin-wait-1/fin-ack"]);
         } else {
@@ -717,7 +718,7 @@ export class Endpoint {
         }
         return;
       case "FIN_WAIT_2":
-        this.host.signal(this, "connection closing");
+        this.host.signal(this, "connection-closing");
         this.enterTimeWait(RULES["fin-wait-2/fin"]);
         return;
       case "TIME_WAIT":
@@ -784,7 +785,7 @@ export class Endpoint {
       case "user-timeout":
         // RFC 9293 §3.10.8: "flush all queues, signal the user 'error: connection aborted
         // due to user timeout' ..., delete the TCB, enter the CLOSED state."
-        this.host.signal(this, "connection aborted due to user timeout");
+        this.host.signal(this, "connection-aborted-user-timeout");
         this.deleteTcb(RULES["user-timeout"]);
         return;
       case "retransmit":
@@ -822,7 +823,7 @@ export class Endpoint {
       if (this.state === "SYN_RECEIVED" && this.passive) {
         this.returnToListen(RULES["linux/synack-retries"]);
       } else {
-        this.host.signal(this, "connection timed out");
+        this.host.signal(this, "connection-timed-out");
         this.deleteTcb(this.state === "SYN_SENT" ? RULES["linux/syn-retries"] : RULES["linux/retries2"]);
       }
       return;

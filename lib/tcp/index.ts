@@ -29,8 +29,11 @@ export {
   type StateEvent,
   type SegmentView,
   type TimerName,
+  type SignalId,
+  type CallError,
 } from "./trace";
 export { formatFlags, parseFlags } from "./flags";
 export { renderLadder } from "./ladder";
-export { describeSegment, describeEvent } from "./describe";
+export { describeSegment, describeEvent, endpointName, ruleReason, signalText, callErrorText } from "./describe";
+export { MSS } from "./endpoint";
 export { wireSegments, stateAfterSend, stateSpan, type WireSegment } from "./trace";

@@ -12,7 +12,7 @@ import { EventQueue, type Queued } from "./event-queue";
 import { ACK, formatFlags, parseFlags } from "./flags";
 import { rulesFor } from "./profiles";
 import { ScenarioError, parseScenario, type EndpointName, type Scenario, type Timing } from "./scenario";
-import type { SegmentView, State, TimerName, Trace, TraceEvent } from "./trace";
+import type { SegmentView, SignalId, State, TimerName, Trace, TraceEvent } from "./trace";
 import type { Rule, RuleId } from "./transitions";
 
 /** A run stops with a ScenarioError once its trace would exceed this many events. */
@@ -282,13 +282,12 @@ class Simulation implements Host {
       transient: false,
       ruleId: rule.id as RuleId,
       rule: rule.cites,
-      reason: rule.reason,
       cause: this.stepStart,
     });
   }
 
-  signal(endpoint: Endpoint, message: string): void {
-    this.events.push({ t: this.now, endpoint: endpoint.name, type: "signal", message });
+  signal(endpoint: Endpoint, signal: SignalId): void {
+    this.events.push({ t: this.now, endpoint: endpoint.name, type: "signal", signal });
   }
 
   discarded(endpoint: Endpoint, segment: Wire, reason: DiscardReason): void {

@@ -35,6 +35,29 @@ export interface SegmentView {
 
 export type TimerName = "retransmit" | "time-wait" | "fin-wait-2" | "user-timeout" | "syn-queue" | "delayed-ack";
 
+/**
+ * Why a call was refused: the RFC's own error text (RFC 9293 §3.10, "error: connection does not
+ * exist"), or the socket API's for accept(). describe.ts gives each its words in the catalogs.
+ */
+export type CallError =
+  | "connection does not exist"
+  | "connection already exists"
+  | "not listening"
+  | "no connection is waiting (accept would block)"
+  | "foreign socket unspecified"
+  | "connection closing";
+
+/** What the application is told, as an id; its words are the catalogs' `tcp.signal.<id>`. */
+export type SignalId =
+  | "connection-reset"
+  | "connection-reset-refused"
+  | "connection-reset-unread-data"
+  | "connection-reset-data-after-close"
+  | "connection-refused"
+  | "connection-closing"
+  | "connection-aborted-user-timeout"
+  | "connection-timed-out";
+
 export type TraceEvent =
   | {
       readonly t: number;
@@ -43,7 +66,7 @@ export type TraceEvent =
       readonly call: CallName;
       readonly bytes?: number;
       /** Set when the call is not legal in the current state; nothing changed. */
-      readonly error?: string;
+      readonly error?: CallError;
     }
   | { readonly t: number; readonly endpoint: EndpointName; readonly type: "send"; readonly segment: SegmentView }
   | { readonly t: number; readonly endpoint: EndpointName; readonly type: "receive"; readonly segment: SegmentView }
@@ -73,9 +96,9 @@ export type TraceEvent =
   | {
       readonly t: number;
       readonly endpoint: EndpointName;
-      /** What the application is told ("connection reset", "connection closing", ...). */
       readonly type: "signal";
-      readonly message: string;
+      /** What the application is told: a connection reset, refused, closing, timed out. */
+      readonly signal: SignalId;
     }
   | {
       readonly t: number;
@@ -85,12 +108,13 @@ export type TraceEvent =
       readonly to: State;
       /** Not the last change one step made to this endpoint, e.g. the ESTABLISHED of SYN_RECEIVED + FIN (docs/engine.md). */
       readonly transient: boolean;
-      /** The rule of lib/tcp/transitions.ts that made the change; its reason is the catalogs' `rules.<id>`. */
+      /**
+       * The rule of lib/tcp/transitions.ts that made the change. The transition explained in one
+       * plain sentence, for feedback, is the catalogs' `rules.<ruleId>` (ruleReason in describe.ts).
+       */
       readonly ruleId: RuleId;
       /** The RFC section or profile that justifies the transition. */
       readonly rule: string;
-      /** The transition explained in one plain sentence, for feedback. */
-      readonly reason: string;
       /** Index in the trace of the event that caused it (a receive, timer or call). */
       readonly cause: number;
     };

@@ -1,7 +1,8 @@
 // The course layout and the data tables: staff tabs with the current page marked (and none
 // for students or on an exam screen), keyboard sorting with aria-sort, empty states, and
-// pages that never scroll sideways on a 360 px phone.
+// pages that never scroll sideways on a 360 px phone; and the same pages in Chinese.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../lib/demo/seed-data";
 import { withDb } from "./e2e-db";
 import { expectAccessible, signIn } from "./helpers";
 
@@ -15,7 +16,8 @@ async function signedIn(
   email: string,
   viewport = { width: 1200, height: 900 },
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport });
+  // English whatever the describe block around asks: these helpers find English labels.
+  const context = await browser.newContext({ viewport, locale: "en-US" });
   const page = await context.newPage();
   await signIn(page, email);
   // Signing in hashes a password: give a busy machine time for it.
@@ -24,7 +26,7 @@ async function signedIn(
 }
 
 async function signUp(browser: Browser, name: string, email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: "en-US" });
   const page = await context.newPage();
   await page.goto("/signup");
   await page.getByLabel("Your name").fill(name);
@@ -45,6 +47,12 @@ async function enrol(page: Page, email: string, role: "STUDENT" | "TA", expected
 
 /** How far the page itself scrolls sideways; 0 when everything fits. */
 const pageOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+/** How far the page's content (below the site header) sticks out of its column; 0 when it fits. */
+const mainOverflow = (page: Page) =>
+  page.evaluate(() => {
+    const main = document.querySelector("main")!;
+    return main.scrollWidth - main.clientWidth;
+  });
 
 test.beforeAll(async ({ browser }) => {
   const { context, page } = await signedIn(browser, "instructor@synack.test");
@@ -220,4 +228,102 @@ test("on a 360 px phone the pages with tables and tabs never scroll sideways; a 
   await expect(student.page.getByRole("heading", { name: "Computer Networks" })).toBeVisible();
   expect(await pageOverflow(student.page)).toBeLessThanOrEqual(0);
   await student.context.close();
+});
+
+test.describe("in Simplified Chinese", () => {
+  // Accept-Language: zh-CN, and a browser in Shanghai, whose zone the server learns from a cookie.
+  test.use({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  /** English words of the course pages' own interface; the demo's data (titles, names) stays as its authors wrote it. */
+  const ENGLISH_UI =
+    /\b(Students?|Teaching assistants?|Instructors?|Quizzes|Exams?|Question banks|Join code|Overview|Roster|People|attempts?|feedback|items?|so far|Replace|Upcoming|Open|Closed|Draft|Bank|Questions|Name|Role|Section|Account|Invited|Active|Enrol|Sorted|min)\b/;
+
+  /** Signs in through the form's fields by name, whichever language the sign-in page speaks. */
+  async function signInAnyLanguage(page: Page, email: string) {
+    await page.goto("/login");
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('main form button[type="submit"]').click();
+    await expect(page.getByRole("heading", { name: "我的课程" })).toBeVisible({ timeout: 15_000 });
+  }
+
+  test("an instructor's course page and roster read in Chinese, pass axe and fit a 360 px phone", async ({ page }) => {
+    await signInAnyLanguage(page, "instructor@synack.test");
+    await expect(page.getByRole("link", { name: "新建课程" })).toBeVisible();
+    await page.getByRole("link", { name: /Computer Networks/ }).click();
+    await expect(page.getByRole("heading", { name: "Computer Networks" })).toBeVisible();
+
+    const main = page.locator("main");
+    await expect(main.getByText("你的身份：讲师")).toBeVisible();
+    for (const heading of ["成员", "测验与考试", "题库"]) await expect(main.getByRole("heading", { name: heading })).toBeVisible();
+    const nav = page.getByRole("navigation", { name: "课程" });
+    await expect(nav.getByRole("link")).toHaveText(["概览", "名册"]);
+    await expect(nav.getByRole("link", { name: "概览" })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByLabel(/^加入码 /)).toHaveText(/^[A-Z0-9]{8}$/);
+    // The midterm's settings, each fact in Chinese: mode, limit, attempts, feedback release.
+    const midterm = main.locator("li").filter({ hasText: "Midterm: TCP connection management" });
+    await expect(midterm).toContainText("考试 · 20分钟 · 可作答1次 · 测验截止后发布反馈");
+    await expect(midterm.getByText("开放中")).toBeVisible();
+    await expect(main.getByRole("button", { name: "更换加入码" })).toBeVisible();
+    expect(await main.innerText()).not.toMatch(ENGLISH_UI);
+    await expectAccessible(page);
+
+    await nav.getByRole("link", { name: "名册" }).click();
+    await expect(page.getByRole("heading", { name: "名册", exact: true })).toBeVisible();
+    const table = page.getByRole("table", { name: /本课程的所有成员/ });
+    await expect(table.getByRole("columnheader")).toHaveText(["姓名↕", "邮箱↕", "角色↕", "分组↕", "账号"]);
+    await expect(table.locator("tbody tr").first()).toContainText("讲师");
+    await expect(table.getByText("学生").first()).toBeVisible();
+    await table.getByRole("columnheader", { name: "姓名" }).getByRole("button").click();
+    await expect(page.getByText("已按“姓名”升序排列。")).toBeAttached();
+    expect(await main.innerText()).not.toMatch(ENGLISH_UI);
+    await expectAccessible(page);
+
+    // The enrolment form answers in Chinese: a field error from the schema, then the summary.
+    await page.getByLabel("邮箱地址").fill("ada@synack.test not-an-email@");
+    await page.getByRole("button", { name: "添加", exact: true }).click();
+    await expect(page.getByText("以下不是邮箱地址：not-an-email@")).toBeVisible();
+    await page.getByLabel("邮箱地址").fill("ada@synack.test");
+    await page.getByRole("button", { name: "添加", exact: true }).click();
+    await expect(page.getByRole("status")).toHaveText("已添加0人；1人已在课程中。");
+    await expectAccessible(page);
+
+    await page.setViewportSize(PHONE);
+    for (const path of [`/courses/${demoCourseId}`, `/courses/${demoCourseId}/roster`, "/"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      expect(await mainOverflow(page), path).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: `${SHOTS}/phone-instructor-zh${path.replace(/\//g, "-")}.png`, fullPage: true });
+    }
+  });
+
+  test("a new student joins in Chinese and reads the quiz list, closing times in the browser's zone", async ({ page }) => {
+    await page.goto("/signup");
+    await page.locator('input[name="name"]').fill("Li Hua");
+    await page.locator('input[name="email"]').fill(`li-${unique()}@example.edu`);
+    await page.locator('input[name="password"]').fill("correct horse battery");
+    await page.locator('main form button[type="submit"]').click();
+    await expect(page.getByRole("heading", { name: "我的课程" })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText("你还没有加入任何课程。")).toBeVisible();
+
+    await page.getByRole("link", { name: "用加入码加入" }).click();
+    await expect(page.getByRole("heading", { name: "加入课程" })).toBeVisible();
+    await page.getByLabel("加入码").fill("NOPE-0000");
+    await page.getByRole("button", { name: "加入课程" }).click();
+    await expect(page.locator("form").getByRole("alert")).toHaveText("没有课程使用这个加入码。请向讲师核对。");
+    await page.getByLabel("加入码").fill("synack26");
+    await page.getByRole("button", { name: "加入课程" }).click();
+    await expect(page.getByRole("status")).toHaveText("你已加入这门课程。");
+
+    const midterm = page.locator("main li").filter({ hasText: "Midterm: TCP connection management" });
+    await expect(midterm).toContainText("考试 · 限时20分钟 · 已作答0次，共1次");
+    // The first page set the zone cookie, so the server already prints Shanghai time, naming the zone.
+    await expect(midterm).toContainText(/\d{4}年\d{1,2}月\d{1,2}日 GMT\+8 \d{1,2}:\d{2}截止/);
+    await expect(midterm.getByRole("button", { name: "开始" })).toBeVisible();
+    expect(await page.locator("main").innerText()).not.toMatch(ENGLISH_UI);
+    await expectAccessible(page);
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await expect(page.getByRole("heading", { name: "测验与考试" })).toBeVisible();
+    expect(await mainOverflow(page)).toBeLessThanOrEqual(0);
+  });
 });

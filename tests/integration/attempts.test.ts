@@ -15,6 +15,7 @@ import { DEMO_JOIN_CODE } from "@/lib/demo/seed-data";
 import { GRADER_VERSION } from "@/lib/grading";
 import { expectedAnswer } from "@/lib/questions";
 import { DATABASES, type TestDatabase } from "./databases";
+import { say } from "../unit/attempts/say";
 
 async function rejects(promise: Promise<unknown>, code: AppError["code"], message?: RegExp) {
   const error = await promise.then(
@@ -23,7 +24,7 @@ async function rejects(promise: Promise<unknown>, code: AppError["code"], messag
   );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
-  if (message) expect((error as AppError).message).toMatch(message);
+  if (message) expect(say((error as AppError).text)).toMatch(message);
 }
 
 describe.each(DATABASES)("%s", (_provider, open) => {

@@ -25,7 +25,8 @@ import {
   SIGN_UP_LIMIT,
 } from "@/lib/auth/throttle";
 import { acceptStaffInvite, enrollByEmail, findStaffInvite } from "@/lib/courses/enroll";
-import { checkPractice, EXPIRED, OTHER_VIEWER } from "@/lib/practice/check";
+import { checkPractice } from "@/lib/practice/check";
+import { TOKEN_EXPIRED as EXPIRED, TOKEN_OTHER_VIEWER as OTHER_VIEWER } from "@/lib/practice/token";
 import { masteryOf } from "@/lib/practice/mastery";
 import { PRACTICE_TOKEN_MINUTES, sealVariant } from "@/lib/practice/token";
 import { expectedFor, instantiate, starterLibrary } from "@/lib/questions";

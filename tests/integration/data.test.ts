@@ -123,12 +123,13 @@ describe.each(DATABASES)("%s", (provider, open) => {
     const secret = "integration-test-secret-0123456789abcdef";
     const cookieHeader = cookie.split(";")[0];
     const read = await sessionFromCookie(t.db, cookieHeader, secret);
-    const u = session!.user as NonNullable<typeof session>["user"] & { isAdmin: boolean; canTeach: boolean };
+    const u = session!.user as NonNullable<typeof session>["user"] & { isAdmin: boolean; canTeach: boolean; locale?: string | null };
     expect(read).toEqual({
-      user: { id: u.id, name: u.name, email: u.email, isAdmin: u.isAdmin, canTeach: u.canTeach },
+      user: { id: u.id, name: u.name, email: u.email, isAdmin: u.isAdmin, canTeach: u.canTeach, locale: u.locale ?? null },
       expiresAt: session!.session.expiresAt,
     });
-    expect(read!.user).toEqual({ id: user.id, name: "Stu Dent", email, isAdmin: false, canTeach: false });
+    // No language saved at sign-up: the reader's cookie or browser decides until they choose one.
+    expect(read!.user).toEqual({ id: user.id, name: "Stu Dent", email, isAdmin: false, canTeach: false, locale: null });
     const sessionUserFromCookie = async (header: string | null, key: string) => (await sessionFromCookie(t.db, header, key))?.user ?? null;
     const forged = cookieHeader.replace(/session_token=([^.]+)/, "session_token=$1x");
     expect(await auth.api.getSession({ headers: new Headers({ cookie: forged }) })).toBeNull();

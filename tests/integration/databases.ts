@@ -1,5 +1,5 @@
 // Throw-away databases for the integration suite: a new SQLite file, and a new PostgreSQL
-// database on 127.0.0.1:5432 (TEST_POSTGRES_URL overrides) that is dropped afterwards.
+// database, dropped afterwards, on the server the global setup chose (tests/support/postgres.ts).
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,8 +8,7 @@ import pg from "pg";
 import { createDb, type Db } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import type { Provider } from "@/lib/env";
-
-export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+import { redacted, testPostgresUrl } from "../support/postgres";
 
 export interface TestDatabase {
   provider: Provider;
@@ -36,14 +35,14 @@ export async function sqliteDatabase(): Promise<TestDatabase> {
 
 /** Connects to the PostgreSQL server or fails with a message saying what to do. */
 async function adminClient(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 5000 });
+  const url = testPostgresUrl();
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
   } catch (error) {
     throw new Error(
-      `PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL} (${(error as Error).message}). ` +
-        "The integration suite runs against PostgreSQL as well as SQLite: start a server on 127.0.0.1:5432 " +
-        "(trust auth for user postgres) or set TEST_POSTGRES_URL to one where databases may be created.",
+      `PostgreSQL is not reachable at ${redacted(url)} (${(error as Error).message}). ` +
+        "It is the server this run chose (TEST_POSTGRES_URL): is it still up, and may this user create databases?",
     );
   }
   return client;
@@ -54,7 +53,7 @@ export async function postgresDatabase(): Promise<TestDatabase> {
   const admin = await adminClient();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
-  const url = new URL(POSTGRES_ADMIN_URL);
+  const url = new URL(testPostgresUrl());
   url.pathname = `/${name}`;
   await migrate(url.toString());
   const db = createDb(url.toString());

@@ -5,6 +5,8 @@
 import type { ReactNode } from "react";
 import { CourseNav } from "@/components/course-nav";
 import { courseAccessFor, getSessionUser } from "@/lib/auth/session";
+import { msg } from "@/lib/i18n/msg";
+import { textRenderer } from "@/lib/server/text";
 import { tabsFor } from "./tabs";
 
 export default async function CourseLayout({ children, params }: { children: ReactNode; params: Promise<{ courseId: string }> }) {
@@ -12,12 +14,13 @@ export default async function CourseLayout({ children, params }: { children: Rea
   const user = await getSessionUser();
   const access = user ? await courseAccessFor(user, courseId) : null;
   const tabs = access ? tabsFor(access.role) : [];
+  const text = await textRenderer();
   return (
     <>
       {access && tabs.length > 0 ? (
         <CourseNav
           course={{ id: access.course.id, code: access.course.code, title: access.course.title, term: access.course.term }}
-          tabs={tabs.map(({ label, segment }) => ({ label, segment }))}
+          tabs={tabs.map(({ label, segment }) => ({ label: text(msg(label)), segment }))}
         />
       ) : null}
       {children}

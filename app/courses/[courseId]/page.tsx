@@ -1,18 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { NewJoinCodeForm } from "@/components/course-forms";
 import { DataTable } from "@/components/data-table";
 import { StartAttemptButton } from "@/components/start-attempt-button";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui";
-import { ANY_ROLE, ROLE_LABEL, STAFF, type CourseRole } from "@/lib/auth/roles";
+import { ANY_ROLE, STAFF, type CourseRole } from "@/lib/auth/roles";
 import { requireCourse, type CourseAccess } from "@/lib/auth/session";
 import { releaseOf } from "@/lib/attempts/release";
 import { canStart as mayStart } from "@/lib/attempts/rules";
 import { courseService } from "@/lib/courses";
 import { quizService } from "@/lib/quizzes";
-import { FEEDBACK_LABEL, formatLimit, quizStatus, type QuizStatus } from "@/lib/quizzes/status";
+import { FEEDBACK_LABEL, formatLimit, QUIZ_TIME_FORMAT, quizStatus, STATUS_LABEL, type QuizStatus } from "@/lib/quizzes/status";
+import { textRenderer } from "@/lib/server/text";
 
-export const metadata: Metadata = { title: "Course" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("courses.course");
+  return { title: t("metaTitle") };
+}
 
 const STATUS_TONE: Record<QuizStatus, "slate" | "accent" | "amber" | "rose"> = {
   draft: "amber",
@@ -20,12 +25,9 @@ const STATUS_TONE: Record<QuizStatus, "slate" | "accent" | "amber" | "rose"> = {
   open: "accent",
   closed: "slate",
 };
-const STATUS_LABEL: Record<QuizStatus, string> = {
-  draft: "Draft (students cannot see it)",
-  upcoming: "Upcoming",
-  open: "Open",
-  closed: "Closed",
-};
+
+/** The facts of a quiz on one line: each says one thing, so a middle dot can separate them in any language. */
+const facts = (parts: (string | null | false)[]) => parts.filter(Boolean).join(" · ");
 
 export default async function CoursePage({
   params,
@@ -38,6 +40,7 @@ export default async function CoursePage({
   const access = await requireCourse(courseId, ANY_ROLE, `/courses/${courseId}`);
   const joined = (await searchParams).joined;
   const staff = STAFF.includes(access.role);
+  const t = await getTranslations("courses.course");
   return (
     <>
       <PageHeader
@@ -45,14 +48,14 @@ export default async function CoursePage({
         description={
           <>
             <span className="font-mono">{access.course.code}</span>
-            {access.course.term ? ` · ${access.course.term}` : ""} · you are {ROLE_LABEL[access.role].toLowerCase()}
-            {access.section ? `, section ${access.section}` : ""}
+            {access.course.term ? ` · ${access.course.term}` : ""} ·{" "}
+            {access.section ? t("youAreInSection", { role: access.role, section: access.section }) : t("youAre", { role: access.role })}
           </>
         }
       />
       {joined ? (
         <p role="status" className="mb-4 rounded-lg bg-accent-50 px-3 py-2 text-sm text-accent-800">
-          {joined === "already" ? "You were already in this course." : "You joined the course."}
+          {joined === "already" ? t("joinedAlready") : t("joined")}
         </p>
       ) : null}
       {staff ? <StaffHome access={access} /> : <StudentHome access={access} />}
@@ -62,29 +65,33 @@ export default async function CoursePage({
 
 async function StaffHome({ access }: { access: CourseAccess }) {
   const courseId = access.course.id;
-  const [counts, quizzes, banks] = await Promise.all([
+  const [counts, quizzes, banks, t, tq, ts, text] = await Promise.all([
     courseService.roleCounts(courseId),
     quizService.withCounts(courseId),
     quizService.banksWithCounts(courseId),
+    getTranslations("courses.course"),
+    getTranslations("quizzes"),
+    getTranslations("attempt.staff"),
+    textRenderer(),
   ]);
   const count = (role: CourseRole) => counts[role];
   const now = new Date();
   return (
     <div className="grid gap-6 lg:grid-cols-3">
-      <Card title="People" className="lg:col-span-1">
+      <Card title={t("people")} className="lg:col-span-1">
         <dl className="grid grid-cols-2 gap-2 text-sm">
-          <dt className="text-slate-600">Students</dt>
+          <dt className="text-slate-600">{t("students")}</dt>
           <dd className="font-semibold">{count("STUDENT")}</dd>
-          <dt className="text-slate-600">Teaching assistants</dt>
+          <dt className="text-slate-600">{t("tas")}</dt>
           <dd className="font-semibold">{count("TA")}</dd>
-          <dt className="text-slate-600">Instructors</dt>
+          <dt className="text-slate-600">{t("instructors")}</dt>
           <dd className="font-semibold">{count("INSTRUCTOR")}</dd>
         </dl>
         <div className="mt-4 rounded-lg bg-slate-50 p-3">
-          <p className="text-sm text-slate-600">Join code (students type it at /join)</p>
+          <p className="text-sm text-slate-600">{t("joinCodeHint", { path: "/join" })}</p>
           <p
             className="mt-1 font-mono text-2xl font-semibold tracking-widest text-slate-900"
-            aria-label={`Join code ${access.course.joinCode.split("").join(" ")}`}
+            aria-label={t("joinCodeLabel", { spelled: access.course.joinCode.split("").join(" ") })}
           >
             {access.course.joinCode}
           </p>
@@ -95,9 +102,9 @@ async function StaffHome({ access }: { access: CourseAccess }) {
           </div>
         ) : null}
       </Card>
-      <Card title="Quizzes and exams" className="lg:col-span-2">
+      <Card title={t("quizzes")} className="lg:col-span-2">
         {quizzes.length === 0 ? (
-          <EmptyState title="No quizzes yet." />
+          <EmptyState title={t("noQuizzes")} />
         ) : (
           <ul className="divide-y divide-slate-200">
             {quizzes.map((q) => {
@@ -105,37 +112,50 @@ async function StaffHome({ access }: { access: CourseAccess }) {
               return (
                 <li key={q.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
                   <div>
-                    <p className="font-medium text-slate-900">{q.title}</p>
+                    <p className="font-medium text-slate-900">
+                      <Link href={`/courses/${courseId}/quizzes/${q.id}`} className="hover:underline">
+                        {q.title}
+                      </Link>
+                    </p>
                     <p className="text-sm text-slate-600">
-                      {q.mode === "EXAM" ? "Exam" : "Practice"}
-                      {q.timeLimitSec ? ` · ${formatLimit(q.timeLimitSec)}` : ""}
-                      {` · ${q.attemptsAllowed ? `${q.attemptsAllowed} attempt${q.attemptsAllowed === 1 ? "" : "s"}` : "unlimited attempts"}`}
-                      {` · ${FEEDBACK_LABEL[q.feedbackRelease] ?? q.feedbackRelease}`}
-                      {` · ${q._count.items} item${q._count.items === 1 ? "" : "s"}, ${q._count.attempts} attempt${q._count.attempts === 1 ? "" : "s"} so far`}
+                      {facts([
+                        tq("mode", { mode: q.mode }),
+                        q.timeLimitSec ? text(formatLimit(q.timeLimitSec)) : null,
+                        tq("attemptsAllowed", { count: q.attemptsAllowed ?? 0 }),
+                        FEEDBACK_LABEL[q.feedbackRelease] ? text(FEEDBACK_LABEL[q.feedbackRelease]) : q.feedbackRelease,
+                        tq("counts", { items: q._count.items, attempts: q._count.attempts }),
+                      ])}
                     </p>
                   </div>
-                  <Badge tone={STATUS_TONE[status]}>{STATUS_LABEL[status]}</Badge>
+                  {/* A wrapper, so the badge keeps its own width when the row stacks on a phone. */}
+                  <div className="flex shrink-0 items-center gap-3">
+                    <Link href={`/courses/${courseId}/quizzes/${q.id}`} className="text-sm text-accent-700 underline">
+                      {ts("submissionsLink", { count: q._count.attempts })}
+                    </Link>
+                    <Badge tone={STATUS_TONE[status]}>{text(STATUS_LABEL[status])}</Badge>
+                  </div>
                 </li>
               );
             })}
           </ul>
         )}
       </Card>
-      <Card title="Question banks" className="lg:col-span-3">
+      <Card title={t("banks")} className="lg:col-span-3">
         <DataTable
-          caption="Question banks of this course, with the number of questions in each"
+          caption={t("banksCaption")}
           hideCaption
-          empty="No question banks yet."
+          empty={t("noBanks")}
           columns={[
-            { key: "title", header: "Bank", sortable: true },
-            { key: "questions", header: "Questions", sortable: true },
+            { key: "title", header: t("bank"), sortable: true },
+            // Chinese breaks between any two characters: keep "48道题" whole.
+            { key: "questions", header: t("questions"), sortable: true, className: "whitespace-nowrap" },
           ]}
           rows={banks.map((b) => ({
             key: b.id,
             sortValues: { questions: b._count.questions },
             cells: {
               title: b.title,
-              questions: `${b._count.questions} question${b._count.questions === 1 ? "" : "s"}`,
+              questions: t("questionCount", { count: b._count.questions }),
             },
           }))}
         />
@@ -146,11 +166,17 @@ async function StaffHome({ access }: { access: CourseAccess }) {
 
 async function StudentHome({ access }: { access: CourseAccess }) {
   const now = new Date();
-  const quizzes = await quizService.forStudent(access.course.id, access.user.id, access.section, now);
+  const [quizzes, t, tq, text, format] = await Promise.all([
+    quizService.forStudent(access.course.id, access.user.id, access.section, now),
+    getTranslations("courses.course"),
+    getTranslations("quizzes"),
+    textRenderer(),
+    getFormatter(),
+  ]);
   return (
-    <Card title="Quizzes and exams">
+    <Card title={t("quizzes")}>
       {quizzes.length === 0 ? (
-        <EmptyState title="Nothing to take yet.">Your instructor has not published a quiz in this course.</EmptyState>
+        <EmptyState title={t("nothingToTake")}>{t("notPublished")}</EmptyState>
       ) : (
         <ul className="divide-y divide-slate-200">
           {quizzes.map((q) => {
@@ -158,43 +184,50 @@ async function StudentHome({ access }: { access: CourseAccess }) {
             const used = q.attempts.length;
             const inProgress = q.attempts.find((a) => a.status === "IN_PROGRESS");
             const canStart = mayStart(q, access.section, q.attempts, now);
+            const submitted = q.attempts.filter((a) => a.status === "SUBMITTED");
             return (
               <li key={q.id} className="flex flex-col gap-2 py-4 sm:flex-row sm:items-start sm:justify-between">
                 <div>
                   <p className="font-medium text-slate-900">
-                    {q.title} <Badge tone={STATUS_TONE[status]}>{STATUS_LABEL[status]}</Badge>
+                    {q.title} <Badge tone={STATUS_TONE[status]}>{text(STATUS_LABEL[status])}</Badge>
                   </p>
                   <p className="text-sm text-slate-600">
-                    {q.mode === "EXAM" ? "Exam" : "Practice"}
-                    {q.timeLimitSec ? ` · ${formatLimit(q.timeLimitSec)} time limit` : ""}
-                    {` · attempts used: ${used}${q.attemptsAllowed ? ` of ${q.attemptsAllowed}` : ""}`}
-                    {q.opensAt && status === "upcoming" ? ` · opens ${q.opensAt.toUTCString()}` : ""}
-                    {q.closesAt && status === "open" ? ` · closes ${q.closesAt.toUTCString()}` : ""}
+                    {facts([
+                      tq("mode", { mode: q.mode }),
+                      q.timeLimitSec ? tq("timeLimit", { limit: text(formatLimit(q.timeLimitSec)) }) : null,
+                      q.attemptsAllowed ? tq("attemptsUsedOf", { used, allowed: q.attemptsAllowed }) : tq("attemptsUsed", { used }),
+                      q.opensAt && status === "upcoming" ? tq("opens", { at: format.dateTime(q.opensAt, QUIZ_TIME_FORMAT) }) : null,
+                      q.closesAt && status === "open" ? tq("closes", { at: format.dateTime(q.closesAt, QUIZ_TIME_FORMAT) }) : null,
+                    ])}
                   </p>
-                  {q.attempts.filter((a) => a.status === "SUBMITTED").length > 0 ? (
+                  {submitted.length > 0 ? (
                     <ul className="mt-1 text-sm">
-                      {q.attempts
-                        .filter((a) => a.status === "SUBMITTED")
-                        .map((a) => {
-                          const released = releaseOf(q, a.status, now).released;
-                          return (
-                            <li key={a.id}>
-                              <Link href={`/courses/${access.course.id}/attempts/${a.id}`} className="text-accent-700 underline">
-                                Attempt {a.number}: {released ? `${Math.round((a.score ?? 0) * 100) / 100} / ${a.maxScore}` : "submitted"}
-                              </Link>
-                            </li>
-                          );
-                        })}
+                      {submitted.map((a) => {
+                        const released = releaseOf(q, a.status, now).released;
+                        return (
+                          <li key={a.id}>
+                            <Link href={`/courses/${access.course.id}/attempts/${a.id}`} className="text-accent-700 underline">
+                              {released
+                                ? t("attemptScore", {
+                                    number: a.number,
+                                    score: Math.round((a.score ?? 0) * 100) / 100,
+                                    max: a.maxScore ?? 0,
+                                  })
+                                : t("attemptSubmitted", { number: a.number })}
+                            </Link>
+                          </li>
+                        );
+                      })}
                     </ul>
                   ) : null}
                 </div>
                 <div className="shrink-0">
                   {inProgress ? (
                     <ButtonLink href={`/courses/${access.course.id}/attempts/${inProgress.id}`}>
-                      Resume attempt {inProgress.number}
+                      {t("resume", { number: inProgress.number })}
                     </ButtonLink>
                   ) : canStart ? (
-                    <StartAttemptButton courseId={access.course.id} quizId={q.id} label={used ? "Start a new attempt" : "Start"} />
+                    <StartAttemptButton courseId={access.course.id} quizId={q.id} label={used ? t("startNew") : t("start")} />
                   ) : null}
                 </div>
               </li>
@@ -204,7 +237,7 @@ async function StudentHome({ access }: { access: CourseAccess }) {
       )}
       <p className="mt-4 text-sm text-slate-600">
         <Link href="/" className="text-accent-700 underline">
-          Back to your courses
+          {t("backToCourses")}
         </Link>
       </p>
     </Card>

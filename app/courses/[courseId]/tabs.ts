@@ -1,18 +1,20 @@
-// The staff tab bar of a course. A new staff page is one entry here: its label, the route
-// segment under /courses/[courseId], and the roles that see the tab. Keep `roles` equal to
-// the roles the page itself passes to requireCourse, so nobody is shown a tab that leads to a 403.
+// The staff tab bar of a course. A new staff page is one entry here: its label (a catalog
+// message), the route segment under /courses/[courseId], and the roles that see the tab. Keep
+// `roles` equal to the roles the page itself passes to requireCourse, so nobody is shown a tab
+// that leads to a 403.
 import { STAFF, type CourseRole } from "@/lib/auth/roles";
+import type { MessageKey } from "@/lib/i18n/msg";
 
 export type CourseTab = {
-  label: string;
+  label: MessageKey;
   /** The route segment below the course (`roster` for /courses/[courseId]/roster); null is the course page. */
   segment: string | null;
   roles: readonly CourseRole[];
 };
 
 export const COURSE_TABS = [
-  { label: "Overview", segment: null, roles: STAFF },
-  { label: "Roster", segment: "roster", roles: STAFF },
+  { label: "courses.tabs.overview", segment: null, roles: STAFF },
+  { label: "courses.tabs.roster", segment: "roster", roles: STAFF },
 ] as const satisfies readonly CourseTab[];
 
 /** Routes below a course that show only their own content: an attempt is a student's exam screen. */

@@ -1,23 +1,40 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import { AcceptStaffInviteForm, ClaimInviteForm } from "@/components/auth-forms";
 import { Card, StatusPage } from "@/components/ui";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/constants";
 import { authService } from "@/lib/auth/service";
-import { ROLE_LABEL, type CourseRole } from "@/lib/auth/roles";
+import { COURSE_ROLES, type CourseRole } from "@/lib/auth/roles";
 import { getSessionUser, requireUser } from "@/lib/auth/session";
 import { enrollmentService } from "@/lib/courses";
 
-export const metadata: Metadata = { title: "Accept your invitation" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth");
+  return { title: t("invite.metaTitle") };
+}
 
-function Unusable() {
-  return (
-    <StatusPage code="Invite" title="This invite link cannot be used">
-      It has expired or was already used. If you already set a password,{" "}
-      <a className="text-accent-700 underline" href="/login">
-        sign in
+function link(href: string) {
+  return function InviteLink(chunks: ReactNode) {
+    return (
+      <a className="text-accent-700 underline" href={href}>
+        {chunks}
       </a>
-      ; otherwise ask your instructor for a new link.
+    );
+  };
+}
+
+async function Unusable() {
+  const t = await getTranslations("auth");
+  return (
+    <StatusPage code={t("invite.code")} title={t("invite.unusableTitle")}>
+      {t.rich("invite.unusableBody", { link: link("/login") })}
     </StatusPage>
   );
+}
+
+function roleOf(role: string): CourseRole {
+  return (COURSE_ROLES as readonly string[]).includes(role) ? (role as CourseRole) : "STUDENT";
 }
 
 /**
@@ -28,27 +45,23 @@ function Unusable() {
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   if (token.length > 200) return <Unusable />;
+  const t = await getTranslations("auth");
   const invite = await authService.findInvite(token);
   if (invite) {
     const caller = await getSessionUser();
     if (caller) {
       return (
-        <StatusPage code="Invite" title="Sign out to accept this invitation">
-          You are signed in as {caller.email}. This link sets up a new account for the person it was sent to; if that is you, sign out first
-          (
-          <a className="text-accent-700 underline" href="/account">
-            Account
-          </a>
-          ) and open the link again.
+        <StatusPage code={t("invite.code")} title={t("invite.signOutTitle")}>
+          {t.rich("invite.signOutBody", { email: caller.email, link: link("/account") })}
         </StatusPage>
       );
     }
     return (
       <div className="mx-auto max-w-md">
-        <h1 className="mb-1 text-2xl font-semibold">Welcome to SynAck Lab</h1>
-        <p className="mb-4 text-slate-600">Your instructor enrolled you. Choose a password to finish setting up your account.</p>
+        <h1 className="mb-1 text-2xl font-semibold">{t("invite.welcome")}</h1>
+        <p className="mb-4 text-slate-600">{t("invite.welcomeIntro")}</p>
         <Card>
-          <ClaimInviteForm token={token} email={invite.email} name={invite.name} />
+          <ClaimInviteForm token={token} email={invite.email} name={invite.name} minPasswordLength={MIN_PASSWORD_LENGTH} />
         </Card>
       </div>
     );
@@ -58,19 +71,18 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const caller = await requireUser(`/invite/${token}`);
   if (caller.id !== offer.userId) {
     return (
-      <StatusPage code="Invite" title="This invitation is for another account">
-        You are signed in as {caller.email}. Sign out, then sign in as the account the invitation was sent to and open the link again.
+      <StatusPage code={t("invite.code")} title={t("invite.otherAccountTitle")}>
+        {t("invite.otherAccountBody", { email: caller.email })}
       </StatusPage>
     );
   }
+  const role = roleOf(offer.role);
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="mb-1 text-2xl font-semibold">Join the course staff</h1>
-      <p className="mb-4 text-slate-600">
-        You were invited to {offer.course.code} · {offer.course.title} as {ROLE_LABEL[offer.role as CourseRole].toLowerCase()}.
-      </p>
+      <h1 className="mb-1 text-2xl font-semibold">{t("invite.staffTitle")}</h1>
+      <p className="mb-4 text-slate-600">{t("invite.staffIntro", { code: offer.course.code, title: offer.course.title, role })}</p>
       <Card>
-        <AcceptStaffInviteForm token={token} email={offer.user.email} role={ROLE_LABEL[offer.role as CourseRole]} />
+        <AcceptStaffInviteForm token={token} email={offer.user.email} role={role} />
       </Card>
     </div>
   );

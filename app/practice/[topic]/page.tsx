@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { PracticeQuestion } from "@/components/practice-question";
 import { PageHeader } from "@/components/ui";
 import { authSecret } from "@/lib/auth/secret";
@@ -9,8 +10,12 @@ import { getSessionUser } from "@/lib/auth/session";
 import { sealVariant } from "@/lib/practice/token";
 import { present, starterLibrary } from "@/lib/questions";
 import { families } from "@/lib/scenarios";
+import { textRenderer } from "@/lib/server/text";
 
-export const metadata: Metadata = { title: "Practice" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("practice");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function PracticeTopicPage({ params }: { params: Promise<{ topic: string }> }) {
@@ -24,19 +29,19 @@ export default async function PracticeTopicPage({ params }: { params: Promise<{ 
   const seed = randomInt(0, 2 ** 32 - 1);
   const user = await getSessionUser();
   const token = sealVariant({ templateId: template.id, seed }, user?.id ?? null, authSecret());
+  const [t, text] = await Promise.all([getTranslations("practice"), textRenderer()]);
   return (
     <>
       <PageHeader
-        title={family ? family.title : "Mixed practice"}
-        description={
-          <>
-            {/* The concept is shown after checking: it can name the states the question asks for. */}
-            {family ? "A fresh variant of this topic." : "Questions from every topic, at random."}{" "}
+        title={family ? text(family.title) : t("mixed")}
+        // The concept is shown after checking: it can name the states the question asks for.
+        description={t.rich(family ? "topicDescription" : "mixedDescription", {
+          all: (chunks) => (
             <Link href="/practice" className="text-accent-700 underline">
-              All topics
+              {chunks}
             </Link>
-          </>
-        }
+          ),
+        })}
       />
       <PracticeQuestion key={token} token={token} presentation={present(template, seed)} signedIn={Boolean(user)} />
     </>

@@ -1,5 +1,6 @@
 // The conceptual questions of the choice kind: for each topic, the question, its options
 // and the correct one, read off the trace (so options and answer follow the scenario).
+import { msg, type Msg } from "../../i18n/msg";
 import type { EndpointName, State, Trace } from "../../tcp";
 
 export const CHOICE_TOPICS = ["time-wait-endpoint", "rst-sender", "connect-outcome", "segments-to-open", "segments-to-close"] as const;
@@ -7,15 +8,15 @@ export type ChoiceTopic = (typeof CHOICE_TOPICS)[number];
 
 export interface ChoiceOption {
   id: string;
-  label: string;
+  label: Msg;
 }
 
 const BOTH = (client: boolean, server: boolean) => (client && server ? "both" : client ? "client" : server ? "server" : "neither");
 const WHO: ChoiceOption[] = [
-  { id: "client", label: "Only the client" },
-  { id: "server", label: "Only the server" },
-  { id: "both", label: "Both endpoints" },
-  { id: "neither", label: "Neither endpoint" },
+  { id: "client", label: msg("answers.choice.options.client") },
+  { id: "server", label: msg("answers.choice.options.server") },
+  { id: "both", label: msg("answers.choice.options.both") },
+  { id: "neither", label: msg("answers.choice.options.neither") },
 ];
 
 function entered(trace: Trace, endpoint: EndpointName, state: State): boolean {
@@ -46,7 +47,7 @@ function segmentsToClose(trace: Trace): number | null {
 }
 
 export interface Choice {
-  question: string;
+  question: Msg;
   options: ChoiceOption[];
   correct: string;
 }
@@ -56,32 +57,32 @@ export function choiceFor(topic: ChoiceTopic, trace: Trace): Choice {
   switch (topic) {
     case "time-wait-endpoint":
       return {
-        question: "Which endpoint enters TIME_WAIT?",
+        question: msg("answers.choice.questions.timeWaitEndpoint"),
         options: WHO,
         correct: BOTH(entered(trace, "client", "TIME_WAIT"), entered(trace, "server", "TIME_WAIT")),
       };
     case "rst-sender": {
       const sent = (who: EndpointName) =>
         trace.events.some((e) => e.type === "send" && e.endpoint === who && e.segment.flags.startsWith("RST"));
-      return { question: "Which endpoint sends a RST segment?", options: WHO, correct: BOTH(sent("client"), sent("server")) };
+      return { question: msg("answers.choice.questions.rstSender"), options: WHO, correct: BOTH(sent("client"), sent("server")) };
     }
     case "connect-outcome": {
       const signal = trace.events.find((e) => e.type === "signal" && e.endpoint === "client");
       const established = entered(trace, "client", "ESTABLISHED");
       const correct = established
         ? "established"
-        : signal?.type === "signal" && /timed out|timeout/.test(signal.message)
+        : signal?.type === "signal" && (signal.signal === "connection-timed-out" || signal.signal === "connection-aborted-user-timeout")
           ? "timeout"
           : signal
             ? "reset"
             : "waiting";
       return {
-        question: "How does the client's connect() end?",
+        question: msg("answers.choice.questions.connectOutcome"),
         options: [
-          { id: "established", label: "The connection is established" },
-          { id: "reset", label: "It fails at once: the connection is reset or refused" },
-          { id: "timeout", label: "It fails after retrying: the attempt times out" },
-          { id: "waiting", label: "It never finishes: the client is still waiting" },
+          { id: "established", label: msg("answers.choice.options.established") },
+          { id: "reset", label: msg("answers.choice.options.reset") },
+          { id: "timeout", label: msg("answers.choice.options.timeout") },
+          { id: "waiting", label: msg("answers.choice.options.waiting") },
         ],
         correct,
       };
@@ -90,14 +91,18 @@ export function choiceFor(topic: ChoiceTopic, trace: Trace): Choice {
     case "segments-to-close": {
       const n = topic === "segments-to-open" ? segmentsToOpen(trace) : segmentsToClose(trace);
       const counts = [2, 3, 4, 5, 6];
-      const options: ChoiceOption[] = counts.map((c) => ({ id: String(c), label: c === 6 ? "6 or more segments" : `${c} segments` }));
-      options.push({ id: "never", label: topic === "segments-to-open" ? "The connection never opens" : "Nobody closes" });
+      const options: ChoiceOption[] = counts.map((c) => ({
+        id: String(c),
+        label: c === 6 ? msg("answers.choice.options.countOrMore", { count: c }) : msg("answers.choice.options.count", { count: c }),
+      }));
+      options.push({
+        id: "never",
+        label: topic === "segments-to-open" ? msg("answers.choice.options.neverOpens") : msg("answers.choice.options.nobodyCloses"),
+      });
       const correct = n === null ? "never" : String(Math.min(Math.max(n, 2), 6));
       return {
         question:
-          topic === "segments-to-open"
-            ? "How many segments are sent until both endpoints are ESTABLISHED?"
-            : "How many segments are sent from the first FIN to the end?",
+          topic === "segments-to-open" ? msg("answers.choice.questions.segmentsToOpen") : msg("answers.choice.questions.segmentsToClose"),
         options,
         correct,
       };

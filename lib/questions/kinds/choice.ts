@@ -1,6 +1,7 @@
 // "choice": a conceptual multiple-choice question whose options and answer come from the
 // scenario (choice-topics.ts). Right or wrong.
 import { z } from "zod";
+import { msg, type Msg } from "../../i18n/msg";
 import { CHOICE_TOPICS, choiceFor, type ChoiceOption } from "./choice-topics";
 import type { AnswerKind, Comparison, InstanceOf } from "./kind";
 
@@ -8,7 +9,7 @@ export const ask = z.object({ kind: z.literal("choice"), topic: z.enum(CHOICE_TO
 
 export interface Format {
   kind: "choice";
-  question: string;
+  question: Msg;
   options: ChoiceOption[];
 }
 
@@ -36,12 +37,16 @@ export const choice: AnswerKind<"choice", Format, Answer, Draft> = {
 
   compare(q, { choice: said }, { choice: truth }): Comparison {
     const { options } = choiceFor(q.template.ask.topic, q.trace);
-    const label = (id: string | null) => (id === null ? "(no choice)" : (options.find((o) => o.id === id)?.label ?? id));
+    const label = (id: string | null) => (id === null ? msg("feedback.choice.none") : (options.find((o) => o.id === id)?.label ?? id));
     const right = said === truth;
     return {
       correct: right,
-      parts: [{ label: "choice", credit: right ? 1 : 0 }],
-      messages: [right ? `Right: ${label(truth)}.` : `You chose “${label(said)}”; the answer is “${label(truth)}”.`],
+      parts: [{ label: msg("feedback.parts.choice"), credit: right ? 1 : 0 }],
+      messages: [
+        right
+          ? msg("feedback.choice.right", { answer: label(truth) })
+          : msg("feedback.choice.wrong", { said: label(said), actual: label(truth) }),
+      ],
       ...(right ? {} : { firstMistake: { said: label(said), actual: label(truth) } }),
     };
   },

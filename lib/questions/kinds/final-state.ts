@@ -1,7 +1,9 @@
 // "final-state": where each endpoint is at time `atMs`, or when everything has settled.
 // Credit per endpoint.
 import { z } from "zod";
+import { msg } from "../../i18n/msg";
 import { stateAt, type EndpointName, type State } from "../../tcp";
+import { endpointName } from "../segment-words";
 import { askedEndpoints, endpointMask, endpoints, orBlank, stateName } from "./fields";
 import type { AnswerKind, Comparison, InstanceOf } from "./kind";
 
@@ -38,19 +40,28 @@ export const finalState: AnswerKind<"final-state", Format, Answer, Draft> = {
 
   compare(q, { states: said }, { states: truth }): Comparison {
     const out: Comparison = { correct: true, parts: [], messages: [] };
-    const at = q.template.ask.atMs !== undefined ? `at t = ${q.template.ask.atMs} ms` : "at the end";
+    const when =
+      q.template.ask.atMs !== undefined ? msg("feedback.finalState.at", { t: q.template.ask.atMs }) : msg("feedback.finalState.atEnd");
     for (const endpoint of Object.keys(truth) as EndpointName[]) {
       const right = said[endpoint] === truth[endpoint];
-      out.parts.push({ label: endpoint, credit: right ? 1 : 0 });
+      const name = endpointName(endpoint);
+      const actual = truth[endpoint] ?? "";
+      out.parts.push({ label: name, credit: right ? 1 : 0 });
       if (right) {
-        out.messages.push(`The ${endpoint} is in ${truth[endpoint]} ${at}: right.`);
+        out.messages.push(msg("feedback.finalState.right", { endpoint: name, state: actual, when }));
         continue;
       }
       out.correct = false;
+      const given = said[endpoint];
       out.messages.push(
-        `${said[endpoint] ? `You said the ${endpoint} is in ${said[endpoint]}` : `You gave no state for the ${endpoint}`} ${at}; it is in ${truth[endpoint]}.`,
+        given
+          ? msg("feedback.finalState.wrong", { endpoint: name, said: given, when, actual })
+          : msg("feedback.finalState.none", { endpoint: name, when, actual }),
       );
-      out.firstMistake ??= { said: `${endpoint} in ${said[endpoint]}`, actual: `${endpoint} in ${truth[endpoint]}` };
+      out.firstMistake ??= {
+        said: msg("feedback.finalState.endpointIn", { endpoint: name, state: given ?? "" }),
+        actual: msg("feedback.finalState.endpointIn", { endpoint: name, state: actual }),
+      };
     }
     return out;
   },

@@ -2,6 +2,7 @@
 // asked (the ask schema, the answer and draft schemas, what the browser is shown, the expected
 // answer, the comparison, the default policy and the kind's own test cases) in one object.
 import type { z } from "zod";
+import type { Text } from "../../i18n/msg";
 import type { QuestionInstance } from "../instance";
 import type { Ask, AskKind, Policy, QuestionTemplate } from "../schema";
 
@@ -11,15 +12,18 @@ export type AskOf<K extends AskKind> = Extract<Ask, { kind: K }>;
 /** A question instance whose template asks for kind K. */
 export type InstanceOf<K extends AskKind> = QuestionInstance & { template: QuestionTemplate & { ask: AskOf<K> } };
 
-/** What went wrong first, for the feedback's highlight and the timeline's step-through. */
+/**
+ * What went wrong first, for the feedback's highlight and the timeline's step-through. The
+ * words are catalog messages (Text: feedback stored before they were holds strings).
+ */
 export interface FirstMistake {
   /** What the student said, and what happens. */
-  said: string;
-  actual: string;
+  said: Text;
+  actual: Text;
   /** The event behind what happens, e.g. "t = 1050 ms: the server receives FIN+ACK seq=1001 ack=5002". */
-  cause?: string;
-  /** The rule in plain words, and the RFC section or profile behind it. */
-  reason?: string;
+  cause?: Text;
+  /** The rule in plain words, and the RFC section or profile behind it (a citation, the same in every language). */
+  reason?: Text;
   rule?: string;
   /** Index of that event in the trace, for the timeline's step-through. */
   eventIndex?: number;
@@ -28,8 +32,8 @@ export interface FirstMistake {
 /** A parsed answer set against the truth: credit per part and the explanation, step by step. */
 export interface Comparison {
   correct: boolean;
-  parts: { label: string; credit: number }[];
-  messages: string[];
+  parts: { label: Text; credit: number }[];
+  messages: Text[];
   firstMistake?: FirstMistake;
 }
 

@@ -1,11 +1,12 @@
 // "next": given the first `given` segments, the next segment sent and the state its sender
 // is in right after sending it. Credit per field, and for the state.
 import { z } from "zod";
+import { msg } from "../../i18n/msg";
 import { stateAfterSend, wireSegments } from "../../tcp";
-import { causeOfSend, describeEvent } from "../compare/explain";
+import { causeOfSend, describeEvent, eventText } from "../compare/explain";
 import { describeSend } from "../segment-words";
 import { TemplateError } from "../template-error";
-import { SEGMENT_FIELDS, SegmentAnswerSchema, SegmentDraftSchema, orBlank, segmentAnswer, stateName } from "./fields";
+import { FIELD_LABELS, SEGMENT_FIELDS, SegmentAnswerSchema, SegmentDraftSchema, orBlank, segmentAnswer, stateName } from "./fields";
 import type { AnswerKind, Comparison, InstanceOf } from "./kind";
 
 export const ask = z.object({ kind: z.literal("next"), given: z.number().int().min(0).max(40) }).strict();
@@ -45,23 +46,28 @@ export const next: AnswerKind<"next", Format, Answer, Draft> = {
     const wrong = SEGMENT_FIELDS.filter((f) => said.segment[f] !== truth.segment[f]);
     const stateRight = said.state === truth.state;
     const parts = [
-      ...SEGMENT_FIELDS.map((f) => ({ label: f, credit: wrong.includes(f) ? 0 : 1 })),
-      { label: "state", credit: stateRight ? 1 : 0 },
+      ...SEGMENT_FIELDS.map((f) => ({ label: FIELD_LABELS[f], credit: wrong.includes(f) ? 0 : 1 })),
+      { label: msg("feedback.parts.field.state"), credit: stateRight ? 1 : 0 },
     ];
+    const send = describeSend(truth.segment);
     if (wrong.length === 0 && stateRight)
-      return { correct: true, parts, messages: [`Right: ${describeSend(truth.segment)} and is then in ${truth.state}.`] };
+      return { correct: true, parts, messages: [msg("feedback.next.right", { send, state: truth.state })] };
     const cause = causeOfSend(q.trace, wireSegments(q.trace)[q.template.ask.given].index);
-    const because = cause ? ` because ${describeEvent(cause).replace(/^t = /, "at t = ")}` : "";
     const blank = !said.segment.from && !said.segment.flags && said.segment.seq === null && !said.state;
-    const saidText = blank ? "You left it blank." : `You said ${describeSend(said.segment)}, then ${said.state || "(no state)"}.`;
-    const messages = [`Next, ${describeSend(truth.segment)}${because}, and is then in ${truth.state}. ${saidText}`];
+    const saidState = said.state || msg("feedback.noState");
+    const saidText = blank ? msg("feedback.next.blank") : msg("feedback.next.said", { send: describeSend(said.segment), state: saidState });
+    const messages = [
+      cause
+        ? msg("feedback.next.wrongBecause", { send, t: cause.t, event: eventText(cause), state: truth.state, said: saidText })
+        : msg("feedback.next.wrong", { send, state: truth.state, said: saidText }),
+    ];
     return {
       correct: false,
       parts,
       messages,
       firstMistake: {
-        said: blank ? "(nothing)" : `${describeSend(said.segment)}, then ${said.state || "(no state)"}`,
-        actual: `${describeSend(truth.segment)}, then ${truth.state}`,
+        said: blank ? msg("feedback.nothing") : msg("feedback.next.then", { send: describeSend(said.segment), state: saidState }),
+        actual: msg("feedback.next.then", { send, state: truth.state }),
         ...(cause ? { cause: describeEvent(cause) } : {}),
       },
     };

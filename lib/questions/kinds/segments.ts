@@ -1,11 +1,12 @@
 // "segments": the segments sent, in order (sender, flags, seq, ack), after the first `given`
 // ones, which are shown. Credit per field of each segment.
 import { z } from "zod";
+import { msg } from "../../i18n/msg";
 import { wireSegments } from "../../tcp";
 import { causeOfSend, describeEvent } from "../compare/explain";
 import { describeSend } from "../segment-words";
 import { TemplateError } from "../template-error";
-import { SEGMENT_FIELDS, SegmentAnswerSchema, SegmentDraftSchema, segmentAnswer, type SegmentAnswer } from "./fields";
+import { FIELD_LABELS, SEGMENT_FIELDS, SegmentAnswerSchema, SegmentDraftSchema, segmentAnswer, type SegmentAnswer } from "./fields";
 import type { AnswerKind, Comparison, InstanceOf } from "./kind";
 
 export const ask = z
@@ -56,15 +57,20 @@ export const segments: AnswerKind<"segments", Format, Answer, Draft> = {
     for (let k = 0; k < n; k++) {
       const t = truth[k];
       const s = said[k];
-      const label = `segment ${given + k + 1}`;
+      const number = given + k + 1;
+      const label = msg("feedback.parts.segment", { n: number });
       if (!t || !s) {
         out.correct = false;
         out.parts.push({ label, credit: 0 });
-        const text = !t
-          ? `You listed ${describeSend(s)} as ${label}, but only ${truth.length} segment${truth.length === 1 ? " is" : "s are"} asked for.`
-          : `You left out ${label}: ${describeSend(t)}.`;
-        out.messages.push(text);
-        out.firstMistake ??= { said: s ? describeSend(s) : "(nothing)", actual: t ? describeSend(t) : "(no more segments)" };
+        out.messages.push(
+          !t
+            ? msg("feedback.segments.extra", { send: describeSend(s), n: number, count: truth.length })
+            : msg("feedback.segments.missing", { n: number, send: describeSend(t) }),
+        );
+        out.firstMistake ??= {
+          said: s ? describeSend(s) : msg("feedback.nothing"),
+          actual: t ? describeSend(t) : msg("feedback.segments.noMore"),
+        };
         continue;
       }
       const wrong = SEGMENT_FIELDS.filter((f) => s[f] !== t[f]);
@@ -72,9 +78,17 @@ export const segments: AnswerKind<"segments", Format, Answer, Draft> = {
       if (wrong.length === 0) continue;
       out.correct = false;
       const cause = causeOfSend(q.trace, wire[given + k].index);
-      const because = cause ? ` (${describeEvent(cause)})` : "";
+      const fields = wrong.map((f) => FIELD_LABELS[f]);
       out.messages.push(
-        `${label[0].toUpperCase()}${label.slice(1)}: you said ${describeSend(s)}; ${describeSend(t)}${because}. Check ${wrong.join(", ")}.`,
+        cause
+          ? msg("feedback.segments.wrongBecause", {
+              n: number,
+              said: describeSend(s),
+              actual: describeSend(t),
+              cause: describeEvent(cause),
+              fields,
+            })
+          : msg("feedback.segments.wrong", { n: number, said: describeSend(s), actual: describeSend(t), fields }),
       );
       out.firstMistake ??= {
         said: describeSend(s),
@@ -82,7 +96,7 @@ export const segments: AnswerKind<"segments", Format, Answer, Draft> = {
         ...(cause ? { cause: describeEvent(cause), eventIndex: q.trace.events.indexOf(cause) } : {}),
       };
     }
-    if (out.correct) out.messages.push(`All ${truth.length} segments are right.`);
+    if (out.correct) out.messages.push(msg("feedback.segments.right", { count: truth.length }));
     return out;
   },
 

@@ -1,10 +1,12 @@
 // "states": the state sequence of one or both endpoints, from CLOSED on. Transient states
 // (the first of two transitions one segment causes) may be listed or left out.
 import { z } from "zod";
+import { msg, type Msg, type Text } from "../../i18n/msg";
 import { STATES, stateSequence, type EndpointName, type State, type StateEvent, type Trace } from "../../tcp";
 import { alignmentCredit, firstDivergence, prefixCredit, type TruthStep } from "../compare/align";
-import { explainStateChange, sentence } from "../compare/explain";
-import { askedEndpoints, endpointMask, endpoints, shortText, stateName } from "./fields";
+import { explainStateChange, sentence, sentences } from "../compare/explain";
+import { endpointName } from "../segment-words";
+import { askedEndpoints, endpointMask, endpoints, says, shortText, stateName } from "./fields";
 import type { AnswerKind, Comparison, FirstMistake, InstanceOf } from "./kind";
 
 export const ask = z.object({ kind: z.literal("states"), endpoints }).strict();
@@ -39,34 +41,42 @@ function describeStateMistake(
   predicted: State[],
   i: number,
   j: number,
-): { text: string; detail: FirstMistake } {
+): { text: Text; detail: FirstMistake } {
+  const name = endpointName(endpoint);
   const previous = j > 0 ? predicted[j - 1] : null;
   if (i >= truth.length) {
     // The truth ended; the student went on.
     const last = truth[truth.length - 1].state;
-    const said = `${last} → ${predicted[j]}`;
     return {
-      text: `After ${last}, the ${endpoint} stays in ${last} until the end; you said it goes on to ${predicted[j]}.`,
-      detail: { said, actual: `stays in ${last}` },
+      text: msg("feedback.states.stays", { last, endpoint: name, said: predicted[j] }),
+      detail: { said: `${last} → ${predicted[j]}`, actual: msg("feedback.states.staysIn", { state: last }) },
     };
   }
   const step = truth[i];
   const explanation = step.event ? explainStateChange(trace, step.event) : null;
-  const because = explanation ? ` ${sentence(explanation)}` : "";
-  let text: string;
-  let said: string;
+  const because = (text: Msg): Text => (explanation ? sentences(text, sentence(explanation)) : text);
+  let text: Text;
+  let said: Text;
   if (predicted.length === 0) {
-    said = "(nothing)";
-    text = `You gave no states for the ${endpoint}. It starts in CLOSED and goes on to ${truth[1]?.state ?? "nothing else"}.`;
+    said = msg("feedback.nothing");
+    const next = truth[1]?.state;
+    text = next ? msg("feedback.states.none", { endpoint: name, next }) : msg("feedback.states.noneAtAll", { endpoint: name });
   } else if (i === 0) {
     said = predicted[0];
-    text = `Every endpoint starts in CLOSED; you started the ${endpoint} in ${said}.`;
+    text = msg("feedback.states.start", { endpoint: name, said: predicted[0] });
   } else if (j >= predicted.length) {
-    said = `stops at ${previous ?? "(nothing)"}`;
-    text = `You stopped at ${previous}, but the ${endpoint} then goes to ${step.state}.${because}`;
+    said = msg("feedback.states.stopsAt", { state: previous ?? msg("feedback.nothing") });
+    text = because(msg("feedback.states.stopped", { previous: previous ?? msg("feedback.nothing"), endpoint: name, actual: step.state }));
   } else {
     said = predicted[j];
-    text = `After ${previous}, you said the ${endpoint} goes to ${predicted[j]}; it goes to ${step.state}.${because}`;
+    text = because(
+      msg("feedback.states.wrong", {
+        previous: previous ?? msg("feedback.nothing"),
+        endpoint: name,
+        said: predicted[j],
+        actual: step.state,
+      }),
+    );
   }
   return {
     text,
@@ -90,7 +100,11 @@ export const states: AnswerKind<"states", Format, Answer, Draft> = {
   defaultPolicy: "alignment",
   schemaKey: (a) => a.endpoints.join(","),
   answer: (a) =>
-    z.object({ states: askedEndpoints(stateList, a.endpoints, { error: `expected the states of ${a.endpoints.join(" and ")}` }) }),
+    z.object({
+      states: askedEndpoints(stateList, a.endpoints, {
+        error: says(msg("feedback.parse.statesOf", { endpoints: a.endpoints.map(endpointName) })),
+      }),
+    }),
   draft: (a) => DraftSchema.extend({ states: draftStates.pick(endpointMask(a.endpoints)) }),
   format: (q) => ({ kind: "states", endpoints: [...q.template.ask.endpoints] }),
   expected,
@@ -109,9 +123,9 @@ export const states: AnswerKind<"states", Format, Answer, Draft> = {
             : policy === "alignment" || policy === "per-field"
               ? alignmentCredit(truth, predicted)
               : 0;
-      out.parts.push({ label: `${endpoint} states`, credit });
+      out.parts.push({ label: msg("feedback.parts.states", { endpoint: endpointName(endpoint) }), credit });
       if (divergence === null) {
-        out.messages.push(`The ${endpoint}'s states are right: ${predicted.join(" → ")}.`);
+        out.messages.push(msg("feedback.states.right", { endpoint: endpointName(endpoint), states: predicted.join(" → ") }));
         continue;
       }
       out.correct = false;

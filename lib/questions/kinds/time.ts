@@ -1,10 +1,12 @@
 // "time": when an endpoint leaves a state (ms since the start), or how long it stays in it;
 // "never" when it does not leave. Right within the template's tolerance, or wrong.
 import { z } from "zod";
+import { msg, type Text } from "../../i18n/msg";
 import { STATES, stateSpan, type EndpointName, type State, type StateEvent } from "../../tcp";
-import { explainStateChange, sentence } from "../compare/explain";
+import { explainStateChange, sentence, sentences } from "../compare/explain";
+import { endpointName } from "../segment-words";
 import { TemplateError } from "../template-error";
-import { endpoint } from "./fields";
+import { endpoint, says } from "./fields";
 import type { AnswerKind, Comparison, InstanceOf } from "./kind";
 
 export const ask = z
@@ -28,9 +30,17 @@ export interface Format {
 
 const AnswerSchema = z.object({
   ms: z
-    .union([z.null(), z.number().int("give whole milliseconds").min(0, "a time is not negative"), z.literal("never")], {
-      error: 'a number of milliseconds, or "never"',
-    })
+    .union(
+      [
+        z.null(),
+        z
+          .number()
+          .int(says(msg("feedback.parse.wholeMs")))
+          .min(0, says(msg("feedback.parse.timeNegative"))),
+        z.literal("never"),
+      ],
+      { error: says(msg("feedback.parse.time")) },
+    )
     .default(null),
 });
 export type Answer = z.output<typeof AnswerSchema>;
@@ -58,33 +68,49 @@ export const time: AnswerKind<"time", Format, Answer, Draft> = {
     const { ask } = q.template;
     const tolerance = ask.toleranceMs;
     const right = said === truth || (typeof said === "number" && typeof truth === "number" && Math.abs(said - truth) <= tolerance);
-    const parts = [{ label: "time", credit: right ? 1 : 0 }];
+    const parts = [{ label: msg("feedback.parts.time"), credit: right ? 1 : 0 }];
     const span = stateSpan(q.trace, ask.endpoint, ask.state);
     const leaving = q.trace.events.find(
       (e): e is StateEvent => e.type === "state" && e.endpoint === ask.endpoint && e.from === ask.state && e.t === span?.leave,
     );
     const explanation = leaving ? explainStateChange(q.trace, leaving) : null;
+    const endpointText = endpointName(ask.endpoint);
     const actual =
-      truth === "never"
-        ? `The ${ask.endpoint} never leaves ${ask.state}.`
+      truth === "never" || truth === null
+        ? msg("feedback.time.never", { endpoint: endpointText, state: ask.state })
         : ask.measure === "leave"
-          ? `The ${ask.endpoint} leaves ${ask.state} at t = ${truth} ms.`
-          : `The ${ask.endpoint} stays in ${ask.state} for ${truth} ms (from t = ${span?.enter} to ${span?.leave} ms).`;
-    const because = explanation ? ` ${sentence(explanation)}` : "";
+          ? msg("feedback.time.leaves", { endpoint: endpointText, state: ask.state, t: truth })
+          : msg("feedback.time.stays", {
+              endpoint: endpointText,
+              state: ask.state,
+              ms: truth,
+              enter: span?.enter ?? 0,
+              leave: span?.leave ?? 0,
+            });
+    const saidText =
+      said === null
+        ? msg("feedback.time.noTime")
+        : said === "never"
+          ? msg("feedback.time.saidNever")
+          : msg("feedback.time.said", { ms: said });
+    const value = (ms: number | "never" | null): Text =>
+      ms === null ? msg("feedback.nothing") : ms === "never" ? msg("feedback.time.neverValue") : String(ms);
     return {
       correct: right,
       parts,
       messages: [
         right
-          ? `Right. ${actual}`
-          : `${said === null ? "You gave no time" : `You said ${said === "never" ? "never" : `${said} ms`}`}. ${actual}${because}`,
+          ? msg("feedback.time.right", { actual })
+          : explanation
+            ? sentences(saidText, actual, sentence(explanation))
+            : sentences(saidText, actual),
       ],
       ...(right
         ? {}
         : {
             firstMistake: {
-              said: String(said),
-              actual: String(truth),
+              said: value(said),
+              actual: value(truth),
               ...(explanation ? { ...explanation, eventIndex: leaving!.cause } : {}),
             },
           }),

@@ -1,10 +1,18 @@
-// The staff tab bar lists only pages that exist, and shows students nothing.
+// The staff tab bar lists only pages that exist, shows students nothing, and names its tabs
+// in the reader's language.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { COURSE_TABS, tabsFor } from "@/app/courses/[courseId]/tabs";
+import type { Locale } from "@/lib/i18n/locales";
+import { catalogs } from "@/messages";
 
 const COURSE_DIR = join(process.cwd(), "app", "courses", "[courseId]");
+const labels = (locale: Locale, role: "INSTRUCTOR" | "TA") => {
+  const t = createTranslator({ locale, messages: catalogs[locale] });
+  return tabsFor(role).map((tab) => t(tab.label));
+};
 
 describe("course tabs", () => {
   it.each(COURSE_TABS.map((tab) => [tab.label, tab.segment] as const))("the %s tab leads to a page that exists", (_label, segment) => {
@@ -17,8 +25,12 @@ describe("course tabs", () => {
   });
 
   it("shows instructors and TAs the overview and the roster, and students no tab at all", () => {
-    expect(tabsFor("INSTRUCTOR").map((tab) => tab.label)).toEqual(["Overview", "Roster"]);
-    expect(tabsFor("TA").map((tab) => tab.label)).toEqual(["Overview", "Roster"]);
+    expect(labels("en", "INSTRUCTOR")).toEqual(["Overview", "Roster"]);
+    expect(labels("en", "TA")).toEqual(["Overview", "Roster"]);
     expect(tabsFor("STUDENT")).toEqual([]);
+  });
+
+  it("names the tabs in Chinese for a Chinese reader", () => {
+    expect(labels("zh-CN", "INSTRUCTOR")).toEqual(["概览", "名册"]);
   });
 });

@@ -13,6 +13,8 @@ import {
   submittedAtFor,
   type StartableQuiz,
 } from "@/lib/attempts/rules";
+import { AppError } from "@/lib/server/errors";
+import { say } from "./say";
 
 const T = new Date("2026-11-24T10:00:00.000Z");
 const at = (seconds: number) => new Date(T.getTime() + seconds * 1000);
@@ -31,15 +33,19 @@ describe("refusalToStart", () => {
   });
 
   it("refuses before the opening time and from the closing time on, by the server's clock", () => {
-    expect(refusalToStart({ ...open, opensAt: at(1) }, null, 0, T)?.message).toBe("This quiz opens at 2026-11-24T10:00:01.000Z.");
+    const early = refusalToStart({ ...open, opensAt: at(1) }, null, 0, T);
+    expect(say(early?.text)).toBe("This quiz opens at Nov 24, 2026, 10:00 AM.");
+    // The opening time reads in the reader's language and time zone.
+    expect(say(early?.text, "zh-CN", "Asia/Shanghai")).toBe("该测验将于2026年11月24日 18:00开放。");
     expect(refusalToStart({ ...open, opensAt: T }, null, 0, T)).toBeNull();
-    expect(refusalToStart({ ...open, closesAt: T }, null, 0, T)?.message).toBe("This quiz has closed.");
+    expect(say(refusalToStart({ ...open, closesAt: T }, null, 0, T)?.text)).toBe("This quiz has closed.");
     expect(refusalToStart({ ...open, closesAt: at(1) }, null, 0, T)).toBeNull();
   });
 
   it("refuses once the attempts allowed are used", () => {
-    expect(refusalToStart({ ...open, attemptsAllowed: 1 }, null, 1, T)?.message).toBe("You have used all 1 attempt of this quiz.");
-    expect(refusalToStart({ ...open, attemptsAllowed: 3 }, null, 3, T)?.message).toBe("You have used all 3 attempts of this quiz.");
+    expect(say(refusalToStart({ ...open, attemptsAllowed: 1 }, null, 1, T)?.text)).toBe("You have used all 1 attempt of this quiz.");
+    expect(say(refusalToStart({ ...open, attemptsAllowed: 3 }, null, 3, T)?.text)).toBe("You have used all 3 attempts of this quiz.");
+    expect(say(refusalToStart({ ...open, attemptsAllowed: 3 }, null, 3, T)?.text, "zh-CN")).toBe("你已用完该测验的全部3次作答机会。");
     expect(refusalToStart({ ...open, attemptsAllowed: 3 }, null, 2, T)).toBeNull();
   });
 });
@@ -152,6 +158,14 @@ describe("drawing questions", () => {
   });
 
   it("refuses when the bank holds fewer questions than the item draws", () => {
-    expect(() => draw(["x"], 2, () => 0)).toThrow(/draws more questions than its bank holds/);
+    const refused = (() => {
+      try {
+        draw(["x"], 2, () => 0);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refused).toBeInstanceOf(AppError);
+    expect(say((refused as AppError).text)).toBe("This quiz draws more questions than its bank holds; tell your instructor.");
   });
 });

@@ -1,9 +1,11 @@
 // The grader on known cases: invalid answers, each policy, each kind of question, and the
 // feedback for three classic mistakes (golden texts, with the numbers read off the trace).
+// Feedback is stored as messages; these read it as an English reader does.
 import { describe, expect, it } from "vitest";
 import { grade, GRADER_VERSION } from "@/lib/grading";
 import { expectedAnswer, instantiate, starterLibrary, type QuestionTemplateInput } from "@/lib/questions";
 import { stateSequence, type StateEvent, type Trace } from "@/lib/tcp";
+import { en } from "./translate";
 
 const byId = (id: string) => {
   const t = starterLibrary.find((x) => x.id === id);
@@ -29,7 +31,7 @@ describe("invalid answers are not graded, and say what is wrong", () => {
   it("a misspelt state suggests the right one", () => {
     const r = grade(t, SEED, { states: { client: ["CLOSED", "SYN_SENT", "ESTABLISHED"], server: ["CLOSED", "LISTEN", "FIN_WAIT1"] } });
     expect(r).toMatchObject({ valid: false, score: 0, maxScore: 2 });
-    expect(r.feedback.messages).toEqual(['states.server.2: "FIN_WAIT1" is not a TCP state — did you mean FIN_WAIT_1?']);
+    expect(r.feedback.messages.map(en)).toEqual(['states.server.2: "FIN_WAIT1" is not a TCP state — did you mean FIN_WAIT_1?']);
   });
   it("the common spellings are accepted (SYN-SENT, lower case, netstat's SYN_RCVD)", () => {
     const r = grade(t, SEED, {
@@ -40,23 +42,25 @@ describe("invalid answers are not graded, and say what is wrong", () => {
   it("a blank part earns nothing but is not an error: the rest of the answer still counts", () => {
     const half = grade(t, SEED, { states: { client: ["CLOSED", "SYN_SENT", "ESTABLISHED"] } });
     expect(half).toMatchObject({ valid: true, score: 1, maxScore: 2 });
-    expect(half.feedback.messages[1]).toBe("You gave no states for the server. It starts in CLOSED and goes on to LISTEN.");
+    expect(en(half.feedback.messages[1])).toBe("You gave no states for the server. It starts in CLOSED and goes on to LISTEN.");
     expect(grade(t, SEED, {})).toMatchObject({ valid: true, score: 0 });
     // Every kind accepts an empty answer as unanswered, not as unreadable.
     for (const template of starterLibrary) expect(grade(template, SEED, {}).valid, template.id).toBe(true);
-    expect(grade(byId("handshake-next"), SEED, {}).feedback.messages[0]).toMatch(/ You left it blank\.$/);
+    expect(en(grade(byId("handshake-next"), SEED, {}).feedback.messages[0])).toMatch(/ You left it blank\.$/);
     const segments = grade(byId("handshake-segments"), SEED, { segments: [{ from: "client", flags: "SYN", seq: null, ack: null }] });
     expect(segments.valid).toBe(true);
     expect(segments.score).toBeGreaterThan(0);
   });
   it("a wrong shape or nonsense is reported with its path", () => {
-    expect(grade(t, SEED, { states: { client: "CLOSED" } }).feedback.messages[0]).toMatch(/^states\.client: /);
+    expect(en(grade(t, SEED, { states: { client: "CLOSED" } }).feedback.messages[0])).toMatch(/^states\.client: /);
     expect(grade(t, SEED, "CLOSED SYN_SENT").valid).toBe(false);
     expect(grade(t, SEED, null).valid).toBe(false);
-    expect(grade(byId("lost-syn-leave"), SEED, { ms: -5 }).feedback.messages).toEqual(["ms: a time is not negative"]);
+    expect(grade(byId("lost-syn-leave"), SEED, { ms: -5 }).feedback.messages.map(en)).toEqual(["ms: a time is not negative"]);
     expect(
-      grade(byId("handshake-next"), SEED, { segment: { from: "client", flags: "ACK+ACK", seq: 1, ack: 2 }, state: "ESTABLISHED" }).feedback
-        .messages,
+      grade(byId("handshake-next"), SEED, {
+        segment: { from: "client", flags: "ACK+ACK", seq: 1, ack: 2 },
+        state: "ESTABLISHED",
+      }).feedback.messages.map(en),
     ).toEqual(['segment.flags: "ACK" appears twice in "ACK+ACK"']);
   });
   it("every result carries the grader version", () => {
@@ -101,7 +105,7 @@ describe("other kinds of question", () => {
     wrong.segments[2].ack += 1; // the classic off-by-one: forgetting that SYN takes a number
     const r = grade(t, SEED, wrong);
     expect(r.score).toBeCloseTo((3 * (1 + 1 + 0.75)) / 3, 4);
-    expect(r.feedback.messages[0]).toMatch(
+    expect(en(r.feedback.messages[0])).toMatch(
       /^Segment 3: you said the client sends ACK seq=\d+ ack=\d+; the client sends ACK seq=\d+ ack=\d+ \(t = \d+ ms: the client receives SYN\+ACK seq=\d+ ack=\d+\)\. Check ack\.$/,
     );
   });
@@ -109,13 +113,13 @@ describe("other kinds of question", () => {
     const t = byId("handshake-next");
     const answer = { ...submitted(t), state: "SYN_SENT" };
     const r = grade(t, SEED, answer);
-    expect(r.feedback.parts.find((p) => p.label === "state")?.credit).toBe(0);
+    expect(r.feedback.parts.find((p) => en(p.label) === "state")?.credit).toBe(0);
     expect(r.score).toBeCloseTo(2 * 0.8, 4);
   });
   it("time: exact milliseconds, or 'never'", () => {
     const t = byId("active-close-time-wait");
     expect(grade(t, SEED, { ms: 240_000 }).score).toBe(1);
-    expect(grade(t, SEED, { ms: 120_000 }).feedback.messages[0]).toMatch(
+    expect(en(grade(t, SEED, { ms: 120_000 }).feedback.messages[0])).toMatch(
       /^You said 120000 ms\. The client stays in TIME_WAIT for 240000 ms/,
     );
     const never = byId("two-way-handshake-final");
@@ -124,7 +128,7 @@ describe("other kinds of question", () => {
   it("choice: right or wrong, with the option's label", () => {
     const t = byId("connection-refused-outcome");
     expect(grade(t, SEED, { choice: "reset" }).score).toBe(1);
-    expect(grade(t, SEED, { choice: "timeout" }).feedback.messages[0]).toBe(
+    expect(en(grade(t, SEED, { choice: "timeout" }).feedback.messages[0])).toBe(
       "You chose “It fails after retrying: the attempt times out”; the answer is “It fails at once: the connection is reset or refused”.",
     );
   });
@@ -139,9 +143,9 @@ describe("feedback for classic mistakes (golden)", () => {
     const said = [...truth.slice(0, -1), "TIME_WAIT", "CLOSED"];
     const r = grade(t, SEED, { states: { server: said } });
     const { e, segment } = change(q.trace, "server", "LAST_ACK", "CLOSED");
-    expect(r.feedback.messages[0]).toBe(
+    expect(en(r.feedback.messages[0])).toBe(
       `After LAST_ACK, you said the server goes to TIME_WAIT; it goes to CLOSED. t = ${e.t} ms: the server receives ACK seq=${segment.seq} ack=${segment.ack}. ` +
-        "In LAST_ACK, the ACK of our FIN ends the connection (RFC 9293 §3.10.7.4).",
+        "In LAST_ACK, the ACK of our FIN ends the connection. (RFC 9293 §3.10.7.4)",
     );
     expect(r.feedback.firstMistake).toMatchObject({ said: "TIME_WAIT", actual: "CLOSED", rule: "RFC 9293 §3.10.7.4", eventIndex: e.cause });
   });
@@ -153,9 +157,9 @@ describe("feedback for classic mistakes (golden)", () => {
     const said = client.map((s) => (s === "CLOSING" ? "FIN_WAIT_2" : s));
     const r = grade(t, SEED, { states: { client: said, server: stateSequence(q.trace, "server") } });
     const { e, segment } = change(q.trace, "client", "FIN_WAIT_1", "CLOSING");
-    expect(r.feedback.messages[0]).toBe(
+    expect(en(r.feedback.messages[0])).toBe(
       `After FIN_WAIT_1, you said the client goes to FIN_WAIT_2; it goes to CLOSING. t = ${e.t} ms: the client receives FIN+ACK seq=${segment.seq} ack=${segment.ack}. ` +
-        "In FIN_WAIT_1, a FIN that does not acknowledge our own FIN (simultaneous close) moves the connection to CLOSING (RFC 9293 §3.10.7.4).",
+        "In FIN_WAIT_1, a FIN that does not acknowledge our own FIN (simultaneous close) moves the connection to CLOSING. (RFC 9293 §3.10.7.4)",
     );
     expect(r.score).toBeLessThan(r.maxScore);
   });
@@ -165,10 +169,10 @@ describe("feedback for classic mistakes (golden)", () => {
     const q = instantiate(t, SEED);
     const r = grade(t, SEED, { states: { client: stateSequence(q.trace, "client"), server: ["CLOSED", "LISTEN", "ESTABLISHED"] } });
     const { e, segment } = change(q.trace, "server", "LISTEN", "SYN_RECEIVED");
-    expect(r.feedback.messages[1]).toBe(
+    expect(en(r.feedback.messages[1])).toBe(
       `After LISTEN, you said the server goes to ESTABLISHED; it goes to SYN_RECEIVED. t = ${e.t} ms: the server receives SYN seq=${segment.seq}. ` +
-        "A SYN arrived for the listener: answer SYN+ACK and wait for the ACK (RFC 9293 §3.10.7.2).",
+        "A SYN arrived for the listener: answer SYN+ACK and wait for the ACK. (RFC 9293 §3.10.7.2)",
     );
-    expect(r.feedback.messages[0]).toMatch(/^The client's states are right: CLOSED → SYN_SENT → ESTABLISHED\.$/);
+    expect(en(r.feedback.messages[0])).toMatch(/^The client's states are right: CLOSED → SYN_SENT → ESTABLISHED\.$/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { openToken, PRACTICE_TOKEN_MINUTES, sealVariant } from "@/lib/practice/token";
+import { openToken, PRACTICE_TOKEN_MINUTES, sealVariant, TOKEN_EXPIRED, TOKEN_OTHER_VIEWER } from "@/lib/practice/token";
+import { say } from "../attempts/say";
 
 const SECRET = "unit-test-secret-0123456789abcdefghij";
 
@@ -23,5 +24,14 @@ describe("practice tokens", () => {
     flipped[flipped.length - 1] ^= 1;
     expect(openToken(flipped.toString("base64url"), SECRET)).toBeNull();
     expect(openToken("not a token at all", SECRET)).toBeNull();
+  });
+
+  it("that cannot be answered are explained in the reader's language", () => {
+    expect(say(TOKEN_EXPIRED)).toBe("This practice question has expired. Load a new one.");
+    expect(say(TOKEN_EXPIRED, "zh-CN")).toBe("这道练习题已过期。请加载一道新题。");
+    expect(say(TOKEN_OTHER_VIEWER)).toBe(
+      "This practice question was loaded for someone else, or before you signed in or out. Load a new one.",
+    );
+    expect(say(TOKEN_OTHER_VIEWER, "zh-CN")).toBe("这道练习题是为其他人加载的，或是在你登录或退出之前加载的。请加载一道新题。");
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { describeSegment } from "@/lib/tcp";
 import { describeSegmentAnswer } from "@/lib/questions/client";
+import { en, zh } from "../grading/translate";
 
 describe("segment wording for answers", () => {
   it("is the engine's wording when every field is given", () => {
@@ -16,6 +17,7 @@ describe("segment wording for answers", () => {
   it("marks blank numbers and blank flags", () => {
     expect(describeSegmentAnswer({ flags: "ACK", seq: null, ack: 7 })).toBe("ACK seq=? ack=7");
     expect(describeSegmentAnswer({ flags: "SYN+ACK", seq: 3, ack: null })).toBe("SYN+ACK seq=3 ack=?");
-    expect(describeSegmentAnswer({ flags: "", seq: null, ack: null })).toBe("(no flags) seq=?");
+    expect(en(describeSegmentAnswer({ flags: "", seq: null, ack: null }))).toBe("(no flags) seq=?");
+    expect(zh(describeSegmentAnswer({ flags: "", seq: 7, ack: null }))).toBe("（无标志位）seq=7");
   });
 });

@@ -3,6 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { families, generate, generateVariant } from "@/lib/scenarios";
 import { ScenarioError, simulate, stateSequence, type Trace, type TraceEvent } from "@/lib/tcp";
+import { textIn } from "../i18n/render-in";
+
+const en = textIn("en");
 
 const SEEDS = Array.from({ length: 200 }, (_, i) => i * 7919 + 1);
 
@@ -11,8 +14,9 @@ const sends = (t: Trace, who: string, flags?: string) =>
     (e): e is Extract<TraceEvent, { type: "send" }> => e.type === "send" && e.endpoint === who && (!flags || e.segment.flags === flags),
   );
 const states = (t: Trace, who: "client" | "server") => stateSequence(t, who, { includeTransient: true });
-const signalled = (t: Trace, who: string, text: string) =>
-  t.events.some((e) => e.type === "signal" && e.endpoint === who && e.message.includes(text));
+/** The endpoint's application was told something whose id contains `part` ("refused", "reset"). */
+const signalled = (t: Trace, who: string, part: string) =>
+  t.events.some((e) => e.type === "signal" && e.endpoint === who && e.signal.includes(part));
 const closerOf = (t: Trace) => (t.events.find((e) => e.type === "call" && e.call === "close")?.endpoint ?? "client") as "client" | "server";
 const other = (e: "client" | "server") => (e === "client" ? "server" : "client");
 
@@ -65,7 +69,7 @@ const SHOWS: Record<string, (t: Trace) => boolean> = {
   "accept-queue-overflow": (t) =>
     t.events.some((e) => e.type === "drop" && e.reason === "accept-queue-full") && t.final.client === "ESTABLISHED",
   // The first SYN and 6 + 4 retransmissions (tcp_syn_retries, tcp_syn_linear_timeouts).
-  "syn-timeout": (t) => signalled(t, "client", "timed out") && sends(t, "client", "SYN").length === 11,
+  "syn-timeout": (t) => signalled(t, "client", "timed-out") && sends(t, "client", "SYN").length === 11,
   "two-way-handshake": (t) => states(t, "server").includes("ESTABLISHED") && t.final.server === "ESTABLISHED",
   "no-time-wait": (t) => sends(t, closerOf(t), "RST").length === 1 && !states(t, closerOf(t)).includes("TIME_WAIT"),
 };
@@ -98,7 +102,7 @@ describe("scenario families", () => {
     ])
       expect(ids).toContain(id);
     for (const f of families) {
-      expect(f.concept.length).toBeGreaterThan(60);
+      expect(en(f.concept).length).toBeGreaterThan(60);
       expect(SHOWS[f.id], `no concept check for ${f.id}`).toBeTypeOf("function");
     }
   });
@@ -123,7 +127,7 @@ describe("scenario families", () => {
       for (const { variant } of runs.slice(0, 20)) {
         expect(variant.setup.length).toBeGreaterThan(1);
         // A counterfactual's premise ("here the active closer skips TIME_WAIT") is not a give-away.
-        const told = variant.setup.filter((sentence) => !sentence.startsWith("This is not real TCP"));
+        const told = variant.setup.map(en).filter((sentence) => !sentence.startsWith("This is not real TCP"));
         expect(told.join(" ")).not.toMatch(/ESTABLISHED|SYN_RECEIVED|FIN_WAIT|CLOSE_WAIT|TIME_WAIT|LAST_ACK|CLOSING/);
       }
     });

@@ -2,6 +2,7 @@
 // kind is a 4xx with a message (lib/server/body.ts, json-text.ts).
 import { describe, expect, it, vi } from "vitest";
 vi.mock("server-only", () => ({}));
+import { textIn } from "@/lib/i18n/translate";
 import { AppError } from "@/lib/server/errors";
 import { readJson } from "@/lib/server/json";
 import { JSON_BODY_LIMIT, MAX_JSON_DEPTH } from "@/lib/server/limits";
@@ -19,7 +20,7 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; mes
   try {
     await promise;
   } catch (error) {
-    if (error instanceof AppError) return { status: error.status, message: error.message };
+    if (error instanceof AppError) return { status: error.status, message: textIn("en")(error.text) };
     throw error;
   }
   throw new Error("expected a refusal");

@@ -1,5 +1,6 @@
 // Which state changes are accepted: only those sent by a page of the app (lib/server/origin.ts).
 import { describe, expect, it } from "vitest";
+import { textIn } from "@/lib/i18n/translate";
 import { foreignOriginError, notJsonError } from "@/lib/server/origin";
 
 const h = (entries: Record<string, string>) => new Headers(entries);
@@ -29,7 +30,8 @@ describe("foreignOriginError", () => {
     it(`refuses ${what} with a 403 that says why`, () => {
       const error = foreignOriginError(h(headers), appUrl);
       expect(error?.status).toBe(403);
-      expect(error?.message).toMatch(/^Refused: /);
+      expect(textIn("en")(error?.text)).toMatch(/^Refused: /);
+      expect(textIn("zh-CN")(error?.text)).toMatch(/^已拒绝：/);
     });
   }
   it("accepts APP_URL's origin", () => {

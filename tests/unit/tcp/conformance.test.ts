@@ -184,7 +184,7 @@ describe("SYN-SENT (RFC 9293 §3.10.7.3)", () => {
     recv(h, { flags: "RST+ACK", seq: 0, ack: L + 1 });
     expectNothing(h);
     expect(h.ep.state).toBe("CLOSED");
-    expect(h.host.signals[0]).toMatch(/connection reset/);
+    expect(h.host.signals).toEqual(["connection-reset-refused"]);
   });
 
   it("syn_sent + rst without ACK -> dropped (§3.10.7.3 second, RFC 5961 §3.2)", () => {
@@ -266,7 +266,7 @@ describe("SYN-RECEIVED (RFC 9293 §3.10.7.4)", () => {
     const h = synReceivedActive();
     recv(h, { flags: "RST", seq: R + 1 });
     expect(h.ep.state).toBe("CLOSED");
-    expect(h.host.signals).toEqual(["connection refused"]);
+    expect(h.host.signals).toEqual(["connection-refused"]);
   });
 
   it("syn_received (passive) + new syn in window -> listen (§3.10.7.4 fourth)", () => {
@@ -324,7 +324,7 @@ describe("ESTABLISHED (RFC 9293 §3.10.7.4)", () => {
     recv(h, { flags: "FIN+ACK", seq: R + 1, ack: L + 1 });
     expect(h.ep.state).toBe("CLOSE_WAIT");
     expectSent(h, [{ flags: "ACK", seq: L + 1, ack: R + 2 }]);
-    expect(h.host.signals).toEqual(["connection closing"]);
+    expect(h.host.signals).toEqual(["connection-closing"]);
   });
 
   it("established + close -> fin_wait_1, sends FIN+ACK at SND.NXT (§3.10.4)", () => {
@@ -355,7 +355,7 @@ describe("ESTABLISHED (RFC 9293 §3.10.7.4)", () => {
     const h = established();
     recv(h, { flags: "RST", seq: R + 1 });
     expect(h.ep.state).toBe("CLOSED");
-    expect(h.host.signals).toEqual(["connection reset"]);
+    expect(h.host.signals).toEqual(["connection-reset"]);
     expectNothing(h);
   });
 
@@ -494,7 +494,7 @@ describe("FIN-WAIT-1 (RFC 9293 §3.10.7.4)", () => {
     const h = finWait1();
     recv(h, { flags: "RST", seq: R + 1 });
     expect(h.ep.state).toBe("CLOSED");
-    expect(h.host.signals).toEqual(["connection reset"]);
+    expect(h.host.signals).toEqual(["connection-reset"]);
   });
 });
 
@@ -552,7 +552,7 @@ describe("CLOSE-WAIT (RFC 9293 §3.10.7.4)", () => {
     const h = closeWait();
     recv(h, { flags: "RST", seq: R + 2 });
     expect(h.ep.state).toBe("CLOSED");
-    expect(h.host.signals).toEqual(["connection reset"]);
+    expect(h.host.signals).toEqual(["connection-reset"]);
   });
 });
 
@@ -725,7 +725,7 @@ describe("timers (RFC 9293 §3.10.8, RFC 6298)", () => {
     expect(timer).toBe("user-timeout");
     expect(h.host.now).toBe(10_000);
     expect(h.ep.state).toBe("CLOSED");
-    expect(h.host.signals).toEqual(["connection aborted due to user timeout"]);
+    expect(h.host.signals).toEqual(["connection-aborted-user-timeout"]);
   });
 
   it("the backed-off RTO is capped at 60 s (RFC 6298 §2.5)", () => {

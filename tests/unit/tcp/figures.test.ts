@@ -63,7 +63,7 @@ describe("RFC 9293 figures", () => {
     expect(sent(trace, "server")).toContain("ACK 301/101");
     expect(sent(trace, "client")).toContain("RST 101/0");
     expect(stateSequence(trace, "server").slice(-2)).toEqual(["ESTABLISHED", "CLOSED"]);
-    expect(trace.events.some((e) => e.type === "signal" && e.endpoint === "server" && e.message === "connection reset")).toBe(true);
+    expect(trace.events.some((e) => e.type === "signal" && e.endpoint === "server" && e.signal === "connection-reset")).toBe(true);
   });
 
   it("Figure 11, the active side causes half-open connection discovery (§3.5.2)", () => {

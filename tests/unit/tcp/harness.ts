@@ -7,7 +7,7 @@ import { Endpoint, type DiscardReason, type Host, type Wire } from "@/lib/tcp/en
 import { formatFlags, parseFlags } from "@/lib/tcp/flags";
 import { rulesFor, type ProfileRules } from "@/lib/tcp/profiles";
 import { LinuxSysctlSchema, TimingSchema, type LinuxSysctls, type Profile, type Timing } from "@/lib/tcp/scenario";
-import type { State, TimerName } from "@/lib/tcp/trace";
+import type { SignalId, State, TimerName } from "@/lib/tcp/trace";
 import type { Rule } from "@/lib/tcp/transitions";
 
 /** Our endpoint's ISS and the peer's, as in the RFC's figures (ours 300, theirs 100). */
@@ -28,7 +28,7 @@ export class TestHost implements Host {
   readonly timing: Timing;
   sent: Sent[] = [];
   states: { from: State; to: State; rule: string }[] = [];
-  signals: string[] = [];
+  signals: SignalId[] = [];
   discards: DiscardReason[] = [];
   timers: TimerName[] = [];
 
@@ -42,8 +42,8 @@ export class TestHost implements Host {
   stateChanged(_e: Endpoint, from: State, to: State, rule: Rule): void {
     this.states.push({ from, to, rule: rule.cites });
   }
-  signal(_e: Endpoint, message: string): void {
-    this.signals.push(message);
+  signal(_e: Endpoint, signal: SignalId): void {
+    this.signals.push(signal);
   }
   discarded(_e: Endpoint, _s: Wire, reason: DiscardReason): void {
     this.discards.push(reason);

@@ -48,7 +48,7 @@ describe("profile linux", () => {
     expect(retransmitted).toEqual([1000, 2000, 3000, 4000, 5000, 7000, 11_000, 19_000, 35_000, 67_000]);
     expect(h.host.now).toBe(131_000);
     expect(h.ep.state).toBe("CLOSED");
-    expect(h.host.signals).toEqual(["connection timed out"]);
+    expect(h.host.signals).toEqual(["connection-timed-out"]);
   });
 
   it("with tcp_syn_linear_timeouts 0, syn_sent doubles from the first retry and gives up at 127 s (tcp_syn_retries 6)", () => {

@@ -16,8 +16,8 @@ function bits(flags: string): number {
   return parsed.bits;
 }
 
-// The (from, to, rule, reason) of every state event the engine may record, from the table.
-const ALLOWED = new Set(TRANSITIONS.map((t) => `${t.from}>${t.to} ${RULES[t.rule].cites}: ${RULES[t.rule].reason}`));
+// The (from, to, citation, rule id) of every state event the engine may record, from the table.
+const ALLOWED = new Set(TRANSITIONS.map((t) => `${t.from}>${t.to} ${RULES[t.rule].cites}: ${t.rule}`));
 
 describe("engine properties (fast-check)", () => {
   it("never throws on a valid scenario, and the run ends within untilMs", () => {
@@ -58,11 +58,11 @@ describe("engine properties (fast-check)", () => {
     );
   });
 
-  it("every transition is in lib/tcp/transitions.ts (RFC 9293 Figure 5 or a documented extension), with its rule and reason", () => {
+  it("every transition is in lib/tcp/transitions.ts (RFC 9293 Figure 5 or a documented extension), with its citation and rule id", () => {
     fc.assert(
       fc.property(scenarioArb, (s) => {
         for (const e of simulate(s).events) {
-          if (e.type === "state") expect(ALLOWED).toContain(`${e.from}>${e.to} ${e.rule}: ${e.reason}`);
+          if (e.type === "state") expect(ALLOWED).toContain(`${e.from}>${e.to} ${e.rule}: ${e.ruleId}`);
         }
       }),
       RUNS,

@@ -1,8 +1,14 @@
 // The transition table (lib/tcp/transitions.ts) against RFC 9293 Figure 5 and the arcs
-// its text adds, and docs/engine.md's copy of the table against the module.
+// its text adds, its reasons in the catalogs (messages/<locale>/rules.json), and
+// docs/engine.md's copy of the table against the module and the English catalog.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { ruleReason } from "@/lib/tcp/describe";
 import { RULES, TRANSITIONS, checkTransition, type RuleId } from "@/lib/tcp/transitions";
+import { textIn } from "../i18n/render-in";
+
+const en = textIn("en");
+const zh = textIn("zh-CN");
 
 // The arrows of RFC 9293 Figure 5, read off the figure.
 const FIGURE_5 = [
@@ -56,13 +62,18 @@ describe("the transition table (lib/tcp/transitions.ts)", () => {
     for (const id of ids) expect(RULES[id].cites, id).toMatch(/^(RFC \d+ §[\d.]+|linux \(.+\)|profile [a-z0-9-]+)$/);
   });
 
-  it("tells the reason in one sentence, and no two rules tell the same thing with the same source", () => {
-    const seen = new Set<string>();
-    for (const id of ids) {
-      const { cites, reason } = RULES[id];
-      expect(reason, id).toMatch(/^[A-Z].*\.$/);
-      expect(seen, id).not.toContain(`${cites}: ${reason}`);
-      seen.add(`${cites}: ${reason}`);
+  it("tells the reason in one sentence in each language, and no two rules tell the same thing with the same source", () => {
+    for (const [locale, text, sentence] of [
+      ["en", en, /^[A-Z].*\.$/],
+      ["zh-CN", zh, /^(?=.*[\u4e00-\u9fff]).*。$/],
+    ] as const) {
+      const seen = new Set<string>();
+      for (const id of ids) {
+        const reason = text(ruleReason(id));
+        expect(reason, `${locale} ${id}`).toMatch(sentence);
+        expect(seen, `${locale} ${id}`).not.toContain(`${RULES[id].cites}: ${reason}`);
+        seen.add(`${RULES[id].cites}: ${reason}`);
+      }
     }
   });
 
@@ -81,10 +92,10 @@ describe("the transition table (lib/tcp/transitions.ts)", () => {
 });
 
 describe("docs/engine.md", () => {
-  // One row per rule: | `id` | from states | to | cites | reason |
+  // One row per rule: | `id` | from states | to | cites | reason (the English catalog's) |
   const row = (id: RuleId) => {
     const r = RULES[id];
-    return `| \`${id}\` | ${r.from.join(", ")} | ${r.to} | ${r.cites} | ${r.reason} |`;
+    return `| \`${id}\` | ${r.from.join(", ")} | ${r.to} | ${r.cites} | ${en(ruleReason(id))} |`;
   };
 
   it("has the transition table, row for row as in lib/tcp/transitions.ts", () => {

@@ -6,12 +6,14 @@ import { exposedOnly } from "@/lib/auth/endpoints";
 import { AppError } from "@/lib/server/errors";
 import { errorResponse } from "@/lib/server/route";
 import { databaseHealthy } from "@/lib/db/health";
+import { msg } from "@/lib/i18n/msg";
+import { readerLocale } from "@/lib/i18n/translate";
 
 const handlers = toNextJsHandler(auth);
 
 function guarded(handler: (request: Request) => Promise<Response>) {
   return async (request: Request): Promise<Response> => {
-    const unavailable = () => errorResponse(new AppError("UNAVAILABLE", "The database cannot be reached. Try again shortly."));
+    const unavailable = () => errorResponse(new AppError("UNAVAILABLE", msg("errors.database.unreachable")), readerLocale(request.headers));
     try {
       const response = await handler(request);
       if (response.status >= 500 && !(await databaseHealthy())) return unavailable();

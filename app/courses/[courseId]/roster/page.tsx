@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { EnrollByEmailForm } from "@/components/course-forms";
 import { DataTable } from "@/components/data-table";
 import { StaffInviteList } from "@/components/staff-invite-list";
 import { Badge, Card, PageHeader } from "@/components/ui";
 import { authService } from "@/lib/auth/service";
-import { ROLE_LABEL, STAFF, type CourseRole } from "@/lib/auth/roles";
+import { STAFF } from "@/lib/auth/roles";
 import { requireCourse } from "@/lib/auth/session";
 import { courseService, enrollmentService } from "@/lib/courses";
 import { appUrl } from "@/lib/env";
 
-export const metadata: Metadata = { title: "Roster" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("roster");
+  return { title: t("title") };
+}
 
 export default async function RosterPage({ params }: { params: Promise<{ courseId: string }> }) {
   const { courseId } = await params;
@@ -21,24 +25,25 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
     ? await authService.inviteTokens(enrollments.filter((e) => e.user.invited).map((e) => e.user.id))
     : new Map<string, string>();
   const staffInvites = instructor ? await enrollmentService.staffInvitesOf(courseId) : [];
+  const [t, tc] = await Promise.all([getTranslations("roster"), getTranslations("courses")]);
   return (
     <>
-      <PageHeader title="Roster" description="Everyone in the course: enrol people by email, share invite links, see roles and sections." />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="grid gap-6">
-        <Card title="Enrol by email">
+        <Card title={t("enrolTitle")}>
           <EnrollByEmailForm courseId={courseId} canAddStaff={access.role === "INSTRUCTOR"} />
         </Card>
-        <Card title={`People (${enrollments.length})`}>
+        <Card title={t("people", { count: enrollments.length })}>
           <DataTable
-            caption="Everyone enrolled in this course, with role, section and account status"
+            caption={t("caption")}
             hideCaption
-            empty="Nobody is enrolled yet."
+            empty={t("empty")}
             columns={[
-              { key: "name", header: "Name", sortable: true },
-              { key: "email", header: "Email", sortable: true, className: "font-mono text-xs" },
-              { key: "role", header: "Role", sortable: true },
-              { key: "section", header: "Section", sortable: true },
-              { key: "account", header: "Account" },
+              { key: "name", header: t("name"), sortable: true },
+              { key: "email", header: t("email"), sortable: true, className: "font-mono text-xs" },
+              { key: "role", header: t("role"), sortable: true },
+              { key: "section", header: t("section"), sortable: true },
+              { key: "account", header: t("account") },
             ]}
             rows={enrollments.map((e) => {
               const token = tokens.get(e.user.id);
@@ -47,14 +52,14 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
                 cells: {
                   name: e.user.name,
                   email: e.user.email,
-                  role: ROLE_LABEL[e.role as CourseRole],
+                  role: tc("role", { role: e.role }),
                   section: e.section ?? "—",
                   account: e.user.invited ? (
                     <div className="flex flex-col gap-1">
-                      <Badge tone="amber">Invited</Badge>
+                      <Badge tone="amber">{t("invited")}</Badge>
                       {token ? (
                         <label className="text-xs text-slate-600">
-                          Invite link for {e.user.email}
+                          {t("inviteLink", { email: e.user.email })}
                           <input
                             readOnly
                             value={`${appUrl()}/invite/${token}`}
@@ -64,7 +69,7 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
                       ) : null}
                     </div>
                   ) : (
-                    <Badge tone="accent">Active</Badge>
+                    <Badge tone="accent">{t("active")}</Badge>
                   ),
                 },
               };

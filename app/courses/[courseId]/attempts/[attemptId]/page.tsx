@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AnswerReview } from "@/components/answer-review";
 import { AttemptRunner } from "@/components/attempt-runner";
 import type { Draft } from "@/components/answer-widgets";
@@ -9,8 +11,12 @@ import { attempts } from "@/lib/attempts";
 import { AppError } from "@/lib/server/errors";
 import { ANY_ROLE } from "@/lib/auth/roles";
 import { requireCourse } from "@/lib/auth/session";
+import { textRenderer } from "@/lib/server/text";
 
-export const metadata: Metadata = { title: "Attempt" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("attempt");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function AttemptPage({ params }: { params: Promise<{ courseId: string; attemptId: string }> }) {
@@ -21,23 +27,18 @@ export default async function AttemptPage({ params }: { params: Promise<{ course
     throw error;
   });
   if (view.quiz.courseId !== courseId) notFound();
-  const back = (
+  const [t, format, text] = await Promise.all([getTranslations("attempt"), getFormatter(), textRenderer()]);
+  const back = (chunks: ReactNode) => (
     <Link href={`/courses/${courseId}`} className="text-accent-700 underline">
-      Back to {access.course.code}
+      {chunks}
     </Link>
   );
+  const course = access.course.code;
 
   if (view.status === "IN_PROGRESS") {
     return (
       <>
-        <PageHeader
-          title={view.quiz.title}
-          description={
-            <>
-              Attempt {view.number} · answers are saved as you work · {back}
-            </>
-          }
-        />
+        <PageHeader title={view.quiz.title} description={t.rich("inProgress", { number: view.number, course, back })} />
         <AttemptRunner
           attemptId={view.attemptId}
           deadlineAt={view.deadlineAt?.toISOString() ?? null}
@@ -58,19 +59,20 @@ export default async function AttemptPage({ params }: { params: Promise<{ course
     <>
       <PageHeader
         title={view.quiz.title}
-        description={
-          <>
-            Attempt {view.number} · submitted {view.submittedAt?.toUTCString()} · {back}
-          </>
-        }
+        description={t.rich("submittedAt", {
+          number: view.number,
+          course,
+          at: view.submittedAt ? format.dateTime(view.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : "",
+          back,
+        })}
       />
       {view.release.released ? (
         <div className="flex flex-col gap-6">
           <Card>
             <p className="text-lg font-semibold text-slate-900" data-testid="attempt-score">
-              Score: {Math.round((view.score ?? 0) * 100) / 100} / {view.maxScore}
+              {t("score", { score: Math.round((view.score ?? 0) * 100) / 100, max: view.maxScore ?? 0 })}
             </p>
-            <p className="text-sm text-slate-600">{view.release.reason}</p>
+            <p className="text-sm text-slate-600">{text(view.release.reason)}</p>
           </Card>
           {view.items.map((item) =>
             item.result ? (
@@ -87,8 +89,8 @@ export default async function AttemptPage({ params }: { params: Promise<{ course
         </div>
       ) : (
         <Card>
-          <p className="text-lg font-semibold text-slate-900">Submitted</p>
-          <p className="mt-1 text-slate-700">Your answers are in. {view.release.reason}</p>
+          <p className="text-lg font-semibold text-slate-900">{t("submitted")}</p>
+          <p className="mt-1 text-slate-700">{t("answersIn", { reason: text(view.release.reason) })}</p>
         </Card>
       )}
     </>

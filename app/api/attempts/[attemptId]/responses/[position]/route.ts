@@ -3,6 +3,7 @@
 // the attempt is not the caller's.
 import { z } from "zod";
 import { attempts } from "@/lib/attempts";
+import { msg } from "@/lib/i18n/msg";
 import { AppError } from "@/lib/server/errors";
 import { readJson } from "@/lib/server/json";
 import { json, userRoute } from "@/lib/server/route";
@@ -12,7 +13,7 @@ const Body = z.object({ answer: z.unknown() }).strict();
 
 export const PUT = userRoute(Params, async ({ user, params, request }) => {
   const body = Body.safeParse(await readJson(request));
-  if (!body.success) throw new AppError("UNPROCESSABLE", 'The request must be { "answer": … }.');
+  if (!body.success) throw new AppError("UNPROCESSABLE", msg("attempt.errors.badBody", { shape: '{ "answer": … }' }));
   const { savedAt } = await attempts.save(user.id, params.attemptId, params.position, body.data.answer);
   return json({ savedAt: savedAt.toISOString() });
 });

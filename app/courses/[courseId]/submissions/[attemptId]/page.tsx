@@ -1,0 +1,86 @@
+// One student's attempt, for the course's staff: the review the student sees after release,
+// with the expected answers, released or not; an attempt in progress shows its questions. Feedback is stored as messages, so it reads in
+// the staff member's language whatever language the student worked in.
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { AnswerReview } from "@/components/answer-review";
+import { QuestionSetup } from "@/components/question-view";
+import { Card, PageHeader } from "@/components/ui";
+import { attempts } from "@/lib/attempts";
+import { STAFF } from "@/lib/auth/roles";
+import { requireCourse } from "@/lib/auth/session";
+import { AppError } from "@/lib/server/errors";
+import { textRenderer } from "@/lib/server/text";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("attempt.staff");
+  return { title: t("reviewPageTitle") };
+}
+export const dynamic = "force-dynamic";
+
+export default async function StaffAttemptPage({ params }: { params: Promise<{ courseId: string; attemptId: string }> }) {
+  const { courseId, attemptId } = await params;
+  await requireCourse(courseId, STAFF, `/courses/${courseId}/submissions/${attemptId}`);
+  const view = await attempts.staffView(courseId, attemptId).catch((error) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const [t, ta, format, text] = await Promise.all([
+    getTranslations("attempt.staff"),
+    getTranslations("attempt"),
+    getFormatter(),
+    textRenderer(),
+  ]);
+  const back = (chunks: ReactNode) => (
+    <Link href={`/courses/${courseId}/quizzes/${view.quiz.id}`} className="text-accent-700 underline">
+      {chunks}
+    </Link>
+  );
+  const inProgress = view.status === "IN_PROGRESS";
+  return (
+    <>
+      <PageHeader
+        title={t("reviewTitle", { student: view.student.name, quiz: view.quiz.title })}
+        description={t.rich("reviewDescription", {
+          number: view.number,
+          status: view.status,
+          at: view.submittedAt ? format.dateTime(view.submittedAt, { dateStyle: "medium", timeStyle: "short" }) : "",
+          back,
+        })}
+      />
+      <div className="flex flex-col gap-6">
+        <Card>
+          {inProgress ? (
+            <p className="text-slate-700">{t("inProgressNote")}</p>
+          ) : (
+            <>
+              <p className="text-lg font-semibold text-slate-900" data-testid="attempt-score">
+                {ta("score", { score: Math.round((view.score ?? 0) * 100) / 100, max: view.maxScore ?? 0 })}
+              </p>
+              <p className="text-sm text-slate-600">{text(view.release.reason)}</p>
+            </>
+          )}
+        </Card>
+        {view.items.map((item) =>
+          item.result ? (
+            <AnswerReview
+              key={item.position}
+              position={item.position}
+              presentation={item.presentation}
+              draft={item.draft}
+              result={item.result}
+              maxScore={item.maxScore}
+            />
+          ) : (
+            <Card key={item.position}>
+              <QuestionSetup presentation={item.presentation} headingLevel={3} />
+            </Card>
+          ),
+        )}
+      </div>
+    </>
+  );
+}
