@@ -26,8 +26,11 @@ function cached(cache: Map<string, z.ZodType>, ask: Ask, build: () => z.ZodType)
   return schema;
 }
 
-// reportInput: the words for a value of the wrong type name the type that was sent.
-const OPTIONS = { reportInput: true } as const;
+// reportInput: the words for a value of the wrong type name the type that was sent. `async` is
+// what zod's safeParse sets anyway: it copies the options into `{ ...options, async: false }`,
+// and a copy that adds a property gets a shape of its own on every call (docs/performance.md §5),
+// which made every load in zod's parse megamorphic.
+const OPTIONS = { reportInput: true, async: false } as const;
 
 /** Parses an answer for a question, or lists what is wrong with it ("path: problem", as catalog messages). */
 export function parseAnswer(ask: Ask, input: unknown): { ok: true; answer: Answer } | { ok: false; errors: Msg[] } {

@@ -13,7 +13,11 @@ const normalise = (input: string) =>
     .toUpperCase()
     .replace(/[\s-]+/g, "_");
 
+const EXACT: ReadonlySet<string> = new Set(STATES);
+
 export function parseStateName(input: string): { state: State } | { error: Msg } {
+  // A name written as the trace writes it is looked up as it is, with no strings made.
+  if (EXACT.has(input)) return { state: input as State };
   const key = normalise(input);
   if ((STATES as readonly string[]).includes(key)) return { state: key as State };
   if (ALIASES[key]) return { state: ALIASES[key] };

@@ -8,19 +8,12 @@ export class Rng {
   private d: number;
 
   constructor(seed: number) {
-    let s = seed >>> 0;
-    const next = () => {
-      // splitmix32
-      s = (s + 0x9e3779b9) >>> 0;
-      let z = s;
-      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-      return (z ^ (z >>> 16)) >>> 0;
-    };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
+    // splitmix32's state advances by the golden ratio; each state is then mixed.
+    const s = seed >>> 0;
+    this.a = splitmix32((s + SPLITMIX_GAMMA) >>> 0);
+    this.b = splitmix32((s + 2 * SPLITMIX_GAMMA) >>> 0);
+    this.c = splitmix32((s + 3 * SPLITMIX_GAMMA) >>> 0);
+    this.d = splitmix32((s + 4 * SPLITMIX_GAMMA) >>> 0);
     for (let i = 0; i < 12; i++) this.u32();
   }
 
@@ -52,4 +45,17 @@ export class Rng {
   isn(): number {
     return this.chance(0.2) ? 0x1_0000_0000 - this.int(1, 5000) : this.u32();
   }
+}
+
+const SPLITMIX_GAMMA = 0x9e3779b9;
+
+/**
+ * splitmix32's output for one state. A function of its own rather than a closure made per
+ * Rng: one Rng is made per question variant, and under tsx a closure also gets its name set.
+ */
+function splitmix32(state: number): number {
+  let z = state;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  return (z ^ (z >>> 16)) >>> 0;
 }

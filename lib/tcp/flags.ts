@@ -14,6 +14,9 @@ const BIT: Record<FlagName, number> = { SYN, FIN, RST, PSH, ACK };
 // All 32 sets are formatted once, so writing a trace allocates no strings.
 const NAMES: readonly string[] = Array.from({ length: 32 }, (_, bits) => FLAG_ORDER.filter((name) => bits & BIT[name]).join("+"));
 
+// Every non-empty set by its formatted name (the empty set's name, "", is not a flag set).
+const CANONICAL: ReadonlyMap<string, number> = new Map(NAMES.map((name, bits) => [name, bits] as const).filter(([, bits]) => bits !== 0));
+
 export function formatFlags(bits: number): string {
   return NAMES[bits & 31] ?? "";
 }
@@ -23,6 +26,9 @@ export function formatFlags(bits: number): string {
  * for an empty set, an unknown flag or a flag named twice.
  */
 export function parseFlags(text: string): { bits: number } | { error: string } {
+  // Most sets arrive as the trace writes them: those are looked up, with no strings made.
+  const canonical = CANONICAL.get(text);
+  if (canonical !== undefined) return { bits: canonical };
   const parts = text.split("+").map((p) => p.trim().toUpperCase());
   let bits = 0;
   for (const part of parts) {

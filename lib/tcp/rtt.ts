@@ -33,6 +33,18 @@ export class RttState {
     private readonly minRtoMs: number,
   ) {}
 
+  /** A new connection starts unmeasured (in place: an endpoint keeps one estimator). */
+  reset(): void {
+    this.sampled = false;
+    this.srtt = 0;
+    this.rttvar = 0;
+    this.srttUs8 = 0;
+    this.mdevUs = 0;
+    this.mdevMaxUs = 0;
+    this.rttvarUs = 0;
+    this.rttSeq = 0;
+  }
+
   /**
    * A round-trip sample of `ms`, taken when an ACK moved SND.UNA to `sndUna` with SND.NXT at
    * `sndNxt` (Linux refreshes its variance bound once per round trip, tracked by sequence).

@@ -164,17 +164,27 @@ const InjectSchema = z
   })
   .strict();
 
+// Parsed once: a scenario that leaves them out gets fresh copies, not three parses of {} per run.
+const TIMING_DEFAULTS = TimingSchema.parse({});
+const CLIENT_DEFAULTS = ClientSchema.parse({});
+const SERVER_DEFAULTS = ServerSchema.parse({});
+/**
+ * A shallow copy made as zod makes its output, keys added to {} in order, so it shares the
+ * shape of a parsed one and the engine's loads from it stay monomorphic.
+ */
+const copy = <T extends object>(value: T): T => Object.assign({}, value);
+
 export const ScenarioSchema = z
   .object({
     profile: z.enum(PROFILES, { error: oneOf(PROFILES) }).default("rfc9293"),
-    timing: TimingSchema.default(() => TimingSchema.parse({})),
+    timing: TimingSchema.default(() => copy(TIMING_DEFAULTS)),
     endpoints: z
       .object({
-        client: ClientSchema.default(() => ClientSchema.parse({})),
-        server: ServerSchema.default(() => ServerSchema.parse({})),
+        client: ClientSchema.default(() => copy(CLIENT_DEFAULTS)),
+        server: ServerSchema.default(() => copy(SERVER_DEFAULTS)),
       })
       .strict()
-      .default(() => ({ client: ClientSchema.parse({}), server: ServerSchema.parse({}) })),
+      .default(() => copy({ client: copy(CLIENT_DEFAULTS), server: copy(SERVER_DEFAULTS) })),
     actions: z.array(ActionSchema).max(1000),
     network: z.array(FaultSchema).max(100).default([]),
     inject: z.array(InjectSchema).max(100).default([]),

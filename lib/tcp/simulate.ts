@@ -64,8 +64,36 @@ class Simulation implements Host {
   constructor(private readonly scenario: Scenario) {
     this.timing = scenario.timing;
     const { client, server } = scenario.endpoints;
-    this.client = new Endpoint("client", "server", { ...client, rules: rulesFor(scenario.profile, scenario.timing, client.sysctl) }, this);
-    this.server = new Endpoint("server", "client", { ...server, rules: rulesFor(scenario.profile, scenario.timing, server.sysctl) }, this);
+    // Both configs are written out as one literal shape, not as `{ ...client, rules }`: an
+    // optimized spread followed by a property gives every object a map of its own (V8 in
+    // Node 20), so each run made new shapes and the Endpoint constructor's loads went
+    // megamorphic (docs/performance.md §5).
+    this.client = new Endpoint(
+      "client",
+      "server",
+      {
+        isn: client.isn,
+        autoRead: client.autoRead,
+        rules: rulesFor(scenario.profile, scenario.timing, client.sysctl),
+        backlog: undefined,
+        synQueue: undefined,
+        acceptQueue: undefined,
+      },
+      this,
+    );
+    this.server = new Endpoint(
+      "server",
+      "client",
+      {
+        isn: server.isn,
+        autoRead: server.autoRead,
+        rules: rulesFor(scenario.profile, scenario.timing, server.sysctl),
+        backlog: server.backlog,
+        synQueue: server.synQueue,
+        acceptQueue: server.acceptQueue,
+      },
+      this,
+    );
     this.faults = scenario.network.map((effect) => ({
       from: effect.match.from,
       bits: flagBits(effect.match.flags),
@@ -180,6 +208,8 @@ class Simulation implements Host {
   /** When one step changes an endpoint's state more than once, all but the last change are transient. */
   private markTransient(): void {
     const events = this.events;
+    // Most steps add one or two events: too few for two state changes.
+    if (events.length - this.stepStart < 2) return;
     for (let i = events.length - 1, seenClient = false, seenServer = false; i >= this.stepStart; i--) {
       const e = events[i];
       if (e.type !== "state") continue;

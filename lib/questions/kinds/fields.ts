@@ -130,6 +130,9 @@ const seqNumber = z
   .max(0xffff_ffff, says(msg("feedback.parse.seqTooBig")));
 const answerEndpoint = z.enum(ENDPOINTS, { error: says(msg("feedback.parse.endpoint")) });
 
+// As parseAnswer's options (answers.ts): `async: false` is zod's own, so its copy keeps one shape.
+const INNER_OPTIONS = { reportInput: true, async: false } as const;
+
 // A blank field ("" or null) is an unanswered part: it earns nothing but is not an error,
 // so a half-finished answer still gets credit for the half that is there.
 export function orBlank<T extends z.ZodType>(schema: T) {
@@ -138,7 +141,7 @@ export function orBlank<T extends z.ZodType>(schema: T) {
     .optional()
     .transform((value, ctx): "" | z.output<T> => {
       if (value === "" || value === null || value === undefined) return "";
-      const result = schema.safeParse(value, { reportInput: true });
+      const result = schema.safeParse(value, INNER_OPTIONS);
       if (result.success) return result.data;
       // Keep the inner schema's own message ("SYN appears twice"), not a generic one.
       for (const issue of result.error.issues) ctx.addIssue({ code: "custom", message: says(issueText(issue)), path: issue.path });
