@@ -1,0 +1,97 @@
+// Every page a student, an instructor and an administrator reach, read in Simplified Chinese:
+// no English word left on the screen but RFC names (states, flags, calls, seq/ack notation)
+// and what people typed (names, emails, course and quiz titles — the demo's are English).
+// Also the page's accessible names (aria-label, title, alt), which a screen reader speaks.
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../lib/demo/seed-data";
+import { STARTER_BANK_TITLE } from "../../lib/demo/starter-library";
+import { withDb } from "./e2e-db";
+
+test.use({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+
+/** Words people typed into the demo, which stay as typed. */
+const DATA = [
+  "SynAck Lab",
+  "Computer Networks",
+  "Spring 2027",
+  "Practice: opening and closing connections",
+  "Midterm: TCP connection management",
+  STARTER_BANK_TITLE,
+  "Sam Admin",
+  "Ines Vega",
+  "Ada Okafor",
+  "Ben Carter",
+  "Chen Wei",
+  "English", // the language switch names each language in itself
+];
+/** RFC and API names and notation: state names, flags, calls (listen(backlog)), Linux sysctls, the app's paths (/join), fields, units, protocol names. */
+const RFC =
+  /\b[A-Z][A-Z0-9_+-]*\b|\b[a-z_]+\([a-z_]*\)|\btcp_[a-z_]+|\bbacklog\b|\b(seq|ack|len|ms|RFC|Linux|TCP|MSL|RTT|RTO|ISN)\b|\S+@\S+|\bt = |(?<![A-Za-z])\/[a-z][a-z/-]*/g;
+
+async function englishLeft(page: Page, extra: string[] = []): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const out = [document.body.innerText, document.title];
+    for (const el of document.querySelectorAll("[aria-label], [title], [alt], [placeholder]"))
+      for (const name of ["aria-label", "title", "alt", "placeholder"]) {
+        const v = el.getAttribute(name);
+        if (v) out.push(v);
+      }
+    return out;
+  });
+  let text = texts.join("\n");
+  for (const d of [...DATA, ...extra].sort((a, b) => b.length - a.length)) text = text.split(d).join(" ");
+  return [...new Set(text.replace(RFC, " ").match(/[A-Za-z]{3,}/g) ?? [])];
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('main form button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname === "/", { timeout: 15_000 });
+}
+
+async function sweep(page: Page, paths: string[], extra: string[] = []) {
+  for (const path of paths) {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+    expect({ path, english: await englishLeft(page, extra) }).toEqual({ path, english: [] });
+  }
+}
+
+const demo = () =>
+  withDb((db) => {
+    const course = db.prepare(`SELECT id, code, joinCode FROM Course WHERE title = 'Computer Networks'`).get() as {
+      id: string;
+      code: string;
+      joinCode: string;
+    };
+    return {
+      ...course,
+      quiz: (db.prepare(`SELECT id FROM Quiz WHERE courseId = ? ORDER BY title LIMIT 1`).get(course.id) as { id: string }).id,
+    };
+  });
+
+test("signed out, every page reads in Chinese", async ({ page }) => {
+  await sweep(page, ["/", "/login", "/signup", "/join", "/practice", "/practice/handshake", "/practice/mix", "/no-such-page"]);
+});
+
+test("a student's pages read in Chinese", async ({ page }) => {
+  const { id, code, joinCode } = demo();
+  await signIn(page, "ben@synack.test");
+  await sweep(page, ["/", `/courses/${id}`, "/practice", "/practice/passive-close", "/account", "/join"], [code, joinCode]);
+});
+
+test("an instructor's and an administrator's pages read in Chinese", async ({ browser }) => {
+  const { id, code, joinCode, quiz } = demo();
+  const teacher = await browser.newPage();
+  await signIn(teacher, "instructor@synack.test");
+  await sweep(
+    teacher,
+    ["/", `/courses/${id}`, `/courses/${id}/roster`, `/courses/${id}/quizzes/${quiz}`, "/courses/new"],
+    [code, joinCode],
+  );
+  const admin = await browser.newPage();
+  await signIn(admin, "admin@synack.test");
+  await sweep(admin, ["/admin", "/account"], [code, joinCode]);
+});
