@@ -8,4 +8,3 @@ export type CourseRole = z.infer<typeof CourseRoleSchema>;
 /** Roles that manage a course: see the roster, enrol people, author quizzes. */
 export const STAFF: readonly CourseRole[] = ["INSTRUCTOR", "TA"];
 export const ANY_ROLE: readonly CourseRole[] = COURSE_ROLES;
-
