@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { AnswerReview } from "@/components/answer-review";
+import { AttemptReviewItems, AttemptScore } from "@/components/attempt-review";
 import { AttemptRunner } from "@/components/attempt-runner";
 import type { Draft } from "@/components/answer-widgets";
 import { Card, PageHeader } from "@/components/ui";
@@ -68,24 +68,8 @@ export default async function AttemptPage({ params }: { params: Promise<{ course
       />
       {view.release.released ? (
         <div className="flex flex-col gap-6">
-          <Card>
-            <p className="text-lg font-semibold text-slate-900" data-testid="attempt-score">
-              {t("score", { score: Math.round((view.score ?? 0) * 100) / 100, max: view.maxScore ?? 0 })}
-            </p>
-            <p className="text-sm text-slate-600">{text(view.release.reason)}</p>
-          </Card>
-          {view.items.map((item) =>
-            item.result ? (
-              <AnswerReview
-                key={item.position}
-                position={item.position}
-                presentation={item.presentation}
-                draft={item.draft}
-                result={item.result}
-                maxScore={item.maxScore}
-              />
-            ) : null,
-          )}
+          <AttemptScore score={view.score} maxScore={view.maxScore} reason={view.release.reason} />
+          <AttemptReviewItems items={view.items} />
         </div>
       ) : (
         <Card>

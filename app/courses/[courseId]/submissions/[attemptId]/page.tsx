@@ -6,14 +6,12 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { AnswerReview } from "@/components/answer-review";
-import { QuestionSetup } from "@/components/question-view";
+import { AttemptReviewItems, AttemptScore } from "@/components/attempt-review";
 import { Card, PageHeader } from "@/components/ui";
 import { attempts } from "@/lib/attempts";
 import { STAFF } from "@/lib/auth/roles";
 import { requireCourse } from "@/lib/auth/session";
 import { AppError } from "@/lib/server/errors";
-import { textRenderer } from "@/lib/server/text";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("attempt.staff");
@@ -28,12 +26,7 @@ export default async function StaffAttemptPage({ params }: { params: Promise<{ c
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [t, ta, format, text] = await Promise.all([
-    getTranslations("attempt.staff"),
-    getTranslations("attempt"),
-    getFormatter(),
-    textRenderer(),
-  ]);
+  const [t, format] = await Promise.all([getTranslations("attempt.staff"), getFormatter()]);
   const back = (chunks: ReactNode) => (
     <Link href={`/courses/${courseId}/quizzes/${view.quiz.id}`} className="text-accent-700 underline">
       {chunks}
@@ -52,34 +45,14 @@ export default async function StaffAttemptPage({ params }: { params: Promise<{ c
         })}
       />
       <div className="flex flex-col gap-6">
-        <Card>
-          {inProgress ? (
+        {inProgress ? (
+          <Card>
             <p className="text-slate-700">{t("inProgressNote")}</p>
-          ) : (
-            <>
-              <p className="text-lg font-semibold text-slate-900" data-testid="attempt-score">
-                {ta("score", { score: Math.round((view.score ?? 0) * 100) / 100, max: view.maxScore ?? 0 })}
-              </p>
-              <p className="text-sm text-slate-600">{text(view.release.reason)}</p>
-            </>
-          )}
-        </Card>
-        {view.items.map((item) =>
-          item.result ? (
-            <AnswerReview
-              key={item.position}
-              position={item.position}
-              presentation={item.presentation}
-              draft={item.draft}
-              result={item.result}
-              maxScore={item.maxScore}
-            />
-          ) : (
-            <Card key={item.position}>
-              <QuestionSetup presentation={item.presentation} headingLevel={3} />
-            </Card>
-          ),
+          </Card>
+        ) : (
+          <AttemptScore score={view.score} maxScore={view.maxScore} reason={view.release.reason} />
         )}
+        <AttemptReviewItems items={view.items} showUngraded />
       </div>
     </>
   );
