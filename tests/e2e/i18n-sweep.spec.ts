@@ -14,14 +14,18 @@ const DATA = ["SynAck Lab", "English"];
 const RFC =
   /\b[A-Z][A-Z0-9_+-]*\b|\b[a-z_]+\([a-z_]*\)|\btcp_[a-z_]+|\bbacklog\b|\b(seq|ack|len|ms|RFC|Linux|TCP|MSL|RTT|RTO|ISN)\b|\S+@\S+|\bt = |(?<![A-Za-z])\/[a-z][a-z/-]*/g;
 
-/** What people typed that the database holds now: other specs add courses, quizzes and people of their own. */
+/**
+ * What people typed that the database holds now: other specs add courses, quizzes and people of
+ * their own. Emails too, removed before names (longest first): an invited person's name is their
+ * email's local part.
+ */
 const typed = () =>
   withDb((db) =>
     (
       db
         .prepare(
           `SELECT title AS v FROM Course UNION SELECT code FROM Course UNION SELECT term FROM Course UNION SELECT joinCode FROM Course
-           UNION SELECT title FROM Quiz UNION SELECT title FROM QuestionBank UNION SELECT name FROM user UNION SELECT section FROM Enrollment`,
+           UNION SELECT title FROM Quiz UNION SELECT title FROM QuestionBank UNION SELECT name FROM user UNION SELECT email FROM user UNION SELECT section FROM Enrollment`,
         )
         .all() as { v: string | null }[]
     )
