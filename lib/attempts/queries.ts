@@ -27,11 +27,11 @@ export type StartQuizRow = Pick<
   | "timeLimitSec"
   | "attemptsAllowed"
   | "feedbackRelease"
-  | "section"
+  | "sections"
   | "published"
 > & { role: Enrollment["role"] | null; enrolledSection: Enrollment["section"] };
 
-const QUIZ_FOR_START = `SELECT ${quizCols("id", "courseId", "title", "mode", "opensAt", "closesAt", "timeLimitSec", "attemptsAllowed", "feedbackRelease", "section", "published")},
+const QUIZ_FOR_START = `SELECT ${quizCols("id", "courseId", "title", "mode", "opensAt", "closesAt", "timeLimitSec", "attemptsAllowed", "feedbackRelease", "sections", "published")},
             e."role" AS "role", e."section" AS "enrolledSection"
      FROM "Quiz" q LEFT JOIN "Enrollment" e ON e."courseId" = q."courseId" AND e."userId" = $2 WHERE q."id" = $1`;
 
@@ -143,10 +143,10 @@ export type AttemptRow = Pick<
   AttemptModel,
   "userId" | "number" | "status" | "startedAt" | "deadlineAt" | "submittedAt" | "score" | "maxScore"
 > &
-  Pick<QuizModel, "courseId" | "title" | "mode" | "timeLimitSec" | "feedbackRelease" | "closesAt"> & { quizId: QuizModel["id"] };
+  Pick<QuizModel, "courseId" | "title" | "mode" | "timeLimitSec" | "feedbackRelease" | "closesAt" | "releaseAt"> & { quizId: QuizModel["id"] };
 
 const ATTEMPT_WITH_QUIZ = `SELECT ${attemptCols("userId", "number", "status", "startedAt", "deadlineAt", "submittedAt", "score", "maxScore")}, q."id" AS "quizId",
-            ${quizCols("courseId", "title", "mode", "timeLimitSec", "feedbackRelease", "closesAt")}
+            ${quizCols("courseId", "title", "mode", "timeLimitSec", "feedbackRelease", "closesAt", "releaseAt")}
      FROM "Attempt" a JOIN "Quiz" q ON q."id" = a."quizId" WHERE a."id" = $1`;
 
 export async function attemptWithQuiz(db: Db, attemptId: string): Promise<AttemptRow | undefined> {

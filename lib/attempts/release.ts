@@ -7,7 +7,7 @@ import { msg, type Msg } from "../i18n/msg";
 
 export type Release = { released: boolean; reason: Msg };
 
-export function releaseOf(quiz: Pick<QuizModel, "feedbackRelease" | "closesAt">, status: AttemptStatus, now: Date): Release {
+export function releaseOf(quiz: Pick<QuizModel, "feedbackRelease" | "closesAt" | "releaseAt">, status: AttemptStatus, now: Date): Release {
   if (status !== "SUBMITTED") return { released: false, reason: msg("quizzes.release.inProgress") };
   switch (quiz.feedbackRelease) {
     case "IMMEDIATELY":
@@ -21,6 +21,13 @@ export function releaseOf(quiz: Pick<QuizModel, "feedbackRelease" | "closesAt">,
               ? msg("quizzes.release.atClose", { closesAt: quiz.closesAt.getTime() })
               : msg("quizzes.release.atCloseUndated"),
           };
+    case "ON_DATE":
+      // A release date not set yet reads as "not released": the instructor has not chosen one.
+      return quiz.releaseAt && now >= quiz.releaseAt
+        ? { released: true, reason: msg("quizzes.release.onDateReached") }
+        : quiz.releaseAt
+          ? { released: false, reason: msg("quizzes.release.onDate", { releaseAt: quiz.releaseAt.getTime() }) }
+          : { released: false, reason: msg("quizzes.release.onDateUnset") };
     default:
       return { released: false, reason: msg("quizzes.release.never") };
   }

@@ -2,11 +2,11 @@
 // the time and the random source are arguments, so tests/unit/attempts/rules.test.ts checks
 // them directly. The orchestration (start.ts, save.ts, submit.ts, view.ts) reads the rows,
 // asks these, and writes. Every time is the server's: a browser's clock decides nothing.
-import type { AttemptModel, QuizModel } from "../db/quiz-values";
+import { quizIsForSection, type AttemptModel, type QuizModel } from "../db/quiz-values";
 import { msg } from "../i18n/msg";
 import { AppError } from "../server/errors";
 
-export type StartableQuiz = Pick<QuizModel, "published" | "section" | "opensAt" | "closesAt" | "attemptsAllowed">;
+export type StartableQuiz = Pick<QuizModel, "published" | "sections" | "opensAt" | "closesAt" | "attemptsAllowed">;
 
 /**
  * Why a student of `section` who has used `used` attempts may not start a new one now, or
@@ -14,7 +14,7 @@ export type StartableQuiz = Pick<QuizModel, "published" | "section" | "opensAt" 
  * yet, closed, or out of attempts.
  */
 export function refusalToStart(quiz: StartableQuiz, section: string | null, used: number, now: Date): AppError | null {
-  if (!quiz.published || (quiz.section !== null && quiz.section !== section))
+  if (!quiz.published || !quizIsForSection(quiz.sections, section))
     return new AppError("NOT_FOUND", msg("attempt.errors.quizNotFound"));
   if (quiz.opensAt && now < quiz.opensAt) return new AppError("CONFLICT", msg("attempt.errors.opensAt", { at: quiz.opensAt.getTime() }));
   if (quiz.closesAt && now >= quiz.closesAt) return new AppError("CONFLICT", msg("attempt.errors.closed"));

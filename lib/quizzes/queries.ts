@@ -3,22 +3,24 @@
 // it is Prisma (docs/data-access.md).
 import "server-only";
 import { sqlOf, type Db } from "../db/client";
-import type { AttemptModel, QuizModel } from "../db/quiz-values";
+import { quizIsForSection, type AttemptModel, type QuizModel } from "../db/quiz-values";
 import { selectList } from "../db/sql";
 
 const quizCols = selectList<QuizModel>("q");
 
 export type StudentQuizRow = Pick<
   QuizModel,
-  "id" | "title" | "mode" | "opensAt" | "closesAt" | "timeLimitSec" | "attemptsAllowed" | "feedbackRelease" | "section" | "published"
+  "id" | "title" | "mode" | "opensAt" | "closesAt" | "timeLimitSec" | "attemptsAllowed" | "feedbackRelease" | "releaseAt" | "scoreRule" | "sections" | "published"
 >;
 
-const PUBLISHED_QUIZZES_FOR = `SELECT ${quizCols("id", "title", "mode", "opensAt", "closesAt", "timeLimitSec", "attemptsAllowed", "feedbackRelease", "section", "published")}
-     FROM "Quiz" q WHERE q."courseId" = $1 AND q."published" = $2 AND (q."section" IS NULL OR q."section" = $3) ORDER BY q."createdAt"`;
+const PUBLISHED_QUIZZES_FOR = `SELECT ${quizCols("id", "title", "mode", "opensAt", "closesAt", "timeLimitSec", "attemptsAllowed", "feedbackRelease", "releaseAt", "scoreRule", "sections", "published")}
+     FROM "Quiz" q WHERE q."courseId" = $1 AND q."published" = $2 ORDER BY q."createdAt"`;
 
 /** The published quizzes of a course that a student of `section` may see, oldest first. */
 export async function publishedQuizzesFor(db: Db, courseId: string, section: string | null): Promise<StudentQuizRow[]> {
-  return sqlOf(db).all<StudentQuizRow>(PUBLISHED_QUIZZES_FOR, [courseId, true, section]);
+  // A course has a handful of quizzes: the section filter reads the JSON list here, the same rule startAttempt applies.
+  const rows = await sqlOf(db).all<StudentQuizRow>(PUBLISHED_QUIZZES_FOR, [courseId, true]);
+  return rows.filter((q) => quizIsForSection(q.sections, section));
 }
 
 export type AttemptSummaryRow = Pick<AttemptModel, "id" | "quizId" | "number" | "status" | "score" | "maxScore">;

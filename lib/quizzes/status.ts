@@ -25,6 +25,7 @@ export const FEEDBACK_LABEL: Record<FeedbackRelease, Msg> = {
   IMMEDIATELY: msg("quizzes.feedback.IMMEDIATELY"),
   AFTER_CLOSE: msg("quizzes.feedback.AFTER_CLOSE"),
   NEVER: msg("quizzes.feedback.NEVER"),
+  ON_DATE: msg("quizzes.feedback.ON_DATE"),
 };
 
 /** "20 min", "90 s", "1 h 30 min" ("20分钟", "90秒", "1小时30分钟"). */

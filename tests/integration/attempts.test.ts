@@ -54,7 +54,7 @@ describe.each(DATABASES)("%s", (_provider, open) => {
       feedbackRelease: string;
       opensAt: Date;
       closesAt: Date;
-      section: string;
+      sections: string;
     }> = {},
   ) {
     return t.db.quiz.create({
@@ -119,8 +119,8 @@ describe.each(DATABASES)("%s", (_provider, open) => {
   });
 
   it("lists a student's quizzes: their section's and everyone's, no drafts, only their own attempts, expired ones submitted", async () => {
-    const forA = await quiz({ section: "A", timeLimitSec: 60 });
-    const forB = await quiz({ section: "B" });
+    const forA = await quiz({ sections: '["A"]', timeLimitSec: 60 });
+    const forB = await quiz({ sections: '["B"]' });
     const forAll = await quiz();
     const draft = await t.db.quiz.create({ data: { courseId, title: "Draft", mode: "EXAM", published: false } });
     const mine = new Set([forA.id, forB.id, forAll.id, draft.id]);
@@ -165,7 +165,7 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     await rejects(startAttempt(t.db, ids.chen, later.id), "CONFLICT", /opens at/);
     const closed = await quiz({ closesAt: new Date(Date.now() - 1000) });
     await rejects(startAttempt(t.db, ids.chen, closed.id), "CONFLICT", /closed/);
-    const sectionA = await quiz({ section: "A" });
+    const sectionA = await quiz({ sections: '["A"]' });
     await rejects(startAttempt(t.db, ids.chen, sectionA.id), "NOT_FOUND"); // chen is in section B
     const once = await quiz({ attemptsAllowed: 1 });
     const { attemptId } = await startAttempt(t.db, ids.chen, once.id);

@@ -18,18 +18,18 @@ import { say } from "./say";
 
 const T = new Date("2026-11-24T10:00:00.000Z");
 const at = (seconds: number) => new Date(T.getTime() + seconds * 1000);
-const open: StartableQuiz = { published: true, section: null, opensAt: null, closesAt: null, attemptsAllowed: null };
+const open: StartableQuiz = { published: true, sections: "[]", opensAt: null, closesAt: null, attemptsAllowed: null };
 
 describe("refusalToStart", () => {
   it("lets a student start an open quiz of everyone's or of their own section", () => {
     expect(refusalToStart(open, "A", 0, T)).toBeNull();
-    expect(refusalToStart({ ...open, section: "A" }, "A", 0, T)).toBeNull();
+    expect(refusalToStart({ ...open, sections: '["A"]' }, "A", 0, T)).toBeNull();
   });
 
   it("answers a draft and another section's quiz as not found", () => {
     expect(refusalToStart({ ...open, published: false }, null, 0, T)?.code).toBe("NOT_FOUND");
-    expect(refusalToStart({ ...open, section: "A" }, "B", 0, T)?.code).toBe("NOT_FOUND");
-    expect(refusalToStart({ ...open, section: "A" }, null, 0, T)?.code).toBe("NOT_FOUND");
+    expect(refusalToStart({ ...open, sections: '["A"]' }, "B", 0, T)?.code).toBe("NOT_FOUND");
+    expect(refusalToStart({ ...open, sections: '["A"]' }, null, 0, T)?.code).toBe("NOT_FOUND");
   });
 
   it("refuses before the opening time and from the closing time on, by the server's clock", () => {
@@ -54,7 +54,7 @@ describe("canStart (the course page's Start button)", () => {
   it("is offered exactly when no attempt is in progress and startAttempt's rule would not refuse", () => {
     const quizzes = fc.record({
       published: fc.boolean(),
-      section: fc.constantFrom(null, "A", "B"),
+      sections: fc.constantFrom("[]", '["A"]', '["B"]', '["A","B"]'),
       opensAt: fc.option(fc.integer({ min: -100, max: 100 }).map(at)),
       closesAt: fc.option(fc.integer({ min: -100, max: 100 }).map(at)),
       attemptsAllowed: fc.option(fc.integer({ min: 1, max: 3 })),

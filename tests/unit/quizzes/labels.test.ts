@@ -81,7 +81,7 @@ describe("quiz labels", () => {
 describe("feedback release reasons", () => {
   const closesAt = new Date("2027-03-05T14:30:00Z");
   const before = new Date("2027-03-01T00:00:00Z");
-  const quiz = { feedbackRelease: "AFTER_CLOSE" as const, closesAt };
+  const quiz = { feedbackRelease: "AFTER_CLOSE" as const, closesAt, releaseAt: null };
 
   it("give the closing time in the reader's time zone, naming the zone", () => {
     const { reason, released } = releaseOf(quiz, "SUBMITTED", before);
@@ -99,12 +99,12 @@ describe("feedback release reasons", () => {
   it("read naturally in both languages for every setting", () => {
     expect(zh.text(releaseOf(quiz, "IN_PROGRESS", before).reason)).toBe("本次作答尚未提交。");
     expect(zh.text(releaseOf(quiz, "SUBMITTED", new Date("2027-04-01T00:00:00Z")).reason)).toBe("测验已截止，反馈已发布。");
-    expect(en.text(releaseOf({ feedbackRelease: "IMMEDIATELY", closesAt: null }, "SUBMITTED", before).reason)).toBe(
+    expect(en.text(releaseOf({ feedbackRelease: "IMMEDIATELY", closesAt: null, releaseAt: null }, "SUBMITTED", before).reason)).toBe(
       "Feedback is shown as soon as you submit.",
     );
-    expect(zh.text(releaseOf({ feedbackRelease: "AFTER_CLOSE", closesAt: null }, "SUBMITTED", before).reason)).toBe(
+    expect(zh.text(releaseOf({ feedbackRelease: "AFTER_CLOSE", closesAt: null, releaseAt: null }, "SUBMITTED", before).reason)).toBe(
       "反馈将在测验截止时发布。",
     );
-    expect(zh.text(releaseOf({ feedbackRelease: "NEVER", closesAt: null }, "SUBMITTED", before).reason)).toBe("讲师不发布这个测验的反馈。");
+    expect(zh.text(releaseOf({ feedbackRelease: "NEVER", closesAt: null, releaseAt: null }, "SUBMITTED", before).reason)).toBe("讲师不发布这个测验的反馈。");
   });
 });
