@@ -143,7 +143,9 @@ export type AttemptRow = Pick<
   AttemptModel,
   "userId" | "number" | "status" | "startedAt" | "deadlineAt" | "submittedAt" | "score" | "maxScore"
 > &
-  Pick<QuizModel, "courseId" | "title" | "mode" | "timeLimitSec" | "feedbackRelease" | "closesAt" | "releaseAt"> & { quizId: QuizModel["id"] };
+  Pick<QuizModel, "courseId" | "title" | "mode" | "timeLimitSec" | "feedbackRelease" | "closesAt" | "releaseAt"> & {
+    quizId: QuizModel["id"];
+  };
 
 const ATTEMPT_WITH_QUIZ = `SELECT ${attemptCols("userId", "number", "status", "startedAt", "deadlineAt", "submittedAt", "score", "maxScore")}, q."id" AS "quizId",
             ${quizCols("courseId", "title", "mode", "timeLimitSec", "feedbackRelease", "closesAt", "releaseAt")}

@@ -14,8 +14,7 @@ export type StartableQuiz = Pick<QuizModel, "published" | "sections" | "opensAt"
  * yet, closed, or out of attempts.
  */
 export function refusalToStart(quiz: StartableQuiz, section: string | null, used: number, now: Date): AppError | null {
-  if (!quiz.published || !quizIsForSection(quiz.sections, section))
-    return new AppError("NOT_FOUND", msg("attempt.errors.quizNotFound"));
+  if (!quiz.published || !quizIsForSection(quiz.sections, section)) return new AppError("NOT_FOUND", msg("attempt.errors.quizNotFound"));
   if (quiz.opensAt && now < quiz.opensAt) return new AppError("CONFLICT", msg("attempt.errors.opensAt", { at: quiz.opensAt.getTime() }));
   if (quiz.closesAt && now >= quiz.closesAt) return new AppError("CONFLICT", msg("attempt.errors.closed"));
   if (quiz.attemptsAllowed !== null && used >= quiz.attemptsAllowed) {

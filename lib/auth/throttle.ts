@@ -75,3 +75,21 @@ export async function reserveSignUp(db: Db, address: string | null, now = new Da
   if (await takeThrottleSlot(db, key, SIGN_UP_LIMIT.max, SIGN_UP_LIMIT.windowMs, now)) return { ok: true };
   return { ok: false, retryAfterSec: await retryAfter(db, key, SIGN_UP_LIMIT, now) };
 }
+
+/**
+ * API tokens are passwords too: an address that sends unknown tokens spends the same
+ * per-address budget (`ip:<address>`) a sign-in that fails on a new account spends, so a
+ * guesser cannot switch from the sign-in form to the API to get more tries. Before the check:
+ * how long to wait, or 0.
+ */
+export async function tokenCheckRetryAfter(db: Db, address: string | null, now = new Date()): Promise<number> {
+  const key = addressKey({ email: "", address });
+  const row = await throttleRow(db, key);
+  if (!row || row.failures < ADDRESS_LIMIT.max || row.windowStart.getTime() + ADDRESS_LIMIT.windowMs <= now.getTime()) return 0;
+  return retryAfter(db, key, ADDRESS_LIMIT, now);
+}
+
+/** After an unknown or expired token: one failure on the address. */
+export async function recordFailedToken(db: Db, address: string | null, now = new Date()): Promise<void> {
+  await takeThrottleSlot(db, addressKey({ email: "", address }), ADDRESS_LIMIT.max, ADDRESS_LIMIT.windowMs, now);
+}

@@ -10,7 +10,18 @@ const quizCols = selectList<QuizModel>("q");
 
 export type StudentQuizRow = Pick<
   QuizModel,
-  "id" | "title" | "mode" | "opensAt" | "closesAt" | "timeLimitSec" | "attemptsAllowed" | "feedbackRelease" | "releaseAt" | "scoreRule" | "sections" | "published"
+  | "id"
+  | "title"
+  | "mode"
+  | "opensAt"
+  | "closesAt"
+  | "timeLimitSec"
+  | "attemptsAllowed"
+  | "feedbackRelease"
+  | "releaseAt"
+  | "scoreRule"
+  | "sections"
+  | "published"
 >;
 
 const PUBLISHED_QUIZZES_FOR = `SELECT ${quizCols("id", "title", "mode", "opensAt", "closesAt", "timeLimitSec", "attemptsAllowed", "feedbackRelease", "releaseAt", "scoreRule", "sections", "published")}

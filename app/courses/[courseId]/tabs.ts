@@ -2,6 +2,7 @@
 // message), the route segment under /courses/[courseId], and the roles that see the tab. Keep
 // `roles` equal to the roles the page itself passes to requireCourse, so nobody is shown a tab
 // that leads to a 403.
+import { rolesFor } from "@/lib/auth/permissions";
 import { STAFF, type CourseRole } from "@/lib/auth/roles";
 import type { MessageKey } from "@/lib/i18n/msg";
 
@@ -14,6 +15,8 @@ export type CourseTab = {
 
 export const COURSE_TABS = [
   { label: "courses.tabs.overview", segment: null, roles: STAFF },
+  { label: "courses.tabs.banks", segment: "banks", roles: rolesFor("banks.view") },
+  { label: "courses.tabs.quizzes", segment: "quizzes", roles: rolesFor("quizzes.view") },
   { label: "courses.tabs.roster", segment: "roster", roles: STAFF },
 ] as const satisfies readonly CourseTab[];
 

@@ -105,6 +105,8 @@ describe("feedback release reasons", () => {
     expect(zh.text(releaseOf({ feedbackRelease: "AFTER_CLOSE", closesAt: null, releaseAt: null }, "SUBMITTED", before).reason)).toBe(
       "反馈将在测验截止时发布。",
     );
-    expect(zh.text(releaseOf({ feedbackRelease: "NEVER", closesAt: null, releaseAt: null }, "SUBMITTED", before).reason)).toBe("讲师不发布这个测验的反馈。");
+    expect(zh.text(releaseOf({ feedbackRelease: "NEVER", closesAt: null, releaseAt: null }, "SUBMITTED", before).reason)).toBe(
+      "讲师不发布这个测验的反馈。",
+    );
   });
 });

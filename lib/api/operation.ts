@@ -1,0 +1,51 @@
+// One /api/v1 operation, declared once: its method and path, who may call it, and the zod
+// schemas of its path parameters, query, body and response. The route handler is built from
+// it (lib/api/route.ts) and the OpenAPI document is generated from it (lib/api/openapi.ts), so
+// the validator, the types and the documentation cannot drift apart.
+import type { z } from "zod";
+import type { Permission } from "../auth/permissions";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * Who may call: a member of the course named by the `courseId` path parameter holding the
+ * permission (lib/auth/permissions.ts), or any signed-in user (the sandbox, the starter
+ * library, one's own tokens).
+ */
+export type Access = { permission: Permission } | "signed-in";
+
+export interface Operation<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
+  /** operationId in the OpenAPI document: camelCase, unique. */
+  id: string;
+  method: HttpMethod;
+  /** Below /api/v1, OpenAPI style: "/courses/{courseId}/banks". */
+  path: string;
+  /** One line for the API's readers (the document is for developers, in English). */
+  summary: string;
+  description?: string;
+  /** The group it is listed under ("Banks", "Questions", …). */
+  tag: string;
+  access: Access;
+  params: P;
+  query?: Q;
+  body?: B;
+  response: R;
+  /** The success status: 200 unless said (201 for a creation, 204 for nothing to say). */
+  status?: 200 | 201 | 204;
+  /** The error statuses this operation may answer besides 400/401/403/404/413/415/422/429. */
+  errors?: readonly (409 | 503)[];
+  /** Session callers only: a token may not call it (creating tokens with a token would outlive a revocation). */
+  sessionOnly?: boolean;
+}
+
+/** Declares an operation; the identity, typed. */
+export function defineOperation<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+  op: Operation<P, Q, B, R>,
+): Operation<P, Q, B, R> {
+  return op;
+}

@@ -1,0 +1,18 @@
+// Every /api/v1 operation, for the OpenAPI document and the role matrix test. An operation
+// that is not listed here is not documented, and the matrix test fails on its route file.
+import type { Operation } from "../operation";
+import { banksOperations } from "./banks";
+import { libraryOperations } from "./library";
+import { previewOperations } from "./preview";
+import { quizzesOperations } from "./quizzes";
+import { sandboxOperations } from "./sandbox";
+import { tokensOperations } from "./tokens";
+
+export const operations: readonly Operation[] = [
+  ...libraryOperations,
+  ...banksOperations,
+  ...previewOperations,
+  ...quizzesOperations,
+  ...sandboxOperations,
+  ...tokensOperations,
+];

@@ -1,0 +1,156 @@
+// Route handlers of /api/v1, built from their operation (operation.ts). In order, a request:
+// 1. is authenticated: `Authorization: Bearer <token>` (a personal API token) or the session
+//    cookie. A cookie caller's state changes must come from this site and be declared JSON;
+//    a token caller sends no cookie, so a forged cross-site request has nothing to ride on.
+//    Unknown tokens spend the sign-in limiter's per-address budget (lib/auth/throttle.ts).
+// 2. has its path parameters parsed (a bad one is a 404: nothing by that name),
+// 3. is let in by its role in the course of `courseId` (not a member: 404; role lacking: 403),
+// 4. has its query (400) and body parsed: at most JSON_BODY_LIMIT bytes (413), JSON (400),
+//    valid for the operation's schema (422 with every issue and its path).
+// Then the handler runs; what it throws as AppError becomes its status, anything else a 500
+// that tells nothing of the cause. Messages are in the caller's language.
+import "server-only";
+import { z } from "zod";
+import { bearerToken, userForToken } from "../auth/api-tokens";
+import { clientAddress } from "../auth/client-address";
+import { can } from "../auth/permissions";
+import type { CourseRole } from "../auth/roles";
+import { authSecret } from "../auth/secret";
+import { courseAccessFor, type CourseAccess, type SessionUser } from "../auth/session";
+import { sessionFromCookie } from "../auth/session-cookie";
+import { recordFailedToken, tokenCheckRetryAfter } from "../auth/throttle";
+import { db } from "../db/client";
+import { databaseHealthy } from "../db/health";
+import { SqlBusyError } from "../db/sql";
+import { issueErrorMap } from "../i18n/field-messages";
+import type { Locale } from "../i18n/locales";
+import { msg } from "../i18n/msg";
+import { issueText, readerLocale, textIn } from "../i18n/translate";
+import { AppError } from "../server/errors";
+import { readJson } from "../server/json";
+import { JSON_BODY_LIMIT } from "../server/limits";
+import { foreignOriginError, notJsonError } from "../server/origin";
+import { json } from "../server/route";
+import type { ApiIssue } from "./errors";
+import type { Operation } from "./operation";
+
+export type ApiContext<O extends Operation> = {
+  user: SessionUser;
+  /** How the caller signed in. */
+  via: "session" | "token";
+  /** The caller's access to the course of `courseId`: set for course operations. */
+  access: O["access"] extends "signed-in" ? null : CourseAccess;
+  params: z.output<O["params"]>;
+  query: O["query"] extends z.ZodType ? z.output<O["query"]> : undefined;
+  body: O["body"] extends z.ZodType ? z.output<O["body"]> : undefined;
+  request: Request;
+  locale: Locale;
+};
+
+/** What a handler answers: the response body (sent with the operation's status), or nothing for a 204. */
+type Handler<O extends Operation> = (ctx: ApiContext<O>) => Promise<z.input<O["response"]> | Response>;
+
+/** A validation failure: 400 for a query, 422 for a body, with every issue and its path. */
+export class ApiValidationError extends AppError {
+  constructor(
+    code: "BAD_REQUEST" | "UNPROCESSABLE",
+    readonly issues: ApiIssue[],
+  ) {
+    super(code, msg(code === "BAD_REQUEST" ? "errors.api.badQuery" : "errors.api.invalidBody", { count: issues.length }));
+  }
+}
+
+function issuesOf(error: z.ZodError, locale: Locale, render: ReturnType<typeof textIn>): ApiIssue[] {
+  void locale;
+  return error.issues.map((issue) => ({
+    path: issue.path.map((p) => (typeof p === "number" ? p : String(p))),
+    message: render(issueText(issue)),
+  }));
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, code: "BAD_REQUEST" | "UNPROCESSABLE", locale: Locale): z.output<S> {
+  const parsed = schema.safeParse(value, { error: issueErrorMap(locale) });
+  if (parsed.success) return parsed.data;
+  throw new ApiValidationError(code, issuesOf(parsed.error, locale, textIn(locale)));
+}
+
+/** The query string as an object: one value per name (the last), so schemas see plain strings. */
+function queryObject(url: string): Record<string, string> {
+  return Object.fromEntries(new URL(url).searchParams.entries());
+}
+
+async function authenticate(request: Request): Promise<{ user: SessionUser; via: "session" | "token" } | null> {
+  const token = bearerToken(request.headers);
+  if (token !== null) {
+    const address = clientAddress(request.headers);
+    const wait = await tokenCheckRetryAfter(db, address);
+    if (wait > 0) throw new AppError("RATE_LIMITED", msg("errors.api.tooManyBadTokens", { seconds: wait }));
+    const user = await userForToken(db, token);
+    if (!user) {
+      await recordFailedToken(db, address);
+      throw new AppError("UNAUTHENTICATED", msg("errors.api.badToken"));
+    }
+    return { user, via: "token" };
+  }
+  const session = await sessionFromCookie(db, request.headers.get("cookie"), authSecret());
+  return session ? { user: session.user, via: "session" } : null;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function errorBody(error: AppError, locale: Locale): Response {
+  const body: Record<string, unknown> = { error: error.code, message: textIn(locale)(error.text) };
+  if (error instanceof ApiValidationError) body.issues = error.issues;
+  const response = json(body, error.status);
+  if (error.code === "UNAUTHENTICATED") response.headers.set("WWW-Authenticate", 'Bearer realm="synack-lab"');
+  return response;
+}
+
+/** The Next.js route handler of `op`. */
+export function apiRoute<O extends Operation>(op: O, handler: Handler<O>) {
+  return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
+    let locale = readerLocale(request.headers);
+    try {
+      const caller = await authenticate(request);
+      if (!caller) throw new AppError("UNAUTHENTICATED", msg("errors.api.signInOrToken"));
+      locale = readerLocale(request.headers, caller.user.locale);
+      if (caller.via === "session" && !SAFE_METHODS.has(request.method)) {
+        const refused = foreignOriginError(request.headers) ?? (op.body ? notJsonError(request.headers) : null);
+        if (refused) throw refused;
+      }
+      if (caller.via === "token" && op.sessionOnly) throw new AppError("FORBIDDEN", msg("errors.api.sessionOnly"));
+      // Next.js decodes the path lazily: a malformed escape ("%ff") rejects here.
+      const rawParams = await context.params.catch(() => null);
+      const params = op.params.safeParse(rawParams ?? {});
+      if (!params.success) throw new AppError("NOT_FOUND", msg("errors.notFound"));
+      let access: CourseAccess | null = null;
+      if (op.access !== "signed-in") {
+        const courseId = (params.data as { courseId?: unknown }).courseId;
+        access = typeof courseId === "string" ? await courseAccessFor(caller.user, courseId) : null;
+        if (!access) throw new AppError("NOT_FOUND", msg("errors.course.notFound"));
+        if (!can(access.role as CourseRole, op.access.permission)) throw new AppError("FORBIDDEN", msg("errors.course.roleForbidden"));
+      }
+      const query = op.query ? parseOrThrow(op.query, queryObject(request.url), "BAD_REQUEST", locale) : undefined;
+      const body = op.body ? parseOrThrow(op.body, await readJson(request, JSON_BODY_LIMIT), "UNPROCESSABLE", locale) : undefined;
+      const result = await handler({
+        user: caller.user,
+        via: caller.via,
+        access,
+        params: params.data,
+        query,
+        body,
+        request,
+        locale,
+      } as ApiContext<O>);
+      if (result instanceof Response) return result;
+      if (op.status === 204) return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
+      return json(result, op.status ?? 200);
+    } catch (error) {
+      if (error instanceof AppError) return errorBody(error, locale);
+      if (error instanceof SqlBusyError) return errorBody(new AppError("UNAVAILABLE", msg("errors.database.busy")), locale);
+      if (!(await databaseHealthy())) return errorBody(new AppError("UNAVAILABLE", msg("errors.database.unreachable")), locale);
+      console.error("api route failed", op.id, error);
+      return json({ error: "INTERNAL", message: textIn(locale)(msg("errors.unexpected")) }, 500);
+    }
+  };
+}

@@ -1,0 +1,36 @@
+// Who may do what in a course, one table (README, "Who may do what"). Pages pass
+// `rolesFor(permission)` to requireCourse, actions to courseAction, and /api/v1 operations
+// name their permission; the role matrix test walks this table over every page and route.
+import { STAFF, type CourseRole } from "./roles";
+
+const INSTRUCTOR_ONLY: readonly CourseRole[] = ["INSTRUCTOR"];
+
+export const PERMISSIONS = {
+  /** See the course's banks and their questions (with their versions). */
+  "banks.view": STAFF,
+  /** Create, rename, delete banks; write, duplicate, archive questions; copy from the library. */
+  "banks.edit": INSTRUCTOR_ONLY,
+  /** See every quiz of the course, drafts included, with its items and settings. */
+  "quizzes.view": STAFF,
+  /** Build, change, publish and unpublish quizzes; set accommodations. */
+  "quizzes.edit": INSTRUCTOR_ONLY,
+  /** Preview a question or a quiz as a student sees it, for a seed. */
+  "questions.preview": STAFF,
+  /** See the expected answer of a previewed variant. */
+  "questions.expected": INSTRUCTOR_ONLY,
+  /** See the roster and the submissions. */
+  "roster.view": STAFF,
+  /** Change people's roles in the course. */
+  "roster.roles": INSTRUCTOR_ONLY,
+} as const satisfies Record<string, readonly CourseRole[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** The roles that hold `permission`. */
+export function rolesFor(permission: Permission): readonly CourseRole[] {
+  return PERMISSIONS[permission];
+}
+
+export function can(role: CourseRole, permission: Permission): boolean {
+  return PERMISSIONS[permission].includes(role);
+}
