@@ -3,7 +3,7 @@
 // one attempt, feedback after it closes two weeks later. Only quizzes with no items yet.
 import type { Db } from "../db/client";
 import { STARTER_BANK_TITLE } from "./starter-library";
-import { DEMO_JOIN_CODE } from "./seed-data";
+import { demoCourseId } from "./identity";
 
 export const PRACTICE_QUESTIONS = [
   "handshake-states",
@@ -21,8 +21,9 @@ export const EXAM_DRAWS = [
 const EXAM_DAYS_OPEN = 14;
 
 export async function fillDemoQuizzes(db: Db, now = new Date()): Promise<boolean> {
-  const course = await db.course.findUnique({ where: { joinCode: DEMO_JOIN_CODE }, select: { id: true } });
-  if (!course) return false;
+  const courseId = await demoCourseId(db);
+  if (!courseId) return false;
+  const course = { id: courseId };
   const bank = await db.questionBank.findFirst({ where: { courseId: course.id, title: STARTER_BANK_TITLE } });
   if (!bank) return false;
   const quizzes = await db.quiz.findMany({ where: { courseId: course.id }, include: { _count: { select: { items: true } } } });

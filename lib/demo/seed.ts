@@ -6,10 +6,11 @@ import type { Db } from "../db/client";
 import { STARTER_BANK_TITLE } from "./starter-library";
 import { DEMO_JOIN_CODE, DEMO_PASSWORD, DEMO_USERS } from "./seed-data";
 import { auditCreate } from "../audit";
+import { DEMO_COURSE_ID, DEMO_SEED_ACTION, demoWasSeeded } from "./identity";
 
-/** Seeds the demo course unless it exists. Returns true when it seeded. */
+/** Seeds the demo course unless the seed ran before (lib/demo/identity.ts). Returns true when it seeded. */
 export async function seedDemo(db: Db): Promise<boolean> {
-  if (await db.course.findUnique({ where: { joinCode: DEMO_JOIN_CODE } })) return false;
+  if (await demoWasSeeded(db)) return false;
   const password = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
     const ids: Record<string, string> = {};
@@ -32,6 +33,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     }
     const course = await tx.course.create({
       data: {
+        id: DEMO_COURSE_ID,
         code: "NET 101",
         title: "Computer Networks",
         term: "Spring 2027",
@@ -67,7 +69,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         published: false,
       },
     });
-    await auditCreate(tx, { action: "seed.demo", courseId: course.id, detail: { users: DEMO_USERS.length } });
+    await auditCreate(tx, { action: DEMO_SEED_ACTION, courseId: course.id, detail: { users: DEMO_USERS.length } });
   });
   return true;
 }

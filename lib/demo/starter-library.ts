@@ -4,14 +4,15 @@
 import { localized } from "../i18n/localized";
 import { starterLibrary } from "../questions";
 import type { Db } from "../db/client";
-import { DEMO_JOIN_CODE } from "./seed-data";
+import { demoCourseId } from "./identity";
 
 export const STARTER_BANK_TITLE = "Starter library: connection set-up and tear-down";
 
 /** Returns how many question versions were added. */
 export async function syncStarterLibrary(db: Db): Promise<number> {
-  const course = await db.course.findUnique({ where: { joinCode: DEMO_JOIN_CODE }, select: { id: true } });
-  if (!course) return 0;
+  const courseId = await demoCourseId(db);
+  if (!courseId) return 0;
+  const course = { id: courseId };
   const bank =
     (await db.questionBank.findFirst({ where: { courseId: course.id, title: STARTER_BANK_TITLE } })) ??
     (await db.questionBank.create({ data: { courseId: course.id, title: STARTER_BANK_TITLE } }));

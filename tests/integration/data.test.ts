@@ -43,6 +43,24 @@ describe.each(DATABASES)("%s", (provider, open) => {
     expect(exam).toMatchObject({ timeLimitSec: 20 * 60, attemptsAllowed: 1, feedbackRelease: "AFTER_CLOSE" });
   });
 
+  it("recognises the demo course after an instructor replaces its join code: a restart seeds nothing again", async () => {
+    const course = await t.db.course.findFirstOrThrow({ where: { code: "NET 101" } });
+    await t.db.course.update({ where: { id: course.id }, data: { joinCode: "NEWCODE1" } });
+    // What `npm start` runs on every start.
+    expect(await seedDemo(t.db)).toBe(false);
+    expect(await t.db.course.count({ where: { code: "NET 101" } })).toBe(1);
+    const { syncStarterLibrary } = await import("@/lib/demo/starter-library");
+    const { fillDemoQuizzes } = await import("@/lib/demo/demo-quizzes");
+    expect(await syncStarterLibrary(t.db)).toBeGreaterThan(0);
+    expect(await fillDemoQuizzes(t.db)).toBe(true);
+    // The library and the quizzes went to the one demo course, under its new code.
+    expect(await t.db.questionBank.count()).toBe(1);
+    expect(await t.db.quizItem.count({ where: { quiz: { courseId: course.id } } })).toBeGreaterThan(0);
+    await t.db.course.update({ where: { id: course.id }, data: { joinCode: course.joinCode } });
+    await t.db.question.deleteMany({});
+    await t.db.quizItem.deleteMany({});
+  });
+
   it("loads the starter library into the demo bank once, and versions a changed template", async () => {
     const { syncStarterLibrary } = await import("@/lib/demo/starter-library");
     const { starterLibrary } = await import("@/lib/questions");
