@@ -13,7 +13,7 @@ export default defineConfig({
         resolve: { tsconfigPaths: true, alias: serverOnly },
         // Speed budgets live in tests/bench, not here: the timeout only catches a hang, so a
         // property test on a busy 2-core machine is not failed for being slow.
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", testTimeout: 60_000 },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx"], environment: "node", testTimeout: 60_000 },
       },
       {
         resolve: { tsconfigPaths: true, alias: serverOnly },

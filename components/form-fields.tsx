@@ -12,6 +12,7 @@ export function Field({
   label,
   state,
   hint,
+  defaultValue,
   ...input
 }: { name: string; label: string; state: FormState; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
   const errors = state.fieldErrors?.[name];
@@ -26,11 +27,12 @@ export function Field({
       <input
         id={id}
         name={name}
-        defaultValue={kept ?? (input.defaultValue as string | undefined)}
         aria-invalid={errors ? true : undefined}
         aria-describedby={describedBy}
         className={`rounded-lg border bg-white px-3 py-2 text-slate-900 shadow-sm ${errors ? "border-rose-500" : "border-slate-300"}`}
         {...input}
+        // What was typed wins over the default: `input` no longer carries a defaultValue to override it.
+        defaultValue={kept ?? (defaultValue as string | undefined)}
         key={kept}
       />
       {hint ? (

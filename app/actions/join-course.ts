@@ -9,12 +9,8 @@ export const joinCourseAction = userAction(JoinCourseSchema, async ({ joinCode }
   const joined = await enrollmentService.joinByCode(user.id, joinCode);
   if (!joined) {
     const t = await getTranslations("courses.join");
-    return {
-      ok: false,
-      message: t("noSuchCode"),
-      fieldErrors: { joinCode: [t("noSuchCodeField")] },
-      values: { joinCode },
-    };
+    // Said once, above the form's only field: a field error repeating it read as two errors.
+    return { ok: false, message: t("noSuchCode"), values: { joinCode } };
   }
   redirect(`/courses/${joined.courseId}${joined.already ? "?joined=already" : "?joined=1"}`);
 });

@@ -24,8 +24,11 @@ import {
   type StaffInviteView,
 } from "./enrollment-queries";
 
+/** What happened to each person, each counted once: the counts add up to the addresses given. */
 export interface EnrollResult {
+  /** Existing accounts enrolled. */
   added: number;
+  /** New accounts created as invitations, and enrolled. */
   invited: number;
   alreadyEnrolled: number;
   /** Existing accounts offered a staff role, each with the token of the link that grants it. */
@@ -44,14 +47,14 @@ export async function enrollByEmail(
   const result: EnrollResult = { added: 0, invited: 0, alreadyEnrolled: 0, offered: [] };
   for (const email of emails) {
     const existing = await userByEmail(db, email);
-    let userId: string;
     if (!existing) {
-      userId = (await createInvitedUser(db, email)).id;
+      const userId = (await createInvitedUser(db, email)).id;
       await createInvite(db, userId, now);
+      await createEnrollment(db, { courseId, userId, role, section });
       result.invited++;
-    } else {
-      userId = existing.id;
+      continue;
     }
+    const userId = existing.id;
     if (await enrollmentOf(db, courseId, userId)) {
       result.alreadyEnrolled++;
       continue;

@@ -23,22 +23,36 @@ export const JoinCourseSchema = z.object({
     .pipe(z.string().regex(/^[A-Z0-9]{4,16}$/, say("courses.join.format"))),
 });
 
-/** Emails separated by commas, semicolons, spaces or new lines; "<email>" is accepted. */
-export function splitEmails(text: string): { emails: string[]; invalid: string[] } {
-  const emails = new Set<string>();
-  const invalid: string[] = [];
-  for (const raw of text.split(/[,;\s]+/)) {
-    const token = raw.trim().replace(/^<|>$/g, "").toLowerCase();
-    if (!token) continue;
-    if (z.email().safeParse(token).success) emails.add(token);
-    else if (token.includes("@")) invalid.push(raw.trim());
-  }
-  return { emails: [...emails], invalid };
-}
+/** A pasted entry that is not an email address, with the line it is on (from 1). */
+export type RefusedEntry = { line: number; entry: string };
 
-/** The arguments of `roster.form.notEmails`: the first few addresses that are not ones, and whether there are more. */
-export function notEmailsParams(invalid: string[]): { list: string; more: "yes" | "no" } {
-  return { list: invalid.slice(0, 5).join(", "), more: invalid.length > 5 ? "yes" : "no" };
+/** The refused entries listed one by one; the rest are counted. */
+export const MAX_REFUSED_LISTED = 20;
+
+/**
+ * The addresses in a pasted list: one or more per line, separated by commas, semicolons or
+ * spaces; "Name <email>" and "Name email" keep the address and drop the name. An entry with no
+ * address, or a word with an @ that is no address, is refused with its line; an address listed
+ * twice counts once.
+ */
+export function splitEmails(text: string): { emails: string[]; refused: RefusedEntry[] } {
+  const emails = new Set<string>();
+  const refused: RefusedEntry[] = [];
+  text.split(/\r?\n/).forEach((lineText, index) => {
+    for (const raw of lineText.split(/[,;]+/)) {
+      const entry = raw.trim();
+      if (!entry) continue;
+      const bracketed = /<([^<>]*)>/.exec(entry);
+      const words = bracketed ? [bracketed[1].trim()] : entry.split(/\s+/).filter((w) => w.includes("@"));
+      if (words.length === 0) refused.push({ line: index + 1, entry });
+      for (const word of words) {
+        const address = word.toLowerCase();
+        if (z.email().safeParse(address).success) emails.add(address);
+        else refused.push({ line: index + 1, entry: word });
+      }
+    }
+  });
+  return { emails: [...emails], refused };
 }
 
 export const EnrollByEmailSchema = z.object({
@@ -47,9 +61,12 @@ export const EnrollByEmailSchema = z.object({
     .string()
     .max(100_000, say("roster.form.tooLong"))
     .superRefine((text, ctx) => {
-      const { emails, invalid } = splitEmails(text);
-      if (invalid.length) {
-        ctx.addIssue({ code: "custom", message: say("roster.form.notEmails"), params: notEmailsParams(invalid) });
+      const { emails, refused } = splitEmails(text);
+      if (refused.length) {
+        for (const { line, entry } of refused.slice(0, MAX_REFUSED_LISTED))
+          ctx.addIssue({ code: "custom", message: say("roster.form.refusedLine"), params: { line, entry } });
+        if (refused.length > MAX_REFUSED_LISTED)
+          ctx.addIssue({ code: "custom", message: say("roster.form.refusedMore"), params: { count: refused.length - MAX_REFUSED_LISTED } });
       } else if (emails.length === 0) ctx.addIssue({ code: "custom", message: say("roster.form.noEmails") });
       else if (emails.length > 2000) ctx.addIssue({ code: "custom", message: say("roster.form.tooMany") });
     }),

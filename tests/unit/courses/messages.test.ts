@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { issueText } from "@/lib/i18n/translate";
 import type { Locale } from "@/lib/i18n/locales";
 import { renderText, type Translate } from "@/lib/i18n/render";
-import { CreateCourseSchema, EnrollByEmailSchema, notEmailsParams } from "@/lib/courses/schemas";
+import { CreateCourseSchema, EnrollByEmailSchema, splitEmails } from "@/lib/courses/schemas";
 import { enrolmentSummary } from "@/lib/courses/summary";
 import { catalogs } from "@/messages";
 
@@ -19,22 +19,24 @@ const result = (added: number, invited: number, offered: number, alreadyEnrolled
 });
 
 describe("the enrolment summary", () => {
-  it("says only what happened, in one English sentence", () => {
+  it("counts each person once and says only what happened, in one English sentence", () => {
     expect(say("en", enrolmentSummary(result(1, 0, 0, 0), "INSTRUCTOR"))).toBe("1 enrolled.");
-    expect(say("en", enrolmentSummary(result(1, 1, 0, 1), "INSTRUCTOR"))).toBe(
-      "1 enrolled; 1 invited (new accounts: share their invite links below); 1 already in the course.",
+    // Two pasted addresses: one new (invited), one already there — not "0 enrolled; 1 invited; 1 already".
+    expect(say("en", enrolmentSummary(result(0, 1, 0, 1), "INSTRUCTOR"))).toBe(
+      "1 invited (new accounts: share their invite links below) and 1 already in the course.",
     );
     expect(say("en", enrolmentSummary(result(0, 0, 1, 0), "INSTRUCTOR"))).toBe(
-      "0 enrolled; 1 to confirm (existing accounts: send each the confirmation link below, to that address).",
+      "1 to confirm (existing accounts: send each the confirmation link below, to that address).",
     );
-    expect(say("en", enrolmentSummary(result(2, 2, 0, 0), "TA"))).toBe(
-      "2 enrolled; 2 invited (new accounts: an instructor shares their invite links).",
+    expect(say("en", enrolmentSummary(result(2, 2, 0, 1), "TA"))).toBe(
+      "2 enrolled, 2 invited (new accounts: an instructor shares their invite links), and 1 already in the course.",
     );
+    expect(say("en", enrolmentSummary(result(0, 0, 0, 0), "TA"))).toBe("Nobody was added.");
   });
 
   it("reads as one Chinese sentence with Chinese punctuation", () => {
     expect(say("zh-CN", enrolmentSummary(result(2, 2, 0, 1), "INSTRUCTOR"))).toBe(
-      "已添加2人；已邀请2人（新账号：请分享下方的邀请链接）；1人已在课程中。",
+      "已添加2人、已邀请2人（新账号：请分享下方的邀请链接）和1人已在课程中。",
     );
     expect(say("zh-CN", enrolmentSummary(result(1234, 0, 0, 0), "TA"))).toBe("已添加1,234人。");
   });
@@ -57,16 +59,31 @@ describe("the course forms' messages", () => {
     });
   });
 
-  it("name the addresses that are not ones", () => {
-    const posted = { courseId: "c", role: "STUDENT", emails: "ada@example.edu not-an-email@x" };
-    expect(fieldErrors(EnrollByEmailSchema, posted, "en").emails).toEqual(["Not email addresses: not-an-email@x"]);
-    expect(fieldErrors(EnrollByEmailSchema, posted, "zh-CN").emails).toEqual(["以下不是邮箱地址：not-an-email@x"]);
+  it("report every refused line with its reason, whether or not it has an @", () => {
+    const posted = { courseId: "c", role: "STUDENT", emails: "ada@example.edu\nnot-an-email\nGrace Hopper <grace@example.edu>, x@\n\nbob" };
+    expect(fieldErrors(EnrollByEmailSchema, posted, "en").emails).toEqual([
+      "Line 2: “not-an-email” is not an email address",
+      "Line 3: “x@” is not an email address",
+      "Line 5: “bob” is not an email address",
+    ]);
+    expect(fieldErrors(EnrollByEmailSchema, posted, "zh-CN").emails).toEqual([
+      "第2行：“not-an-email”不是邮箱地址",
+      "第3行：“x@”不是邮箱地址",
+      "第5行：“bob”不是邮箱地址",
+    ]);
   });
 
-  it("mark a cut list with an ellipsis", () => {
-    const seven = Array.from({ length: 7 }, (_, i) => `x${i}@`);
-    expect(say("en", { key: "roster.form.notEmails", values: notEmailsParams(seven) })).toBe(
-      "Not email addresses: x0@, x1@, x2@, x3@, x4@…",
-    );
+  it("keep the names people paste with addresses, and count an address listed twice once", () => {
+    expect(splitEmails("Grace Hopper <Grace@Example.edu>; grace@example.edu\nada@example.edu ben@example.edu")).toEqual({
+      emails: ["grace@example.edu", "ada@example.edu", "ben@example.edu"],
+      refused: [],
+    });
+  });
+
+  it("stop listing after 20 refused lines and say how many more", () => {
+    const posted = { courseId: "c", role: "STUDENT", emails: Array.from({ length: 25 }, (_, i) => `nobody${i}`).join("\n") };
+    const errors = fieldErrors(EnrollByEmailSchema, posted, "en").emails;
+    expect(errors).toHaveLength(21);
+    expect(errors[20]).toBe("…and 5 more lines that are not email addresses");
   });
 });
