@@ -102,7 +102,7 @@ async function MasteryCard({ mastery }: { mastery: TopicMastery[] }) {
                     {title(m.family)}
                   </Link>
                 ),
-                answers: m.attempts,
+                answers: m.revealed ? t("answersWithShown", { answers: m.attempts, shown: m.revealed }) : m.attempts,
                 best: t("score", { value: m.best }),
                 last: t("score", { value: m.last }),
                 status: m.best >= MASTERED ? <Badge tone="accent">{t("mastered")}</Badge> : <Badge tone="amber">{t("needsWork")}</Badge>,

@@ -2,7 +2,7 @@
 import "server-only";
 import { bound } from "../db/bind";
 import { db } from "../db/client";
-import { checkPractice } from "./check";
+import { checkPractice, revealPractice } from "./check";
 import { masteryOf } from "./mastery";
 
-export const practiceService = bound(db, { checkPractice, masteryOf });
+export const practiceService = bound(db, { checkPractice, revealPractice, masteryOf });

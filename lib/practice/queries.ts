@@ -3,22 +3,29 @@ import { randomUUID } from "node:crypto";
 import { sqlOf, type Db } from "../db/client";
 import type { PracticeResult } from "../db/generated/sqlite/client";
 
-export type PracticeResultInput = Pick<PracticeResult, "userId" | "family" | "templateId" | "score" | "maxScore" | "graderVersion"> & {
+export type PracticeResultInput = Pick<
+  PracticeResult,
+  "userId" | "family" | "templateId" | "score" | "maxScore" | "graderVersion" | "revealed"
+> & {
   tokenId: NonNullable<PracticeResult["tokenId"]>;
 };
-export type PracticeScoreRow = Pick<PracticeResult, "family" | "score" | "maxScore">;
+export type PracticeScoreRow = Pick<PracticeResult, "family" | "score" | "maxScore" | "revealed">;
 
 /** Records a result unless one was recorded for the same token: true when this one was. */
 export async function recordPracticeResultOnce(db: Db, r: PracticeResultInput, at = new Date()): Promise<boolean> {
   const changed = await sqlOf(db).run(
-    `INSERT INTO "PracticeResult" ("id", "userId", "family", "templateId", "score", "maxScore", "graderVersion", "at", "tokenId")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT ("tokenId") DO NOTHING`,
-    [randomUUID(), r.userId, r.family, r.templateId, r.score, r.maxScore, r.graderVersion, at, r.tokenId],
+    `INSERT INTO "PracticeResult" ("id", "userId", "family", "templateId", "score", "maxScore", "graderVersion", "at", "tokenId", "revealed")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT ("tokenId") DO NOTHING`,
+    [randomUUID(), r.userId, r.family, r.templateId, r.score, r.maxScore, r.graderVersion, at, r.tokenId, r.revealed],
   );
   return changed === 1;
 }
 
 /** The user's practice scores, oldest first. */
 export function practiceScoresOf(db: Db, userId: string): Promise<PracticeScoreRow[]> {
-  return db.practiceResult.findMany({ where: { userId }, orderBy: { at: "asc" }, select: { family: true, score: true, maxScore: true } });
+  return db.practiceResult.findMany({
+    where: { userId },
+    orderBy: { at: "asc" },
+    select: { family: true, score: true, maxScore: true, revealed: true },
+  });
 }

@@ -45,3 +45,16 @@ export function parseDraft(ask: Ask, input: unknown): { ok: true; draft: unknown
   if (result.success) return { ok: true, draft: result.data };
   return { ok: false, errors: issueTexts(result.error) };
 }
+
+/**
+ * Whether an answer (or draft) says nothing yet: every part left empty ("" or null, empty
+ * lists). A number, a flag or a word anywhere is an answer. Checking a blank answer must cost
+ * nothing and reveal nothing, so callers refuse it before grading.
+ */
+export function isBlankAnswer(input: unknown): boolean {
+  if (input === null || input === undefined || input === "") return true;
+  if (typeof input === "string") return input.trim() === "";
+  if (Array.isArray(input)) return input.every(isBlankAnswer);
+  if (typeof input === "object") return Object.entries(input).every(([key, value]) => key === "kind" || isBlankAnswer(value));
+  return false;
+}

@@ -16,7 +16,7 @@ export {
 } from "./schema";
 export { present, presentFor, type Presentation, type GivenSegment, type AnswerFormat } from "./present";
 export { expectedAnswer, expectedFor } from "./expected";
-export { parseAnswer, parseDraft, type Answer, type Draft, type SegmentAnswer, type SegmentDraft } from "./answers";
+export { parseAnswer, parseDraft, isBlankAnswer, type Answer, type Draft, type SegmentAnswer, type SegmentDraft } from "./answers";
 export { instantiate, TemplateError, type QuestionInstance } from "./instance";
 export {
   kinds,

@@ -44,8 +44,17 @@ test("a visitor practises without an account; a student's practice builds a mast
   await expect(page.getByRole("heading", { name: "Practice" })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: /The three-way handshake/ }).click();
+  // Checking nothing costs nothing and reveals nothing: it says what is missing, and focus goes there.
   await page.getByRole("button", { name: "Check my answer" }).click();
+  const blank = page.getByText("Answer at least one part before checking. Stuck? Choose “Show the answer”.").first();
+  await expect(blank).toBeVisible();
+  await expect(page.locator(":focus")).toContainText("Answer at least one part");
+  await expect(page.getByRole("img", { name: /ladder diagram/ })).toHaveCount(0);
+  // Seeing the answer is its own, explicit button; the result takes the focus and is announced.
+  await page.getByRole("button", { name: "Show the answer" }).click();
   await expect(page.getByText("You are not signed in, so this result is not saved.")).toBeVisible();
+  await expect(page.locator(":focus")).toHaveAttribute("aria-label", "Your result");
+  await expect(page.locator("[aria-live=polite]").first()).toContainText("Answer shown.");
 
   const { context, page: ada } = await student(browser, "ben@synack.test");
   for (const topic of ["handshake", "simultaneous-close"]) {
@@ -53,10 +62,15 @@ test("a visitor practises without an account; a student's practice builds a mast
     await expect(ada.getByRole("button", { name: "Check my answer" })).toBeVisible();
     await expectAccessible(ada);
     const addClosed = ada.getByRole("button", { name: "Add CLOSED", exact: true });
-    if (await addClosed.count()) await addClosed.first().click();
-    await ada.getByRole("button", { name: "Check my answer" }).click();
-    await expect(ada.getByText(/^(Correct\.|Partly right: .*|Not right\.)$/)).toBeVisible();
-    await expect(ada.getByText("Saved to your progress.")).toBeVisible();
+    if (await addClosed.count()) {
+      await addClosed.first().click();
+      await ada.getByRole("button", { name: "Check my answer" }).click();
+      await expect(ada.getByText(/^(Correct\.|Partly right: .*|Not right\.)$/)).toBeVisible();
+      await expect(ada.getByText("Saved to your progress.")).toBeVisible();
+    } else {
+      await ada.getByRole("button", { name: "Show the answer" }).click();
+      await expect(ada.getByText("Recorded in your progress as shown, not as an answer.")).toBeVisible();
+    }
     await expect(ada.getByRole("img", { name: /ladder diagram/ })).toBeVisible();
     await expectAccessible(ada);
     if (topic === "simultaneous-close") await ada.screenshot({ path: `${SHOTS}/practice-feedback.png`, fullPage: true });

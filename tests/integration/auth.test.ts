@@ -25,7 +25,7 @@ import {
   SIGN_UP_LIMIT,
 } from "@/lib/auth/throttle";
 import { acceptStaffInvite, enrollByEmail, findStaffInvite } from "@/lib/courses/enroll";
-import { checkPractice } from "@/lib/practice/check";
+import { BLANK, checkPractice, revealPractice } from "@/lib/practice/check";
 import { TOKEN_EXPIRED as EXPIRED, TOKEN_OTHER_VIEWER as OTHER_VIEWER } from "@/lib/practice/token";
 import { masteryOf } from "@/lib/practice/mastery";
 import { PRACTICE_TOKEN_MINUTES, sealVariant } from "@/lib/practice/token";
@@ -358,6 +358,41 @@ describe.each(DATABASES)("%s", (provider, open) => {
       const later = new Date(Date.now() + PRACTICE_TOKEN_MINUTES * 60_000 + 1000);
       expect(await checkPractice(t.db, owner.id, mine, perfect(), later)).toEqual({ ok: false, message: EXPIRED });
       expect(await t.db.practiceResult.count({ where: { userId: { in: [owner.id, thief.id] } } })).toBe(0);
+    });
+
+    it("a blank or unreadable answer costs nothing and reveals nothing", async () => {
+      const { id } = await account("blank");
+      const token = sealVariant({ templateId: template.id, seed: 7 }, id, SECRET);
+      const blanks = [
+        {},
+        { states: {} },
+        { states: { client: [], server: [] } },
+        { states: { client: ["", ""], server: [""] } },
+        { other: 1 },
+      ];
+      for (const answer of blanks) {
+        const r = await checkPractice(t.db, id, token, answer);
+        expect(r).toEqual({ ok: false, message: BLANK });
+      }
+      const unreadable = await checkPractice(t.db, id, token, { states: { client: "LISTEN" } });
+      expect(unreadable.ok).toBe(false);
+      // What is wrong with it, and nothing of the answer (no expected answer, no timeline).
+      expect(Object.keys(unreadable).sort()).toEqual(["message", "ok", "problems"]);
+      expect(await t.db.practiceResult.count({ where: { userId: id } })).toBe(0);
+      // The token is still good for a real answer.
+      expect(await checkPractice(t.db, id, token, perfect())).toMatchObject({ ok: true, saved: true });
+    });
+
+    it("showing the answer is explicit, and mastery counts it as shown, not as tried", async () => {
+      const { id } = await account("revealer");
+      const token = sealVariant({ templateId: template.id, seed: 7 }, id, SECRET);
+      const shown = await revealPractice(t.db, id, token);
+      expect(shown).toMatchObject({ ok: true, saved: true, result: { score: 0, valid: true } });
+      expect(shown.ok && shown.expected).toEqual(perfect());
+      expect((await masteryOf(t.db, id))[0]).toMatchObject({ family: template.family, attempts: 0, revealed: 1 });
+      // Checking an answer after seeing it records nothing more.
+      expect(await checkPractice(t.db, id, token, perfect())).toMatchObject({ ok: true, saved: false });
+      expect(await t.db.practiceResult.count({ where: { userId: id } })).toBe(1);
     });
   });
 });
