@@ -2,6 +2,8 @@
 // importCapture as POST /api/v1/captures answers them, and every way a file is refused, in
 // words. Expected numbers come from tshark's reading of the files (tests/unit/capture/fixtures.ts).
 import { describe, expect, it } from "vitest";
+import { importCaptureOp } from "@/lib/api/operations/captures";
+import { openApiDocument } from "@/lib/api/openapi";
 import { CaptureImportSchema, checkCaptureMediaType, importCapture, type CaptureImport } from "@/lib/authoring/capture-import";
 import { textIn } from "@/lib/i18n/translate";
 import { AppError } from "@/lib/server/errors";
@@ -177,5 +179,36 @@ describe("checkCaptureMediaType", () => {
       expect(refused.code).toBe("UNSUPPORTED_MEDIA_TYPE");
       expect(refused.en).toBe("Send the capture's bytes as the body, declared application/octet-stream.");
     }
+  });
+});
+
+describe("the operation in the OpenAPI document", () => {
+  it("documents POST /captures with its query and a binary body, and its answer's schema", () => {
+    const doc = openApiDocument([importCaptureOp], { version: "test", serverUrl: "http://localhost:3000" }) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            parameters: { name: string; in: string; required: boolean }[];
+            description: string;
+            responses: Record<string, { content?: Record<string, { schema: { properties: Record<string, unknown> } }> }>;
+          }
+        >
+      >;
+    };
+    const op = doc.paths["/captures"].post;
+    expect(op.parameters.map((p) => [p.name, p.in, p.required])).toEqual([
+      ["connection", "query", false],
+      ["vantage", "query", false],
+    ]);
+    expect(op.description).toContain("application/octet-stream");
+    expect(op.description).toContain(String(16 * 1024 * 1024));
+    expect(Object.keys(op.responses["200"].content!["application/json"].schema.properties)).toEqual([
+      "format",
+      "frameCount",
+      "connections",
+      "analysis",
+    ]);
   });
 });
