@@ -1,7 +1,7 @@
 "use client";
 // One captured connection against the engine: what was read from the capture (latency,
 // vantage, ISNs, losses), the reconstructed scenario with a link that opens it in the
-// sandbox, and the engine's ladder beside the captured segments, each marked agrees or
+// sandbox, the engine's ladder, and the captured segments beside the engine's, each marked agrees or
 // differs with the reasons in words (rendered by the API in the reader's language).
 import { useTranslations } from "next-intl";
 import Link from "next/link";
@@ -28,9 +28,10 @@ export function CaptureResult({ analysis }: { analysis: Analysis }) {
     { key: "frame", header: t("frame") },
     { key: "time", header: t("time") },
     { key: "from", header: t("from") },
+    // The verdict before the segments it judges: on a phone it is what shows without scrolling.
+    { key: "verdict", header: t("verdict") },
     { key: "captured", header: t("captured"), className: "font-mono text-xs" },
     { key: "engine", header: t("engine"), className: "font-mono text-xs" },
-    { key: "verdict", header: t("verdict") },
   ];
   const rows = analysis.rows.map((row, i) => {
     const from = row.capture?.from ?? row.engine?.from ?? "client";
@@ -115,7 +116,9 @@ export function CaptureResult({ analysis }: { analysis: Analysis }) {
         </pre>
       </details>
 
-      <div className="mt-6 grid grid-cols-1 gap-6 xl:grid-cols-2">
+      {/* One above the other: the ladder is 640 px wide and the table six columns, so side by side
+          in the page's width both would scroll. */}
+      <div className="mt-6 flex flex-col gap-6">
         <div className="min-w-0">
           <Timeline trace={analysis.trace as unknown as Trace} showStates title={t("ladder")} />
         </div>

@@ -60,6 +60,7 @@ test("a student uploads a capture of two connections, compares one, changes the 
 
   await page.getByRole("radio", { name: "Where the handshake's timing says" }).check();
   await expect(page.getByText("9 of 9 segments agree")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/capture.png", fullPage: true });
   const link = page.getByRole("link", { name: "Open in the sandbox" });
   const href = (await link.getAttribute("href"))!;
   expect(href).toMatch(/^\/sandbox\?s=[A-Za-z0-9_-]+$/);
@@ -115,6 +116,7 @@ test("in Chinese, on a phone: the page and the reasons read in Chinese and nothi
   await expect(page.getByText("抓包中在 102.1 ms 看到，引擎中在 0.0 ms（相差超过 50 ms）")).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: "test-results/screens/zh-capture-phone.png", fullPage: true });
   await expectAccessible(page);
   await context.close();
 });
