@@ -12,5 +12,5 @@ export {
   type Peer,
 } from "./connections";
 export { LINK_TYPES, type TcpPacket, type TcpOptions } from "./packet";
-export { reconstructScenario, type Reconstruction, type Vantage } from "./reconstruct";
-export { compareCapture, TIME_TOLERANCE_MS, type SegmentComparison } from "./compare";
+export { reconstructScenario, type Reconstruction, type ReconstructOptions, type Vantage } from "./reconstruct";
+export { compareCapture, TIME_TOLERANCE_MS, type EngineSegment, type SegmentComparison } from "./compare";

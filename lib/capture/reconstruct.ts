@@ -1,6 +1,8 @@
 // One captured connection as an engine scenario: the ISNs from the SYNs, the one-way
 // latency from the handshake, the calls its SYNs, data and FINs imply, and the losses
-// its retransmissions imply. Pure: segments in, scenario out.
+// its retransmissions imply. Pure: segments in, scenario out. What it inferred is said as
+// catalog messages (namespace `capture.notes`), for the reader's language.
+import { msg, type Msg } from "../i18n/msg";
 import type { EndpointName, Profile, ScenarioInput } from "../tcp";
 import type { CaptureSegment } from "./connections";
 import { CaptureError } from "./errors";
@@ -16,8 +18,10 @@ export interface Reconstruction {
   vantage: Vantage;
   /** Capture time (ms from the connection's first packet) that is t = 0 of the scenario. */
   originMs: number;
-  /** What was inferred and why, one sentence each. */
-  notes: string[];
+  /** The vantage the handshake's timing points to (what `vantage` is unless the caller chose). */
+  inferredVantage: Vantage;
+  /** What was inferred and why, one message each. */
+  notes: Msg[];
 }
 
 const has = (s: CaptureSegment, flag: string) => s.flags.split("+").includes(flag);
@@ -26,7 +30,13 @@ const seqLen = (s: CaptureSegment) => s.len + (has(s, "SYN") ? 1 : 0) + (has(s, 
 /** The connect call is at this scenario time, leaving room for the listen at 0. */
 const CONNECT_AT = 10;
 
-export function reconstructScenario(segments: readonly CaptureSegment[], options: { profile?: Profile } = {}): Reconstruction {
+export interface ReconstructOptions {
+  profile?: Profile;
+  /** Where the capture was taken, when the caller knows better than the handshake's timing. */
+  vantage?: Vantage;
+}
+
+export function reconstructScenario(segments: readonly CaptureSegment[], options: ReconstructOptions = {}): Reconstruction {
   const syn = segments.find((s) => s.from === "client" && s.flags === "SYN");
   if (!syn) {
     throw new CaptureError(
@@ -35,23 +45,23 @@ export function reconstructScenario(segments: readonly CaptureSegment[], options
     );
   }
   const synAck = segments.find((s) => s.from === "server" && s.flags === "SYN+ACK");
-  const notes: string[] = [];
+  const notes: Msg[] = [];
   let latencyMs = 0;
-  let vantage: Vantage = "client";
+  let inferredVantage: Vantage = "client";
   if (synAck) {
     const ack = segments.find((s) => s.from === "client" && s.tMs > synAck.tMs && has(s, "ACK") && !has(s, "SYN"));
     if (ack) {
       latencyMs = Math.round((ack.tMs - syn.tMs) / 2);
       // Seen at the client, the round trip is SYN → SYN-ACK; seen at the server, SYN-ACK → ACK.
-      vantage = synAck.tMs - syn.tMs >= ack.tMs - synAck.tMs ? "client" : "server";
-      notes.push(`one-way latency ${latencyMs} ms: half the ${(ack.tMs - syn.tMs).toFixed(3)} ms from the SYN to the handshake's ACK`);
-      notes.push(
-        `captured at the ${vantage}: the longer wait of the handshake is ${vantage === "client" ? "before the SYN-ACK" : "before the ACK"}`,
-      );
+      inferredVantage = synAck.tMs - syn.tMs >= ack.tMs - synAck.tMs ? "client" : "server";
+      notes.push(msg("capture.notes.latency", { latency: latencyMs, handshake: (ack.tMs - syn.tMs).toFixed(3) }));
+      notes.push(msg("capture.notes.vantage", { vantage: inferredVantage }));
     } else {
-      notes.push("the handshake's ACK is not in the capture: latency taken as 0 ms");
+      notes.push(msg("capture.notes.noHandshakeAck"));
     }
   }
+  const vantage: Vantage = options.vantage ?? inferredVantage;
+  if (vantage !== inferredVantage) notes.push(msg("capture.notes.vantageChosen", { vantage }));
   // Scenario time of a segment's sending: the capture sees the far side's segments one latency late.
   const sentAt = (s: CaptureSegment) => s.tMs - (s.from === vantage ? 0 : latencyMs);
   const originMs = sentAt(syn) - CONNECT_AT;
@@ -93,7 +103,16 @@ export function reconstructScenario(segments: readonly CaptureSegment[], options
     if (network.some((f) => f.match.from === lost.from && f.match.flags === lost.flags && f.match.occurrence === occurrence)) return;
     network.push({ match: { from: lost.from, flags: lost.flags, occurrence }, effect: "drop" });
     notes.push(
-      `frame ${copy.frame} retransmits frame ${original.frame}: ${ackOfIt ? `the acknowledgment in frame ${ackOfIt.frame} was lost` : `frame ${original.frame} was lost`} (drop the ${ordinal(occurrence)} ${lost.flags} from the ${lost.from})`,
+      ackOfIt
+        ? msg("capture.notes.ackLost", {
+            copy: copy.frame,
+            original: original.frame,
+            ackFrame: ackOfIt.frame,
+            occurrence,
+            flags: lost.flags,
+            from: lost.from,
+          })
+        : msg("capture.notes.segmentLost", { copy: copy.frame, original: original.frame, occurrence, flags: lost.flags, from: lost.from }),
     );
   }
 
@@ -115,6 +134,7 @@ export function reconstructScenario(segments: readonly CaptureSegment[], options
     },
     latencyMs,
     vantage,
+    inferredVantage,
     originMs,
     notes,
   };
@@ -122,10 +142,4 @@ export function reconstructScenario(segments: readonly CaptureSegment[], options
 
 function order(a: EndpointName, b: EndpointName): number {
   return a === b ? 0 : a === "server" ? -1 : 1;
-}
-
-function ordinal(n: number): string {
-  const suffix =
-    n % 10 === 1 && n % 100 !== 11 ? "st" : n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : "th";
-  return `${n}${suffix}`;
 }

@@ -2,6 +2,7 @@
 // that is not listed here is not documented, and the matrix test fails on its route file.
 import type { Operation } from "../operation";
 import { banksOperations } from "./banks";
+import { captureOperations } from "./captures";
 import { libraryOperations } from "./library";
 import { previewOperations } from "./preview";
 import { quizzesOperations } from "./quizzes";
@@ -15,4 +16,5 @@ export const operations: readonly Operation[] = [
   ...quizzesOperations,
   ...sandboxOperations,
   ...tokensOperations,
+  ...captureOperations,
 ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CaptureError, compareCapture, connectionSegments, readCapture, reconstructScenario, type CaptureSegment } from "@/lib/capture";
+import { textIn } from "@/lib/i18n/translate";
 import { parseScenario, simulate, stateSequence } from "@/lib/tcp";
 import { fixture } from "./fixtures";
 
@@ -34,7 +35,7 @@ describe("reconstructScenario on a plain capture (relayed-close-nano.pcap, taken
     const scenario = parseScenario(r.scenario);
     const trace = simulate(scenario);
     const rows = compareCapture(segments, trace, r);
-    expect(rows.map((row) => row.reason)).toEqual(Array(9).fill(""));
+    expect(rows.map((row) => row.reasons)).toEqual(Array(9).fill([]));
     expect(rows.every((row) => row.agree)).toBe(true);
     expect(stateSequence(trace, "client")).toEqual(["CLOSED", "SYN_SENT", "ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT"]);
   });
@@ -46,7 +47,9 @@ describe("reconstructScenario on a capture with a lost FIN (relayed-lost-fin.pca
 
   it("drops the first copy of the retransmitted FIN (frames 6 and 9, same seq)", () => {
     expect(r.scenario.network).toEqual([{ match: { from: "client", flags: "FIN+ACK", occurrence: 1 }, effect: "drop" }]);
-    expect(r.notes).toContain("frame 9 retransmits frame 6: frame 6 was lost (drop the 1st FIN+ACK from the client)");
+    const en = textIn("en");
+    expect(r.notes.map(en)).toContain("Frame 9 retransmits frame 6: frame 6 was lost (drop the 1st FIN+ACK from the client).");
+    expect(r.notes.map(textIn("zh-CN"))).toContain("帧 9 重传了帧 6：帧 6 丢失了（丢弃客户端发送的第 1 个 FIN+ACK）。");
   });
 
   it("simulates, and every frame agrees: the engine's RTO after the handshake is the kernel's (RTT-based, tcp_rto_min 200 ms)", () => {
@@ -88,6 +91,9 @@ describe("reconstructScenario", () => {
     const r = reconstructScenario(segments);
     expect(r.vantage).toBe("server");
     expect(r.scenario.network).toEqual([{ match: { from: "client", flags: "ACK", occurrence: 2 }, effect: "drop" }]);
+    expect(r.notes.map(textIn("en"))).toContain(
+      "Frame 8 retransmits frame 6: the acknowledgment in frame 7 was lost (drop the 2nd ACK from the client).",
+    );
     expect(() => parseScenario(r.scenario)).not.toThrow();
   });
 
