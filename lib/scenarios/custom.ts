@@ -38,15 +38,25 @@ export interface Between {
 
 type NumberSchema = z.ZodNumber;
 
-/** Either a fixed whole number (checked by `fixed`, the engine's own field), or a range of them. */
+/**
+ * Either a fixed whole number (checked by `fixed`, the engine's own field), or a range of them.
+ * The range's ends are checked by `fixed` in a refinement rather than in the tuple: zod stops
+ * a union branch at a non-integer, and the issue would lose its path (`between.0`).
+ */
 function varied(fixed: NumberSchema) {
   const range = z
-    .object({ between: z.tuple([fixed, fixed]) })
+    .object({ between: z.tuple([z.number(), z.number()]) })
     .strict()
-    .superRefine(({ between: [lo, hi] }, ctx) => {
+    .superRefine(({ between }, ctx) => {
+      between.forEach((end, i) => {
+        for (const issue of fixed.safeParse(end).error?.issues ?? [])
+          ctx.addIssue({ code: "custom", path: ["between", i], message: issue.message });
+      });
+      const [lo, hi] = between;
       if (lo > hi)
         ctx.addIssue({ code: "custom", path: ["between"], message: fieldMessage("scenarioTemplate.rangeOrder"), params: { lo, hi } });
-    });
+    })
+    .meta({ description: "The seed picks a whole number from lo to hi, both included; each end is bounded as the field is." });
   return z.union([fixed, range], {
     // A number that is no valid time keeps the engine's own words ("latencyMs cannot exceed …");
     // anything else is told the two forms a varied time takes.
