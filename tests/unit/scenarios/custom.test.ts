@@ -2,6 +2,7 @@
 // the seed picks each varied number inside its range and an ISN for "random", the same seed
 // always picks the same, a scenario that varies nothing resolves to itself, and a bad range
 // is a schema error at its own path. The setup says what is given in both languages.
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -17,7 +18,9 @@ import {
   templateVaries,
   type ScenarioTemplateInput,
 } from "@/lib/scenarios";
+import { QuestionTemplateSchema } from "@/lib/questions";
 import { ScenarioError, parseScenario, simulateParsed, type ScenarioInput } from "@/lib/tcp";
+import { formatPath } from "@/lib/tcp/scenario";
 import { textIn } from "../i18n/render-in";
 import { scenarioArb } from "../tcp/arbitraries";
 
@@ -375,5 +378,37 @@ describe("the custom pseudo-family", () => {
     expect(en(CUSTOM_FAMILY.title)).toBe("A custom scenario");
     expect(zh(CUSTOM_FAMILY.title)).toBe("自定义场景");
     expect(zh(CUSTOM_FAMILY.concept)).toMatch(/^(?=.*[\u4e00-\u9fff]).*。$/);
+  });
+});
+
+describe("docs/scenario-format.md, Scenario templates", () => {
+  const doc = readFileSync("docs/scenario-format.md", "utf8");
+  const section = doc.slice(doc.indexOf("## Scenario templates: what the seed varies"), doc.indexOf("## Examples"));
+
+  it("shows a template and the setup it reads with seed 1, word for word", () => {
+    const [, json, text] = /```json\n([\s\S]*?)\n```\n\nreads, with seed 1:\n\n```text\n([\s\S]*?)\n```/.exec(section)!;
+    const { setup } = resolveScenario(ScenarioTemplateSchema.parse(JSON.parse(json)), 1);
+    expect(setup.map(en)).toEqual(text.split("\n"));
+  });
+
+  it("shows the errors a question template with bad varied parts gets, with their paths", () => {
+    const [, block] = /Errors have paths[\s\S]*?```\n([\s\S]*?)\n```/.exec(section)!;
+    const template = {
+      id: "bad-custom",
+      title: "Bad custom",
+      family: "custom",
+      prompt: "What happens here?",
+      ask: { kind: "states", endpoints: ["client"] },
+      scenario: {
+        timing: { latencyMs: { between: [90, 20] } },
+        endpoints: { server: { isn: "Random" } },
+        actions: [
+          { at: 0, endpoint: "server", call: "listen" },
+          { at: { between: [-1, 5] }, endpoint: "client", call: "connect" },
+        ],
+      },
+    };
+    const lines = QuestionTemplateSchema.safeParse(template).error!.issues.map((i) => `${formatPath(i.path)}: ${en(issueText(i))}`);
+    expect(lines.sort()).toEqual(block.split("\n").sort());
   });
 });
