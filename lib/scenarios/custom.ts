@@ -31,11 +31,6 @@ import { formatPath } from "../tcp/scenario";
 import type { Difficulty } from "./families";
 import { Rng } from "./prng";
 
-/** A range the seed picks a whole number from, both ends included. */
-export interface Between {
-  between: [number, number];
-}
-
 type NumberSchema = z.ZodNumber;
 
 /**
@@ -152,6 +147,8 @@ export const ScenarioTemplateSchema = withRulesOf(
 export type ScenarioTemplateInput = z.input<typeof ScenarioTemplateSchema>;
 /** A validated template, every default filled in. */
 export type ScenarioTemplate = z.output<typeof ScenarioTemplateSchema>;
+/** A range the seed picks a whole number from, both ends included: `{ "between": [lo, hi] }`. */
+export type Between = Exclude<ScenarioTemplate["timing"]["latencyMs"], number>;
 
 /** The pseudo-family of questions that bring their own scenario. Not one of `families`. */
 export interface CustomFamily {
