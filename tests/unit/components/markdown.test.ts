@@ -160,3 +160,31 @@ describe("where authors' Markdown is shown", () => {
     expect(out).not.toContain("&lt;img");
   });
 });
+
+describe("the starter library as Markdown", () => {
+  const decode = (s: string) =>
+    s
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&#x27;/g, "'")
+      .replace(/&amp;/g, "&");
+  const words = (s: string) => s.replace(/\s+/g, " ").trim();
+
+  it("reads word for word as written: no state name, flag or <SEQ=…> is taken for Markdown or HTML", () => {
+    const changed: string[] = [];
+    let texts = 0;
+    for (const t of starterLibrary)
+      for (const field of ["prompt", "explanation"] as const) {
+        const value = t[field];
+        for (const text of typeof value === "string" ? [value] : Object.values(value ?? {})) {
+          if (!text) continue;
+          texts++;
+          const shown = words(decode(html(text).replace(/<[^>]+>/g, "")));
+          if (shown !== words(text)) changed.push(`${t.id} ${field}: ${shown}`);
+        }
+      }
+    expect(texts).toBeGreaterThan(100);
+    expect(changed).toEqual([]);
+  });
+});
