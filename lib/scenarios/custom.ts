@@ -35,7 +35,7 @@ type NumberSchema = z.ZodNumber;
 /**
  * Either a fixed whole number (checked by `fixed`, the engine's own field), or a range of them.
  * The range's ends are checked by `fixed` in a refinement rather than in the tuple: zod stops
- * a union branch at a non-integer, and the issue would lose its path (`between.0`).
+ * a union branch at a non-integer, and the error would lose its path (`between.0`).
  */
 function varied(fixed: NumberSchema) {
   const range = z
