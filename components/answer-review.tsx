@@ -6,6 +6,7 @@ import type { Feedback } from "@/lib/grading/client";
 import { localized } from "@/lib/i18n/localized";
 import type { Answer, Draft, Presentation, Trace } from "@/lib/questions/client";
 import { componentsFor } from "./answers";
+import { Markdown } from "./markdown";
 import { QuestionSetup } from "./question-view";
 import { Timeline } from "./timeline";
 import { Badge } from "./ui";
@@ -55,7 +56,7 @@ export function AnswerReview({
         </ul>
       </div>
       <AnswerComparison draft={draft as Draft | null} expected={result.expected} presentation={presentation} />
-      {feedback.explanation ? <p className="text-slate-700">{localized(feedback.explanation, locale)}</p> : null}
+      {feedback.explanation ? <Markdown text={localized(feedback.explanation, locale)} className="text-slate-700" /> : null}
       {concept ? (
         <p className="text-sm text-slate-600">
           {t.rich("idea", { concept, b: (chunks) => <span className="font-medium">{chunks}</span> })}

@@ -1,10 +1,12 @@
 // A question as the student sees it: the setup, and the part of the timeline that is given.
-// The author's title and prompt read in the reader's language where the author wrote one;
+// The author's title and prompt read in the reader's language where the author wrote one
+// (the prompt is Markdown, rendered sanitized by components/markdown.tsx);
 // the segment notation (flags, seq, ack) stays as the RFC writes it.
 import { useLocale, useTranslations } from "next-intl";
 import { localized } from "@/lib/i18n/localized";
 import type { Presentation } from "@/lib/questions/client";
 import { DataTable } from "./data-table";
+import { Markdown } from "./markdown";
 import { useText } from "./use-text";
 
 export function QuestionSetup({ presentation, headingLevel = 2 }: { presentation: Presentation; headingLevel?: 2 | 3 }) {
@@ -28,7 +30,7 @@ export function QuestionSetup({ presentation, headingLevel = 2 }: { presentation
         ))}
       </ul>
       {presentation.given.length > 0 ? <GivenSegments presentation={presentation} /> : null}
-      <p className="font-medium text-slate-900">{localized(presentation.prompt, locale)}</p>
+      <Markdown text={localized(presentation.prompt, locale)} className="font-medium text-slate-900" />
     </div>
   );
 }

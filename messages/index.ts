@@ -21,6 +21,7 @@ import en_families from "./en/families.json" with { type: "json" };
 import en_setup from "./en/setup.json" with { type: "json" };
 import en_timeline from "./en/timeline.json" with { type: "json" };
 import en_capture from "./en/capture.json" with { type: "json" };
+import en_scenarioTemplate from "./en/scenarioTemplate.json" with { type: "json" };
 import zh_common from "./zh-CN/common.json" with { type: "json" };
 import zh_auth from "./zh-CN/auth.json" with { type: "json" };
 import zh_account from "./zh-CN/account.json" with { type: "json" };
@@ -40,6 +41,7 @@ import zh_families from "./zh-CN/families.json" with { type: "json" };
 import zh_setup from "./zh-CN/setup.json" with { type: "json" };
 import zh_timeline from "./zh-CN/timeline.json" with { type: "json" };
 import zh_capture from "./zh-CN/capture.json" with { type: "json" };
+import zh_scenarioTemplate from "./zh-CN/scenarioTemplate.json" with { type: "json" };
 
 const en = {
   common: en_common,
@@ -61,6 +63,7 @@ const en = {
   setup: en_setup,
   timeline: en_timeline,
   capture: en_capture,
+  scenarioTemplate: en_scenarioTemplate,
 };
 
 export type Messages = typeof en;
@@ -89,6 +92,7 @@ const zh = {
   setup: zh_setup,
   timeline: zh_timeline,
   capture: zh_capture,
+  scenarioTemplate: zh_scenarioTemplate,
 } as unknown as Messages;
 
 export const catalogs: Record<Locale, Messages> = { en, "zh-CN": zh };

@@ -1,7 +1,7 @@
-// One question variant: a template and a seed, turned into a scenario, its setup text and
-// the engine's trace. Everything the browser sees and the server grades starts here.
+// One question variant: a template and a seed, turned into a scenario (by its family, or
+// resolved from the template's own scenario), its setup text and the engine's trace. Everything the browser sees and the server grades starts here.
 import type { Msg } from "../i18n/msg";
-import { generateVariant, type Family } from "../scenarios";
+import { customFamilyFor, generateVariant, resolveScenario, type CustomFamily, type Family } from "../scenarios";
 import { simulateParsed, type Scenario, type Trace } from "../tcp";
 import type { QuestionTemplate } from "./schema";
 import { validTemplate } from "./template-cache";
@@ -12,7 +12,8 @@ export { TemplateError };
 export interface QuestionInstance {
   template: QuestionTemplate;
   seed: number;
-  family: Family;
+  /** The scenario family, or the custom pseudo-family of a question with its own scenario. */
+  family: Family | CustomFamily;
   scenario: Scenario;
   setup: Msg[];
   trace: Trace;
@@ -23,8 +24,7 @@ export function instantiate(template: unknown, seed: number): QuestionInstance {
   const valid = validTemplate(template);
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffff_ffff)
     throw new TemplateError(`a seed is a whole number from 0 to 2^32-1, not ${seed}`);
-  const variant = generateVariant(valid.family, valid.params, seed);
-  // generateVariant has validated the scenario already.
+  const variant = variantOf(valid, seed);
   return {
     template: valid,
     seed,
@@ -33,4 +33,11 @@ export function instantiate(template: unknown, seed: number): QuestionInstance {
     setup: variant.setup,
     trace: simulateParsed(variant.scenario),
   };
+}
+
+/** The scenario and its setup: the family's for (params, seed), or the template's own resolved for seed. Both are validated. */
+function variantOf(template: QuestionTemplate, seed: number): Pick<QuestionInstance, "family" | "scenario" | "setup"> {
+  if (!template.scenario) return generateVariant(template.family, template.params, seed);
+  const { scenario, setup } = resolveScenario(template.scenario, seed);
+  return { family: customFamilyFor(scenario.profile), scenario, setup };
 }

@@ -1,9 +1,11 @@
-// Question templates: a family, its parameters, what is shown, what is asked, points and a
-// partial-credit policy. Stored as JSON, validated here. What can be asked is the union of
+// Question templates: a family, its parameters (or, for the family "custom", a scenario of
+// its own), what is shown, what is asked, points and a partial-credit policy. Stored as JSON, validated here. What can be asked is the union of
 // the answer kinds' asks (kinds/). The words (title, prompt, explanation) are an author's:
 // a plain string in one language, or one text per locale.
 import { z } from "zod";
+import { fieldMessage } from "../i18n/field-messages";
 import { localizedTextSchema } from "../i18n/localized";
+import { CUSTOM_FAMILY, ScenarioTemplateSchema } from "../scenarios";
 import { asks, kinds } from "./kinds";
 
 export { CHOICE_TOPICS } from "./kinds/choice-topics";
@@ -30,8 +32,23 @@ export const QuestionTemplateSchema = z
     // a text in a language is never empty.
     explanation: z.union([z.literal(""), localizedTextSchema(2000)]).optional(),
     tags: z.array(z.string().min(1).max(40)).max(20).default([]),
+    /**
+     * The question's own scenario, with the parts the seed varies (docs/scenario-format.md,
+     * "Scenario templates"). Present exactly when `family` is "custom"; `params` is then {}.
+     */
+    scenario: ScenarioTemplateSchema.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((template, ctx) => {
+    const custom = template.family === CUSTOM_FAMILY.id;
+    const params = { family: CUSTOM_FAMILY.id };
+    if (template.scenario !== undefined && !custom)
+      ctx.addIssue({ code: "custom", path: ["family"], message: fieldMessage("scenarioTemplate.scenarioNeedsCustom"), params });
+    if (template.scenario === undefined && custom)
+      ctx.addIssue({ code: "custom", path: ["scenario"], message: fieldMessage("scenarioTemplate.customNeedsScenario"), params });
+    if (custom && Object.keys(template.params).length > 0)
+      ctx.addIssue({ code: "custom", path: ["params"], message: fieldMessage("scenarioTemplate.noParams") });
+  });
 
 export type QuestionTemplate = z.output<typeof QuestionTemplateSchema>;
 export type QuestionTemplateInput = z.input<typeof QuestionTemplateSchema>;

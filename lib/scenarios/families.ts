@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Messages } from "../../messages";
 import { msg, type MessageKey, type Msg, type MsgValue, type Text } from "../i18n/msg";
 import { MSS, endpointName, type CallName, type Profile, type ScenarioInput } from "../tcp";
+import { CUSTOM_FAMILY } from "./custom";
 import { Rng } from "./prng";
 
 export type Difficulty = 1 | 2 | 3 | 4;
@@ -586,13 +587,15 @@ export type FamilyId = (typeof families)[number]["id"];
 const _catalogued: readonly MessageKey[] = [] as `families.${FamilyId}.${"title" | "concept"}`[];
 
 const byId = new Map<string, Family>(families.map((f) => [f.id, f as Family]));
+/** Titles and concepts by id: the families and the custom pseudo-family (lib/scenarios/custom.ts). */
+const named = new Map<string, { title: Msg; concept: Msg }>([...byId, [CUSTOM_FAMILY.id, CUSTOM_FAMILY]]);
 
 /** A family's title by its id ("The three-way handshake"); an id that is no family is shown as it is. */
 export function familyTitle(id: string): Text {
-  return byId.get(id)?.title ?? id;
+  return named.get(id)?.title ?? id;
 }
 
 /** What a family teaches, by its id; an id that is no family is shown as it is. */
 export function familyConcept(id: string): Text {
-  return byId.get(id)?.concept ?? id;
+  return named.get(id)?.concept ?? id;
 }
