@@ -23,10 +23,9 @@ const stored: StoredItem[] = [
   { id: "i1", position: 1, questionId: "q1v1", bankId: null, tag: null, drawCount: 1 },
   { id: "i2", position: 2, questionId: null, bankId: "b1", tag: "handshake", drawCount: 2 },
 ];
-const same: ItemInput[] = [
-  { kind: "fixed", id: "i1", questionId: "q1v1", points: 1 },
-  { kind: "draw", id: "i2", bankId: "b1", tag: "handshake", count: 2, points: 1 },
-];
+const fixed = { kind: "fixed", id: "i1", questionId: "q1v1", points: 1 } as const satisfies ItemInput;
+const drawn = { kind: "draw", id: "i2", bankId: "b1", tag: "handshake", count: 2, points: 1 } as const satisfies ItemInput;
+const same: ItemInput[] = [fixed, drawn];
 const reason = (next: ItemInput[]) => {
   const refusal = itemsChangeRefusal(stored, next);
   return refusal ? say(refusal) : null;
@@ -106,12 +105,12 @@ describe("item changes once a quiz has attempts", () => {
   });
 
   it("refuses pinning a fixed item to another version", () => {
-    expect(reason([{ ...same[0], questionId: "q1v2" }, same[1]])).toBe("item 1 would be pinned to another question version");
+    expect(reason([{ ...fixed, questionId: "q1v2" }, same[1]])).toBe("item 1 would be pinned to another question version");
   });
 
   it("refuses changing what a draw draws", () => {
-    expect(reason([same[0], { ...same[1], count: 3 }])).toBe("item 2 would draw from another bank, tag or number of questions");
-    expect(reason([same[0], { ...same[1], tag: null }])).toBe("item 2 would draw from another bank, tag or number of questions");
+    expect(reason([same[0], { ...drawn, count: 3 }])).toBe("item 2 would draw from another bank, tag or number of questions");
+    expect(reason([same[0], { ...drawn, tag: null }])).toBe("item 2 would draw from another bank, tag or number of questions");
   });
 
   it("says the reason in Chinese to a Chinese reader", () => {
