@@ -75,7 +75,8 @@ export function QuizSettingsForm({
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const element = event.currentTarget;
+    const form = new FormData(element);
     const when = (name: string) => {
       const value = String(form.get(name) ?? "");
       return value === "" ? null : (zonedToIso(value, zone) ?? value);
@@ -109,6 +110,9 @@ export function QuizSettingsForm({
       router.push(`/courses/${courseId}/quizzes/${result.data.id}/edit`);
       return;
     }
+    // The password was sent once; the field empties so a later save does not send it again.
+    const passwordField = element.elements.namedItem("accessPassword");
+    if (passwordField instanceof HTMLInputElement) passwordField.value = "";
     setState({ ok: true, message: t("saved") });
     router.refresh();
   }
