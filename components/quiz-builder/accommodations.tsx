@@ -10,7 +10,7 @@ import type { BuilderChoices, QuizDetail } from "@/lib/authoring/quizzes";
 import { callApi, fieldErrorsOf } from "./api";
 import { zonedToIso } from "./zoned-time";
 
-const inputClass = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm";
+const inputClass = "min-w-0 max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm";
 
 export function Accommodations({
   courseId,
@@ -105,7 +105,7 @@ export function Accommodations({
           <form onSubmit={save} noValidate className="grid gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-2">
             <label className="flex flex-col gap-1 text-sm font-medium text-slate-800 sm:col-span-2">
               {t("student")}
-              <select name="student" className={inputClass}>
+              <select name="student" className={`${inputClass} w-full`}>
                 {students.map((s) => (
                   <option key={s.id} value={s.id}>
                     {t("studentOption", { name: s.name, email: s.email })}

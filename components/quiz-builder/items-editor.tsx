@@ -23,7 +23,7 @@ type Draft =
     }
   | { kind: "draw"; id?: string; bankId: string; tag: string | null; count: number; points: string; bankTitle: string; available: number };
 
-const inputClass = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm";
+const inputClass = "min-w-0 max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm";
 
 function draftOf(item: QuizItemView): Draft {
   return item.kind === "fixed"
@@ -234,7 +234,7 @@ export function ItemsEditor({
               <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
                 {t("bank")}
                 <select
-                  className={inputClass}
+                  className={`${inputClass} w-full`}
                   value={fixedBank}
                   onChange={(e) => {
                     setFixedBank(e.target.value);
@@ -251,7 +251,7 @@ export function ItemsEditor({
               <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
                 {t("question")}
                 <select
-                  className={`${inputClass} max-w-full`}
+                  className={`${inputClass} w-full`}
                   value={fixedQuestion || fixedQuestions[0]?.id || ""}
                   onChange={(e) => setFixedQuestion(e.target.value)}
                 >
@@ -273,7 +273,7 @@ export function ItemsEditor({
               <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
                 {t("drawBank")}
                 <select
-                  className={inputClass}
+                  className={`${inputClass} w-full`}
                   value={drawBank}
                   onChange={(e) => {
                     setDrawBank(e.target.value);
@@ -289,7 +289,7 @@ export function ItemsEditor({
               </label>
               <label className="flex flex-col gap-1 text-sm font-medium text-slate-800">
                 {t("tag")}
-                <select className={inputClass} value={drawTag} onChange={(e) => setDrawTag(e.target.value)}>
+                <select className={`${inputClass} w-full`} value={drawTag} onChange={(e) => setDrawTag(e.target.value)}>
                   <option value="">{t("anyTag")}</option>
                   {tagsOf(drawBank).map((tag) => (
                     <option key={tag} value={tag}>

@@ -14,7 +14,7 @@ import type { FormState } from "@/lib/forms";
 import { callApi, fieldErrorsOf } from "./api";
 import { isoToZoned, zonedToIso } from "./zoned-time";
 
-const selectClass = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm";
+const selectClass = "w-full min-w-0 rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm";
 
 function Choice({
   name,
