@@ -4,6 +4,7 @@
 // seed (the same seed showing the same questions, and no attempt stored). Once a student has an
 // attempt, removing an item is refused with the reason and changing points is not. Every page
 // passes axe, fits a 360 px phone, reads in Chinese, and is closed to students.
+import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { withDb } from "./e2e-db";
 import { expectAccessible, signIn } from "./helpers";
@@ -192,5 +193,55 @@ test.describe("quiz builder", () => {
     const api = await student.page.evaluate(async (c) => (await fetch(`/api/v1/courses/${c}/quizzes`)).status, courseId());
     expect(api).toBe(403);
     await student.context.close();
+  });
+
+  test("a TA sees the builder read-only and may preview, but not create", async ({ browser }) => {
+    const context = await browser.newContext({ locale: "en-US", viewport: { width: 1200, height: 900 } });
+    const page = await context.newPage();
+    const email = `ta-${unique()}@synack.test`;
+    await page.goto("/signup");
+    await page.getByLabel("Your name").fill("Tao Assistant");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/signup"), { timeout: 30_000 });
+    // No demo TA exists: enrol the new account as one directly.
+    withDb((db) => {
+      const user = db.prepare(`SELECT id FROM User WHERE email = ?`).get(email) as { id: string };
+      db.prepare(`INSERT INTO Enrollment (id, courseId, userId, role, createdAt) VALUES (?, ?, ?, 'TA', ?)`).run(
+        randomUUID(),
+        courseId(),
+        user.id,
+        new Date().toISOString(),
+      );
+    });
+    const quizId = withDb(
+      (db) => (db.prepare(`SELECT id FROM Quiz WHERE courseId = ? ORDER BY createdAt LIMIT 1`).get(courseId()) as { id: string }).id,
+    );
+    await page.goto(`/courses/${courseId()}/quizzes`);
+    await expect(page.getByRole("heading", { level: 1, name: "Quizzes" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "New quiz" })).toHaveCount(0);
+    await page.goto(`/courses/${courseId()}/quizzes/${quizId}/edit`);
+    await expect(page.getByText("You can see this quiz’s settings; only instructors change them.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Save settings" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Save items" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Publish", exact: true })).toHaveCount(0);
+    await expect(page.getByLabel("Title")).toBeDisabled();
+    await expectAccessible(page);
+    expect((await page.goto(`/courses/${courseId()}/quizzes/new`))?.status()).toBe(403);
+    expect((await page.goto(`/courses/${courseId()}/quizzes/${quizId}/preview?seed=3`))?.status()).toBe(200);
+    const patch = await page.evaluate(
+      async ([c, q]) =>
+        (
+          await fetch(`/api/v1/courses/${c}/quizzes/${q}`, {
+            method: "PATCH",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ title: "Mine" }),
+          })
+        ).status,
+      [courseId(), quizId],
+    );
+    expect(patch).toBe(403);
+    await context.close();
   });
 });
