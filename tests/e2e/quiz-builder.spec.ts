@@ -6,6 +6,7 @@
 // passes axe, fits a 360 px phone, reads in Chinese, and is closed to students.
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { LOCALE_COOKIE } from "../../lib/i18n/locales";
 import { withDb } from "./e2e-db";
 import { expectAccessible, signIn } from "./helpers";
 
@@ -28,16 +29,14 @@ const attemptsOf = (quizId: string) =>
   withDb((db) => (db.prepare(`SELECT COUNT(*) AS n FROM Attempt WHERE quizId = ?`).get(quizId) as { n: number }).n);
 const pageOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
-async function signedIn(browser: Browser, email: string, options: { locale?: string; viewport?: { width: number; height: number } } = {}) {
-  const context = await browser.newContext({
-    locale: options.locale ?? "en-US",
-    timezoneId: "Asia/Shanghai",
-    viewport: options.viewport ?? { width: 1200, height: 900 },
-  });
+async function signedIn(browser: Browser, email: string, options: { chinese?: boolean } = {}) {
+  const context = await browser.newContext({ locale: "en-US", timezoneId: "Asia/Shanghai", viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
   await signIn(page, email);
   // Signing in hashes a password: give a busy machine time for it.
   await page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 30_000 });
+  // The header's language switch sets this cookie: what a reader who chose Chinese sends.
+  if (options.chinese) await context.addCookies([{ name: LOCALE_COOKIE, value: "zh-CN", url: page.url() }]);
   return { context, page };
 }
 
@@ -52,12 +51,14 @@ async function newQuiz(page: Page, title: string, fill?: (page: Page) => Promise
 }
 
 async function addFirstQuestion(page: Page) {
-  await page.getByLabel("Bank", { exact: true }).selectOption({ index: 0 });
-  await page.getByLabel("Question", { exact: true }).selectOption({ index: 0 });
+  await page.getByRole("combobox", { name: "Bank", exact: true }).selectOption({ index: 0 });
+  await page.getByRole("combobox", { name: "Question", exact: true }).selectOption({ index: 0 });
   await page.getByRole("button", { name: "Add the question" }).click();
 }
 
 test.describe("quiz builder", () => {
+  // Several sign-ins (each hashes a password) and many saves on a shared, busy machine.
+  test.describe.configure({ timeout: 180_000 });
   test("an instructor builds, publishes, accommodates and previews a quiz", async ({ browser }) => {
     const { context, page } = await signedIn(browser, "instructor@synack.test");
     const title = `E2E quiz ${unique()}`;
@@ -103,7 +104,7 @@ test.describe("quiz builder", () => {
     await expect(page.getByText("Published: students of its sections see it.")).toBeVisible();
     expect(quizRow(title).published).toBe(1);
 
-    await page.getByLabel("Student", { exact: true }).selectOption({ label: "Ada Okafor (ada@synack.test)" });
+    await page.getByRole("combobox", { name: "Student", exact: true }).selectOption({ label: "Ada Okafor (ada@synack.test)" });
     await page.getByLabel("Time factor (1.5: time and a half)").fill("1.5");
     await page.getByLabel("Extra minutes").fill("10");
     await page.getByRole("button", { name: "Save accommodation" }).click();
@@ -175,7 +176,7 @@ test.describe("quiz builder", () => {
   });
 
   test("reads in Chinese, and is closed to students", async ({ browser }) => {
-    const zh = await signedIn(browser, "instructor@synack.test", { locale: "zh-CN" });
+    const zh = await signedIn(browser, "instructor@synack.test", { chinese: true });
     await zh.page.goto(`/courses/${courseId()}/quizzes`);
     await expect(zh.page.getByRole("heading", { level: 1, name: "测验" })).toBeVisible();
     await expect(zh.page.getByRole("link", { name: "新建测验" })).toBeVisible();
