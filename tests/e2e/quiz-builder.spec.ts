@@ -170,6 +170,37 @@ test.describe("quiz builder", () => {
     await page.reload();
     await expect(page.getByLabel("Points for item 2")).toHaveValue("4");
 
+    // The same operations through the JSON API: a body that breaks a rule is 422 with the field's path,
+    // a refused item change 409 with its reason, and the preview the same for the same seed.
+    const api = await page.evaluate(
+      async ([c, q]) => {
+        const call = async (method: string, path: string, body?: unknown) => {
+          const r = await fetch(`/api/v1/courses/${c}/quizzes/${q}${path}`, {
+            method,
+            headers: body === undefined ? undefined : { "content-type": "application/json" },
+            body: body === undefined ? undefined : JSON.stringify(body),
+          });
+          return { status: r.status, body: await r.json() };
+        };
+        return {
+          window: await call("PATCH", "", { opensAt: "2026-12-02T10:00:00Z", closesAt: "2026-12-01T10:00:00Z" }),
+          items: await call("PUT", "/items", { items: [] }),
+          previewA: await call("GET", "/preview?seed=5"),
+          previewB: await call("GET", "/preview?seed=5"),
+        };
+      },
+      [courseId(), quizId],
+    );
+    expect(api.window.status).toBe(422);
+    expect(api.window.body.issues.map((i: { path: string[] }) => i.path)).toEqual([["closesAt"]]);
+    expect(api.items).toMatchObject({
+      status: 409,
+      body: { error: "CONFLICT", message: expect.stringContaining("item 1 would be removed") },
+    });
+    expect(api.previewA.status).toBe(200);
+    expect(api.previewB.body).toEqual(api.previewA.body);
+    expect(attemptsOf(quizId)).toBe(1);
+
     await page.setViewportSize(PHONE);
     await page.reload();
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
