@@ -22,6 +22,7 @@ import en_setup from "./en/setup.json" with { type: "json" };
 import en_timeline from "./en/timeline.json" with { type: "json" };
 import en_capture from "./en/capture.json" with { type: "json" };
 import en_scenarioTemplate from "./en/scenarioTemplate.json" with { type: "json" };
+import en_quizBuilder from "./en/quizBuilder.json" with { type: "json" };
 import zh_common from "./zh-CN/common.json" with { type: "json" };
 import zh_auth from "./zh-CN/auth.json" with { type: "json" };
 import zh_account from "./zh-CN/account.json" with { type: "json" };
@@ -42,6 +43,7 @@ import zh_setup from "./zh-CN/setup.json" with { type: "json" };
 import zh_timeline from "./zh-CN/timeline.json" with { type: "json" };
 import zh_capture from "./zh-CN/capture.json" with { type: "json" };
 import zh_scenarioTemplate from "./zh-CN/scenarioTemplate.json" with { type: "json" };
+import zh_quizBuilder from "./zh-CN/quizBuilder.json" with { type: "json" };
 
 const en = {
   common: en_common,
@@ -64,6 +66,7 @@ const en = {
   timeline: en_timeline,
   capture: en_capture,
   scenarioTemplate: en_scenarioTemplate,
+  quizBuilder: en_quizBuilder,
 };
 
 export type Messages = typeof en;
@@ -93,6 +96,7 @@ const zh = {
   timeline: zh_timeline,
   capture: zh_capture,
   scenarioTemplate: zh_scenarioTemplate,
+  quizBuilder: zh_quizBuilder,
 } as unknown as Messages;
 
 export const catalogs: Record<Locale, Messages> = { en, "zh-CN": zh };

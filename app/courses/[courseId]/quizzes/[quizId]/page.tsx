@@ -6,7 +6,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
-import { Card, PageHeader } from "@/components/ui";
+import { ButtonLink, Card, PageHeader } from "@/components/ui";
 import { attempts } from "@/lib/attempts";
 import { STAFF } from "@/lib/auth/roles";
 import { requireCourse } from "@/lib/auth/session";
@@ -23,7 +23,12 @@ export default async function QuizSubmissionsPage({ params }: { params: Promise<
   const access = await requireCourse(courseId, STAFF, `/courses/${courseId}/quizzes/${quizId}`);
   const quiz = (await quizService.withCounts(courseId)).find((q) => q.id === quizId);
   if (!quiz) notFound();
-  const [rows, t, format] = await Promise.all([attempts.submissions(quizId), getTranslations("attempt.staff"), getFormatter()]);
+  const [rows, t, format, tb] = await Promise.all([
+    attempts.submissions(quizId),
+    getTranslations("attempt.staff"),
+    getFormatter(),
+    getTranslations("quizBuilder.list"),
+  ]);
   const back = (chunks: ReactNode) => (
     <Link href={`/courses/${courseId}`} className="text-accent-700 underline">
       {chunks}
@@ -34,6 +39,16 @@ export default async function QuizSubmissionsPage({ params }: { params: Promise<
       <PageHeader
         title={t("submissionsTitle", { quiz: quiz.title })}
         description={t.rich("submissionsDescription", { course: access.course.code, back })}
+        actions={
+          <>
+            <ButtonLink variant="secondary" href={`/courses/${courseId}/quizzes/${quizId}/edit`}>
+              {access.role === "INSTRUCTOR" ? tb("edit") : tb("view")}
+            </ButtonLink>
+            <ButtonLink variant="secondary" href={`/courses/${courseId}/quizzes/${quizId}/preview`}>
+              {tb("preview")}
+            </ButtonLink>
+          </>
+        }
       />
       <Card>
         <DataTable
