@@ -28,6 +28,7 @@ import {
   type StartableQuiz,
 } from "@/lib/attempts/rules";
 import { SCORE_RULES } from "@/lib/db/quiz-values";
+import { msg } from "@/lib/i18n/msg";
 import { AppError } from "@/lib/server/errors";
 import { say } from "./say";
 
@@ -463,6 +464,28 @@ describe("feedback released on a date", () => {
         const now = new Date(releaseAt.getTime() + offset);
         expect(releaseOf(quiz, "SUBMITTED", now).released).toBe(offset >= 0);
       }),
+    );
+  });
+});
+
+describe("how the course page says the counted score and the student's window", () => {
+  const counted = (rule: string, numbers: number[]) =>
+    msg("quizzes.counted", { score: 1.5, max: 2, rule, number: numbers[0], count: numbers.length });
+
+  it("reads in English and in Chinese for every rule", () => {
+    expect(say(counted("HIGHEST", [2]))).toBe("Counted score: 1.5 / 2 (your highest, attempt 2)");
+    expect(say(counted("LATEST", [3]))).toBe("Counted score: 1.5 / 2 (your latest, attempt 3)");
+    expect(say(counted("AVERAGE", [1, 2, 3]))).toBe("Counted score: 1.5 / 2 (the average of 3 attempts)");
+    expect(say(counted("HIGHEST", [2]), "zh-CN")).toBe("计入成绩：1.5 / 2（最高分，第2次作答）");
+    expect(say(counted("AVERAGE", [1, 2]), "zh-CN")).toBe("计入成绩：1.5 / 2（2次作答的平均分）");
+    expect(say(msg("quizzes.scoreRule", { rule: "LATEST" }), "zh-CN")).toBe("计最后一次作答");
+  });
+
+  it("names the student's own limit and close beside the class's", () => {
+    expect(say(msg("quizzes.timeLimitYours", { limit: "30 min", base: "20 min" }))).toBe("30 min time limit for you (the quiz's: 20 min)");
+    expect(say(msg("quizzes.timeLimitYours", { limit: "30分钟", base: "20分钟" }), "zh-CN")).toBe("你的限时为30分钟（测验的限时为20分钟）");
+    expect(say(msg("quizzes.closesYours", { at: "12月3日 18:00", base: "12月2日 18:00" }), "zh-CN")).toBe(
+      "对你12月3日 18:00截止（全班12月2日 18:00截止）",
     );
   });
 });
