@@ -208,6 +208,18 @@ export async function attemptWithQuiz(db: Db, attemptId: string): Promise<Attemp
   return row;
 }
 
+/**
+ * The latest of the later closes students of a quiz were given (null: none). SQLite returns an
+ * aggregate's date as text (it has no declared type), so it is read back as a Date here.
+ */
+export async function latestAccommodatedClose(db: Db, quizId: string): Promise<Date | null> {
+  const [row] = await sqlOf(db).all<{ latest: Date | string | null }>(
+    `SELECT MAX(ac."closesAt") AS "latest" FROM "QuizAccommodation" ac WHERE ac."quizId" = $1`,
+    [quizId],
+  );
+  return row?.latest == null ? null : new Date(row.latest);
+}
+
 /** Claims an attempt in progress for submission, which stops every later save. 1 if this call claimed it. */
 export async function claimAttempt(db: Db, attemptId: string, submittedAt: Date): Promise<number> {
   return sqlOf(db).run(`UPDATE "Attempt" SET "status" = 'SUBMITTED', "submittedAt" = $1 WHERE "id" = $2 AND "status" = 'IN_PROGRESS'`, [

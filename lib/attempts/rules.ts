@@ -38,6 +38,16 @@ export function studentWindow<Q extends Pick<QuizModel, "closesAt" | "timeLimitS
 }
 
 /**
+ * When "feedback after the quiz closes" may come, for everyone: once the last student's
+ * window has closed too, so that no one still writing can read the expected answers from a
+ * classmate. The quiz's close, or a later close an accommodation gives; none without a close.
+ */
+export function feedbackCloseOf(closesAt: Date | null, latestAccommodatedClose: Date | null): Date | null {
+  if (!closesAt || !latestAccommodatedClose) return closesAt ?? null;
+  return latestAccommodatedClose > closesAt ? latestAccommodatedClose : closesAt;
+}
+
+/**
  * Why a student of `section` who has used `used` attempts may not start a new one now, or
  * null if they may: unpublished or another section's quiz (answered as not found), not open
  * yet, closed (for them: an accommodation's later close counts), or out of attempts.

@@ -2,10 +2,17 @@
 // accommodation applied), whether it asks for an access password (never the hash itself),
 // their attempts and the score that counts by the quiz's rule.
 import "server-only";
-import { countedScore, studentWindow, type Accommodation, type CountedScore } from "../attempts/rules";
+import { countedScore, feedbackCloseOf, studentWindow, type Accommodation, type CountedScore } from "../attempts/rules";
 import { expireAllDue } from "../attempts/submit";
 import type { Db } from "../db/client";
-import { accommodationsInCourse, attemptsInCourse, publishedQuizzesFor, type AttemptSummaryRow, type StudentQuizRow } from "./queries";
+import {
+  accommodationsInCourse,
+  attemptsInCourse,
+  latestAccommodatedCloses,
+  publishedQuizzesFor,
+  type AttemptSummaryRow,
+  type StudentQuizRow,
+} from "./queries";
 
 export type StudentAttemptSummary = Omit<AttemptSummaryRow, "quizId">;
 export type StudentQuiz = Omit<StudentQuizRow, "accessPasswordHash"> & {
@@ -15,6 +22,8 @@ export type StudentQuiz = Omit<StudentQuizRow, "accessPasswordHash"> & {
   accommodation: Accommodation;
   /** The student's own closing time and time limit (the quiz's, unless an accommodation changes them). */
   window: Pick<StudentQuizRow, "closesAt" | "timeLimitSec">;
+  /** When feedback "after the quiz closes" comes: the last student's close (rules.feedbackCloseOf). */
+  feedbackCloseAt: Date | null;
   attempts: StudentAttemptSummary[];
   /** The score that counts by the quiz's score rule (null: nothing graded yet). Shown only once feedback is released. */
   counted: CountedScore | null;
@@ -32,10 +41,11 @@ export async function quizzesForStudent(
   now = new Date(),
 ): Promise<StudentQuiz[]> {
   await expireAllDue(db, userId, now);
-  const [quizzes, attempts, accommodations] = await Promise.all([
+  const [quizzes, attempts, accommodations, latestCloses] = await Promise.all([
     publishedQuizzesFor(db, courseId, section),
     attemptsInCourse(db, courseId, userId),
     accommodationsInCourse(db, courseId, userId),
+    latestAccommodatedCloses(db, courseId),
   ]);
   return quizzes.map(({ accessPasswordHash, ...q }) => {
     const found = accommodations.find((a) => a.quizId === q.id);
@@ -49,6 +59,7 @@ export async function quizzesForStudent(
       passwordRequired: accessPasswordHash !== null,
       accommodation,
       window: { closesAt, timeLimitSec },
+      feedbackCloseAt: feedbackCloseOf(q.closesAt, latestCloses.get(q.id) ?? null),
       attempts: mine,
       counted: countedScore(q.scoreRule, mine),
     };

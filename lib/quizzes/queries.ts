@@ -56,6 +56,18 @@ export async function accommodationsInCourse(db: Db, courseId: string, userId: s
   return sqlOf(db).all<AccommodationRow>(ACCOMMODATIONS_IN_COURSE, [courseId, userId]);
 }
 
+const LATEST_ACCOMMODATED_CLOSES = `SELECT ac."quizId" AS "quizId", MAX(ac."closesAt") AS "latest"
+     FROM "QuizAccommodation" ac JOIN "Quiz" q ON q."id" = ac."quizId" WHERE q."courseId" = $1 AND ac."closesAt" IS NOT NULL GROUP BY ac."quizId"`;
+
+/**
+ * For each quiz of a course with later closes for some students, the latest of them. SQLite
+ * returns an aggregate's date as text (no declared type), so it is read back as a Date here.
+ */
+export async function latestAccommodatedCloses(db: Db, courseId: string): Promise<Map<string, Date>> {
+  const rows = await sqlOf(db).all<{ quizId: string; latest: Date | string }>(LATEST_ACCOMMODATED_CLOSES, [courseId]);
+  return new Map(rows.map((r) => [r.quizId, new Date(r.latest)]));
+}
+
 export type StaffQuizRow = QuizModel & { _count: { items: number; attempts: number } };
 
 /** Every quiz of a course, drafts included, oldest first, with how many items and attempts each has. */

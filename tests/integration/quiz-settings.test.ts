@@ -211,6 +211,23 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     });
   });
 
+  it("feedback after the close waits for the last student's own close, so no one still writing reads the answers", async () => {
+    const closesAt = new Date(Date.now() - minutes(10));
+    const ownClose = new Date(Date.now() + minutes(50));
+    const exam = await quiz({ feedbackRelease: "AFTER_CLOSE", closesAt: new Date(Date.now() + minutes(5)) });
+    const { attemptId } = await startAttempt(t.db, ids.ben, exam.id);
+    await submitAttempt(t.db, ids.ben, attemptId);
+    await t.db.quiz.update({ where: { id: exam.id }, data: { closesAt } });
+    expect((await attemptView(t.db, ids.ben, attemptId)).release.released).toBe(true);
+    await t.db.quizAccommodation.create({ data: { quizId: exam.id, userId: ids.chen, closesAt: ownClose } });
+    const held = await attemptView(t.db, ids.ben, attemptId);
+    expect(held.release.released).toBe(false);
+    expect(held.items[0].result).toBeUndefined();
+    const [listed] = (await quizzesForStudent(t.db, courseId, ids.ben, "A")).filter((q) => q.id === exam.id);
+    expect(listed.feedbackCloseAt).toEqual(ownClose);
+    expect((await attemptView(t.db, ids.ben, attemptId, new Date(ownClose.getTime() + 1))).release.released).toBe(true);
+  });
+
   describe("a shuffled quiz", () => {
     it("gives each attempt its own order of the same items, positions 1..n", async () => {
       const exam = await quiz({ shuffle: true, attemptsAllowed: 10 }, 6);

@@ -186,7 +186,8 @@ async function StudentHome({ access }: { access: CourseAccess }) {
             const inProgress = q.attempts.find((a) => a.status === "IN_PROGRESS");
             const canStart = mayStart(q, access.section, q.attempts, now, q.accommodation);
             const submitted = q.attempts.filter((a) => a.status === "SUBMITTED");
-            const release = releaseOf(q, "SUBMITTED", now);
+            // Feedback after the close waits for the last student's own close.
+            const release = releaseOf({ ...q, closesAt: q.feedbackCloseAt }, "SUBMITTED", now);
             const when = (at: Date) => format.dateTime(at, QUIZ_TIME_FORMAT);
             const limit = q.window.timeLimitSec;
             const close = q.window.closesAt;

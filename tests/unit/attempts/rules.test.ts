@@ -14,6 +14,7 @@ import {
   closesAtFor,
   countedScore,
   deadlineOf,
+  feedbackCloseOf,
   draw,
   isOverdue,
   latestVersions,
@@ -274,6 +275,29 @@ describe("accommodations", () => {
         const own = { ...quiz, closesAt: closesAtFor(quiz.closesAt, acc) };
         expect(refusalToStart(quiz, section, used, T, acc)?.text).toEqual(refusalToStart(own, section, used, T)?.text);
       }),
+    );
+  });
+});
+
+describe("feedback after the close, with later closes for some students", () => {
+  it("waits for the last student's close, never comes earlier than the quiz's, and needs a close", () => {
+    expect(feedbackCloseOf(T, at(3600))).toEqual(at(3600));
+    expect(feedbackCloseOf(T, at(-3600))).toEqual(T);
+    expect(feedbackCloseOf(T, null)).toEqual(T);
+    expect(feedbackCloseOf(null, at(3600))).toBeNull();
+    fc.assert(
+      fc.property(
+        fc.option(fc.integer({ min: -1e6, max: 1e6 }).map(at)),
+        fc.option(fc.integer({ min: -1e6, max: 1e6 }).map(at)),
+        (close, later) => {
+          const released = feedbackCloseOf(close, later);
+          if (close === null) expect(released).toBeNull();
+          else {
+            expect(released!.getTime()).toBeGreaterThanOrEqual(close.getTime());
+            if (later) expect(released!.getTime()).toBeGreaterThanOrEqual(later.getTime());
+          }
+        },
+      ),
     );
   });
 });
