@@ -7,7 +7,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { auditStatement, type AuditEntry } from "../audit";
 import { sqlOf, type Db } from "../db/client";
-import type { Enrollment, Question, QuizItem, Response, User } from "../db/generated/sqlite/client";
+import type { Enrollment, LoginThrottle, Question, QuizAccommodation, QuizItem, Response, User } from "../db/generated/sqlite/client";
 import type { AttemptModel, QuizModel } from "../db/quiz-values";
 import { selectList } from "../db/sql";
 
@@ -29,13 +29,25 @@ export type StartQuizRow = Pick<
   | "feedbackRelease"
   | "sections"
   | "published"
-> & { role: Enrollment["role"] | null; enrolledSection: Enrollment["section"] };
+  | "shuffle"
+  | "accessPasswordHash"
+> & {
+  role: Enrollment["role"] | null;
+  enrolledSection: Enrollment["section"];
+  /** The caller's accommodation on this quiz; all null without one. */
+  accTimeFactor: QuizAccommodation["timeFactor"];
+  accExtraMinutes: QuizAccommodation["extraMinutes"];
+  accClosesAt: QuizAccommodation["closesAt"];
+};
 
-const QUIZ_FOR_START = `SELECT ${quizCols("id", "courseId", "title", "mode", "opensAt", "closesAt", "timeLimitSec", "attemptsAllowed", "feedbackRelease", "sections", "published")},
-            e."role" AS "role", e."section" AS "enrolledSection"
-     FROM "Quiz" q LEFT JOIN "Enrollment" e ON e."courseId" = q."courseId" AND e."userId" = $2 WHERE q."id" = $1`;
+const QUIZ_FOR_START = `SELECT ${quizCols("id", "courseId", "title", "mode", "opensAt", "closesAt", "timeLimitSec", "attemptsAllowed", "feedbackRelease", "sections", "published", "shuffle", "accessPasswordHash")},
+            e."role" AS "role", e."section" AS "enrolledSection",
+            ac."timeFactor" AS "accTimeFactor", ac."extraMinutes" AS "accExtraMinutes", ac."closesAt" AS "accClosesAt"
+     FROM "Quiz" q LEFT JOIN "Enrollment" e ON e."courseId" = q."courseId" AND e."userId" = $2
+       LEFT JOIN "QuizAccommodation" ac ON ac."quizId" = q."id" AND ac."userId" = $2
+     WHERE q."id" = $1`;
 
-/** A quiz with the caller's enrolment in its course (role null: not enrolled). */
+/** A quiz with the caller's enrolment in its course (role null: not enrolled) and their accommodation on it. */
 export async function quizForStart(db: Db, quizId: string, userId: string): Promise<StartQuizRow | undefined> {
   const [row] = await sqlOf(db).all<StartQuizRow>(QUIZ_FOR_START, [quizId, userId]);
   return row;
@@ -74,13 +86,53 @@ export async function itemsOf(db: Db, quizId: string): Promise<ItemRow[]> {
   return sqlOf(db).all<ItemRow>(ITEMS_OF, [quizId]);
 }
 
-export type BankQuestionRow = Pick<Question, "id" | "key" | "tags">;
+export type BankQuestionRow = Pick<Question, "id" | "key" | "tags" | "archived">;
 
-const BANK_QUESTIONS = `SELECT ${selectList<Question>("q")("id", "key", "tags")} FROM "Question" q WHERE q."bankId" = $1 ORDER BY q."key", q."version" DESC`;
+const BANK_QUESTIONS = `SELECT ${selectList<Question>("q")("id", "key", "tags", "archived")} FROM "Question" q WHERE q."bankId" = $1 ORDER BY q."key", q."version" DESC`;
 
-/** Every version of every question in a bank, by key, newest version first. */
+/** Every version of every question in a bank, by key, newest version first, with whether the key is archived. */
 export async function bankQuestions(db: Db, bankId: string): Promise<BankQuestionRow[]> {
   return sqlOf(db).all<BankQuestionRow>(BANK_QUESTIONS, [bankId]);
+}
+
+// ---------------------------------------------------------------- access password tries
+
+const throttleCols = selectList<LoginThrottle>("t");
+
+/**
+ * Takes one of `max` password tries of `key`'s window in one atomic statement, before the
+ * password is checked, so parallel guesses cannot outrun the count (the sign-in limiter's
+ * table and rule, lib/auth/throttle.ts): true when taken, false when the window is full.
+ */
+export async function takePasswordTry(db: Db, key: string, max: number, windowMs: number, now: Date): Promise<boolean> {
+  const changed = await sqlOf(db).run(
+    `INSERT INTO "login_throttle" ("key", "failures", "windowStart") VALUES ($1, 1, $2)
+     ON CONFLICT ("key") DO UPDATE SET
+       "failures" = CASE WHEN "login_throttle"."windowStart" <= $3 THEN 1 ELSE "login_throttle"."failures" + 1 END,
+       "windowStart" = CASE WHEN "login_throttle"."windowStart" <= $3 THEN $2 ELSE "login_throttle"."windowStart" END
+     WHERE "login_throttle"."windowStart" <= $3 OR "login_throttle"."failures" < $4`,
+    [key, now, new Date(now.getTime() - windowMs), max],
+  );
+  return changed === 1;
+}
+
+/** The tries counted against `key` in its window (the one being checked included). */
+export async function passwordTries(db: Db, key: string): Promise<Pick<LoginThrottle, "failures" | "windowStart"> | undefined> {
+  const [row] = await sqlOf(db).all<Pick<LoginThrottle, "failures" | "windowStart">>(
+    `SELECT ${throttleCols("failures", "windowStart")} FROM "login_throttle" t WHERE t."key" = $1`,
+    [key],
+  );
+  return row;
+}
+
+/** Gives back a try whose check could not run (the server was too busy to hash): it was no guess. */
+export async function releasePasswordTry(db: Db, key: string): Promise<void> {
+  await sqlOf(db).run(`UPDATE "login_throttle" SET "failures" = "failures" - 1 WHERE "key" = $1 AND "failures" > 0`, [key]);
+}
+
+/** A right password forgets the wrong ones before it. */
+export async function clearPasswordTries(db: Db, key: string): Promise<void> {
+  await sqlOf(db).run(`DELETE FROM "login_throttle" WHERE "key" = $1`, [key]);
 }
 
 export type NewAttempt = Pick<AttemptModel, "quizId" | "userId" | "number" | "startedAt" | "deadlineAt">;
@@ -154,6 +206,18 @@ const ATTEMPT_WITH_QUIZ = `SELECT ${attemptCols("userId", "number", "status", "s
 export async function attemptWithQuiz(db: Db, attemptId: string): Promise<AttemptRow | undefined> {
   const [row] = await sqlOf(db).all<AttemptRow>(ATTEMPT_WITH_QUIZ, [attemptId]);
   return row;
+}
+
+/**
+ * The latest of the later closes students of a quiz were given (null: none). SQLite returns an
+ * aggregate's date as text (it has no declared type), so it is read back as a Date here.
+ */
+export async function latestAccommodatedClose(db: Db, quizId: string): Promise<Date | null> {
+  const [row] = await sqlOf(db).all<{ latest: Date | string | null }>(
+    `SELECT MAX(ac."closesAt") AS "latest" FROM "QuizAccommodation" ac WHERE ac."quizId" = $1`,
+    [quizId],
+  );
+  return row?.latest == null ? null : new Date(row.latest);
 }
 
 /** Claims an attempt in progress for submission, which stops every later save. 1 if this call claimed it. */

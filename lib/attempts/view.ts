@@ -9,9 +9,17 @@ import { templateOf } from "../questions/template-cache";
 import type { Trace } from "../tcp";
 import { msg } from "../i18n/msg";
 import { AppError } from "../server/errors";
-import { attemptOwner, attemptWithQuiz, attemptsOfQuiz, responsesForView, type AttemptRow, type SubmissionRow } from "./queries";
+import {
+  attemptOwner,
+  attemptWithQuiz,
+  attemptsOfQuiz,
+  latestAccommodatedClose,
+  responsesForView,
+  type AttemptRow,
+  type SubmissionRow,
+} from "./queries";
 import { releaseOf, type Release } from "./release";
-import { submitStep } from "./rules";
+import { feedbackCloseOf, submitStep } from "./rules";
 import { expireIfDue, ownAttempt, submitAttempt } from "./submit";
 
 export interface AttemptItemView {
@@ -46,7 +54,12 @@ export async function attemptView(db: Db, userId: string, attemptId: string, now
   const ungraded = submitStep(attempt) === "grade";
   if (ungraded) await submitAttempt(db, userId, attemptId, now);
   if (ungraded || (await expireIfDue(db, userId, { ...attempt, id: attemptId }, now))) attempt = await ownAttempt(db, userId, attemptId);
-  return build(db, attempt, attemptId, releaseOf(attempt, attempt.status, now));
+  // Feedback after the close waits for the last student's own close (rules.feedbackCloseOf).
+  const closesAt =
+    attempt.feedbackRelease === "AFTER_CLOSE" && attempt.closesAt
+      ? feedbackCloseOf(attempt.closesAt, await latestAccommodatedClose(db, attempt.quizId))
+      : attempt.closesAt;
+  return build(db, attempt, attemptId, releaseOf({ ...attempt, closesAt }, attempt.status, now));
 }
 
 export interface StaffAttemptView extends AttemptView {

@@ -180,13 +180,24 @@ async function StudentHome({ access }: { access: CourseAccess }) {
       ) : (
         <ul className="divide-y divide-slate-200">
           {quizzes.map((q) => {
-            const status = quizStatus(q, now);
+            // The student's own window: an accommodation's later close keeps the quiz open for them.
+            const status = quizStatus({ ...q, closesAt: q.window.closesAt }, now);
             const used = q.attempts.length;
             const inProgress = q.attempts.find((a) => a.status === "IN_PROGRESS");
-            const canStart = mayStart(q, access.section, q.attempts, now);
+            const canStart = mayStart(q, access.section, q.attempts, now, q.accommodation);
             const submitted = q.attempts.filter((a) => a.status === "SUBMITTED");
+            // Feedback after the close waits for the last student's own close.
+            const release = releaseOf({ ...q, closesAt: q.feedbackCloseAt }, "SUBMITTED", now);
+            const when = (at: Date) => format.dateTime(at, QUIZ_TIME_FORMAT);
+            const limit = q.window.timeLimitSec;
+            const close = q.window.closesAt;
+            const twoDecimals = (n: number) => Math.round(n * 100) / 100;
             return (
-              <li key={q.id} className="flex flex-col gap-2 py-4 sm:flex-row sm:items-start sm:justify-between">
+              <li
+                key={q.id}
+                className="flex flex-col gap-2 py-4 sm:flex-row sm:items-start sm:justify-between"
+                data-testid={`quiz-${q.id}`}
+              >
                 <div>
                   <p className="font-medium text-slate-900">
                     {q.title} <Badge tone={STATUS_TONE[status]}>{text(STATUS_LABEL[status])}</Badge>
@@ -194,32 +205,52 @@ async function StudentHome({ access }: { access: CourseAccess }) {
                   <p className="text-sm text-slate-600">
                     {facts([
                       tq("mode", { mode: q.mode }),
-                      q.timeLimitSec ? tq("timeLimit", { limit: text(formatLimit(q.timeLimitSec)) }) : null,
+                      limit
+                        ? limit !== q.timeLimitSec && q.timeLimitSec
+                          ? tq("timeLimitYours", { limit: text(formatLimit(limit)), base: text(formatLimit(q.timeLimitSec)) })
+                          : tq("timeLimit", { limit: text(formatLimit(limit)) })
+                        : null,
                       q.attemptsAllowed ? tq("attemptsUsedOf", { used, allowed: q.attemptsAllowed }) : tq("attemptsUsed", { used }),
-                      q.opensAt && status === "upcoming" ? tq("opens", { at: format.dateTime(q.opensAt, QUIZ_TIME_FORMAT) }) : null,
-                      q.closesAt && status === "open" ? tq("closes", { at: format.dateTime(q.closesAt, QUIZ_TIME_FORMAT) }) : null,
+                      q.attemptsAllowed !== 1 ? tq("scoreRule", { rule: q.scoreRule }) : null,
+                      q.opensAt && status === "upcoming" ? tq("opens", { at: when(q.opensAt) }) : null,
+                      close && status === "open"
+                        ? q.closesAt && close.getTime() !== q.closesAt.getTime()
+                          ? tq("closesYours", { at: when(close), base: when(q.closesAt) })
+                          : tq("closes", { at: when(close) })
+                        : null,
+                      q.feedbackRelease === "ON_DATE"
+                        ? q.releaseAt
+                          ? tq("feedbackOn", { at: when(q.releaseAt) })
+                          : text(FEEDBACK_LABEL.ON_DATE)
+                        : null,
+                      q.passwordRequired && !inProgress && canStart ? tq("passwordNeeded") : null,
                     ])}
                   </p>
                   {submitted.length > 0 ? (
                     <ul className="mt-1 text-sm">
-                      {submitted.map((a) => {
-                        const released = releaseOf(q, a.status, now).released;
-                        return (
-                          <li key={a.id}>
-                            <Link href={`/courses/${access.course.id}/attempts/${a.id}`} className="text-accent-700 underline">
-                              {released
-                                ? t("attemptScore", {
-                                    number: a.number,
-                                    score: Math.round((a.score ?? 0) * 100) / 100,
-                                    max: a.maxScore ?? 0,
-                                  })
-                                : t("attemptSubmitted", { number: a.number })}
-                            </Link>
-                          </li>
-                        );
-                      })}
+                      {submitted.map((a) => (
+                        <li key={a.id}>
+                          <Link href={`/courses/${access.course.id}/attempts/${a.id}`} className="text-accent-700 underline">
+                            {release.released
+                              ? t("attemptScore", { number: a.number, score: twoDecimals(a.score ?? 0), max: a.maxScore ?? 0 })
+                              : t("attemptSubmitted", { number: a.number })}
+                          </Link>
+                        </li>
+                      ))}
                     </ul>
                   ) : null}
+                  {submitted.length > 0 && release.released && q.counted ? (
+                    <p className="mt-1 text-sm font-medium text-slate-900" data-testid={`counted-${q.id}`}>
+                      {tq("counted", {
+                        score: twoDecimals(q.counted.score),
+                        max: twoDecimals(q.counted.maxScore),
+                        rule: q.counted.rule,
+                        number: q.counted.numbers[0],
+                        count: q.counted.numbers.length,
+                      })}
+                    </p>
+                  ) : null}
+                  {submitted.length > 0 && !release.released ? <p className="mt-1 text-sm text-slate-600">{text(release.reason)}</p> : null}
                 </div>
                 <div className="shrink-0">
                   {inProgress ? (
@@ -227,7 +258,13 @@ async function StudentHome({ access }: { access: CourseAccess }) {
                       {t("resume", { number: inProgress.number })}
                     </ButtonLink>
                   ) : canStart ? (
-                    <StartAttemptButton courseId={access.course.id} quizId={q.id} label={used ? t("startNew") : t("start")} />
+                    <StartAttemptButton
+                      courseId={access.course.id}
+                      quizId={q.id}
+                      quizTitle={q.title}
+                      passwordRequired={q.passwordRequired}
+                      label={used ? t("startNew") : t("start")}
+                    />
                   ) : null}
                 </div>
               </li>
