@@ -2,7 +2,8 @@
 // 1. is authenticated: `Authorization: Bearer <token>` (a personal API token) or the session
 //    cookie. A cookie caller's state changes must come from this site and be declared JSON;
 //    a token caller sends no cookie, so a forged cross-site request has nothing to ride on.
-//    Unknown tokens spend the sign-in limiter's per-address budget (lib/auth/throttle.ts).
+//    Unknown tokens spend the sign-in limiter's per-address budget (lib/auth/throttle.ts);
+//    an address that has spent it is answered 429 with Retry-After before any lookup.
 // 2. has its path parameters parsed (a bad one is a 404: nothing by that name),
 // 3. is let in by its role in the course of `courseId` (not a member: 404; role lacking: 403),
 // 4. has its query (400) and body parsed: at most JSON_BODY_LIMIT bytes (413), JSON (400),

@@ -41,7 +41,7 @@ test("a token made on the Account page works for a script until it is revoked", 
   const fresh = card.getByRole("region", { name: `Your new token “${name}”` });
   await expect(fresh).toBeVisible();
   await expect(fresh.getByText("it is shown only this once")).toBeVisible();
-  const token = await fresh.getByLabel("The token").inputValue();
+  const token = await fresh.getByLabel("The token", { exact: true }).inputValue();
   expect(token).toMatch(/^synack_[A-Za-z0-9_-]{43}$/);
   await fresh.getByRole("button", { name: "Copy" }).click();
   await expect(fresh.getByText("Copied to the clipboard.")).toBeVisible();
@@ -71,7 +71,7 @@ test("a token made on the Account page works for a script until it is revoked", 
 
   // A reload: the token is gone from the page, the list shows its use.
   await page.reload();
-  await expect(card.getByLabel("The token")).toHaveCount(0);
+  await expect(card.getByLabel("The token", { exact: true })).toHaveCount(0);
   await expect(row.getByRole("cell").nth(3)).not.toHaveText("Never");
 
   // Revoke, after a confirmation that can be cancelled.
@@ -122,7 +122,7 @@ test("the Account page's tokens fit a 360 px phone without sideways scrolling", 
   const card = page.getByRole("region", { name: "API tokens" });
   await card.getByLabel("Name", { exact: true }).fill(`phone ${unique()}`);
   await card.getByRole("button", { name: "Create token" }).click();
-  await expect(card.getByLabel("The token")).toBeVisible();
+  await expect(card.getByLabel("The token", { exact: true })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await expectAccessible(page);
 });

@@ -14,7 +14,7 @@ import type { Operation } from "../../lib/api/operation";
 import { operations } from "../../lib/api/operations";
 import { can, type Permission } from "../../lib/auth/permissions";
 import type { CourseRole } from "../../lib/auth/roles";
-import { DEMO_JOIN_CODE } from "../../lib/demo/seed-data";
+import { DEMO_JOIN_CODE, DEMO_PASSWORD } from "../../lib/demo/seed-data";
 import { withDb } from "./e2e-db";
 import { signIn } from "./helpers";
 
@@ -98,7 +98,7 @@ function fill(path: string, reading: boolean): string {
 async function signedInContext(browser: Browser, email: string, baseURL: string): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: "en-US", baseURL });
   const page = await context.newPage();
-  await signIn(page, email, PASSWORD);
+  await signIn(page, email, DEMO_PASSWORD);
   await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible({ timeout: 15_000 });
   await page.close();
   return context;
