@@ -10,13 +10,13 @@ test.use({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
 
 /** Names that stay as they are in every language: the product's, and each language's own name in the switch. */
 const DATA = ["SynAck Lab", "English"];
-/** RFC and API names and notation: state names, flags, calls (listen(backlog)), Linux sysctls, the app's paths (/join), fields, units, protocol names. */
+/** RFC and API names and notation: state names, flags, calls (listen(backlog)), Linux sysctls, the app's paths (/join), fields, units, protocol names, the API's header (Authorization: Bearer synack_…). */
 const RFC =
-  /\b[A-Z][A-Z0-9_+-]*\b|\b[a-z_]+\([a-z_]*\)|\btcp_[a-z_]+|\bbacklog\b|\b(seq|ack|len|ms|RFC|Linux|TCP|MSL|RTT|RTO|ISN)\b|\S+@\S+|\bt = |(?<![A-Za-z])\/[a-z][a-z/-]*/g;
+  /\b[A-Z][A-Z0-9_+-]*\b|\b[a-z_]+\([a-z_]*\)|\btcp_[a-z_]+|\bbacklog\b|\b(seq|ack|len|ms|RFC|Linux|TCP|MSL|RTT|RTO|ISN|Authorization|Bearer|OpenAPI)\b|\bsynack_\S*|\S+@\S+|\bt = |(?<![A-Za-z])\/[a-z][a-z/-]*/g;
 
 /**
  * What people typed that the database holds now: other specs add courses, quizzes and people of
- * their own. Emails too, removed before names (longest first): an invited person's name is their
+ * their own (and API tokens' names). Emails too, removed before names (longest first): an invited person's name is their
  * email's local part.
  */
 const typed = () =>
@@ -25,7 +25,7 @@ const typed = () =>
       db
         .prepare(
           `SELECT title AS v FROM Course UNION SELECT code FROM Course UNION SELECT term FROM Course UNION SELECT joinCode FROM Course
-           UNION SELECT title FROM Quiz UNION SELECT title FROM QuestionBank UNION SELECT name FROM user UNION SELECT email FROM user UNION SELECT section FROM Enrollment`,
+           UNION SELECT title FROM Quiz UNION SELECT title FROM QuestionBank UNION SELECT name FROM user UNION SELECT email FROM user UNION SELECT section FROM Enrollment UNION SELECT name FROM ApiToken`,
         )
         .all() as { v: string | null }[]
     )

@@ -168,7 +168,14 @@ test.beforeAll(async ({ browser, baseURL }) => {
   }
 });
 
-test.afterAll(async () => {
+test.afterAll(async ({ baseURL }) => {
+  // The matrix's tokens revoke themselves: the people's Account pages are left as they were.
+  for (const token of Object.values(tokens)) {
+    const client = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+    const listed = (await (await client.get("/api/v1/tokens")).json()) as { tokens: { id: string; name: string }[] };
+    for (const { id } of listed.tokens.filter((t) => t.name === "role matrix")) await client.delete(`/api/v1/tokens/${id}`);
+    await client.dispose();
+  }
   for (const context of Object.values(contexts)) await context?.close();
 });
 
