@@ -4,7 +4,7 @@
 // and revoke one after a confirmation. It talks to the same /api/v1/tokens routes a script
 // would (same origin, JSON), so the page and the API are one implementation.
 import { useFormatter, useNow, useTranslations } from "next-intl";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { TokenView } from "@/lib/api/operations/tokens";
 import { DataTable, type Column } from "./data-table";
 import { buttonStyles, Card } from "./ui";
@@ -39,12 +39,18 @@ export function ApiTokens({ initial }: { initial: TokenView[] }) {
   const [nameError, setNameError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
-  const [fresh, setFresh] = useState<{ name: string; token: string } | null>(null);
+  const [fresh, setFresh] = useState<{ id: string; name: string; token: string } | null>(null);
   const [copyState, setCopyState] = useState<"copied" | "failed" | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const tokenInput = useRef<HTMLInputElement>(null);
   const nameId = `${ids}-name`;
+
+  // A new token takes the focus (selected, ready to copy), so a keyboard or screen reader user is
+  // taken to what is shown only once.
+  useEffect(() => {
+    if (fresh) tokenInput.current?.focus();
+  }, [fresh]);
   const expiryId = `${ids}-expiry`;
 
   async function create(event: FormEvent<HTMLFormElement>) {
@@ -61,7 +67,7 @@ export function ApiTokens({ initial }: { initial: TokenView[] }) {
       if (code === 201) {
         const { token, ...view } = data as TokenView & { token: string };
         setTokens((list) => [view, ...list]);
-        setFresh({ name: view.name, token });
+        setFresh({ id: view.id, name: view.name, token });
         setCopyState(null);
         setName("");
         setExpiry("");
@@ -97,6 +103,7 @@ export function ApiTokens({ initial }: { initial: TokenView[] }) {
       // 404: it is gone already (revoked in another tab); either way it is not in the list.
       if (code === 204 || code === 404) {
         setTokens((list) => list.filter((x) => x.id !== token.id));
+        setFresh((shown) => (shown?.id === token.id ? null : shown));
         setConfirming(null);
         setStatus(t("revoke.done", { name: token.name }));
         return;
