@@ -23,6 +23,7 @@ import en_timeline from "./en/timeline.json" with { type: "json" };
 import en_capture from "./en/capture.json" with { type: "json" };
 import en_scenarioTemplate from "./en/scenarioTemplate.json" with { type: "json" };
 import en_quizBuilder from "./en/quizBuilder.json" with { type: "json" };
+import en_tokens from "./en/tokens.json" with { type: "json" };
 import zh_common from "./zh-CN/common.json" with { type: "json" };
 import zh_auth from "./zh-CN/auth.json" with { type: "json" };
 import zh_account from "./zh-CN/account.json" with { type: "json" };
@@ -44,6 +45,7 @@ import zh_timeline from "./zh-CN/timeline.json" with { type: "json" };
 import zh_capture from "./zh-CN/capture.json" with { type: "json" };
 import zh_scenarioTemplate from "./zh-CN/scenarioTemplate.json" with { type: "json" };
 import zh_quizBuilder from "./zh-CN/quizBuilder.json" with { type: "json" };
+import zh_tokens from "./zh-CN/tokens.json" with { type: "json" };
 
 const en = {
   common: en_common,
@@ -67,6 +69,7 @@ const en = {
   capture: en_capture,
   scenarioTemplate: en_scenarioTemplate,
   quizBuilder: en_quizBuilder,
+  tokens: en_tokens,
 };
 
 export type Messages = typeof en;
@@ -97,6 +100,7 @@ const zh = {
   capture: zh_capture,
   scenarioTemplate: zh_scenarioTemplate,
   quizBuilder: zh_quizBuilder,
+  tokens: zh_tokens,
 } as unknown as Messages;
 
 export const catalogs: Record<Locale, Messages> = { en, "zh-CN": zh };

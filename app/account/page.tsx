@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/actions/sign-out";
 import { signOutEverywhereAction } from "@/app/actions/sign-out-everywhere";
+import { ApiTokens } from "@/components/api-tokens";
 import { LanguagePreference } from "@/components/language-switch";
 import { buttonStyles, Card, PageHeader } from "@/components/ui";
 import { authService } from "@/lib/auth/service";
 import { requireUser } from "@/lib/auth/session";
+import { tokenService } from "@/lib/auth/token-service";
 import { isLocale } from "@/lib/i18n/locales";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const [sessions, t] = await Promise.all([authService.liveSessionCount(user.id), getTranslations("account")]);
+  const [sessions, tokens, t] = await Promise.all([
+    authService.liveSessionCount(user.id),
+    tokenService.tokenViews(user.id),
+    getTranslations("account"),
+  ]);
   return (
     <div className="max-w-xl">
       <PageHeader title={t("heading")} />
@@ -44,6 +50,7 @@ export default async function AccountPage() {
       <Card title={t("language.title")} className="mt-6">
         <LanguagePreference saved={isLocale(user.locale) ? user.locale : "browser"} />
       </Card>
+      <ApiTokens initial={tokens} />
     </div>
   );
 }

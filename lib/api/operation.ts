@@ -43,9 +43,16 @@ export interface Operation<
   sessionOnly?: boolean;
 }
 
-/** Declares an operation; the identity, typed. */
-export function defineOperation<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-  op: Operation<P, Q, B, R>,
-): Operation<P, Q, B, R> {
+/**
+ * Declares an operation; the identity, typed. Its `access` keeps its literal type, so a handler
+ * of a "signed-in" operation is told there is no course access to read.
+ */
+export function defineOperation<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+  const A extends Access = Access,
+>(op: Operation<P, Q, B, R> & { access: A }): Operation<P, Q, B, R> & { access: A } {
   return op;
 }

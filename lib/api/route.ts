@@ -2,7 +2,8 @@
 // 1. is authenticated: `Authorization: Bearer <token>` (a personal API token) or the session
 //    cookie. A cookie caller's state changes must come from this site and be declared JSON;
 //    a token caller sends no cookie, so a forged cross-site request has nothing to ride on.
-//    Unknown tokens spend the sign-in limiter's per-address budget (lib/auth/throttle.ts).
+//    Unknown tokens spend the sign-in limiter's per-address budget (lib/auth/throttle.ts);
+//    an address that has spent it is answered 429 with Retry-After before any lookup.
 // 2. has its path parameters parsed (a bad one is a 404: nothing by that name),
 // 3. is let in by its role in the course of `courseId` (not a member: 404; role lacking: 403),
 // 4. has its query (400) and body parsed: at most JSON_BODY_LIMIT bytes (413), JSON (400),
@@ -34,6 +35,16 @@ import { json } from "../server/route";
 import type { ApiIssue } from "./errors";
 import type { Operation } from "./operation";
 
+/**
+ * The output of an optional schema: undefined when the operation declares none (its type is
+ * then the bare `z.ZodType` its declaration fell back to).
+ */
+type OutputOf<S> = [Exclude<S, undefined>] extends [never]
+  ? undefined
+  : z.ZodType extends Exclude<S, undefined>
+    ? undefined
+    : z.output<Exclude<S, undefined> & z.ZodType>;
+
 export type ApiContext<O extends Operation> = {
   user: SessionUser;
   /** How the caller signed in. */
@@ -41,8 +52,8 @@ export type ApiContext<O extends Operation> = {
   /** The caller's access to the course of `courseId`: set for course operations. */
   access: O["access"] extends "signed-in" ? null : CourseAccess;
   params: z.output<O["params"]>;
-  query: O["query"] extends z.ZodType ? z.output<O["query"]> : undefined;
-  body: O["body"] extends z.ZodType ? z.output<O["body"]> : undefined;
+  query: OutputOf<O["query"]>;
+  body: OutputOf<O["body"]>;
   request: Request;
   locale: Locale;
 };
@@ -60,8 +71,7 @@ export class ApiValidationError extends AppError {
   }
 }
 
-function issuesOf(error: z.ZodError, locale: Locale, render: ReturnType<typeof textIn>): ApiIssue[] {
-  void locale;
+function issuesOf(error: z.ZodError, render: ReturnType<typeof textIn>): ApiIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map((p) => (typeof p === "number" ? p : String(p))),
     message: render(issueText(issue)),
@@ -71,7 +81,7 @@ function issuesOf(error: z.ZodError, locale: Locale, render: ReturnType<typeof t
 function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, code: "BAD_REQUEST" | "UNPROCESSABLE", locale: Locale): z.output<S> {
   const parsed = schema.safeParse(value, { error: issueErrorMap(locale) });
   if (parsed.success) return parsed.data;
-  throw new ApiValidationError(code, issuesOf(parsed.error, locale, textIn(locale)));
+  throw new ApiValidationError(code, issuesOf(parsed.error, textIn(locale)));
 }
 
 /** The query string as an object: one value per name (the last), so schemas see plain strings. */
@@ -84,7 +94,7 @@ async function authenticate(request: Request): Promise<{ user: SessionUser; via:
   if (token !== null) {
     const address = clientAddress(request.headers);
     const wait = await tokenCheckRetryAfter(db, address);
-    if (wait > 0) throw new AppError("RATE_LIMITED", msg("errors.api.tooManyBadTokens", { seconds: wait }));
+    if (wait > 0) throw new RateLimitedError(wait);
     const user = await userForToken(db, token);
     if (!user) {
       await recordFailedToken(db, address);
@@ -96,6 +106,13 @@ async function authenticate(request: Request): Promise<{ user: SessionUser; via:
   return session ? { user: session.user, via: "session" } : null;
 }
 
+/** 429, saying when to come back (also as `Retry-After`, RFC 9110 §10.2.3). */
+class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSec: number) {
+    super("RATE_LIMITED", msg("errors.api.tooManyBadTokens", { seconds: retryAfterSec }));
+  }
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 function errorBody(error: AppError, locale: Locale): Response {
@@ -103,12 +120,13 @@ function errorBody(error: AppError, locale: Locale): Response {
   if (error instanceof ApiValidationError) body.issues = error.issues;
   const response = json(body, error.status);
   if (error.code === "UNAUTHENTICATED") response.headers.set("WWW-Authenticate", 'Bearer realm="synack-lab"');
+  if (error instanceof RateLimitedError) response.headers.set("Retry-After", String(error.retryAfterSec));
   return response;
 }
 
 /** The Next.js route handler of `op`. */
 export function apiRoute<O extends Operation>(op: O, handler: Handler<O>) {
-  return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {
+  return async (request: Request, context?: { params?: Promise<unknown> }): Promise<Response> => {
     let locale = readerLocale(request.headers);
     try {
       const caller = await authenticate(request);
@@ -120,7 +138,8 @@ export function apiRoute<O extends Operation>(op: O, handler: Handler<O>) {
       }
       if (caller.via === "token" && op.sessionOnly) throw new AppError("FORBIDDEN", msg("errors.api.sessionOnly"));
       // Next.js decodes the path lazily: a malformed escape ("%ff") rejects here.
-      const rawParams = await context.params.catch(() => null);
+      // A route without dynamic segments may be given no params at all.
+      const rawParams = await Promise.resolve(context?.params).catch(() => null);
       const params = op.params.safeParse(rawParams ?? {});
       if (!params.success) throw new AppError("NOT_FOUND", msg("errors.notFound"));
       let access: CourseAccess | null = null;

@@ -186,7 +186,10 @@ describe("a fuzz pass at every door of the built app", () => {
             const path = door.path
               .replace(":attemptId", a === "real" ? ids.attemptId : a)
               .replace(":quizId", a === "real" ? ids.quizId : a)
-              .replace(":position", b === "real" ? "1" : b);
+              .replace(":position", b === "real" ? "1" : b)
+              .replace(":courseId", a === "real" ? ids.courseId : a)
+              // Any other parameter (an /api/v1 bank, question, token …): the generated value.
+              .replace(/:\w+/g, b === "real" ? "x" : b);
             const headers: Record<string, string> = door.method === "GET" ? {} : { origin: app.origin, "content-type": "application/json" };
             if (signedIn) headers.cookie = cookie;
             const json = body === undefined ? undefined : JSON.stringify(body);

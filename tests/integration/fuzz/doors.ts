@@ -4,9 +4,10 @@
 import { z } from "zod";
 import { ClaimInviteSchema, SignInSchema, SignUpSchema } from "@/lib/auth/schemas";
 import { AcceptStaffInviteSchema, CreateCourseSchema, EnrollByEmailSchema, JoinCourseSchema } from "@/lib/courses/schemas";
+import { operations } from "@/lib/api/operations";
 import { SegmentAnswerSchema } from "@/lib/questions/kinds/fields";
 
-export type RouteDoor = { kind: "route"; method: "GET" | "POST" | "PUT"; path: string; body?: z.ZodType };
+export type RouteDoor = { kind: "route"; method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; body?: z.ZodType };
 /** form: useActionState (FormData in); call: a plain value in; button: a form with no fields. */
 export type ActionDoor = { kind: "action"; name: string; shape: "form" | "call" | "button"; input: z.ZodType; signedIn: boolean };
 export type AuthDoor = { kind: "auth"; method: "GET" | "POST"; path: string };
@@ -29,6 +30,13 @@ export const ROUTES: RouteDoor[] = [
       ]),
     }),
   },
+  // Every /api/v1 operation, from its declaration (lib/api/operations): `{name}` becomes `:name`.
+  ...operations.map((op): RouteDoor => ({
+    kind: "route",
+    method: op.method,
+    path: `/api/v1${op.path.replace(/\{(\w+)\}/g, ":$1")}`,
+    body: op.body,
+  })),
 ];
 
 export const ACTIONS: ActionDoor[] = [
