@@ -152,7 +152,7 @@ test("an instructor edits a saved question in the form, with a live preview, its
   await expect(page.getByRole("group", { name: "Try an answer" }).locator("#preview-ms")).toBeVisible();
 
   // Markdown in the prompt reads as it will.
-  await page.getByLabel("Prompt (English)").fill("List **every** state the client passes through.");
+  await page.getByRole("textbox", { name: "Prompt (English)" }).fill("List **every** state the client passes through.");
   await expect(page.getByRole("group", { name: "How the Prompt (English) reads" })).toContainText("every");
   await context.close();
 });
