@@ -291,7 +291,7 @@ export function LocalizedField({
       {perLanguage ? <IssueList id={`${id}-issues`} issues={issues} /> : null}
       <label className="flex items-center gap-2 text-sm text-slate-700">
         <input type="checkbox" disabled={disabled} checked={perLanguage} onChange={(e) => toggle(e.target.checked)} />
-        {t("fields.perLanguage", {})}
+        {t("fields.perLanguage", { field: label })}
       </label>
     </div>
   );
