@@ -24,6 +24,7 @@ import en_capture from "./en/capture.json" with { type: "json" };
 import en_scenarioTemplate from "./en/scenarioTemplate.json" with { type: "json" };
 import en_quizBuilder from "./en/quizBuilder.json" with { type: "json" };
 import en_tokens from "./en/tokens.json" with { type: "json" };
+import en_editor from "./en/editor.json" with { type: "json" };
 import zh_common from "./zh-CN/common.json" with { type: "json" };
 import zh_auth from "./zh-CN/auth.json" with { type: "json" };
 import zh_account from "./zh-CN/account.json" with { type: "json" };
@@ -46,6 +47,7 @@ import zh_capture from "./zh-CN/capture.json" with { type: "json" };
 import zh_scenarioTemplate from "./zh-CN/scenarioTemplate.json" with { type: "json" };
 import zh_quizBuilder from "./zh-CN/quizBuilder.json" with { type: "json" };
 import zh_tokens from "./zh-CN/tokens.json" with { type: "json" };
+import zh_editor from "./zh-CN/editor.json" with { type: "json" };
 
 const en = {
   common: en_common,
@@ -70,6 +72,7 @@ const en = {
   scenarioTemplate: en_scenarioTemplate,
   quizBuilder: en_quizBuilder,
   tokens: en_tokens,
+  editor: en_editor,
 };
 
 export type Messages = typeof en;
@@ -101,6 +104,7 @@ const zh = {
   scenarioTemplate: zh_scenarioTemplate,
   quizBuilder: zh_quizBuilder,
   tokens: zh_tokens,
+  editor: zh_editor,
 } as unknown as Messages;
 
 export const catalogs: Record<Locale, Messages> = { en, "zh-CN": zh };

@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, with its figures and budgets. Not part of `npm test`.
 // `npm run bench -- --quick` skips the load test (which needs a build and takes about a minute).
+import { benchEditor } from "./editor";
 import { benchEngine } from "./engine";
 import { benchGrading } from "./grading";
 import { reportLoad, runLoad } from "./load";
@@ -14,6 +15,8 @@ report(benchGrading(), {
   "grade: state question (passive close)": 50,
   "grade: segment question (handshake, 3 segments)": 50,
 });
+console.log("\nQuestion editor: a preview for a new seed and the variety report over 50 seeds, one core");
+report(benchEditor());
 if (!process.argv.includes("--quick")) {
   console.log("\nLoad: students saving and submitting against `npm start` on SQLite");
   if (!reportLoad(await runLoad())) process.exitCode = 1;
