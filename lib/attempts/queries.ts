@@ -76,11 +76,11 @@ export async function itemsOf(db: Db, quizId: string): Promise<ItemRow[]> {
 
 export type BankQuestionRow = Pick<Question, "id" | "key" | "tags">;
 
-const BANK_QUESTIONS = `SELECT ${selectList<Question>("q")("id", "key", "tags")} FROM "Question" q WHERE q."bankId" = $1 ORDER BY q."key", q."version" DESC`;
+const BANK_QUESTIONS = `SELECT ${selectList<Question>("q")("id", "key", "tags")} FROM "Question" q WHERE q."bankId" = $1 AND q."archived" = $2 ORDER BY q."key", q."version" DESC`;
 
-/** Every version of every question in a bank, by key, newest version first. */
+/** Every version of every question in a bank that is not archived (archiving flags every version of a key), by key, newest version first. */
 export async function bankQuestions(db: Db, bankId: string): Promise<BankQuestionRow[]> {
-  return sqlOf(db).all<BankQuestionRow>(BANK_QUESTIONS, [bankId]);
+  return sqlOf(db).all<BankQuestionRow>(BANK_QUESTIONS, [bankId, false]);
 }
 
 export type NewAttempt = Pick<AttemptModel, "quizId" | "userId" | "number" | "startedAt" | "deadlineAt">;
