@@ -463,6 +463,9 @@ export async function archiveQuestion(
   return getQuestion(db, actor.courseId, bankId, key, locale);
 }
 
+/** An answer kind's id as the catalog's `banks.kind` select names it (ICU selectors take no dash). */
+export const kindSelector = (kind: string) => kind.replace(/-/g, "_");
+
 // --- The starter library -------------------------------------------------------------------
 
 export type LibraryTemplate = { id: string; title: string; kind: string; tags: string[] };

@@ -40,7 +40,7 @@ export const authoring = bound(db, {
   archiveQuestion,
   copyFromLibrary,
 });
-export { starterCatalog, TemplateRefused, VersionConflict } from "./banks";
+export { kindSelector, starterCatalog, TemplateRefused, VersionConflict } from "./banks";
 export type {
   Actor,
   BankSummary,
