@@ -87,6 +87,7 @@ export default async function BankPage({
       <div className="grid gap-6">
         <Card title={t("search.heading")}>
           <form
+            key={JSON.stringify(search)}
             method="get"
             action={base}
             role="search"
