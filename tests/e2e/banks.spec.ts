@@ -174,6 +174,8 @@ test("an instructor copies from the starter library by family, searches, duplica
     `/courses/${courseId}/banks/${bankId}/questions/lost-fin-states`,
   );
   await page.getByRole("link", { name: "Clear the search" }).click();
+  // Cleared: the words are gone from the box too, not only from the address.
+  await expect(page.getByLabel("Title or key")).toHaveValue("");
   await page.getByLabel("Answer kind").selectOption({ label: "Segments" });
   await page.getByRole("button", { name: "Search" }).click();
   await expect(table.getByRole("row")).toHaveCount(2);
