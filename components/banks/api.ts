@@ -1,6 +1,6 @@
 // The browser's calls to the banks' /api/v1 routes: the same operations a token caller uses,
 // so the pages and the API are one implementation. Same origin, JSON; an error answer gives
-// its sentence (in the reader's language, from the server) and its issues by path.
+// its sentence (in the reader's language, from the server) and its problems by path.
 
 export type ApiIssue = { path: (string | number)[]; message: string };
 

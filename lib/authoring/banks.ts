@@ -131,7 +131,7 @@ async function detailOf(db: Db, row: VersionRow, locale: Locale): Promise<Questi
   return summaryOf(row, locale, await authorNames(db, [row.authorId]));
 }
 
-const brief = ({ bankId: _bankId, template: _template, ...summary }: QuestionDetail): QuestionSummary => summary;
+const summaryOnly = ({ bankId: _bankId, template: _template, ...summary }: QuestionDetail): QuestionSummary => summary;
 
 // --- Banks -----------------------------------------------------------------------------
 
@@ -231,7 +231,7 @@ export async function listQuestions(
         (!filter.kind || d.kind === filter.kind),
     )
     .sort((a, b) => a.title.localeCompare(b.title, locale) || a.key.localeCompare(b.key))
-    .map(brief);
+    .map(summaryOnly);
 }
 
 /** The tags, families and kinds the bank's questions use, for the list's filters. */

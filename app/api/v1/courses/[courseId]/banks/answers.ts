@@ -1,6 +1,6 @@
 // What the bank routes answer for the two refusals that carry more than a message: a save
 // from an old version (409 with the current version, so the editor can show it and keep the
-// draft) and a template the engine cannot use (422 with its issues at their paths, like a
+// draft) and a template the engine cannot use (422 with each problem at its path, like a
 // body that does not validate).
 import "server-only";
 import { ApiValidationError } from "@/lib/api/route";
