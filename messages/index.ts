@@ -25,6 +25,7 @@ import en_scenarioTemplate from "./en/scenarioTemplate.json" with { type: "json"
 import en_quizBuilder from "./en/quizBuilder.json" with { type: "json" };
 import en_tokens from "./en/tokens.json" with { type: "json" };
 import en_editor from "./en/editor.json" with { type: "json" };
+import en_banks from "./en/banks.json" with { type: "json" };
 import zh_common from "./zh-CN/common.json" with { type: "json" };
 import zh_auth from "./zh-CN/auth.json" with { type: "json" };
 import zh_account from "./zh-CN/account.json" with { type: "json" };
@@ -48,6 +49,7 @@ import zh_scenarioTemplate from "./zh-CN/scenarioTemplate.json" with { type: "js
 import zh_quizBuilder from "./zh-CN/quizBuilder.json" with { type: "json" };
 import zh_tokens from "./zh-CN/tokens.json" with { type: "json" };
 import zh_editor from "./zh-CN/editor.json" with { type: "json" };
+import zh_banks from "./zh-CN/banks.json" with { type: "json" };
 
 const en = {
   common: en_common,
@@ -73,6 +75,7 @@ const en = {
   quizBuilder: en_quizBuilder,
   tokens: en_tokens,
   editor: en_editor,
+  banks: en_banks,
 };
 
 export type Messages = typeof en;
@@ -105,6 +108,7 @@ const zh = {
   quizBuilder: zh_quizBuilder,
   tokens: zh_tokens,
   editor: zh_editor,
+  banks: zh_banks,
 } as unknown as Messages;
 
 export const catalogs: Record<Locale, Messages> = { en, "zh-CN": zh };

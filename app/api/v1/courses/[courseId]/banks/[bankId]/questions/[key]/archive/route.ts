@@ -1,0 +1,7 @@
+import { apiRoute } from "@/lib/api/route";
+import { archiveQuestionOp } from "@/lib/api/operations/banks";
+import { authoring } from "@/lib/authoring";
+
+export const POST = apiRoute(archiveQuestionOp, async ({ params, body, user, locale }) =>
+  authoring.archiveQuestion({ userId: user.id, courseId: params.courseId }, params.bankId, params.key, body.archived, locale),
+);
