@@ -20,6 +20,7 @@ import en_rules from "./en/rules.json" with { type: "json" };
 import en_families from "./en/families.json" with { type: "json" };
 import en_setup from "./en/setup.json" with { type: "json" };
 import en_timeline from "./en/timeline.json" with { type: "json" };
+import en_sandbox from "./en/sandbox.json" with { type: "json" };
 import zh_common from "./zh-CN/common.json" with { type: "json" };
 import zh_auth from "./zh-CN/auth.json" with { type: "json" };
 import zh_account from "./zh-CN/account.json" with { type: "json" };
@@ -38,6 +39,7 @@ import zh_rules from "./zh-CN/rules.json" with { type: "json" };
 import zh_families from "./zh-CN/families.json" with { type: "json" };
 import zh_setup from "./zh-CN/setup.json" with { type: "json" };
 import zh_timeline from "./zh-CN/timeline.json" with { type: "json" };
+import zh_sandbox from "./zh-CN/sandbox.json" with { type: "json" };
 
 const en = {
   common: en_common,
@@ -58,6 +60,7 @@ const en = {
   families: en_families,
   setup: en_setup,
   timeline: en_timeline,
+  sandbox: en_sandbox,
 };
 
 export type Messages = typeof en;
@@ -85,6 +88,7 @@ const zh = {
   families: zh_families,
   setup: zh_setup,
   timeline: zh_timeline,
+  sandbox: zh_sandbox,
 } as unknown as Messages;
 
 export const catalogs: Record<Locale, Messages> = { en, "zh-CN": zh };
