@@ -290,3 +290,28 @@ describe("the builder's model", () => {
     expect(result.run.states.server.at(-1)).toBe("CLOSED");
   });
 });
+
+describe("POST /api/v1/sandbox/simulate in the OpenAPI document", () => {
+  it("is documented for any signed-in user, with the template body and the run's schema", async () => {
+    const { openApiDocument } = await import("@/lib/api/openapi");
+    const { sandboxOperations } = await import("@/lib/api/operations/sandbox");
+    const doc = openApiDocument(sandboxOperations, { version: "test", serverUrl: "http://x" }) as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody: { content: Record<string, { schema: { required: string[] } }> };
+            responses: Record<string, unknown>;
+            "x-access": string;
+          }
+        >
+      >;
+    };
+    const op = doc.paths["/sandbox/simulate"].post;
+    expect(op["x-access"]).toBe("any signed-in user");
+    expect(op.requestBody.content["application/json"].schema.required).toEqual(["scenario"]);
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["200", "401", "422"]));
+    expect(JSON.stringify(op.responses["200"])).toContain("latencyMs");
+  });
+});
