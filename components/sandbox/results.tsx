@@ -32,7 +32,8 @@ export function Results({ run }: { run: RunResult }) {
 
       <Timeline trace={run.trace} showStates title={t("ladder")} />
 
-      <section aria-labelledby="sb-trace" className="flex flex-col gap-2">
+      {/* A div, not a section: the scroll box below is the region named "Trace". */}
+      <div className="flex flex-col gap-2">
         <h3 id="sb-trace" className="text-base font-semibold text-slate-900">
           {t("trace")}
         </h3>
@@ -80,7 +81,7 @@ export function Results({ run }: { run: RunResult }) {
             </tbody>
           </table>
         </div>
-      </section>
+      </div>
     </div>
   );
 }
