@@ -4,7 +4,7 @@ import { apiRoute, ApiValidationError } from "@/lib/api/route";
 import { runSandbox } from "@/lib/authoring/sandbox";
 import { textIn } from "@/lib/i18n/translate";
 
-export const POST = apiRoute(sandboxSimulateOp, async ({ body, locale }) => {
+const handler = apiRoute(sandboxSimulateOp, async ({ body, locale }) => {
   // apiRoute has parsed the body: the operation declares one.
   const { scenario, seed } = body!;
   const result = runSandbox(scenario, seed ?? 0);
@@ -17,3 +17,7 @@ export const POST = apiRoute(sandboxSimulateOp, async ({ body, locale }) => {
   }
   return result.run;
 });
+
+// A route without dynamic segments gets no `params` from Next.js; apiRoute awaits them.
+export const POST = (request: Request, context?: { params?: Promise<unknown> }) =>
+  handler(request, { params: context?.params ?? Promise.resolve({}) });
