@@ -111,20 +111,22 @@ export function Sandbox({
     [t],
   );
 
+  // Only the latest run's answer is shown: an earlier one arriving late is dropped.
+  const latest = useRef(0);
   const runNow = (scenario: Template, withSeed: number) => {
+    const mine = ++latest.current;
     setRunning(true);
-    void simulate(scenario, withSeed).then(apply);
+    void simulate(scenario, withSeed).then((outcome) => {
+      if (mine === latest.current) apply(outcome);
+    });
   };
 
   // A shared link opens with its run already shown, as does the first example.
   useEffect(() => {
-    let live = true;
+    const mine = ++latest.current;
     void simulate(initial ?? EXAMPLES.handshake, initialSeed ?? 1).then((outcome) => {
-      if (live) apply(outcome);
+      if (mine === latest.current) apply(outcome);
     });
-    return () => {
-      live = false;
-    };
   }, [apply, initial, initialSeed]);
 
   const onJson = (textValue: string) => {

@@ -7,6 +7,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { decodeShared } from "../../lib/authoring/share";
 import { expectAccessible, signIn } from "./helpers";
 
+// Each test edits and runs several times on a machine other runs share.
+test.describe.configure({ timeout: 240_000 });
+
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1200, height: 900 };
 
@@ -60,8 +63,9 @@ test("a student builds a scenario without JSON, runs it and reads the ladder, th
   await expect(states(page, "server")).toHaveText("CLOSED → LISTEN → SYN_RECEIVED → ESTABLISHED → CLOSE_WAIT → LAST_ACK → CLOSED");
   // The trace names each state change's rule with its RFC section.
   const trace = page.getByRole("region", { name: "Trace" });
-  await expect(trace.getByRole("row").filter({ hasText: "LAST_ACK → CLOSED" })).toContainText("RFC 9293");
+  await expect(trace.getByRole("row").filter({ hasText: "the server goes from LAST_ACK to CLOSED" })).toContainText("RFC 9293");
   await expect(page.getByRole("figure", { name: "Ladder diagram" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/sandbox.png", fullPage: true });
   await expectAccessible(page);
 
   // Remove the fault, make the server close at the same time as the client: a simultaneous close.
@@ -150,7 +154,7 @@ test("a copied link opens the same scenario with the same seed", async ({ page, 
   await page.getByLabel("Seed").fill("12345");
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(states(page, "client")).toHaveText("CLOSED → SYN_SENT → ESTABLISHED");
-  const synAck = await page.getByRole("region", { name: "Trace" }).getByRole("row").filter({ hasText: "SYN+ACK" }).first().innerText();
+  const synAck = await page.getByRole("region", { name: "Trace" }).getByRole("row").filter({ hasText: "SYN+ACK" }).first().textContent();
 
   await page.getByRole("button", { name: "Copy link" }).click();
   await expect(page.getByText(/The link is copied|Copy the link below/)).toBeVisible();
@@ -163,7 +167,7 @@ test("a copied link opens the same scenario with the same seed", async ({ page, 
   await page.goto("/");
   await page.goto(link);
   await expect(page.getByLabel("Seed")).toHaveValue("12345");
-  await expect(page.getByRole("region", { name: "Trace" }).getByRole("row").filter({ hasText: "SYN+ACK" }).first()).toHaveText(synAck);
+  await expect(page.getByRole("region", { name: "Trace" }).getByRole("row").filter({ hasText: "SYN+ACK" }).first()).toHaveText(synAck!);
 
   await page.goto("/sandbox?s=not-a-scenario!");
   await expect(page.getByRole("alert").filter({ hasText: "The shared link could not be read" })).toBeVisible();
