@@ -148,7 +148,7 @@ export function Builder({ template, issues, onChange }: Props) {
               <li key={i} className="rounded-lg border border-slate-200 p-3">
                 <fieldset className="flex flex-col gap-3">
                   <legend className="text-sm font-semibold text-slate-900">{what}</legend>
-                  <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+                  <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(16rem,2fr)_1fr_1fr_1fr]">
                     <MsOrRangeField
                       label={t("at")}
                       path={["actions", i, "at"]}
@@ -296,7 +296,7 @@ export function Builder({ template, issues, onChange }: Props) {
               <li key={i} className="rounded-lg border border-slate-200 p-3">
                 <fieldset className="flex flex-col gap-3">
                   <legend className="text-sm font-semibold text-slate-900">{what}</legend>
-                  <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+                  <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(16rem,2fr)_1fr_1fr]">
                     <MsOrRangeField
                       label={t("at")}
                       path={["inject", i, "at"]}

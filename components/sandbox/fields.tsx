@@ -21,6 +21,8 @@ import {
 
 const inputClass = (bad: boolean) =>
   `w-full min-w-0 rounded-lg border bg-white px-3 py-2 text-slate-900 shadow-sm ${bad ? "border-rose-500" : "border-slate-300"}`;
+/** The "fixed or picked by the seed" choice beside a value: as wide as its words. */
+const modeClass = "rounded-lg border border-slate-300 bg-white px-2 py-2 text-slate-900 shadow-sm";
 
 /** A stable, valid element id for a template path. */
 export function fieldId(path: Path, suffix = ""): string {
@@ -169,7 +171,7 @@ export function MsOrRangeField({
               if (e.target.value === "range") onChange(makeRange(value ?? 0, value ?? 0));
               else onChange(range ? range.lo : (value ?? 0));
             }}
-            className={inputClass(false)}
+            className={modeClass}
           >
             <option value="fixed">{t("fixed")}</option>
             <option value="range">{t("range")}</option>
@@ -284,7 +286,7 @@ export function IsnField({
             id={fieldId(path, "-mode")}
             value={random ? "random" : "fixed"}
             onChange={(e) => onChange(e.target.value === "random" ? "random" : undefined)}
-            className={inputClass(false)}
+            className={modeClass}
           >
             <option value="fixed">{t("number")}</option>
             <option value="random">{t("random")}</option>
