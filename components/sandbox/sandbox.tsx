@@ -180,7 +180,7 @@ export function Sandbox({
       ) : null}
 
       <div className="flex flex-wrap items-end gap-2">
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 max-w-full flex-col gap-1">
           <label htmlFor={`${id}-example`} className="text-sm font-medium text-slate-800">
             {t("example")}
           </label>
@@ -188,7 +188,7 @@ export function Sandbox({
             id={`${id}-example`}
             value={example}
             onChange={(e) => setExample(e.target.value as ExampleId)}
-            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm"
+            className="max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm"
           >
             {EXAMPLE_IDS.map((x) => (
               <option key={x} value={x}>
