@@ -22,7 +22,7 @@ import {
 const inputClass = (bad: boolean) =>
   `w-full min-w-0 rounded-lg border bg-white px-3 py-2 text-slate-900 shadow-sm ${bad ? "border-rose-500" : "border-slate-300"}`;
 /** The "fixed or picked by the seed" choice beside a value: as wide as its words. */
-const modeClass = "rounded-lg border border-slate-300 bg-white px-2 py-2 text-slate-900 shadow-sm";
+const modeClass = "min-w-0 max-w-full rounded-lg border border-slate-300 bg-white px-2 py-2 text-slate-900 shadow-sm";
 
 /** A stable, valid element id for a template path. */
 export function fieldId(path: Path, suffix = ""): string {
@@ -160,7 +160,7 @@ export function MsOrRangeField({
     <fieldset className="flex min-w-0 flex-col gap-1">
       <legend className="text-sm font-medium text-slate-800">{label}</legend>
       <div className="flex flex-wrap items-end gap-2">
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 max-w-full flex-col gap-1">
           <label htmlFor={id} className="text-xs text-slate-600">
             {t("valueKind")}
           </label>
@@ -278,7 +278,7 @@ export function IsnField({
     <fieldset className="flex min-w-0 flex-col gap-1">
       <legend className="text-sm font-medium text-slate-800">{label}</legend>
       <div className="flex flex-wrap items-end gap-2">
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 max-w-full flex-col gap-1">
           <label htmlFor={fieldId(path, "-mode")} className="text-xs text-slate-600">
             {t("valueKind")}
           </label>

@@ -22,9 +22,15 @@ async function openSandbox(page: Page, email: string) {
 /** The states the page shows for one endpoint, after a run. */
 const states = (page: Page, endpoint: "client" | "server") => page.getByTestId(`sb-states-${endpoint}`);
 
+/** Clicks `button` (Run, Load the example) and waits until the run it started has answered. */
+async function runWith(page: Page, button: string, run = "Run") {
+  await page.getByRole("button", { name: button, exact: true }).click();
+  await expect(page.getByRole("button", { name: run, exact: true })).toBeEnabled();
+}
+
 async function loadExample(page: Page, name: string) {
   await page.getByLabel("Start from an example").selectOption({ label: name });
-  await page.getByRole("button", { name: "Load the example" }).click();
+  await runWith(page, "Load the example");
 }
 
 async function fitsOnPhone(page: Page) {
@@ -74,7 +80,7 @@ test("a student builds a scenario without JSON, runs it and reads the ladder, th
   await expect(page.getByText("No faults: every segment arrives after the latency.")).toBeVisible();
   const call4 = page.getByRole("group", { name: "Call 4" });
   await call4.getByRole("group", { name: "At (ms)" }).getByLabel("ms").fill("1000");
-  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await runWith(page, "Run");
   await expect(states(page, "client")).toHaveText("CLOSED → SYN_SENT → ESTABLISHED → FIN_WAIT_1 → CLOSING → TIME_WAIT → CLOSED");
 
   // Add a call and move it up the time line: a send before the close.
@@ -99,7 +105,7 @@ test("a student builds a scenario without JSON, runs it and reads the ladder, th
   await delay.getByLabel("to (ms)").fill("40");
   await expect(page.getByLabel("Seed")).toBeVisible();
   await page.getByLabel("Seed").fill("7");
-  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await runWith(page, "Run");
   await expect(trace.getByRole("row").filter({ hasText: "delayed" }).first()).toBeVisible();
   await expectAccessible(page);
   await fitsOnPhone(page);
@@ -113,7 +119,7 @@ test("bad input is named beside its field and, in the JSON tab, with its path", 
   const call2 = page.getByRole("group", { name: "Call 2" });
   const at = call2.getByRole("group", { name: "At (ms)" }).getByLabel("ms");
   await at.fill("1o");
-  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await runWith(page, "Run");
   await expect(call2.getByText("Expected a number.")).toBeVisible();
   await expect(at).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByTestId("sb-issues")).toHaveText("actions[1].at: Expected a number.");
@@ -136,7 +142,7 @@ test("bad input is named beside its field and, in the JSON tab, with its path", 
       network: [{ match: { from: "client", flags: "SYN+SYN" }, effect: "drop" }],
     }),
   );
-  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await runWith(page, "Run");
   await expect(page.getByTestId("sb-issues").getByRole("listitem")).toHaveText([
     "timing.latencyMs.between: The range starts at 90 but ends at 30: the low end comes first.",
     "actions[0].call: Expected one of: listen, connect, accept, send, read, shutdown, close, abort, crash.",
@@ -152,7 +158,7 @@ test("a copied link opens the same scenario with the same seed", async ({ page, 
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await openSandbox(page, "chen@synack.test");
   await page.getByLabel("Seed").fill("12345");
-  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await runWith(page, "Run");
   await expect(states(page, "client")).toHaveText("CLOSED → SYN_SENT → ESTABLISHED");
   const synAck = await page.getByRole("region", { name: "Trace" }).getByRole("row").filter({ hasText: "SYN+ACK" }).first().textContent();
 
@@ -230,7 +236,7 @@ test("the sandbox reads in Chinese, problems included", async ({ page, context, 
   await expect(states(page, "client")).toHaveText("CLOSED → SYN_SENT → ESTABLISHED");
   const call1 = page.getByRole("group", { name: "调用 1" });
   await call1.getByRole("group", { name: "时刻（ms）" }).getByLabel("ms").fill("x");
-  await page.getByRole("button", { name: "运行", exact: true }).click();
+  await runWith(page, "运行", "运行");
   await expect(call1.getByText("应为数字。")).toBeVisible();
   await expectAccessible(page);
   await fitsOnPhone(page);
