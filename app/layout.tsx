@@ -48,7 +48,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <Link href="/practice" className="text-slate-700 hover:text-slate-900">
                       {t("nav.practice")}
                     </Link>
-                    <Link href="/sandbox" className="text-slate-700 hover:text-slate-900">
+                    {/* On a phone it is in the account menu, so the header fits 360 px. */}
+                    <Link href="/sandbox" className="hidden text-slate-700 hover:text-slate-900 sm:inline">
                       {tSandbox("nav")}
                     </Link>
                     {user.isAdmin ? (
