@@ -37,8 +37,9 @@ export function Results({ run }: { run: RunResult }) {
         <h3 id="sb-trace" className="text-base font-semibold text-slate-900">
           {t("trace")}
         </h3>
+        {/* relative: the cells' screen-reader-only words stay inside the scroll box, not beside the page. */}
         <div
-          className="max-h-[36rem] overflow-auto rounded-lg border border-slate-200"
+          className="relative max-h-[36rem] overflow-auto rounded-lg border border-slate-200"
           role="region"
           aria-labelledby="sb-trace"
           tabIndex={0}
