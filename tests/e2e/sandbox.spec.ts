@@ -109,6 +109,12 @@ test("a student builds a scenario without JSON, runs it and reads the ladder, th
   await expect(trace.getByRole("row").filter({ hasText: "delayed" }).first()).toBeVisible();
   await expectAccessible(page);
   await fitsOnPhone(page);
+
+  // On a phone the header keeps its room: the Sandbox link is in the account menu.
+  await page.setViewportSize(PHONE);
+  await page.getByRole("button", { name: /account menu/ }).click();
+  await page.locator("header").getByRole("link", { name: "Sandbox" }).click();
+  await expect(page).toHaveURL(/\/sandbox$/);
 });
 
 test("bad input is named beside its field and, in the JSON tab, with its path", async ({ page }) => {
