@@ -5,6 +5,7 @@
 // the same run and 422 with paths. Every page passes axe and fits a 360 px phone.
 import { expect, test, type Page } from "@playwright/test";
 import { decodeShared } from "../../lib/authoring/share";
+import { withDb } from "./e2e-db";
 import { expectAccessible, signIn } from "./helpers";
 
 // Each test edits and runs several times on a machine other runs share.
@@ -246,4 +247,15 @@ test("the sandbox reads in Chinese, problems included", async ({ page, context, 
   await expect(call1.getByText("应为数字。")).toBeVisible();
   await expectAccessible(page);
   await fitsOnPhone(page);
+});
+
+test("a teaching assistant may view banks but not edit them: no question is made from the sandbox", async ({ page }) => {
+  // No demo TA: one student of the demo course becomes one (the spec's own database).
+  withDb((db) =>
+    db.prepare(`UPDATE Enrollment SET role = 'TA' WHERE userId = (SELECT id FROM User WHERE email = ?)`).run("chen@synack.test"),
+  );
+  await openSandbox(page, "chen@synack.test");
+  await expect(states(page, "client")).toHaveText("CLOSED → SYN_SENT → ESTABLISHED");
+  await expect(page.getByRole("region", { name: "Make a question from this" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Open in the question editor" })).toHaveCount(0);
 });
