@@ -18,6 +18,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUserOrNull();
   const [locale, timeZone, t] = await Promise.all([getLocale(), getTimeZone(), getTranslations("common")]);
+  const tSandbox = await getTranslations("sandbox");
   return (
     <html lang={locale}>
       <body className="min-h-screen">
@@ -46,6 +47,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     </Link>
                     <Link href="/practice" className="text-slate-700 hover:text-slate-900">
                       {t("nav.practice")}
+                    </Link>
+                    {/* On a phone it is in the account menu, so the header fits 360 px. */}
+                    <Link href="/sandbox" className="hidden text-slate-700 hover:text-slate-900 sm:inline">
+                      {tSandbox("nav")}
                     </Link>
                     {user.isAdmin ? (
                       <Link href="/admin" className="hidden text-slate-700 hover:text-slate-900 sm:inline">

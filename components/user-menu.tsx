@@ -7,6 +7,7 @@ import { signOutAction } from "@/app/actions/sign-out";
 
 export function UserMenu({ name, email, isAdmin }: { name: string; email: string; isAdmin: boolean }) {
   const t = useTranslations("common.userMenu");
+  const tSandbox = useTranslations("sandbox");
   const [open, setOpen] = useState(false);
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -59,6 +60,11 @@ export function UserMenu({ name, email, isAdmin }: { name: string; email: string
           <li>
             <Link href="/" className="block rounded-lg px-3 py-2 text-sm hover:bg-slate-100" onClick={() => setOpen(false)}>
               {t("myCourses")}
+            </Link>
+          </li>
+          <li>
+            <Link href="/sandbox" className="block rounded-lg px-3 py-2 text-sm hover:bg-slate-100" onClick={() => setOpen(false)}>
+              {tSandbox("nav")}
             </Link>
           </li>
           {isAdmin ? (

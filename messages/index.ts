@@ -26,6 +26,7 @@ import en_quizBuilder from "./en/quizBuilder.json" with { type: "json" };
 import en_tokens from "./en/tokens.json" with { type: "json" };
 import en_editor from "./en/editor.json" with { type: "json" };
 import en_banks from "./en/banks.json" with { type: "json" };
+import en_sandbox from "./en/sandbox.json" with { type: "json" };
 import zh_common from "./zh-CN/common.json" with { type: "json" };
 import zh_auth from "./zh-CN/auth.json" with { type: "json" };
 import zh_account from "./zh-CN/account.json" with { type: "json" };
@@ -50,6 +51,7 @@ import zh_quizBuilder from "./zh-CN/quizBuilder.json" with { type: "json" };
 import zh_tokens from "./zh-CN/tokens.json" with { type: "json" };
 import zh_editor from "./zh-CN/editor.json" with { type: "json" };
 import zh_banks from "./zh-CN/banks.json" with { type: "json" };
+import zh_sandbox from "./zh-CN/sandbox.json" with { type: "json" };
 
 const en = {
   common: en_common,
@@ -76,6 +78,7 @@ const en = {
   tokens: en_tokens,
   editor: en_editor,
   banks: en_banks,
+  sandbox: en_sandbox,
 };
 
 export type Messages = typeof en;
@@ -109,6 +112,7 @@ const zh = {
   tokens: zh_tokens,
   editor: zh_editor,
   banks: zh_banks,
+  sandbox: zh_sandbox,
 } as unknown as Messages;
 
 export const catalogs: Record<Locale, Messages> = { en, "zh-CN": zh };
