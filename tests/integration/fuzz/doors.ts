@@ -65,6 +65,13 @@ export const ACTIONS: ActionDoor[] = [
   },
   {
     kind: "action",
+    name: "revealPracticeAction",
+    shape: "call",
+    input: z.object({ token: z.string().min(10).max(400) }),
+    signedIn: true,
+  },
+  {
+    kind: "action",
     name: "setLocaleAction",
     shape: "form",
     input: z.object({ locale: z.enum(["en", "zh-CN", "browser"]), from: z.enum(["header", "account"]) }),

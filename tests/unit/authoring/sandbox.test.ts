@@ -122,13 +122,13 @@ describe("runSandbox: a template with parts the seed varies", () => {
 describe("runSandbox: problems at their paths", () => {
   it("names a range whose low end exceeds its high end", () => {
     expect(rendered(issuesOf({ timing: { latencyMs: { between: [80, 20] } }, actions: [] }))).toEqual([
-      "timing.latencyMs.between: The range starts at 80 but ends at 20: the low end comes first.",
+      "timing.latencyMs.between: A range runs from the lowest to the highest: 80 is more than 20.",
     ]);
   });
 
-  it("names a range end the engine refuses, once (latency at most 60 000 ms)", () => {
+  it("names a range end the engine refuses, once, at that end (latency at most 60 000 ms)", () => {
     expect(rendered(issuesOf({ timing: { latencyMs: { between: [10, 70000] } }, actions: [] }))).toEqual([
-      "timing.latencyMs: At most 60,000.",
+      "timing.latencyMs.between[1]: latencyMs cannot exceed 60000 ms",
     ]);
   });
 
@@ -136,8 +136,8 @@ describe("runSandbox: problems at their paths", () => {
     expect(
       rendered(issuesOf({ endpoints: { client: { isn: "any" } }, actions: [{ at: { from: 1 }, endpoint: "client", call: "connect" }] })),
     ).toEqual([
-      'endpoints.client.isn: An ISN is a number from 0 to 4294967295, or "random".',
-      'actions[0].at: Write a value the seed picks as { "between": [lo, hi] }.',
+      'endpoints.client.isn: Give an initial sequence number from 0 to 4294967295, or "random" to let the seed pick one.',
+      'actions[0].at: Give a whole number of milliseconds, or a range the seed picks from: an object whose "between" holds the lowest and the highest, such as [100, 200].',
     ]);
   });
 
@@ -218,7 +218,9 @@ describe("the builder's model", () => {
     expect(numberOrText("250")).toBe(250);
     expect(numberOrText("25o")).toBe("25o");
     const result = runSandbox(setIn(EXAMPLES["simultaneous-close"], ["actions", 1, "at"], numberOrText("1o")), 0);
-    expect(result.ok ? [] : rendered(result.issues)).toEqual(["actions[1].at: Expected a number."]);
+    expect(result.ok ? [] : rendered(result.issues)).toEqual([
+      'actions[1].at: Give a whole number of milliseconds, or a range the seed picks from: an object whose "between" holds the lowest and the highest, such as [100, 200].',
+    ]);
   });
 
   it("gives a send its byte count and takes it away from other calls; an effect its own field", () => {
