@@ -2,6 +2,7 @@
 // `&seed=` with its seed); instructors also get the banks they may turn it into a question in.
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { Sandbox } from "@/components/sandbox/sandbox";
 import type { Template } from "@/components/sandbox/model";
 import { PageHeader } from "@/components/ui";
@@ -33,6 +34,11 @@ export default async function SandboxPage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
+      <p className="mb-4 text-sm">
+        <Link href="/sandbox/capture" className="font-medium text-accent-700 underline">
+          {t("captureLink")}
+        </Link>
+      </p>
       <Sandbox initial={initial} initialSeed={seed} sharedUnreadable={Boolean(s) && initial === null} banks={banks} />
     </>
   );

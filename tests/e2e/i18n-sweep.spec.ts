@@ -25,7 +25,8 @@ const typed = () =>
       db
         .prepare(
           `SELECT title AS v FROM Course UNION SELECT code FROM Course UNION SELECT term FROM Course UNION SELECT joinCode FROM Course
-           UNION SELECT title FROM Quiz UNION SELECT title FROM QuestionBank UNION SELECT name FROM user UNION SELECT email FROM user UNION SELECT section FROM Enrollment UNION SELECT name FROM ApiToken`,
+           UNION SELECT title FROM Quiz UNION SELECT title FROM QuestionBank UNION SELECT name FROM user UNION SELECT email FROM user UNION SELECT section FROM Enrollment UNION SELECT name FROM ApiToken
+           UNION SELECT title FROM Question UNION SELECT key FROM Question`,
         )
         .all() as { v: string | null }[]
     )
@@ -68,7 +69,7 @@ async function sweep(page: Page, paths: string[], extra: string[] = []) {
 
 const demo = () =>
   withDb((db) => {
-    const course = db.prepare(`SELECT id, code, joinCode FROM Course WHERE title = 'Computer Networks'`).get() as {
+    const course = db.prepare(`SELECT id, code, joinCode FROM Course WHERE id = 'demo-course-net101'`).get() as {
       id: string;
       code: string;
       joinCode: string;
@@ -76,6 +77,7 @@ const demo = () =>
     return {
       ...course,
       quiz: (db.prepare(`SELECT id FROM Quiz WHERE courseId = ? ORDER BY title LIMIT 1`).get(course.id) as { id: string }).id,
+      bank: (db.prepare(`SELECT id FROM QuestionBank WHERE courseId = ? ORDER BY createdAt LIMIT 1`).get(course.id) as { id: string }).id,
     };
   });
 
@@ -86,16 +88,38 @@ test("signed out, every page reads in Chinese", async ({ page }) => {
 test("a student's pages read in Chinese", async ({ page }) => {
   const { id, code, joinCode } = demo();
   await signIn(page, "ben@synack.test");
-  await sweep(page, ["/", `/courses/${id}`, "/practice", "/practice/passive-close", "/account", "/join"], [code, joinCode]);
+  await sweep(
+    page,
+    ["/", `/courses/${id}`, "/practice", "/practice/passive-close", "/account", "/join", "/sandbox", "/sandbox/capture"],
+    [code, joinCode],
+  );
 });
 
 test("an instructor's and an administrator's pages read in Chinese", async ({ browser }) => {
-  const { id, code, joinCode, quiz } = demo();
+  const { id, code, joinCode, quiz, bank } = demo();
   const teacher = await browser.newPage();
   await signIn(teacher, "instructor@synack.test");
   await sweep(
     teacher,
     ["/", `/courses/${id}`, `/courses/${id}/roster`, `/courses/${id}/quizzes/${quiz}`, "/courses/new"],
+    [code, joinCode],
+  );
+  // The authoring pages: banks, the library, the editor, a question's history, the quiz builder and its preview, the sandbox.
+  await sweep(
+    teacher,
+    [
+      `/courses/${id}/banks`,
+      `/courses/${id}/banks/${bank}`,
+      `/courses/${id}/banks/${bank}/library`,
+      `/courses/${id}/banks/${bank}/questions/new`,
+      `/courses/${id}/banks/${bank}/questions/handshake-states`,
+      `/courses/${id}/banks/${bank}/questions/handshake-states/history`,
+      `/courses/${id}/quizzes`,
+      `/courses/${id}/quizzes/new`,
+      `/courses/${id}/quizzes/${quiz}/edit`,
+      `/courses/${id}/quizzes/${quiz}/preview`,
+      "/sandbox",
+    ],
     [code, joinCode],
   );
   const admin = await browser.newPage();

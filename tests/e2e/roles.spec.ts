@@ -50,7 +50,8 @@ const PAGES: Record<string, { permission: Permission } | "signed-in"> = {
   "courses/[courseId]/quizzes/page.tsx": { permission: "quizzes.view" },
   "courses/[courseId]/quizzes/new/page.tsx": { permission: "quizzes.edit" },
   "courses/[courseId]/quizzes/[quizId]/page.tsx": { permission: "roster.view" },
-  "courses/[courseId]/quizzes/[quizId]/edit/page.tsx": { permission: "quizzes.edit" },
+  // A TA reads the builder (every field disabled); saving is the API's quizzes.edit.
+  "courses/[courseId]/quizzes/[quizId]/edit/page.tsx": { permission: "quizzes.view" },
   "courses/[courseId]/quizzes/[quizId]/preview/page.tsx": { permission: "questions.preview" },
   "sandbox/page.tsx": "signed-in",
   "sandbox/capture/page.tsx": "signed-in",
