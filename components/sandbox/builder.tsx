@@ -99,6 +99,7 @@ export function Builder({ template, issues, onChange }: Props) {
             path={["profile"]}
             value={getIn(template, ["profile"]) ?? "rfc9293"}
             options={SANDBOX_PROFILES}
+            optionLabel={(profile) => t("profileName", { profile })}
             issues={issues}
             onChange={set(["profile"])}
           />

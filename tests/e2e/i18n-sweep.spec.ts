@@ -12,7 +12,7 @@ test.use({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
 const DATA = ["SynAck Lab", "English"];
 /** RFC and API names and notation: state names, flags, calls (listen(backlog)), Linux sysctls, the app's paths (/join), fields, units, protocol names. */
 const RFC =
-  /\b[A-Z][A-Z0-9_+-]*\b|\b[a-z_]+\([a-z_]*\)|\btcp_[a-z_]+|\bbacklog\b|\b(seq|ack|len|ms|RFC|Linux|TCP|MSL|RTT|RTO|ISN)\b|\S+@\S+|\bt = |(?<![A-Za-z])\/[a-z][a-z/-]*/g;
+  /\b[A-Z][A-Z0-9_+-]*\b|\b[a-z_]+\([a-z_]*\)|\btcp_[a-z_]+|\bbacklog\b|\bcookies?\b|\b(seq|ack|len|ms|RFC|Linux|TCP|MSL|RTT|RTO|ISN)\b|\S+@\S+|\bt = |(?<![A-Za-z])\/[a-z][a-z/-]*/g;
 
 /**
  * What people typed that the database holds now: other specs add courses, quizzes and people of
@@ -31,7 +31,9 @@ const typed = () =>
         .all() as { v: string | null }[]
     )
       .map((r) => r.v)
-      .filter((v): v is string => Boolean(v)),
+      .filter((v): v is string => Boolean(v))
+      // Question tags are the author's words too ("time-wait", "counterfactual"), stored as JSON lists.
+      .concat((db.prepare(`SELECT DISTINCT tags AS v FROM Question`).all() as { v: string }[]).flatMap((r) => JSON.parse(r.v) as string[])),
   );
 
 async function englishLeft(page: Page, extra: string[] = []): Promise<string[]> {

@@ -127,9 +127,15 @@ test("bad input is named beside its field and, in the JSON tab, with its path", 
   const at = call2.getByRole("group", { name: "At (ms)" }).getByLabel("ms");
   await at.fill("1o");
   await runWith(page, "Run");
-  await expect(call2.getByText("Expected a number.")).toBeVisible();
+  await expect(
+    call2.getByText(
+      'Give a whole number of milliseconds, or a range the seed picks from: an object whose "between" holds the lowest and the highest, such as [100, 200].',
+    ),
+  ).toBeVisible();
   await expect(at).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByTestId("sb-issues")).toHaveText("actions[1].at: Expected a number.");
+  await expect(page.getByTestId("sb-issues")).toHaveText(
+    'actions[1].at: Give a whole number of milliseconds, or a range the seed picks from: an object whose "between" holds the lowest and the highest, such as [100, 200].',
+  );
   await expect(states(page, "client")).toHaveCount(0);
   await expectAccessible(page);
 
@@ -244,7 +250,9 @@ test("the sandbox reads in Chinese, problems included", async ({ page, context, 
   const call1 = page.getByRole("group", { name: "调用 1" });
   await call1.getByRole("group", { name: "时刻（ms）" }).getByLabel("ms").fill("x");
   await runWith(page, "运行", "运行");
-  await expect(call1.getByText("应为数字。")).toBeVisible();
+  await expect(
+    call1.getByText("应为整数毫秒数，或由种子从中选取的范围：一个对象，其中依次给出最小值和最大值，例如 [100, 200]。"),
+  ).toBeVisible();
   await expectAccessible(page);
   await fitsOnPhone(page);
 });
