@@ -3,6 +3,7 @@
 // routes: POST for a new question, PUT with the version the draft started from.
 import type { VarietyReport } from "@/lib/authoring/variety";
 import type { Answer, Presentation, Trace } from "@/lib/questions/client";
+import { callApi } from "../api-client";
 import type { Issue, TemplateDraft } from "./template-draft";
 
 export interface PreviewBody {
@@ -24,30 +25,18 @@ function serverTiming(response: Response): number | null {
 
 async function call<T>(method: "GET" | "POST" | "PUT", url: string, body: unknown, signal?: AbortSignal): Promise<Outcome<T>> {
   const started = performance.now();
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal,
-      credentials: "same-origin",
-    });
-  } catch (error) {
-    if (error instanceof DOMException && error.name === "AbortError") throw error;
-    return { ok: false, status: 0, error: "NETWORK", message: error instanceof Error ? error.message : String(error), issues: [] };
-  }
-  const data = (await response.json().catch(() => null)) as Record<string, unknown> | null;
-  if (response.ok)
-    return { ok: true, data: data as T, status: response.status, serverMs: serverTiming(response), totalMs: performance.now() - started };
-  return {
-    ok: false,
-    status: response.status,
-    error: typeof data?.error === "string" ? data.error : "INTERNAL",
-    message: typeof data?.message === "string" ? data.message : response.statusText,
-    issues: Array.isArray(data?.issues) ? (data.issues as Issue[]) : [],
-    current: (data?.current as { version: number } | undefined) ?? undefined,
-  };
+  const result = await callApi<T>(method, url, body, signal);
+  if (result.ok)
+    return {
+      ok: true,
+      data: result.data,
+      status: result.status,
+      serverMs: serverTiming(result.response),
+      totalMs: performance.now() - started,
+    };
+  const { status, error, message, issues } = result;
+  const current = result.body?.current as { version: number } | undefined;
+  return { ok: false, status, error, message, issues: issues as Issue[], ...(current ? { current } : {}) };
 }
 
 const course = (courseId: string) => `/api/v1/courses/${encodeURIComponent(courseId)}`;

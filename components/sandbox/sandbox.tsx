@@ -11,6 +11,7 @@ import { Builder } from "./builder";
 import { MakeQuestion, type EditableBank } from "./make-question";
 import { EXAMPLE_IDS, EXAMPLES, pathText, shareHref, templateVaries, type ExampleId, type Issue, type Template } from "./model";
 import { Results, type RunResult } from "./results";
+import { callApi } from "../api-client";
 
 const EXAMPLE_NAME = {
   handshake: "examples.handshake",
@@ -36,24 +37,18 @@ type Outcome = { kind: "run"; run: RunResult } | { kind: "issues"; issues: Issue
 
 /** POST /api/v1/sandbox/simulate: the run, or the problems (paths inside the scenario), or why it failed. */
 async function simulate(scenario: Template, seed: number): Promise<Outcome> {
-  try {
-    const response = await fetch("/api/v1/sandbox/simulate", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ scenario, seed }),
-    });
-    const body = (await response.json().catch(() => null)) as (Partial<RunResult> & { issues?: Issue[]; message?: string }) | null;
-    if (response.ok && body?.trace) return { kind: "run", run: body as RunResult };
-    if (response.status === 422 && body?.issues)
-      // The body's field is `scenario`; the builder's paths start inside it.
-      return {
-        kind: "issues",
-        issues: body.issues.map((issue) => ({ ...issue, path: issue.path[0] === "scenario" ? issue.path.slice(1) : issue.path })),
-      };
-    return { kind: "failed", message: body?.message ?? null };
-  } catch {
-    return { kind: "failed", message: null };
-  }
+  const result = await callApi<RunResult>("POST", "/api/v1/sandbox/simulate", { scenario, seed });
+  if (result.ok && result.data?.trace) return { kind: "run", run: result.data };
+  if (!result.ok && result.status === 422 && result.issues.length)
+    // The body's field is `scenario`; the builder's paths start inside it.
+    return {
+      kind: "issues",
+      issues: result.issues.map((issue) => ({
+        ...issue,
+        path: issue.path[0] === "scenario" ? issue.path.slice(1) : issue.path,
+      })) as Issue[],
+    };
+  return { kind: "failed", message: result.ok || result.status === 0 ? null : result.message || null };
 }
 
 export function Sandbox({
