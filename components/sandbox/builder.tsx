@@ -89,6 +89,13 @@ export function Builder({ template, issues, onChange }: Props) {
   const network = listAt(template, ["network"]);
   const inject = listAt(template, ["inject"]);
   const endpointLabel = (e: string) => t("endpointName", { endpoint: e });
+  // ICU select keys cannot hold the profiles' dashes: one message each.
+  const profileNames: Record<(typeof SANDBOX_PROFILES)[number], string> = {
+    rfc9293: t("profileNames.rfc9293"),
+    linux: t("profileNames.linux"),
+    "two-way-handshake": t("profileNames.twoWayHandshake"),
+    "no-time-wait": t("profileNames.noTimeWait"),
+  };
 
   return (
     <div className="flex flex-col gap-4">
@@ -99,7 +106,7 @@ export function Builder({ template, issues, onChange }: Props) {
             path={["profile"]}
             value={getIn(template, ["profile"]) ?? "rfc9293"}
             options={SANDBOX_PROFILES}
-            optionLabel={(profile) => t("profileName", { profile })}
+            optionLabel={(profile) => profileNames[profile]}
             issues={issues}
             onChange={set(["profile"])}
           />

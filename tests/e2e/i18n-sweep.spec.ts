@@ -12,7 +12,7 @@ test.use({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
 const DATA = ["SynAck Lab", "English"];
 /** RFC and API names and notation: state names, flags, calls (listen(backlog)), Linux sysctls, the app's paths (/join), fields, units, protocol names. */
 const RFC =
-  /\b[A-Z][A-Z0-9_+-]*\b|\b[a-z_]+\([a-z_]*\)|\btcp_[a-z_]+|\bbacklog\b|\bcookies?\b|\b(seq|ack|len|ms|RFC|Linux|TCP|MSL|RTT|RTO|ISN)\b|\S+@\S+|\bt = |(?<![A-Za-z])\/[a-z][a-z/-]*/g;
+  /\b[A-Z][A-Z0-9_+-]*\b|\b[a-z_]+\([a-z_]*\)|\btcp_[a-z_]+|\bbacklog\b|\bcookies?\b|\bMarkdown\b|\b(seq|ack|len|ms|RFC|Linux|TCP|MSL|RTT|RTO|ISN)\b|\S+@\S+|\bt = |(?<![A-Za-z])\/[a-z][a-z/-]*/g;
 
 /**
  * What people typed that the database holds now: other specs add courses, quizzes and people of

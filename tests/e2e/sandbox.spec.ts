@@ -157,7 +157,7 @@ test("bad input is named beside its field and, in the JSON tab, with its path", 
   );
   await runWith(page, "Run");
   await expect(page.getByTestId("sb-issues").getByRole("listitem")).toHaveText([
-    "timing.latencyMs.between: The range starts at 90 but ends at 30: the low end comes first.",
+    "timing.latencyMs.between: A range runs from the lowest to the highest: 90 is more than 30.",
     "actions[0].call: Expected one of: listen, connect, accept, send, read, shutdown, close, abort, crash.",
     "network[0].match.flags: Not a flag set: choose one or more of SYN, FIN, RST, PSH, ACK, each once.",
   ]);
