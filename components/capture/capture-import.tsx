@@ -6,6 +6,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState, type DragEvent } from "react";
 import type { CaptureImport as CaptureData } from "@/lib/authoring/capture-import";
+import type { EditableBank } from "../sandbox/make-question";
 import { CaptureResult } from "./capture-result";
 import { ConnectionTable } from "./connection-table";
 
@@ -36,7 +37,7 @@ async function send(
   return { ok: false, message: body?.message ?? unexpected(response.status) };
 }
 
-export function CaptureImport({ maxBytesText }: { maxBytesText: string }) {
+export function CaptureImport({ maxBytesText, banks }: { maxBytesText: string; banks: readonly EditableBank[] }) {
   const t = useTranslations("capture");
   const id = useId();
   const [file, setFile] = useState<File | null>(null);
@@ -173,7 +174,7 @@ export function CaptureImport({ maxBytesText }: { maxBytesText: string }) {
         </section>
       ) : null}
 
-      {data?.analysis ? <CaptureResult analysis={data.analysis} /> : null}
+      {data?.analysis ? <CaptureResult analysis={data.analysis} banks={banks} /> : null}
     </div>
   );
 }

@@ -13,12 +13,14 @@ import type { Trace } from "@/lib/tcp/trace";
 import { DataTable, type Column } from "../data-table";
 import { Timeline } from "../timeline";
 import { Badge, buttonStyles } from "../ui";
+import type { EditableBank } from "../sandbox/make-question";
 import { useText } from "../use-text";
+import { CaptureQuestion } from "./capture-question";
 
 type Analysis = NonNullable<CaptureImport["analysis"]>;
 type Key = "frame" | "time" | "from" | "captured" | "engine" | "verdict";
 
-export function CaptureResult({ analysis }: { analysis: Analysis }) {
+export function CaptureResult({ analysis, banks }: { analysis: Analysis; banks: readonly EditableBank[] }) {
   const t = useTranslations("capture.result");
   const text = useText();
   const id = useId();
@@ -103,6 +105,12 @@ export function CaptureResult({ analysis }: { analysis: Analysis }) {
           <p className="text-sm text-amber-900">{t("tooLong")}</p>
         )}
       </div>
+
+      {banks.length > 0 ? (
+        <div className="mt-4">
+          <CaptureQuestion run={analysis} connection={analysis.connection} banks={banks} />
+        </div>
+      ) : null}
 
       <details className="mt-4">
         <summary className="cursor-pointer text-sm font-medium text-slate-800">{t("scenario")}</summary>

@@ -173,7 +173,7 @@ export function questionDraft(template: Template, choice: { ask: AskChoice; titl
 }
 
 /** Where "Make a question from this" goes: the bank's new-question editor with the draft. */
-export function questionHref(courseId: string, bankId: string, draft: ReturnType<typeof questionDraft>): string {
+export function questionHref(courseId: string, bankId: string, draft: object): string {
   return `/courses/${encodeURIComponent(courseId)}/banks/${encodeURIComponent(bankId)}/questions/new?draft=${encodeShared(draft)}`;
 }
 

@@ -22,7 +22,7 @@ import {
 } from "../capture";
 import { msg, type Msg, type Text } from "../i18n/msg";
 import { AppError } from "../server/errors";
-import { ScenarioError, simulate, type Trace } from "../tcp";
+import { ScenarioError, simulate, wireSegments, type Trace } from "../tcp";
 
 export { MAX_CAPTURE_BYTES };
 
@@ -125,6 +125,7 @@ export const CaptureImportSchema = z.object({
       scenario: z.record(z.string(), z.unknown()).meta({ description: "The reconstructed scenario (docs/scenario-format.md)" }),
       notes: z.array(z.string()).meta({ description: "What was inferred from the capture and why, in the caller's language" }),
       trace: TraceSchema,
+      sent: z.number().int().meta({ description: "Segments the engine's run sends (lost ones included)" }),
       rows: z.array(RowSchema),
       agreeing: z.number().int(),
     })
@@ -182,6 +183,7 @@ export function importCapture(bytes: Uint8Array, query: CaptureQuery, render: (t
         scenario: reconstruction.scenario,
         notes: reconstruction.notes.map(render),
         trace,
+        sent: wireSegments(trace).length,
         rows: rows.map((row) => ({
           capture: row.capture
             ? {

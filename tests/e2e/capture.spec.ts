@@ -2,7 +2,8 @@
 // tests/fixtures/captures), picks a connection and a vantage, and sees the engine's ladder
 // beside the captured segments with a verdict per segment and its reason; a bad file is
 // refused in words; a drop works like the file picker; the page reads in Chinese, fits a
-// phone and passes axe; the API route takes the file's bytes under a limit.
+// phone and passes axe; the API route takes the file's bytes under a limit. An instructor
+// makes a question from a capture (the editor opens with it as the draft); a student cannot.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
@@ -60,6 +61,9 @@ test("a student uploads a capture of two connections, compares one, changes the 
 
   await page.getByRole("radio", { name: "Where the handshake's timing says" }).check();
   await expect(page.getByText("9 of 9 segments agree")).toBeVisible();
+  // Students are given no way to make a question of it.
+  await expect(page.getByRole("heading", { name: "Make a question from this capture" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Open in the question editor" })).toHaveCount(0);
   await page.screenshot({ path: "test-results/screens/capture.png", fullPage: true });
   const link = page.getByRole("link", { name: "Open in the sandbox" });
   const href = (await link.getAttribute("href"))!;
@@ -157,4 +161,59 @@ test("POST /api/v1/captures takes the file's bytes: 401 signed out, 415 for JSON
   expect(body.analysis.connection).toBe(1);
   expect(body.analysis.vantage).toBe("client");
   expect(body.analysis.rows).toHaveLength(9);
+});
+
+test("an instructor makes a question from a capture: K given segments, then the editor opens with the draft and previews it", async ({
+  page,
+}) => {
+  await signIn(page, "instructor@synack.test", undefined, "/sandbox/capture");
+  await page.getByLabel("Capture file (pcap or pcapng)").setInputFiles(capture("relayed-close-nano.pcap"));
+  await expect(page.getByText("9 of 9 segments agree")).toBeVisible();
+  const section = page.getByRole("region", { name: "Make a question from this capture" });
+  await expect(section).toBeVisible();
+  await expect(section.getByLabel("Ask the students for")).toHaveValue("next");
+  const given = section.getByLabel("Segments given before the one asked for");
+  // By default all but the last captured segment are given.
+  await expect(given).toHaveValue("8");
+  await expect(given).toHaveAccessibleDescription(/^From 0 to 8: the engine sends 9 segments/);
+  await given.fill("9");
+  await expect(section.getByText("Enter a whole number from 0 to 8.")).toBeVisible();
+  await expect(given).toHaveAttribute("aria-invalid", "true");
+  await expect(section.getByRole("link", { name: "Open in the question editor" })).toHaveCount(0);
+  await given.fill("3");
+  await section.getByLabel("Title").fill("The captured close");
+  await expectAccessible(page);
+
+  const link = section.getByRole("link", { name: "Open in the question editor" });
+  const url = new URL((await link.getAttribute("href"))!, "http://x");
+  expect(url.pathname).toMatch(/^\/courses\/[^/]+\/banks\/[^/]+\/questions\/new$/);
+  const draft = decodeShared(url.searchParams.get("draft")) as Record<string, unknown>;
+  expect(draft).toMatchObject({
+    family: "custom",
+    params: {},
+    ask: { kind: "next", given: 3 },
+    title: "The captured close",
+    prompt: expect.stringContaining("You see its first 3 segments."),
+    scenario: { profile: "linux" },
+  });
+
+  // Both endpoints' final states instead: nothing given, nothing to count.
+  await section.getByLabel("Ask the students for").selectOption("final-state");
+  await expect(given).toHaveCount(0);
+  const finalUrl = new URL((await link.getAttribute("href"))!, "http://x");
+  expect(decodeShared(finalUrl.searchParams.get("draft"))).toMatchObject({ ask: { kind: "final-state", endpoints: ["client", "server"] } });
+  await section.getByLabel("Ask the students for").selectOption("next");
+  await given.fill("3");
+
+  await link.click();
+  await expect(page.getByRole("heading", { level: 1, name: "New question" })).toBeVisible();
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("The captured close");
+  await page.getByLabel("Question id").fill(`captured-close-${Date.now().toString(36)}`);
+  await expect(page.getByTestId("check-status")).toHaveText("The template is valid.");
+  // The student's view: the first three captured segments, and the next one asked for.
+  const preview = page.getByRole("region", { name: "What a student sees" });
+  const shown = preview.getByRole("table", { name: "The segments so far" });
+  await expect(shown.getByRole("row")).toHaveCount(4);
+  await expect(shown.getByRole("row").nth(2)).toContainText(/SYN.?ACK/);
+  await expectAccessible(page);
 });
