@@ -28,6 +28,7 @@ async function loadExample(page: Page, name: string) {
   await expect(page.getByRole("button", { name: "Run", exact: true })).toBeEnabled();
 }
 
+// Many saves and four sign-ins on a shared 2-core machine: each step may take its time.
 test.describe.configure({ timeout: 300_000 });
 
 test("an instructor builds a quiz from the library and a sandbox scenario; a student takes it; a TA cannot edit", async ({ browser }) => {
@@ -95,7 +96,7 @@ test("an instructor builds a quiz from the library and a sandbox scenario; a stu
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}/question-editor.png`, fullPage: true });
   await page.getByRole("button", { name: "Save the question" }).click();
-  await expect(page.getByText("Saved as version 1.")).toBeVisible();
+  await expect(page.getByText("Saved as version 1.")).toBeVisible({ timeout: 20_000 });
   await expect(page).toHaveURL(new RegExp(`/questions/${scenarioKey}$`));
 
   // 4. A quiz: one fixed question and one drawn from the tag.
@@ -112,12 +113,12 @@ test("an instructor builds a quiz from the library and a sandbox scenario; a stu
   await page.getByLabel("How many questions").fill("1");
   await page.getByRole("button", { name: "Add the draw" }).click();
   await page.getByRole("button", { name: "Save items" }).click();
-  await expect(page.getByText("Items saved.")).toBeVisible();
+  await expect(page.getByText("Items saved.")).toBeVisible({ timeout: 20_000 });
   const items = page.getByRole("list", { name: "Items of the quiz" }).getByRole("listitem");
   await expect(items).toHaveCount(2);
   await expect(items.nth(1)).toContainText("lost-ack");
   await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Unpublish", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Unpublish", exact: true })).toBeVisible({ timeout: 20_000 });
   await expectAccessible(page);
   await page.screenshot({ path: `${SHOTS}/quiz-builder.png`, fullPage: true });
   const quizId = withDb((db) => (db.prepare(`SELECT id FROM Quiz WHERE title = ?`).get(quizTitle) as { id: string }).id);

@@ -47,7 +47,7 @@ test("on PostgreSQL: an instructor builds a quiz from the library and the sandbo
   await page.getByLabel("Tags").fill("lost-ack");
   await expect(page.getByTestId("check-status")).toHaveText("The template is valid.");
   await page.getByRole("button", { name: "Save the question" }).click();
-  await expect(page.getByText("Saved as version 1.")).toBeVisible();
+  await expect(page.getByText("Saved as version 1.")).toBeVisible({ timeout: 20_000 });
 
   await page.goto(`/courses/${courseId}/quizzes/new`);
   await page.getByLabel("Title").fill(quizTitle);
@@ -62,9 +62,9 @@ test("on PostgreSQL: an instructor builds a quiz from the library and the sandbo
   await page.getByLabel("Only questions tagged").selectOption("lost-ack");
   await page.getByRole("button", { name: "Add the draw" }).click();
   await page.getByRole("button", { name: "Save items" }).click();
-  await expect(page.getByText("Items saved.")).toBeVisible();
+  await expect(page.getByText("Items saved.")).toBeVisible({ timeout: 20_000 });
   await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await expect(page.getByRole("button", { name: "Unpublish", exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Unpublish", exact: true })).toBeVisible({ timeout: 20_000 });
   await expectAccessible(page);
   await context.close();
 
