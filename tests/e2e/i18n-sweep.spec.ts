@@ -38,7 +38,10 @@ const typed = () =>
 
 async function englishLeft(page: Page, extra: string[] = []): Promise<string[]> {
   const texts = await page.evaluate(() => {
-    const out = [document.body.innerText, document.title];
+    // Commands and JSON shown as code (a tcpdump line, a scenario) are literal, the same in every language.
+    let body = document.body.innerText;
+    for (const code of document.querySelectorAll("code, kbd, pre")) if (code.textContent) body = body.split(code.textContent).join(" ");
+    const out = [body, document.title];
     for (const el of document.querySelectorAll("[aria-label], [title], [alt], [placeholder]"))
       for (const name of ["aria-label", "title", "alt", "placeholder"]) {
         const v = el.getAttribute(name);
