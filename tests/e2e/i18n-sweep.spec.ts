@@ -32,8 +32,18 @@ const typed = () =>
     )
       .map((r) => r.v)
       .filter((v): v is string => Boolean(v))
-      // Question tags are the author's words too ("time-wait", "counterfactual"), stored as JSON lists.
-      .concat((db.prepare(`SELECT DISTINCT tags AS v FROM Question`).all() as { v: string }[]).flatMap((r) => JSON.parse(r.v) as string[])),
+      // Question tags are the author's words too ("time-wait", "counterfactual"), stored as JSON lists,
+      // and so are a template's title, prompt and explanation in each language the author wrote
+      // (the editor shows every language's text).
+      .concat(
+        (db.prepare(`SELECT DISTINCT tags AS v FROM Question`).all() as { v: string }[]).flatMap((r) => JSON.parse(r.v) as string[]),
+        (db.prepare(`SELECT DISTINCT template AS v FROM Question`).all() as { v: string }[]).flatMap((r) => {
+          const t = JSON.parse(r.v) as Record<string, unknown>;
+          return [t.title, t.prompt, t.explanation].flatMap((w) =>
+            typeof w === "string" ? [w] : w && typeof w === "object" ? Object.values(w as Record<string, string>) : [],
+          );
+        }),
+      ),
   );
 
 async function englishLeft(page: Page, extra: string[] = []): Promise<string[]> {
