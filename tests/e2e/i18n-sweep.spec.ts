@@ -12,7 +12,7 @@ test.use({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
 const DATA = ["SynAck Lab", "English"];
 /** RFC and API names and notation: state names, flags, calls (listen(backlog)), Linux sysctls, the app's paths (/join), fields, units, protocol names. */
 const RFC =
-  /\b[A-Z][A-Z0-9_+-]*\b|\b[a-z_]+\([a-z_]*\)|\btcp_[a-z_]+|\bbacklog\b|\bcookies?\b|\bMarkdown\b|\b(seq|ack|len|ms|RFC|Linux|TCP|MSL|RTT|RTO|ISN)\b|\S+@\S+|\bt = |(?<![A-Za-z])\/[a-z][a-z/-]*/g;
+  /\b[A-Z][A-Z0-9_+-]*\b|\b[a-z_]+\([a-z_]*\)|\btcp_[a-z_]+|\bbacklog\b|\bcookies?\b|\bMarkdown\b|tcpdump [^\n]*'port N'|\b(seq|ack|len|ms|RFC|Linux|TCP|MSL|RTT|RTO|ISN|listen|connect|close|shutdown|accept|read|send)\b|\S+@\S+|\bt = |(?<![A-Za-z])\/[a-z][a-z/-]*/g;
 
 /**
  * What people typed that the database holds now: other specs add courses, quizzes and people of
@@ -59,9 +59,10 @@ async function englishLeft(page: Page, extra: string[] = []): Promise<string[]> 
       }
     return out;
   });
-  // The API's header and its document's name (Authorization: Bearer synack_…, OpenAPI), removed before
+  // The API's header and its document's name (Authorization: Bearer synack_…, OpenAPI) and IANA time
+  // zones (Asia/Shanghai, the builder's "your time zone"), removed before
   // typed data: a one-letter section ("A") taken out of them would leave word pieces.
-  let text = texts.join("\n").replace(/\b(Authorization|Bearer|OpenAPI)\b|\bsynack_\S*/g, " ");
+  let text = texts.join("\n").replace(/\b(Authorization|Bearer|OpenAPI)\b|\bsynack_\S*|\b[A-Z][a-z]+\/[A-Z][A-Za-z_]+\b/g, " ");
   for (const d of [...DATA, ...typed(), ...extra].sort((a, b) => b.length - a.length)) text = text.split(d).join(" ");
   return [...new Set(text.replace(RFC, " ").match(/[A-Za-z]{3,}/g) ?? [])];
 }
