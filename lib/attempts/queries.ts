@@ -181,13 +181,23 @@ export async function saveTarget(db: Db, attemptId: string, position: number): P
   return row;
 }
 
-/** Writes a draft only while the attempt is in progress (a save racing a submit cannot change a graded answer). Rows changed: 0 or 1. */
+const IN_PROGRESS_GUARD = `EXISTS (SELECT 1 FROM "Attempt" a WHERE a."id" = $4 AND a."status" = 'IN_PROGRESS')`;
+
+/**
+ * Writes a draft, and its entry in the saved-answer history, only while the attempt is in
+ * progress (a save racing a submit cannot change a graded answer): one transaction, so the
+ * history holds exactly the saves that were acknowledged. Rows changed: 0 or 1.
+ */
 export async function writeDraft(db: Db, responseId: string, attemptId: string, answer: string, savedAt: Date): Promise<number> {
-  return sqlOf(db).run(
-    `UPDATE "Response" SET "answer" = $1, "savedAt" = $2
-     WHERE "id" = $3 AND EXISTS (SELECT 1 FROM "Attempt" a WHERE a."id" = $4 AND a."status" = 'IN_PROGRESS')`,
-    [answer, savedAt, responseId, attemptId],
-  );
+  const params = [answer, savedAt, responseId, attemptId];
+  const [updated] = await sqlOf(db).batch([
+    { text: `UPDATE "Response" SET "answer" = $1, "savedAt" = $2 WHERE "id" = $3 AND ${IN_PROGRESS_GUARD}`, params },
+    {
+      text: `INSERT INTO "AnswerSave" ("id", "responseId", "answer", "savedAt") SELECT $5, $3, $1, $2 WHERE ${IN_PROGRESS_GUARD}`,
+      params: [...params, randomUUID()],
+    },
+  ]);
+  return updated;
 }
 
 /** An attempt with what its pages and submit need of its quiz. */
@@ -220,12 +230,15 @@ export async function latestAccommodatedClose(db: Db, quizId: string): Promise<D
   return row?.latest == null ? null : new Date(row.latest);
 }
 
-/** Claims an attempt in progress for submission, which stops every later save. 1 if this call claimed it. */
-export async function claimAttempt(db: Db, attemptId: string, submittedAt: Date): Promise<number> {
-  return sqlOf(db).run(`UPDATE "Attempt" SET "status" = 'SUBMITTED', "submittedAt" = $1 WHERE "id" = $2 AND "status" = 'IN_PROGRESS'`, [
-    submittedAt,
-    attemptId,
-  ]);
+/**
+ * Claims an attempt in progress for submission, which stops every later save; `timedOut`: the
+ * clock submitted it, not the student. 1 if this call claimed it.
+ */
+export async function claimAttempt(db: Db, attemptId: string, submittedAt: Date, timedOut: boolean): Promise<number> {
+  return sqlOf(db).run(
+    `UPDATE "Attempt" SET "status" = 'SUBMITTED', "submittedAt" = $1, "timedOut" = $3 WHERE "id" = $2 AND "status" = 'IN_PROGRESS'`,
+    [submittedAt, attemptId, timedOut],
+  );
 }
 
 export type GradeRow = Pick<Response, "id" | "seed" | "answer" | "maxScore"> & {

@@ -123,7 +123,19 @@ export function accessPasswordRefusal(outcome: "missing" | "wrong" | "limited", 
 
 // ---------------------------------------------------------------- which attempt counts
 
-export type ScoredAttempt = Pick<AttemptModel, "number" | "status" | "score" | "maxScore">;
+export type ScoredAttempt = Pick<AttemptModel, "number" | "status" | "score" | "maxScore"> & Partial<Pick<AttemptModel, "overrideScore">>;
+
+/**
+ * What a graded attempt scores where a score counts: the staff's override of the whole attempt
+ * when there is one, else the graded total (which already holds any override of one answer).
+ * Null: not submitted, or not graded yet.
+ */
+export function attemptScore(
+  attempt: Pick<AttemptModel, "status" | "score"> & Partial<Pick<AttemptModel, "overrideScore">>,
+): number | null {
+  if (attempt.status !== "SUBMITTED" || attempt.score === null) return null;
+  return attempt.overrideScore ?? attempt.score;
+}
 
 /** The score that counts for a quiz, and the attempts it comes from (by number). */
 export type CountedScore = { rule: ScoreRule; score: number; maxScore: number; numbers: number[] };
@@ -132,14 +144,15 @@ const fraction = (a: { score: number; maxScore: number }) => (a.maxScore > 0 ? a
 
 /**
  * Which of a student's attempts counts, by the quiz's rule, over the graded ones (submitted,
- * with a score; one in progress or not graded yet counts for nothing): HIGHEST the best
+ * with a score; one in progress or not graded yet counts for nothing), each at its
+ * attemptScore (an override replaces the graded total): HIGHEST the best
  * fraction of its points (the earlier of a tie), LATEST the highest number, AVERAGE every
  * graded attempt, points summed (the mean score over the mean maximum). Null: none graded.
  */
 export function countedScore(rule: ScoreRule, attempts: readonly ScoredAttempt[]): CountedScore | null {
   const graded = attempts
-    .filter((a) => a.status === "SUBMITTED" && a.score !== null)
-    .map((a) => ({ number: a.number, score: a.score!, maxScore: a.maxScore ?? 0 }))
+    .filter((a) => attemptScore(a) !== null)
+    .map((a) => ({ number: a.number, score: attemptScore(a)!, maxScore: a.maxScore ?? 0 }))
     .sort((a, b) => a.number - b.number);
   if (graded.length === 0) return null;
   if (rule === "AVERAGE") {

@@ -37,7 +37,7 @@ export async function submitAttempt(db: Db, userId: string, attemptId: string, n
   let attempt = await ownAttempt(db, userId, attemptId);
   if (submitStep(attempt) === "claim") {
     const submittedAt = submittedAtFor(attempt.deadlineAt, now);
-    if ((await claimAttempt(db, attemptId, submittedAt)) === 1) {
+    if ((await claimAttempt(db, attemptId, submittedAt, isOverdue(attempt, now))) === 1) {
       const result = await recordGrades(db, attemptId, now);
       await writeAudit(db, {
         actorId: userId,

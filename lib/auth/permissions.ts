@@ -22,6 +22,18 @@ export const PERMISSIONS = {
   "roster.view": STAFF,
   /** Change people's roles in the course. */
   "roster.roles": INSTRUCTOR_ONLY,
+  /** See the gradebook, any student's attempts with their seeds, versions and saved-answer history. */
+  "grades.view": STAFF,
+  /** Override an answer's or an attempt's score with a reason; excuse a student from a quiz. */
+  "grades.override": STAFF,
+  /** Set each quiz's weight in the course total. */
+  "grades.weights": INSTRUCTOR_ONLY,
+  /** Dry-run a regrade: see every score that would change, and why. */
+  "regrade.preview": STAFF,
+  /** Apply a regrade. */
+  "regrade.apply": INSTRUCTOR_ONLY,
+  /** See item statistics and the class's misconceptions, and export them. */
+  "analytics.view": STAFF,
 } as const satisfies Record<string, readonly CourseRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -36,9 +36,12 @@ export async function publishedQuizzesFor(db: Db, courseId: string, section: str
   return rows.filter((q) => quizIsForSection(q.sections, section));
 }
 
-export type AttemptSummaryRow = Pick<AttemptModel, "id" | "quizId" | "number" | "status" | "score" | "maxScore">;
+export type AttemptSummaryRow = Pick<
+  AttemptModel,
+  "id" | "quizId" | "number" | "status" | "score" | "maxScore" | "overrideScore" | "regradedAt"
+>;
 
-const ATTEMPTS_IN_COURSE = `SELECT ${selectList<AttemptModel>("a")("id", "quizId", "number", "status", "score", "maxScore")}
+const ATTEMPTS_IN_COURSE = `SELECT ${selectList<AttemptModel>("a")("id", "quizId", "number", "status", "score", "maxScore", "overrideScore", "regradedAt")}
      FROM "Attempt" a JOIN "Quiz" q ON q."id" = a."quizId" WHERE q."courseId" = $1 AND a."userId" = $2 ORDER BY a."number"`;
 
 /** A student's own attempts of every quiz of a course, by number. */

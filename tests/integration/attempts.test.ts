@@ -131,7 +131,9 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     const later = new Date(began.getTime() + 120_000);
     const adaList = (await quizzesForStudent(t.db, courseId, ids.ada, "A", later)).filter((q) => mine.has(q.id));
     expect(adaList.map((q) => q.id)).toEqual([forA.id, forAll.id]);
-    expect(adaList[0].attempts).toEqual([{ id: ada.attemptId, number: 1, status: "SUBMITTED", score: 0, maxScore: 2 }]);
+    expect(adaList[0].attempts).toEqual([
+      { id: ada.attemptId, number: 1, status: "SUBMITTED", score: 0, maxScore: 2, overrideScore: null, regradedAt: null },
+    ]);
     expect(adaList[0]).toMatchObject({
       title: "Test quiz",
       mode: "EXAM",
@@ -191,6 +193,14 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     await saveResponse(t.db, ids.ada, attemptId, 1, { states: { client: ["CLOSED"] } }, when);
     expect((await t.db.response.findFirstOrThrow({ where: { attemptId } })).savedAt).toEqual(when);
     await rejects(saveResponse(t.db, ids.ada, attemptId, 7, { states: {} }), "NOT_FOUND", /no question 7/);
+    // The saved-answer history holds every accepted save with its time (the second was dated
+    // earlier, so it comes first), and none of the refused ones.
+    const history = await t.db.answerSave.findMany({ where: { response: { attemptId } }, orderBy: { savedAt: "asc" } });
+    expect(history.map((h) => JSON.parse(h.answer))).toEqual([
+      { states: { client: ["CLOSED"] } },
+      { states: { client: ["CLOSED", "SYN_SENT"] } },
+    ]);
+    expect(history[0].savedAt).toEqual(when);
   });
 
   it("refuses saves to another student's attempt (404) and to a submitted one (409), changing nothing", async () => {
@@ -204,6 +214,9 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     await rejects(saveResponse(t.db, ids.ada, attemptId, 1, { states: { client: ["LISTEN"] } }), "CONFLICT", /submitted/);
     const r = await t.db.response.findFirstOrThrow({ where: { attemptId } });
     expect(JSON.parse(r.answer!)).toEqual({ states: { client: ["CLOSED"] } });
+    // A refused save leaves no trace in the history either; the student submitted it, not the clock.
+    expect(await t.db.answerSave.count({ where: { responseId: r.id } })).toBe(1);
+    expect((await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).timedOut).toBe(false);
   });
 
   it("after the deadline a save is refused (409) and the attempt is submitted with what was saved", async () => {
@@ -216,6 +229,8 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     expect(attempt.status).toBe("SUBMITTED");
     expect(attempt.submittedAt!.getTime()).toBe(start.getTime() + 60_000);
     expect(attempt.score).toBe(2);
+    // The clock submitted it: the gradebook says the time ran out.
+    expect(attempt.timedOut).toBe(true);
   });
 
   it("submit grades on the server, is idempotent, and survives two submits at once", async () => {

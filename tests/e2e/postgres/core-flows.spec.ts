@@ -38,8 +38,11 @@ test("on PostgreSQL: practice stores progress for the mastery view", async ({ pa
   await signIn(page, "chen@synack.test");
   await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible();
   await page.goto("/practice/connection-refused");
+  // A blank check is refused and costs nothing; showing the answer is what mastery records.
   await page.getByRole("button", { name: "Check my answer" }).click();
-  await expect(page.getByText("Saved to your progress.")).toBeVisible();
+  await expect(page.getByText("Answer at least one part before checking. Stuck? Choose “Show the answer”.").first()).toBeVisible();
+  await page.getByRole("button", { name: "Show the answer" }).click();
+  await expect(page.getByText("Recorded in your progress as shown, not as an answer.")).toBeVisible();
   await page.goto("/");
   await expect(page.getByRole("region", { name: "Your practice" }).getByRole("link", { name: "Connection refused" })).toBeVisible();
 });

@@ -12,6 +12,7 @@ import {
   accessPasswordRefusal,
   canStart,
   closesAtFor,
+  attemptScore,
   countedScore,
   deadlineOf,
   feedbackCloseOf,
@@ -343,6 +344,16 @@ describe("countedScore (which attempt counts)", () => {
     expect(countedScore("LATEST", [...list, inProgress, ungraded])).toEqual({ rule: "LATEST", score: 1, maxScore: 4, numbers: [3] });
     expect(countedScore("HIGHEST", [inProgress, ungraded])).toBeNull();
     expect(countedScore("AVERAGE", [])).toBeNull();
+  });
+
+  it("a staff override of the whole attempt replaces its graded total wherever the score counts", () => {
+    const overridden: ScoredAttempt = { ...graded(3, 1), overrideScore: 4 };
+    expect(countedScore("HIGHEST", [graded(1, 2), overridden])).toEqual({ rule: "HIGHEST", score: 4, maxScore: 4, numbers: [3] });
+    expect(countedScore("AVERAGE", [graded(1, 2), overridden])?.score).toBe(3);
+    expect(attemptScore(overridden)).toBe(4);
+    expect(attemptScore({ ...overridden, overrideScore: null })).toBe(1);
+    // An override on an attempt still in progress counts for nothing until it is graded.
+    expect(attemptScore({ status: "IN_PROGRESS", score: null, overrideScore: 4 })).toBeNull();
   });
 
   it("highest compares the fraction of the points (the points may change between attempts), the earlier of a tie", () => {
