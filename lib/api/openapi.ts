@@ -110,7 +110,9 @@ export function openApiDocument(operations: readonly Operation[], info: { versio
         ? { description: "Done" }
         : {
             description: "Success",
-            content: { "application/json": { schema: components.schemaOf(op.response, "output", `${capitalized(op.id)}Response`) } },
+            content: op.produces
+              ? { [op.produces]: { schema: { type: "string" } } }
+              : { "application/json": { schema: components.schemaOf(op.response, "output", `${capitalized(op.id)}Response`) } },
           };
     for (const code of [...new Set(statuses)].sort()) responses[String(code)] = { ...errorResponse, description: ERROR_TEXT[code] };
     (paths[op.path] ??= {})[op.method.toLowerCase()] = {

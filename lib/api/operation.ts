@@ -39,6 +39,8 @@ export interface Operation<
   status?: 200 | 201 | 204;
   /** The error statuses this operation may answer besides 400/401/403/404/413/415/422/429. */
   errors?: readonly (409 | 503)[];
+  /** The success body is a file of this type (a CSV download) rather than JSON; `response` is then z.string(). */
+  produces?: "text/csv";
   /** Session callers only: a token may not call it (creating tokens with a token would outlive a revocation). */
   sessionOnly?: boolean;
 }
