@@ -276,7 +276,8 @@ test("the bank pages fit a 360 px phone and read in Chinese", async ({ browser }
   await page.goto(`/courses/${courseId}/banks`);
   expect(await mainOverflow(page)).toBeLessThanOrEqual(0);
   await page.getByRole("link", { name: "Starter library: connection set-up and tear-down" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  // The bank's own heading: any level-1 heading would match the list page's before the navigation ends.
+  await expect(page.getByRole("heading", { level: 1, name: "Starter library: connection set-up and tear-down" })).toBeVisible();
   expect(await mainOverflow(page)).toBeLessThanOrEqual(0);
   await context.close();
 

@@ -158,7 +158,9 @@ test("an exam that runs out of time is submitted automatically with what was sav
   createQuiz("Timed check", "handshake-states", { timeLimitSec: 12, feedbackRelease: "AFTER_CLOSE", attemptsAllowed: 1 });
   const { context, page } = await student(browser, "chen@synack.test");
   await openCourse(page);
-  await page.locator("li").filter({ hasText: "Timed check" }).getByRole("button", { name: "Start" }).click();
+  const listed = page.locator("li").filter({ hasText: "Timed check" });
+  await expect(listed).toBeVisible();
+  await listed.getByRole("button", { name: "Start" }).click();
   await expect(page.getByRole("timer")).toBeVisible();
   await addStates(page, 1, "Client", ["CLOSED", "SYN_SENT"]);
   await waitSaved(page, 1);
