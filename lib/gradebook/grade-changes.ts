@@ -97,7 +97,7 @@ export async function clearResponseOverride(db: Db, actor: Actor, attemptId: str
 
 async function changeResponse(db: Db, actor: Actor, attemptId: string, position: number, body: OverrideBody | null, now: Date) {
   const attempt = await loadAttempt(db, actor.courseId, attemptId);
-  const response = await responseForOverride(db, attemptId, position);
+  const response = Number.isSafeInteger(position) && position > 0 ? await responseForOverride(db, attemptId, position) : undefined;
   if (!response) throw new AppError("NOT_FOUND", msg("gradeChanges.errors.responseNotFound"));
   const graded = attempt.status === "SUBMITTED" && response.gradedAt !== null;
   if (body) {
@@ -210,7 +210,7 @@ export async function excuseStudent(
 export async function unexcuseStudent(db: Db, actor: Actor, quizId: string, userId: string, now = new Date()): Promise<void> {
   const header = await loadCell(db, actor.courseId, quizId, userId);
   if (header.excusedAt === null) throw new AppError("NOT_FOUND", msg("gradeChanges.errors.notExcused"));
-  const detail = { old: true, new: false, reason: header.excusedReason, quizId, userId };
+  const detail = { old: true, new: false, reason: null, quizId, userId };
   await deleteExcusal(db, quizId, userId, audit(actor, GRADE_ACTIONS.unexcuse, detail, now));
 }
 

@@ -15,7 +15,13 @@ import { defineOperation, type Operation } from "../operation";
 
 const Id = z.string().min(1).max(64);
 const AttemptParams = z.object({ courseId: Id, attemptId: Id });
-const ResponseParams = z.object({ courseId: Id, attemptId: Id, position: z.coerce.number().int().min(1).max(1000) });
+// The position is read as text and checked by the handler (no such question: 404), so a
+// caller without the permission is told 403 before anything about the path is looked at.
+const ResponseParams = z.object({
+  courseId: Id,
+  attemptId: Id,
+  position: z.string().min(1).max(12).meta({ description: "The question's position, from 1" }),
+});
 const CellParams = z.object({ courseId: Id, quizId: Id, userId: Id });
 const TAG = "Grades";
 const ACCESS = { permission: "grades.override" } as const;

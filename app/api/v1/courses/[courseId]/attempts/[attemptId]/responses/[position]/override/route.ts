@@ -4,9 +4,9 @@ import { apiRoute } from "@/lib/api/route";
 import { gradeChanges } from "@/lib/gradebook/override-service";
 
 export const PUT = apiRoute(overrideResponseOp, async ({ params, body, user }) =>
-  gradeChanges.overrideResponse({ userId: user.id, courseId: params.courseId }, params.attemptId, params.position, body),
+  gradeChanges.overrideResponse({ userId: user.id, courseId: params.courseId }, params.attemptId, Number(params.position), body),
 );
 
 export const DELETE = apiRoute(clearResponseOverrideOp, async ({ params, user }) =>
-  gradeChanges.clearResponseOverride({ userId: user.id, courseId: params.courseId }, params.attemptId, params.position),
+  gradeChanges.clearResponseOverride({ userId: user.id, courseId: params.courseId }, params.attemptId, Number(params.position)),
 );
