@@ -88,7 +88,9 @@ export async function attemptView(db: Db, userId: string, attemptId: string, now
 }
 
 export interface StaffAttemptView extends AttemptView {
-  student: { id: string; name: string; email: string };
+  student: { name: string; email: string };
+  /** The student's user id (the gradebook cell's link). */
+  studentId: string;
 }
 
 /**
@@ -100,7 +102,7 @@ export async function staffAttemptView(db: Db, courseId: string, attemptId: stri
   const [attempt, student] = await Promise.all([attemptWithQuiz(db, attemptId), attemptOwner(db, attemptId)]);
   if (!attempt || !student || attempt.courseId !== courseId) throw new AppError("NOT_FOUND", msg("attempt.errors.attemptNotFound"));
   const release: Release = { released: true, reason: msg("attempt.staff.staffSees") };
-  return { ...(await build(db, attempt, attemptId, release)), student: { id: attempt.userId, ...student } };
+  return { ...(await build(db, attempt, attemptId, release)), student, studentId: attempt.userId };
 }
 
 /** The attempts at one of the course's quizzes, for its staff. */

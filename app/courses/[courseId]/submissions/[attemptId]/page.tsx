@@ -136,7 +136,7 @@ export default async function StaffAttemptPage({ params }: { params: Promise<{ c
           <AttemptScore score={view.score} maxScore={view.maxScore} reason={view.release.reason} change={view.change} />
         )}
         <p>
-          <Link href={`/courses/${courseId}/gradebook/${view.quiz.id}/${view.student.id}`} className="text-accent-700 underline">
+          <Link href={`/courses/${courseId}/gradebook/${view.quiz.id}/${view.studentId}`} className="text-accent-700 underline">
             {td("cellLink", { student: view.student.name })}
           </Link>
         </p>
