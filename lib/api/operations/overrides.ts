@@ -20,7 +20,7 @@ const AttemptParams = z.object({ courseId: Id, attemptId: Id });
 const ResponseParams = z.object({
   courseId: Id,
   attemptId: Id,
-  position: z.string().min(1).max(12).meta({ description: "The question's position, from 1" }),
+  position: z.string().min(1).max(64).meta({ description: "The question's position, from 1" }),
 });
 const CellParams = z.object({ courseId: Id, quizId: Id, userId: Id });
 const TAG = "Grades";
