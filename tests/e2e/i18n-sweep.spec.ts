@@ -151,7 +151,15 @@ test("an instructor's and an administrator's pages read in Chinese", async ({ br
       db
         .prepare(`SELECT reason AS v FROM QuizExcusal UNION SELECT overrideReason FROM Attempt UNION SELECT overrideReason FROM Response`)
         .all() as { v: string | null }[]
-    ).flatMap((r) => (r.v ? [r.v] : [])),
+    )
+      .flatMap((r) => (r.v ? [r.v] : []))
+      // The cell's history shows the reasons of changes since undone, kept in the AuditLog.
+      .concat(
+        (db.prepare(`SELECT detail AS v FROM AuditLog WHERE action LIKE 'grade.%'`).all() as { v: string | null }[]).flatMap((r) => {
+          const reason = r.v ? (JSON.parse(r.v) as { reason?: unknown }).reason : null;
+          return typeof reason === "string" ? [reason] : [];
+        }),
+      ),
   }));
   await sweep(
     teacher,
