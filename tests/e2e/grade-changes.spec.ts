@@ -101,6 +101,15 @@ test("staff override, clear and excuse from the cell; override one answer on the
   );
   expect(audit.map((a) => a.action)).toEqual(["grade.override", "grade.override.clear", "grade.excuse", "grade.unexcuse"]);
 
+  // The same operations for scripts: a body that does not validate is 422 with every issue at its field.
+  const bad = await page.request.put(`/api/v1/courses/${courseId}/attempts/${attemptId}/override`, {
+    data: { score: -1, reason: " " },
+    headers: fromApp(page),
+  });
+  expect(bad.status()).toBe(422);
+  const issues = ((await bad.json()) as { issues: { path: (string | number)[] }[] }).issues.map((i) => String(i.path[0]));
+  expect(issues.sort()).toEqual(["reason", "score"]);
+
   // The attempt page: the grading record and the saved-answer history.
   await page.getByRole("link", { name: "Review attempt 1" }).click();
   await expect(page.getByRole("heading", { name: "Chen Wei: Grade changes quiz" })).toBeVisible();
