@@ -2,6 +2,7 @@
 // beside the true one, and the timeline with states. The feedback is stored as messages, so
 // it reads in the reader's language whoever was graded in which.
 import { useLocale, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { Feedback } from "@/lib/grading/client";
 import { localized } from "@/lib/i18n/localized";
 import type { Answer, Draft, Presentation, Trace } from "@/lib/questions/client";
@@ -24,12 +25,18 @@ export function AnswerReview({
   draft,
   result,
   maxScore,
+  change,
+  regraded,
 }: {
   position?: number;
   presentation: Presentation;
   draft: unknown;
   maxScore: number;
   result: { score: number; feedback: Feedback; expected: Answer; trace: Trace };
+  /** How the score changed since grading (an override, a regrade), said under the score. */
+  change?: ReactNode;
+  /** The "regraded" mark beside the score. */
+  regraded?: ReactNode;
 }) {
   const t = useTranslations("answers.review");
   const text = useText();
@@ -44,8 +51,12 @@ export function AnswerReview({
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         {position ? <p className="text-sm font-medium text-slate-600">{t("question", { position })}</p> : <span />}
-        <Badge tone={tone}>{t("score", { score: Math.round(result.score * 100) / 100, max: maxScore })}</Badge>
+        <span className="flex flex-wrap items-center gap-2">
+          {regraded}
+          <Badge tone={tone}>{t("score", { score: Math.round(result.score * 100) / 100, max: maxScore })}</Badge>
+        </span>
       </div>
+      {change}
       <QuestionSetup presentation={presentation} headingLevel={3} />
       <div className={`rounded-lg p-3 ${feedback.correct ? "bg-accent-50" : "bg-amber-50"}`}>
         <p className="font-medium text-slate-900">{text(feedback.summary)}</p>

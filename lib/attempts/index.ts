@@ -18,6 +18,6 @@ export const attempts = bound(db, {
   staffView: staffAttemptView,
   submissions: quizSubmissions,
 });
-export type { AttemptItemView, AttemptView, StaffAttemptView } from "./view";
+export type { AttemptItemView, AttemptView, GradeChange, StaffAttemptView } from "./view";
 export type { SubmissionRow } from "./queries";
 export type { SubmitResult } from "./submit";

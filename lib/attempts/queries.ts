@@ -203,13 +203,23 @@ export async function writeDraft(db: Db, responseId: string, attemptId: string, 
 /** An attempt with what its pages and submit need of its quiz. */
 export type AttemptRow = Pick<
   AttemptModel,
-  "userId" | "number" | "status" | "startedAt" | "deadlineAt" | "submittedAt" | "score" | "maxScore"
+  | "userId"
+  | "number"
+  | "status"
+  | "startedAt"
+  | "deadlineAt"
+  | "submittedAt"
+  | "score"
+  | "maxScore"
+  | "overrideScore"
+  | "overrideReason"
+  | "regradedAt"
 > &
   Pick<QuizModel, "courseId" | "title" | "mode" | "timeLimitSec" | "feedbackRelease" | "closesAt" | "releaseAt"> & {
     quizId: QuizModel["id"];
   };
 
-const ATTEMPT_WITH_QUIZ = `SELECT ${attemptCols("userId", "number", "status", "startedAt", "deadlineAt", "submittedAt", "score", "maxScore")}, q."id" AS "quizId",
+const ATTEMPT_WITH_QUIZ = `SELECT ${attemptCols("userId", "number", "status", "startedAt", "deadlineAt", "submittedAt", "score", "maxScore", "overrideScore", "overrideReason", "regradedAt")}, q."id" AS "quizId",
             ${quizCols("courseId", "title", "mode", "timeLimitSec", "feedbackRelease", "closesAt", "releaseAt")}
      FROM "Attempt" a JOIN "Quiz" q ON q."id" = a."quizId" WHERE a."id" = $1`;
 
@@ -288,12 +298,15 @@ export async function writeGrades(
   ]);
 }
 
-export type ViewResponseRow = Pick<Response, "position" | "seed" | "answer" | "savedAt" | "score" | "maxScore" | "feedback"> & {
+export type ViewResponseRow = Pick<
+  Response,
+  "position" | "seed" | "answer" | "savedAt" | "score" | "maxScore" | "feedback" | "overrideScore" | "overrideReason" | "regradedAt"
+> & {
   questionId: Question["id"];
   template: Question["template"];
 };
 
-const RESPONSES_FOR_VIEW = `SELECT ${responseCols("position", "seed", "answer", "savedAt", "score", "maxScore", "feedback")}, q."id" AS "questionId", q."template" AS "template"
+const RESPONSES_FOR_VIEW = `SELECT ${responseCols("position", "seed", "answer", "savedAt", "score", "maxScore", "feedback", "overrideScore", "overrideReason", "regradedAt")}, q."id" AS "questionId", q."template" AS "template"
      FROM "Response" r JOIN "Question" q ON q."id" = r."questionId" WHERE r."attemptId" = $1 ORDER BY r."position"`;
 
 /** An attempt's responses with their questions, in order: what its page shows. */

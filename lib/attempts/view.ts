@@ -19,7 +19,7 @@ import {
   type SubmissionRow,
 } from "./queries";
 import { releaseOf, type Release } from "./release";
-import { feedbackCloseOf, submitStep } from "./rules";
+import { attemptScore, feedbackCloseOf, submitStep } from "./rules";
 import { expireIfDue, ownAttempt, submitAttempt } from "./submit";
 
 export interface AttemptItemView {
@@ -31,6 +31,28 @@ export interface AttemptItemView {
   maxScore: number;
   /** Only after feedback release. */
   result?: { score: number; feedback: Feedback; expected: Answer; trace: Trace };
+  /** Only after feedback release: how the grade changed since the grader gave it. */
+  change?: GradeChange;
+}
+
+/**
+ * A grade changed after grading: a staff member's override (the score that counts now, the
+ * grader's, and their reason) and/or a regrade (when it last changed the score).
+ */
+export interface GradeChange {
+  override: { score: number; graderScore: number | null; reason: string | null } | null;
+  regradedAt: Date | null;
+}
+
+function changeOf(
+  graded: number | null,
+  row: { overrideScore: number | null; overrideReason: string | null; regradedAt: Date | null },
+): GradeChange | undefined {
+  if (row.overrideScore === null && row.regradedAt === null) return undefined;
+  return {
+    override: row.overrideScore === null ? null : { score: row.overrideScore, graderScore: graded, reason: row.overrideReason },
+    regradedAt: row.regradedAt,
+  };
 }
 
 export interface AttemptView {
@@ -42,8 +64,11 @@ export interface AttemptView {
   deadlineAt: Date | null;
   submittedAt: Date | null;
   release: Release;
+  /** What counts: the staff's override of the total where set, else the graded total. */
   score: number | null;
   maxScore: number | null;
+  /** How the total changed since grading (override of the total, regrade); only after release. */
+  change?: GradeChange;
   items: AttemptItemView[];
 }
 
@@ -64,6 +89,8 @@ export async function attemptView(db: Db, userId: string, attemptId: string, now
 
 export interface StaffAttemptView extends AttemptView {
   student: { name: string; email: string };
+  /** The student's user id (the gradebook cell's link). */
+  studentId: string;
 }
 
 /**
@@ -75,7 +102,7 @@ export async function staffAttemptView(db: Db, courseId: string, attemptId: stri
   const [attempt, student] = await Promise.all([attemptWithQuiz(db, attemptId), attemptOwner(db, attemptId)]);
   if (!attempt || !student || attempt.courseId !== courseId) throw new AppError("NOT_FOUND", msg("attempt.errors.attemptNotFound"));
   const release: Release = { released: true, reason: msg("attempt.staff.staffSees") };
-  return { ...(await build(db, attempt, attemptId, release)), student };
+  return { ...(await build(db, attempt, attemptId, release)), student, studentId: attempt.userId };
 }
 
 /** The attempts at one of the course's quizzes, for its staff. */
@@ -94,7 +121,8 @@ async function build(db: Db, attempt: AttemptRow, attemptId: string, release: Re
     deadlineAt: attempt.deadlineAt,
     submittedAt: attempt.submittedAt,
     release,
-    score: release.released ? attempt.score : null,
+    score: release.released ? attemptScore(attempt) : null,
+    change: release.released ? changeOf(attempt.score, attempt) : undefined,
     maxScore: attempt.maxScore ?? responses.reduce((s, r) => s + r.maxScore, 0),
     items: responses.map((r) => {
       const q = instantiate(templateOf({ id: r.questionId, template: r.template }), Number(r.seed));
@@ -106,7 +134,13 @@ async function build(db: Db, attempt: AttemptRow, attemptId: string, release: Re
         maxScore: r.maxScore,
       };
       if (release.released && attempt.status === "SUBMITTED" && r.feedback) {
-        item.result = { score: r.score ?? 0, feedback: parseStoredFeedback(r.feedback), expected: expectedFor(q), trace: q.trace };
+        item.result = {
+          score: r.overrideScore ?? r.score ?? 0,
+          feedback: parseStoredFeedback(r.feedback),
+          expected: expectedFor(q),
+          trace: q.trace,
+        };
+        item.change = changeOf(r.score, r);
       }
       return item;
     }),

@@ -138,6 +138,39 @@ test("an instructor's and an administrator's pages read in Chinese", async ({ br
     ],
     [code, joinCode],
   );
+  // A gradebook cell and a staff attempt page: a submitted attempt's if another spec left one (with
+  // the reasons staff typed, which are theirs), else a cell with no attempt.
+  const graded = withDb((db) => ({
+    attempt: db
+      .prepare(
+        `SELECT a.id, a.quizId, a.userId FROM Attempt a JOIN Quiz q ON q.id = a.quizId WHERE q.courseId = ? AND a.status = 'SUBMITTED' ORDER BY a.startedAt LIMIT 1`,
+      )
+      .get(id) as { id: string; quizId: string; userId: string } | undefined,
+    ada: (db.prepare(`SELECT id FROM user WHERE email = 'ada@synack.test'`).get() as { id: string }).id,
+    reasons: (
+      db
+        .prepare(`SELECT reason AS v FROM QuizExcusal UNION SELECT overrideReason FROM Attempt UNION SELECT overrideReason FROM Response`)
+        .all() as { v: string | null }[]
+    )
+      .flatMap((r) => (r.v ? [r.v] : []))
+      // The cell's history shows the reasons of changes since undone, kept in the AuditLog.
+      .concat(
+        (db.prepare(`SELECT detail AS v FROM AuditLog WHERE action LIKE 'grade.%'`).all() as { v: string | null }[]).flatMap((r) => {
+          const reason = r.v ? (JSON.parse(r.v) as { reason?: unknown }).reason : null;
+          return typeof reason === "string" ? [reason] : [];
+        }),
+      ),
+  }));
+  await sweep(
+    teacher,
+    [
+      `/courses/${id}/gradebook/${quiz}/${graded.ada}`,
+      ...(graded.attempt
+        ? [`/courses/${id}/gradebook/${graded.attempt.quizId}/${graded.attempt.userId}`, `/courses/${id}/submissions/${graded.attempt.id}`]
+        : []),
+    ],
+    [code, joinCode, ...graded.reasons],
+  );
   const admin = await browser.newPage();
   await signIn(admin, "admin@synack.test");
   await sweep(admin, ["/admin", "/account"], [code, joinCode]);

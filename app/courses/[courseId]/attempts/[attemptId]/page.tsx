@@ -68,7 +68,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ course
       />
       {view.release.released ? (
         <div className="flex flex-col gap-6">
-          <AttemptScore score={view.score} maxScore={view.maxScore} reason={view.release.reason} />
+          <AttemptScore score={view.score} maxScore={view.maxScore} reason={view.release.reason} change={view.change} />
           <AttemptReviewItems items={view.items} />
         </div>
       ) : (

@@ -1,0 +1,12 @@
+// PUT / DELETE: the override of an attempt's total score (lib/api/operations/overrides.ts).
+import { clearAttemptOverrideOp, overrideAttemptOp } from "@/lib/api/operations/overrides";
+import { apiRoute } from "@/lib/api/route";
+import { gradeChanges } from "@/lib/gradebook/override-service";
+
+export const PUT = apiRoute(overrideAttemptOp, async ({ params, body, user }) =>
+  gradeChanges.overrideAttempt({ userId: user.id, courseId: params.courseId }, params.attemptId, body),
+);
+
+export const DELETE = apiRoute(clearAttemptOverrideOp, async ({ params, user }) =>
+  gradeChanges.clearAttemptOverride({ userId: user.id, courseId: params.courseId }, params.attemptId),
+);
