@@ -20,7 +20,7 @@ export type ScatterPoint = {
 
 const W = 480;
 const H = 300;
-const M = { top: 12, right: 16, bottom: 44, left: 44 };
+const M = { top: 12, right: 24, bottom: 44, left: 44 };
 export const WEAK_DISCRIMINATION = 0.2;
 
 export function FacilityScatter({

@@ -15,7 +15,7 @@ export type HistogramBar = {
 
 const W = 480;
 const H = 240;
-const M = { top: 12, right: 12, bottom: 44, left: 40 };
+const M = { top: 12, right: 24, bottom: 44, left: 40 };
 
 export function ScoreHistogram({
   bars,
