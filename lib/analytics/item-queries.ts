@@ -60,7 +60,9 @@ type ResponseRow = Pick<Response, "id" | "attemptId" | "position" | "score" | "o
  * Every submitted attempt of the quiz, by student and number, with its responses and their
  * saves. A class's worth of rows (500 students × 20 questions, two saves each, is 30 000):
  * three flat statements on the fast runner and the few question versions once each, since
- * Prisma's nested reads of that many rows, each with its template, took seconds.
+ * Prisma's nested reads of that many rows, each with its template, took seconds. The reads
+ * are not one snapshot: an attempt submitted between them brings at most answers not yet
+ * graded, which the analysis leaves out, or is missing from one read and so from the analysis.
  */
 export async function submittedAttempts(db: Db, quizId: string): Promise<SubmittedAttemptRow[]> {
   const sql = sqlOf(db);
