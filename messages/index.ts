@@ -28,6 +28,7 @@ import en_editor from "./en/editor.json" with { type: "json" };
 import en_banks from "./en/banks.json" with { type: "json" };
 import en_sandbox from "./en/sandbox.json" with { type: "json" };
 import en_gradeChanges from "./en/gradeChanges.json" with { type: "json" };
+import en_analytics from "./en/analytics.json" with { type: "json" };
 import zh_common from "./zh-CN/common.json" with { type: "json" };
 import zh_auth from "./zh-CN/auth.json" with { type: "json" };
 import zh_account from "./zh-CN/account.json" with { type: "json" };
@@ -54,6 +55,7 @@ import zh_editor from "./zh-CN/editor.json" with { type: "json" };
 import zh_banks from "./zh-CN/banks.json" with { type: "json" };
 import zh_sandbox from "./zh-CN/sandbox.json" with { type: "json" };
 import zh_gradeChanges from "./zh-CN/gradeChanges.json" with { type: "json" };
+import zh_analytics from "./zh-CN/analytics.json" with { type: "json" };
 
 const en = {
   common: en_common,
@@ -82,6 +84,7 @@ const en = {
   banks: en_banks,
   sandbox: en_sandbox,
   gradeChanges: en_gradeChanges,
+  analytics: en_analytics,
 };
 
 export type Messages = typeof en;
@@ -117,6 +120,7 @@ const zh = {
   banks: zh_banks,
   sandbox: zh_sandbox,
   gradeChanges: zh_gradeChanges,
+  analytics: zh_analytics,
 } as unknown as Messages;
 
 export const catalogs: Record<Locale, Messages> = { en, "zh-CN": zh };

@@ -54,11 +54,18 @@ const PAGES: Record<string, { permission: Permission } | "signed-in"> = {
   "courses/[courseId]/quizzes/[quizId]/edit/page.tsx": { permission: "quizzes.view" },
   "courses/[courseId]/quizzes/[quizId]/preview/page.tsx": { permission: "questions.preview" },
   "courses/[courseId]/gradebook/[quizId]/[userId]/page.tsx": { permission: "grades.view" },
+  "courses/[courseId]/analytics/page.tsx": { permission: "analytics.view" },
   "sandbox/page.tsx": "signed-in",
   "sandbox/capture/page.tsx": "signed-in",
   "account/page.tsx": "signed-in",
 };
-const DISCOVER = ["courses/[courseId]/banks", "courses/[courseId]/quizzes", "courses/[courseId]/gradebook", "sandbox"];
+const DISCOVER = [
+  "courses/[courseId]/banks",
+  "courses/[courseId]/quizzes",
+  "courses/[courseId]/gradebook",
+  "courses/[courseId]/analytics",
+  "sandbox",
+];
 
 function pageFiles(dir: string): string[] {
   const root = join("app", dir);

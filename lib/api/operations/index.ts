@@ -1,6 +1,7 @@
 // Every /api/v1 operation, for the OpenAPI document and the role matrix test. An operation
 // that is not listed here is not documented, and the matrix test fails on its route file.
 import type { Operation } from "../operation";
+import { analyticsOperations } from "./analytics";
 import { banksOperations } from "./banks";
 import { captureOperations } from "./captures";
 import { libraryOperations } from "./library";
@@ -19,4 +20,5 @@ export const operations: readonly Operation[] = [
   ...tokensOperations,
   ...captureOperations,
   ...overridesOperations,
+  ...analyticsOperations,
 ];
