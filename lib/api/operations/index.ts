@@ -4,6 +4,7 @@ import type { Operation } from "../operation";
 import { banksOperations } from "./banks";
 import { captureOperations } from "./captures";
 import { libraryOperations } from "./library";
+import { misconceptionsOperations } from "./misconceptions";
 import { previewOperations } from "./preview";
 import { quizzesOperations } from "./quizzes";
 import { sandboxOperations } from "./sandbox";
@@ -17,4 +18,5 @@ export const operations: readonly Operation[] = [
   ...sandboxOperations,
   ...tokensOperations,
   ...captureOperations,
+  ...misconceptionsOperations,
 ];
