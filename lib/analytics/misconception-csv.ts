@@ -22,11 +22,11 @@ export const misconceptionCsv = {
         { header: text(msg("misconceptions.csv.share")), value: (m) => share(m.share) },
         {
           header: text(msg("misconceptions.csv.example1")),
-          value: (m) => (m.examples[0] ? `${m.examples[0].userName}: ${m.examples[0].answer}` : null),
+          value: (m) => (m.examples[0] ? `${m.examples[0].userName}: ${text(m.examples[0].answer)}` : null),
         },
         {
           header: text(msg("misconceptions.csv.example2")),
-          value: (m) => (m.examples[1] ? `${m.examples[1].userName}: ${m.examples[1].answer}` : null),
+          value: (m) => (m.examples[1] ? `${m.examples[1].userName}: ${text(m.examples[1].answer)}` : null),
         },
         { header: text(msg("misconceptions.csv.practice")), value: (m) => m.practice },
       ],

@@ -11,7 +11,7 @@
 // - Feedback graded before keys existed has none: such wrong answers are counted as `unkeyed`
 //   (a regrade with the current grader gives them keys).
 import type { Feedback } from "../grading/feedback";
-import { msg, type Msg, type MsgValue } from "../i18n/msg";
+import { msg, type Msg, type MsgValue, type Text } from "../i18n/msg";
 import { mistakeKeyId, type EndpointRole, type MistakeKey, type ScenarioFeatures } from "../questions";
 import type { ChoiceTopic } from "../questions/kinds/choice-topics";
 import { families } from "../scenarios";
@@ -31,7 +31,8 @@ export interface Example {
   responseId: string;
   userId: string;
   userName: string;
-  answer: string;
+  /** The answer in a line, in the reader's language where it has words (answerText). */
+  answer: Text;
 }
 
 export interface Misconception {
@@ -154,10 +155,18 @@ function choiceLabel(topic: ChoiceTopic, id: string): MsgValue {
   return CHOICE_OPTIONS[id] ?? id;
 }
 
+// The profiles as the sandbox names them.
+const PROFILE_NAMES: Record<string, Msg> = {
+  rfc9293: msg("sandbox.builder.profileNames.rfc9293"),
+  linux: msg("sandbox.builder.profileNames.linux"),
+  "two-way-handshake": msg("sandbox.builder.profileNames.twoWayHandshake"),
+  "no-time-wait": msg("sandbox.builder.profileNames.noTimeWait"),
+};
+
 /** The name of a feature in the reader's language. */
 export function featureLabel(feature: string): Msg {
   const [kind, ...rest] = feature.split(":");
-  if (kind === "profile") return msg("misconceptions.feature.profile", { profile: rest.join(":") });
+  if (kind === "profile") return msg("misconceptions.feature.profile", { profile: PROFILE_NAMES[rest[0]] ?? rest.join(":") });
   if (kind === "openedBy") return msg("misconceptions.feature.openedBy", { who: WHO[rest[0]] ?? rest[0] });
   if (kind === "closedFirst") return msg("misconceptions.feature.closedFirst", { who: WHO[rest[0]] ?? rest[0] });
   const [effect, sender, flags] = rest;
@@ -238,30 +247,56 @@ export function practiceTopic(family: string): string | null {
 }
 
 type Segmentish = { from?: unknown; flags?: unknown; seq?: unknown; ack?: unknown };
-const segmentText = (s: Segmentish) =>
-  [
-    s.from,
-    s.flags || "—",
-    s.seq !== null && s.seq !== undefined ? `seq=${String(s.seq)}` : "",
-    s.ack !== null && s.ack !== undefined ? `ack=${String(s.ack)}` : "",
-  ]
-    .filter(Boolean)
-    .join(" ");
 
-/** An answer in a line, language-free (states, flags, numbers), for the examples. */
-export function answerText(answer: unknown): string {
-  if (answer === null || answer === undefined || typeof answer !== "object")
-    return answer === null || answer === undefined ? "—" : String(answer);
+/** An endpoint's name in the reader's language; anything else as it was sent. */
+const endpointText = (value: unknown): MsgValue =>
+  value === "client"
+    ? msg("misconceptions.endpoint.client")
+    : value === "server"
+      ? msg("misconceptions.endpoint.server")
+      : String(value ?? "");
+
+const segmentText = (s: Segmentish): Msg =>
+  msg("misconceptions.answer.segment", {
+    from: s.from ? endpointText(s.from) : "—",
+    rest: [
+      String(s.flags || "—"),
+      s.seq !== null && s.seq !== undefined ? `seq=${String(s.seq)}` : "",
+      s.ack !== null && s.ack !== undefined ? `ack=${String(s.ack)}` : "",
+    ]
+      .filter(Boolean)
+      .join(" "),
+  });
+
+const joined = (parts: Msg[]): Text => (parts.length === 0 ? "—" : msg("misconceptions.answer.list", { parts }));
+
+/**
+ * An answer in a line, for the examples: states, flags and numbers as they are, endpoints and
+ * choices in the reader's language. `key` says which choice question an option id belongs to.
+ */
+export function answerText(answer: unknown, key?: MistakeKey): Text {
+  if (answer === null || answer === undefined) return "—";
+  if (typeof answer !== "object") return String(answer);
   const a = answer as Record<string, unknown>;
   if (a.states && typeof a.states === "object") {
-    return Object.entries(a.states as Record<string, unknown>)
-      .map(([endpoint, v]) => `${endpoint}: ${Array.isArray(v) ? v.join(" → ") || "—" : String(v || "—")}`)
-      .join("; ");
+    return joined(
+      Object.entries(a.states as Record<string, unknown>).map(([endpoint, v]) =>
+        msg("misconceptions.answer.endpoint", {
+          endpoint: endpointText(endpoint),
+          states: Array.isArray(v) ? v.map(String).join(" → ") || "—" : String(v || "—"),
+        }),
+      ),
+    );
   }
-  if (Array.isArray(a.segments)) return (a.segments as Segmentish[]).map(segmentText).join(" · ") || "—";
-  if (a.segment && typeof a.segment === "object") return `${segmentText(a.segment as Segmentish)} → ${String(a.state || "—")}`;
-  if ("ms" in a) return a.ms === null ? "—" : a.ms === "never" ? "never" : `${String(a.ms)} ms`;
-  if ("choice" in a) return a.choice === null ? "—" : String(a.choice);
+  if (Array.isArray(a.segments)) return joined((a.segments as Segmentish[]).map(segmentText));
+  if (a.segment && typeof a.segment === "object")
+    return msg("misconceptions.answer.next", { segment: segmentText(a.segment as Segmentish), state: String(a.state || "—") });
+  if ("ms" in a) return a.ms === null ? "—" : a.ms === "never" ? "∞" : `${String(a.ms)} ms`;
+  if ("choice" in a) {
+    if (a.choice === null || a.choice === undefined) return "—";
+    const label = key?.kind === "choice" ? choiceLabel(key.topic, String(a.choice)) : String(a.choice);
+    return typeof label === "string" ? label : msg("misconceptions.answer.choice", { choice: label as Msg });
+  }
   return JSON.stringify(answer).slice(0, 200);
 }
 
@@ -299,7 +334,7 @@ export function groupMisconceptions(rows: readonly GradedRow[], options: { featu
     for (const r of members) {
       if (examples.length === 2) break;
       if (examples.some((e) => e.userId === r.userId) && students > 1) continue;
-      examples.push({ responseId: r.responseId, userId: r.userId, userName: r.userName, answer: answerText(r.answer) });
+      examples.push({ responseId: r.responseId, userId: r.userId, userName: r.userName, answer: answerText(r.answer, key) });
     }
     const family = mostCommon(members.map((r) => r.family));
     return {

@@ -82,7 +82,7 @@ describe("groupMisconceptions on crafted answers", () => {
   it("gives two examples from different students where there are two", () => {
     const tw = report.misconceptions.find((m) => m.key.kind === "states" && m.key.said === "TIME_WAIT")!;
     expect(tw.examples.map((e) => e.userId)).toEqual(["a", "b"]);
-    expect(tw.examples[0].answer).toMatch(/^server: CLOSED → LISTEN → .* → LAST_ACK → TIME_WAIT$/);
+    expect(en(tw.examples[0].answer)).toMatch(/^server: CLOSED → LISTEN → .* → LAST_ACK → TIME_WAIT$/);
   });
 
   it("names each misconception in English and Chinese from the key", () => {
@@ -97,7 +97,7 @@ describe("groupMisconceptions on crafted answers", () => {
     const profile = report.features.find((f) => f.feature === "profile:rfc9293")!;
     // 7 graded answers, 5 wrong, from a, b, c (3 of the 4 students who answered).
     expect(profile).toMatchObject({ answers: 7, wrong: 5, students: 3, share: 0.75 });
-    expect(en(profile.label)).toBe("Profile rfc9293");
+    expect(en(profile.label)).toBe("Profile RFC 9293");
     const opened = report.features.find((f) => f.feature === "openedBy:client")!;
     expect(en(opened.label)).toBe("Opened by the client");
   });
@@ -157,10 +157,16 @@ describe("the pieces", () => {
     expect(practiceTopic("custom")).toBeNull();
   });
 
-  it("writes answers in one line without words", () => {
-    expect(answerText({ segments: [{ from: "client", flags: "FIN+ACK", seq: 1001, ack: 5001 }] })).toBe("client FIN+ACK seq=1001 ack=5001");
-    expect(answerText({ ms: "never" })).toBe("never");
-    expect(answerText({ choice: "both" })).toBe("both");
+  it("writes answers in one line, endpoints and choices in the reader's language", () => {
+    expect(en(answerText({ segments: [{ from: "client", flags: "FIN+ACK", seq: 1001, ack: 5001 }] }))).toBe(
+      "client FIN+ACK seq=1001 ack=5001",
+    );
+    expect(zh(answerText({ states: { server: ["CLOSED", "LISTEN"] } }))).toBe("服务器：CLOSED → LISTEN");
+    expect(en(answerText({ choice: "both" }, { kind: "choice", topic: "rst-sender", said: "both", actual: "client" }))).toBe(
+      "Both endpoints",
+    );
+    expect(answerText({ ms: "never" })).toBe("∞");
+
     expect(answerText(null)).toBe("—");
   });
 });

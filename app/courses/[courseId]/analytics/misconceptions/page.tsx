@@ -149,7 +149,7 @@ export default async function MisconceptionsPage({
                       <ul className="space-y-1">
                         {m.examples.map((e) => (
                           <li key={e.responseId} className="font-mono text-xs break-words">
-                            {t("example", { name: e.userName, answer: e.answer })}
+                            {t("example", { name: e.userName, answer: text(e.answer) })}
                           </li>
                         ))}
                       </ul>

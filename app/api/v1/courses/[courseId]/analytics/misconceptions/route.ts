@@ -13,7 +13,11 @@ export const GET = apiRoute(getMisconceptionsOp, async ({ params, query, locale 
     answered: report.answered,
     wrong: report.wrong,
     unkeyed: report.unkeyed,
-    misconceptions: report.misconceptions.map((m) => ({ ...m, sentence: text(m.sentence) })),
+    misconceptions: report.misconceptions.map((m) => ({
+      ...m,
+      sentence: text(m.sentence),
+      examples: m.examples.map((e) => ({ ...e, answer: text(e.answer) })),
+    })),
     features: report.features.map((f) => ({ ...f, label: text(f.label) })),
   };
 });
