@@ -128,7 +128,7 @@ test("the instructor sees the class's misconceptions on a quiz: chart, table vie
   await page.goto(base);
   await expect(page.getByRole("heading", { name: "Misconceptions", level: 1 })).toBeVisible();
   // Choose the quiz in the filter, as an instructor would.
-  await page.getByLabel("Quiz").selectOption({ label: setup.title });
+  await page.getByLabel("Quiz", { exact: true }).selectOption({ label: setup.title });
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(new RegExp(`quizId=${setup.quizId}`));
   await expect(page.getByText("3 students answered; 4 wrong answers.")).toBeVisible();
@@ -159,7 +159,7 @@ test("the instructor sees the class's misconceptions on a quiz: chart, table vie
   // By scenario feature: the handshake variants nobody closes; filtering on it leaves one misconception.
   const features = page.getByRole("table", { name: "Wrong answers by scenario feature" });
   await expect(features.getByRole("row").filter({ hasText: "Profile RFC 9293" }).getByRole("cell").nth(2)).toHaveText("4");
-  await page.getByLabel("Scenario feature").selectOption({ label: "Closed first by nobody" });
+  await page.getByLabel("Scenario feature", { exact: true }).selectOption({ label: "Closed first by nobody" });
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/feature=closedFirst%3Anone/);
   await expect(page.getByText("3 students answered; 1 wrong answer.")).toBeVisible();
