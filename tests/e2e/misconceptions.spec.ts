@@ -4,7 +4,8 @@
 // scenario feature, both CSV files), the API, a student who is refused it and
 // sees their own top misconceptions on their home page instead. axe on every page; a screenshot.
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../lib/demo/seed-data";
 import { gradeInstance, GRADER_VERSION } from "../../lib/grading";
 import { expectedAnswer, instantiate } from "../../lib/questions";
 import { stateSequence } from "../../lib/tcp";
@@ -246,6 +247,43 @@ test("a student sees their own top misconceptions beside mastery, with the pract
   await expect(chen.page.getByText(TIME_WAIT)).toHaveCount(0);
   await chen.context.close();
 });
+
+test("in Chinese: the page, its chart and tables, and the student's own misconceptions read in Chinese", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 1000 }, locale: "zh-CN" });
+  const page = await context.newPage();
+  await signInByField(page, "instructor@synack.test");
+  await page.goto(`/courses/${COURSE}/analytics/misconceptions?quizId=${setup.quizId}`);
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByRole("heading", { name: "常见误解", level: 1 })).toBeVisible();
+  await expect(page.getByRole("img", { name: /按全班占比排列的主要误解/ })).toBeVisible();
+  const table = page.getByRole("table", { name: "全班的误解" });
+  await expect(table.getByRole("row").filter({ hasText: "让被动关闭方在 LAST_ACK 之后进入 TIME_WAIT（实际进入 CLOSED）" })).toBeVisible();
+  await expect(table.getByText(/^Ada Okafor：服务器：CLOSED → LISTEN → /)).toBeVisible();
+  await expect(page.getByRole("table", { name: "按场景特征统计的错误答案" }).getByRole("link", { name: "由无人先关闭" })).toBeVisible();
+  // No English of the page's own: sentences, headings, buttons, the chart's words.
+  const body = await page.locator("main").innerText();
+  for (const english of ["Puts the", "of the class", "Practise", "Table view", "Download", "Share", "Answers", "Profile", "Opened by"])
+    expect(body).not.toContain(english);
+  await expectAccessible(page);
+  await context.close();
+
+  const student = await browser.newContext({ viewport: { width: 1200, height: 1000 }, locale: "zh-CN" });
+  const ada = await student.newPage();
+  await signInByField(ada, "ada@synack.test");
+  const region = ada.getByRole("region", { name: "你的常见误解" });
+  await expect(region.getByText("让被动关闭方在 LAST_ACK 之后进入 TIME_WAIT（实际进入 CLOSED）")).toBeVisible();
+  await expect(region.getByText("2 次")).toBeVisible();
+  await student.close();
+});
+
+/** Signing in whatever the page's language: by the fields' names, not their labels. */
+async function signInByField(page: Page, email: string) {
+  await page.goto("/login");
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('main form button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname === "/", { timeout: 15_000 });
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
