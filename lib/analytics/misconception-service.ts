@@ -4,13 +4,13 @@
 import "server-only";
 import type { Db } from "../db/client";
 import type { FeedbackRelease } from "../db/quiz-values";
-import { parseStoredFeedback } from "../grading/feedback";
 import { releaseOf } from "../attempts/release";
 import { templateOf } from "../questions";
 import {
   featureLabel,
   groupMisconceptions,
   ownMisconceptions,
+  readFeedback,
   type GradedRow,
   type Misconception,
   type MisconceptionReport,
@@ -57,7 +57,7 @@ export async function classMisconceptions(
     userName: r.userName,
     quizId: r.quizId,
     family: familyOf({ id: r.questionId, template: r.template }),
-    feedback: parseStoredFeedback(r.feedback ?? ""),
+    feedback: readFeedback(r.feedback),
     answer: parseAnswer(r.answer),
   }));
   const all = groupMisconceptions(rows);
@@ -81,7 +81,7 @@ export async function studentMisconceptions(db: Db, userId: string, now: Date, l
       userName: "",
       quizId: r.quizId,
       family: familyOf({ id: r.questionId, template: r.template }),
-      feedback: parseStoredFeedback(r.feedback ?? ""),
+      feedback: readFeedback(r.feedback),
       answer: parseAnswer(r.answer),
     });
   }

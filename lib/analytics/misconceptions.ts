@@ -10,11 +10,73 @@
 //   students / students who answered (of the rows after the feature filter).
 // - Feedback graded before keys existed has none: such wrong answers are counted as `unkeyed`
 //   (a regrade with the current grader gives them keys).
-import type { Feedback } from "../grading/feedback";
-import { msg, type Msg, type MsgValue, type Text } from "../i18n/msg";
-import { mistakeKeyId, type EndpointRole, type MistakeKey, type ScenarioFeatures } from "../questions";
+import { isMsg, msg, type Msg, type MsgValue, type Text } from "../i18n/msg";
+import {
+  MistakeKeySchema,
+  ScenarioFeaturesSchema,
+  mistakeKeyId,
+  type EndpointRole,
+  type MistakeKey,
+  type ScenarioFeatures,
+} from "../questions";
 import type { ChoiceTopic } from "../questions/kinds/choice-topics";
 import { families } from "../scenarios";
+
+/**
+ * What the report reads of a stored feedback: a full Feedback is one, and readFeedback gives
+ * one from the stored JSON without validating every message (a course's report reads tens of
+ * thousands); the key and features are checked against their schemas.
+ */
+export interface GradedFeedback {
+  correct: boolean;
+  summary: Text;
+  firstMistake?: { key?: MistakeKey };
+  features?: ScenarioFeatures;
+}
+
+const keyChecks = new Map<string, MistakeKey | null>();
+const featureChecks = new Map<string, ScenarioFeatures | null>();
+
+/** Checked once per distinct value: a class repeats the same keys and features many times. */
+function checked<T>(cache: Map<string, T | null>, value: unknown, parse: (v: unknown) => T | null): T | undefined {
+  if (value === undefined || value === null) return undefined;
+  const text = JSON.stringify(value);
+  let hit = cache.get(text);
+  if (hit === undefined) {
+    hit = parse(value);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(text, hit);
+  }
+  return hit ?? undefined;
+}
+
+/** The parts of a stored feedback the report needs; unreadable JSON reads as a wrong, ungraded answer. */
+export function readFeedback(json: string | null): GradedFeedback {
+  let value: Record<string, unknown> | null = null;
+  try {
+    const parsed: unknown = JSON.parse(json ?? "");
+    if (parsed && typeof parsed === "object") value = parsed as Record<string, unknown>;
+  } catch {
+    value = null;
+  }
+  if (!value) return { correct: false, summary: msg(UNREADABLE) };
+  const mistake = value.firstMistake as { key?: unknown } | undefined;
+  const key = checked(keyChecks, mistake?.key, (v) => {
+    const r = MistakeKeySchema.safeParse(v);
+    return r.success ? r.data : null;
+  });
+  const features = checked(featureChecks, value.features, (v) => {
+    const r = ScenarioFeaturesSchema.safeParse(v);
+    return r.success ? r.data : null;
+  });
+  const summary = value.summary;
+  return {
+    correct: value.correct === true,
+    summary: typeof summary === "string" ? summary : isMsg(summary) ? summary : "",
+    ...(mistake ? { firstMistake: key ? { key } : {} } : {}),
+    ...(features ? { features } : {}),
+  };
+}
 
 export interface GradedRow {
   responseId: string;
@@ -22,7 +84,7 @@ export interface GradedRow {
   userName: string;
   quizId: string;
   family: string;
-  feedback: Feedback;
+  feedback: GradedFeedback;
   /** The answer as stored (parsed JSON), or null. */
   answer: unknown;
 }
@@ -77,7 +139,7 @@ export interface MisconceptionReport {
 const UNREADABLE = "feedback.summary.unreadable";
 
 /** A readable graded answer: the grader read it (an unreadable one is not graded). */
-export function isGraded(feedback: Feedback): boolean {
+export function isGraded(feedback: GradedFeedback): boolean {
   return !(typeof feedback.summary === "object" && feedback.summary.key === UNREADABLE);
 }
 
@@ -309,8 +371,16 @@ const byStudents = (a: Misconception, b: Misconception) =>
  * restricted to variants with `feature` when one is given.
  */
 export function groupMisconceptions(rows: readonly GradedRow[], options: { feature?: string | null } = {}): MisconceptionReport {
+  // Each row's key id and features, computed once.
+  const keyIds = new Map<GradedRow, string | null>();
+  const featuresOf = new Map<GradedRow, string[]>();
+  for (const r of rows) {
+    const key = r.feedback.firstMistake?.key;
+    keyIds.set(r, key ? mistakeKeyId(key) : null);
+    featuresOf.set(r, featureIds(r.feedback.features));
+  }
   const graded = rows.filter((r) => isGraded(r.feedback));
-  const scoped = options.feature ? graded.filter((r) => featureIds(r.feedback.features).includes(options.feature!)) : graded;
+  const scoped = options.feature ? graded.filter((r) => featuresOf.get(r)!.includes(options.feature!)) : graded;
   const answered = new Set(scoped.map((r) => r.userId)).size;
   const wrongRows = scoped.filter((r) => !r.feedback.correct);
 
@@ -318,11 +388,11 @@ export function groupMisconceptions(rows: readonly GradedRow[], options: { featu
   let unkeyed = 0;
   for (const r of wrongRows) {
     const key = r.feedback.firstMistake?.key;
-    if (!key) {
+    const id = keyIds.get(r);
+    if (!key || !id) {
       unkeyed++;
       continue;
     }
-    const id = mistakeKeyId(key);
     const group = groups.get(id) ?? { key, rows: [] };
     group.rows.push(r);
     groups.set(id, group);
@@ -353,14 +423,15 @@ export function groupMisconceptions(rows: readonly GradedRow[], options: { featu
 
   const features = new Map<string, { answers: number; wrong: number; answered: Set<string>; wrongStudents: Set<string>; keys: string[] }>();
   for (const r of scoped) {
-    for (const f of featureIds(r.feedback.features)) {
+    for (const f of featuresOf.get(r)!) {
       const g = features.get(f) ?? { answers: 0, wrong: 0, answered: new Set<string>(), wrongStudents: new Set<string>(), keys: [] };
       g.answers++;
       g.answered.add(r.userId);
       if (!r.feedback.correct) {
         g.wrong++;
         g.wrongStudents.add(r.userId);
-        if (r.feedback.firstMistake?.key) g.keys.push(mistakeKeyId(r.feedback.firstMistake.key));
+        const id = keyIds.get(r);
+        if (id) g.keys.push(id);
       }
       features.set(f, g);
     }

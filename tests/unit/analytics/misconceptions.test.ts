@@ -3,11 +3,13 @@
 import { describe, expect, it } from "vitest";
 import {
   answerText,
+  isGraded as isGradedText,
   featureIds,
   groupMisconceptions,
   misconceptionSentence,
   ownMisconceptions,
   practiceTopic,
+  readFeedback,
   type GradedRow,
 } from "@/lib/analytics/misconceptions";
 import { gradeInstance } from "@/lib/grading";
@@ -113,7 +115,9 @@ describe("groupMisconceptions on crafted answers", () => {
   });
 
   it("counts wrong answers graded before keys existed as unkeyed, not as a misconception", () => {
-    const old = { ...rows[0], feedback: { ...rows[0].feedback, firstMistake: { said: "x", actual: "y" } } };
+    // Stored before keys: a first mistake with words only, read back from its JSON.
+    const { firstMistake: _m, ...rest } = rows[0].feedback;
+    const old = { ...rows[0], feedback: readFeedback(JSON.stringify({ ...rest, firstMistake: { said: "x", actual: "y" } })) };
     const r = groupMisconceptions([old, rows[4]]);
     expect(r).toMatchObject({ answered: 2, wrong: 1, unkeyed: 1, misconceptions: [] });
   });
@@ -129,6 +133,21 @@ describe("groupMisconceptions on crafted answers", () => {
 });
 
 describe("the pieces", () => {
+  it("reads what the report needs of stored feedback: a key or features that fail their schema are left out", () => {
+    const stored = timeWait("z", 9).feedback;
+    expect(readFeedback(JSON.stringify(stored))).toEqual({
+      correct: false,
+      summary: stored.summary,
+      firstMistake: { key: stored.firstMistake!.key },
+      features: stored.features,
+    });
+    const broken = readFeedback(
+      JSON.stringify({ ...stored, firstMistake: { key: { kind: "states", said: "words" } }, features: { profile: "x" } }),
+    );
+    expect(broken).toEqual({ correct: false, summary: stored.summary, firstMistake: {} });
+    expect(isGradedText(readFeedback("not json"))).toBe(false);
+  });
+
   it("names a lost FIN that is not retransmitted, and a choice by its question and options", () => {
     expect(
       en(
