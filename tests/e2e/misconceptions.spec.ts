@@ -177,6 +177,11 @@ test("the instructor sees the class's misconceptions on a quiz: chart, table vie
   const lines = (await csv.text()).split("\r\n");
   expect(lines[0]).toBe("misconception,key,answers,students,share of class,example 1,example 2,practice topic");
   expect(lines[1]).toMatch(new RegExp(`^${escape(EARLY)},".*",1,1,0.3333,Ada Okafor: .*,,/practice/handshake$`));
+  // At 360 px the page fits: the tables scroll inside their own boxes, the chart shrinks, its names wrap.
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expect(page.getByRole("img", { name: /Top misconceptions by share of the class/ })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await expectAccessible(page);
   const featuresCsv = await page.request.get(
     `/api/v1/courses/${COURSE}/analytics/misconceptions/csv?quizId=${setup.quizId}&table=features`,
   );
