@@ -4,9 +4,11 @@ import { DataTable } from "@/components/data-table";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui";
 import { getSessionUser } from "@/lib/auth/session";
 import { courseService } from "@/lib/courses";
+import { misconceptionService } from "@/lib/analytics/misconception-index";
+import type { Misconception } from "@/lib/analytics/misconceptions";
 import { practiceService } from "@/lib/practice";
 import { MASTERED, type TopicMastery } from "@/lib/practice/mastery";
-import { families } from "@/lib/scenarios";
+import { families, familyTitle } from "@/lib/scenarios";
 import { textRenderer } from "@/lib/server/text";
 
 export default async function HomePage() {
@@ -14,7 +16,11 @@ export default async function HomePage() {
   if (!user) return <Landing />;
   const enrollments = await courseService.enrollmentsOfUser(user.id);
   const canCreate = user.canTeach || user.isAdmin;
-  const mastery = await practiceService.masteryOf(user.id);
+  const isStudent = enrollments.some((e) => e.role === "STUDENT");
+  const [mastery, misconceptions] = await Promise.all([
+    practiceService.masteryOf(user.id),
+    isStudent ? misconceptionService.studentMisconceptions(user.id, new Date()) : Promise.resolve(null),
+  ]);
   const [t, tc] = await Promise.all([getTranslations("courses.home"), getTranslations("courses")]);
   return (
     <>
@@ -51,7 +57,11 @@ export default async function HomePage() {
           ))}
         </ul>
       )}
-      <MasteryCard mastery={mastery} />
+      {/* "Your practice": mastery per topic, and beside it the student's own commonest misconceptions. */}
+      <div className={`mt-8 grid gap-6 ${misconceptions ? "xl:grid-cols-[3fr_2fr]" : ""}`}>
+        <MasteryCard mastery={mastery} />
+        {misconceptions ? <OwnMisconceptionsCard misconceptions={misconceptions} /> : null}
+      </div>
     </>
   );
 }
@@ -64,7 +74,7 @@ async function MasteryCard({ mastery }: { mastery: TopicMastery[] }) {
   };
   const toWork = mastery.filter((m) => m.best < MASTERED);
   return (
-    <Card title={t("title")} className="mt-8">
+    <Card title={t("title")}>
       {mastery.length === 0 ? (
         <EmptyState title={t("emptyTitle")}>
           {t.rich("emptyBody", {
@@ -110,6 +120,34 @@ async function MasteryCard({ mastery }: { mastery: TopicMastery[] }) {
             }))}
           />
         </>
+      )}
+    </Card>
+  );
+}
+
+async function OwnMisconceptionsCard({ misconceptions }: { misconceptions: Misconception[] }) {
+  const [t, text] = await Promise.all([getTranslations("misconceptions.home"), textRenderer()]);
+  return (
+    <Card title={t("title")}>
+      <p className="mb-3 text-sm text-slate-700">{t("description")}</p>
+      {misconceptions.length === 0 ? (
+        <EmptyState title={t("emptyTitle")}>{t("emptyBody")}</EmptyState>
+      ) : (
+        <ol className="space-y-3" aria-label={t("listLabel")}>
+          {misconceptions.map((m) => (
+            <li key={m.id} className="rounded-lg border border-slate-200 p-3">
+              <p className="text-slate-900">{text(m.sentence)}</p>
+              <p className="mt-1 flex flex-wrap items-center gap-3 text-sm text-slate-600">
+                <Badge tone="amber">{t("times", { count: m.count })}</Badge>
+                {m.practice ? (
+                  <Link href={m.practice} className="text-accent-700 underline">
+                    {t("practise", { topic: text(familyTitle(m.family)) })}
+                  </Link>
+                ) : null}
+              </p>
+            </li>
+          ))}
+        </ol>
       )}
     </Card>
   );

@@ -29,6 +29,7 @@ import en_banks from "./en/banks.json" with { type: "json" };
 import en_sandbox from "./en/sandbox.json" with { type: "json" };
 import en_gradeChanges from "./en/gradeChanges.json" with { type: "json" };
 import en_analytics from "./en/analytics.json" with { type: "json" };
+import en_misconceptions from "./en/misconceptions.json" with { type: "json" };
 import zh_common from "./zh-CN/common.json" with { type: "json" };
 import zh_auth from "./zh-CN/auth.json" with { type: "json" };
 import zh_account from "./zh-CN/account.json" with { type: "json" };
@@ -56,6 +57,7 @@ import zh_banks from "./zh-CN/banks.json" with { type: "json" };
 import zh_sandbox from "./zh-CN/sandbox.json" with { type: "json" };
 import zh_gradeChanges from "./zh-CN/gradeChanges.json" with { type: "json" };
 import zh_analytics from "./zh-CN/analytics.json" with { type: "json" };
+import zh_misconceptions from "./zh-CN/misconceptions.json" with { type: "json" };
 
 const en = {
   common: en_common,
@@ -85,6 +87,7 @@ const en = {
   sandbox: en_sandbox,
   gradeChanges: en_gradeChanges,
   analytics: en_analytics,
+  misconceptions: en_misconceptions,
 };
 
 export type Messages = typeof en;
@@ -121,6 +124,7 @@ const zh = {
   sandbox: zh_sandbox,
   gradeChanges: zh_gradeChanges,
   analytics: zh_analytics,
+  misconceptions: zh_misconceptions,
 } as unknown as Messages;
 
 export const catalogs: Record<Locale, Messages> = { en, "zh-CN": zh };

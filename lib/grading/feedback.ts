@@ -7,7 +7,7 @@ import { z } from "zod";
 import { LOCALES } from "../i18n/locales";
 import type { Localized } from "../i18n/localized";
 import { msg, type Msg, type MsgValue, type Text } from "../i18n/msg";
-import type { FirstMistake } from "../questions";
+import { MistakeKeySchema, ScenarioFeaturesSchema, type FirstMistake } from "../questions";
 
 export type { FirstMistake };
 
@@ -38,7 +38,9 @@ const FirstMistakeSchema = z.object({
   reason: TextSchema.optional(),
   rule: z.string().max(200).optional(),
   eventIndex: z.number().int().min(0).optional(),
-}) satisfies z.ZodType<FirstMistake>;
+  /** The misconception, language-free; absent from feedback graded before GRADER_VERSION 2026.12.01-4. */
+  key: MistakeKeySchema.optional(),
+}) satisfies z.ZodType<Omit<FirstMistake, "key"> & { key?: FirstMistake["key"] }>;
 
 /** The one definition of stored feedback; the Feedback type is what it reads. */
 export const FeedbackSchema = z.object({
@@ -54,6 +56,8 @@ export const FeedbackSchema = z.object({
   explanation: LocalizedSchema.optional(),
   /** What the question's topic teaches (shown after grading, never with the question). */
   concept: TextSchema,
+  /** The variant's scenario features (faults that fired, who opened and closed first, profile); absent before 2026.12.01-4. */
+  features: ScenarioFeaturesSchema.optional(),
 });
 
 export type Feedback = z.output<typeof FeedbackSchema>;

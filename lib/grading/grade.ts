@@ -5,7 +5,7 @@
 // lib/questions/kinds; what is the same for every kind (scoring by policy, the feedback's
 // summary, the grader version) is here.
 import { msg, type MessageKey, type Msg } from "../i18n/msg";
-import { expectedFor, instantiate, kindOf, parseAnswer, policyOf, type QuestionInstance } from "../questions";
+import { expectedFor, instantiate, kindOf, parseAnswer, policyOf, scenarioFeatures, type QuestionInstance } from "../questions";
 import type { Feedback } from "./feedback";
 
 export type { Feedback, FirstMistake } from "./feedback";
@@ -14,7 +14,9 @@ export type { Feedback, FirstMistake } from "./feedback";
  * Changes whenever a grading outcome could change (grader or engine behaviour), and is
  * stored with every graded response so a regrade is exact and explainable.
  */
-export const GRADER_VERSION = "2026.12.01-3";
+// 2026.12.01-4: the feedback names the misconception (firstMistake.key, a language-free key of
+// the first mistake) and the variant's scenario features (features); scores are unchanged.
+export const GRADER_VERSION = "2026.12.01-4";
 
 export interface GradeResult {
   score: number;
@@ -79,6 +81,7 @@ export function gradeInstance(q: QuestionInstance, input: unknown): GradeResult 
       parts: result.parts.map((p) => ({ ...p, credit: round(p.credit) })),
       ...(q.template.explanation ? { explanation: q.template.explanation } : {}),
       concept: familyConcept(q.family.id),
+      features: scenarioFeatures(q),
     },
   };
 }

@@ -30,5 +30,16 @@ export {
   type Cases,
 } from "./kinds";
 export { parseStateName } from "./state-names";
+export {
+  MistakeKeySchema,
+  ScenarioFeaturesSchema,
+  ROLES,
+  mistakeKeyId,
+  scenarioFeatures,
+  roleOf,
+  type MistakeKey,
+  type ScenarioFeatures,
+  type EndpointRole,
+} from "./mistake-key";
 export { templateOf } from "./template-cache";
 export { starterLibrary } from "./library";

@@ -117,7 +117,14 @@ test("an instructor's and an administrator's pages read in Chinese", async ({ br
   await signIn(teacher, "instructor@synack.test");
   await sweep(
     teacher,
-    ["/", `/courses/${id}`, `/courses/${id}/roster`, `/courses/${id}/quizzes/${quiz}`, "/courses/new"],
+    [
+      "/",
+      `/courses/${id}`,
+      `/courses/${id}/roster`,
+      `/courses/${id}/quizzes/${quiz}`,
+      `/courses/${id}/analytics/misconceptions`,
+      "/courses/new",
+    ],
     [code, joinCode],
   );
   // The authoring pages: banks, the library, the editor, a question's history, the quiz builder and its preview, the sandbox.

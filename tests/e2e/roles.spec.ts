@@ -55,6 +55,7 @@ const PAGES: Record<string, { permission: Permission } | "signed-in"> = {
   "courses/[courseId]/quizzes/[quizId]/preview/page.tsx": { permission: "questions.preview" },
   "courses/[courseId]/gradebook/[quizId]/[userId]/page.tsx": { permission: "grades.view" },
   "courses/[courseId]/analytics/page.tsx": { permission: "analytics.view" },
+  "courses/[courseId]/analytics/misconceptions/page.tsx": { permission: "analytics.view" },
   "sandbox/page.tsx": "signed-in",
   "sandbox/capture/page.tsx": "signed-in",
   "account/page.tsx": "signed-in",

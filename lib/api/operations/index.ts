@@ -6,6 +6,7 @@ import { banksOperations } from "./banks";
 import { captureOperations } from "./captures";
 import { libraryOperations } from "./library";
 import { overridesOperations } from "./overrides";
+import { misconceptionsOperations } from "./misconceptions";
 import { previewOperations } from "./preview";
 import { quizzesOperations } from "./quizzes";
 import { sandboxOperations } from "./sandbox";
@@ -21,4 +22,5 @@ export const operations: readonly Operation[] = [
   ...captureOperations,
   ...overridesOperations,
   ...analyticsOperations,
+  ...misconceptionsOperations,
 ];

@@ -47,7 +47,15 @@ export const choice: AnswerKind<"choice", Format, Answer, Draft> = {
           ? msg("feedback.choice.right", { answer: label(truth) })
           : msg("feedback.choice.wrong", { said: label(said), actual: label(truth) }),
       ],
-      ...(right ? {} : { firstMistake: { said: label(said), actual: label(truth) } }),
+      ...(right
+        ? {}
+        : {
+            firstMistake: {
+              said: label(said),
+              actual: label(truth),
+              key: { kind: "choice", topic: q.template.ask.topic, said: said ?? "none", actual: truth ?? "none" },
+            },
+          }),
     };
   },
 

@@ -2,9 +2,10 @@
 // Credit per endpoint.
 import { z } from "zod";
 import { msg } from "../../i18n/msg";
-import { stateAt, type EndpointName, type State } from "../../tcp";
+import { stateAt, stateSequence, type EndpointName, type State } from "../../tcp";
 import { endpointName } from "../segment-words";
 import { askedEndpoints, endpointMask, endpoints, orBlank, stateName } from "./fields";
+import { phaseOf, roleOf } from "../mistake-key";
 import type { AnswerKind, Comparison, InstanceOf } from "./kind";
 
 export const ask = z.object({ kind: z.literal("final-state"), endpoints, atMs: z.number().int().min(0).optional() }).strict();
@@ -61,6 +62,13 @@ export const finalState: AnswerKind<"final-state", Format, Answer, Draft> = {
       out.firstMistake ??= {
         said: msg("feedback.finalState.endpointIn", { endpoint: name, state: given ?? "" }),
         actual: msg("feedback.finalState.endpointIn", { endpoint: name, state: actual }),
+        key: {
+          kind: "final-state",
+          role: roleOf(q.trace, endpoint, phaseOf([truth[endpoint] || null, given || null, ...stateSequence(q.trace, endpoint)])),
+          said: given || "none",
+          // The truth is never blank: expected() reads it from the trace.
+          actual: truth[endpoint] || "CLOSED",
+        },
       };
     }
     return out;

@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import type { Text } from "../../i18n/msg";
 import type { QuestionInstance } from "../instance";
+import type { MistakeKey } from "../mistake-key";
 import type { Ask, AskKind, Policy, QuestionTemplate } from "../schema";
 
 /** The ask of one kind, e.g. AskOf<"time"> has endpoint, state, measure and toleranceMs. */
@@ -27,6 +28,8 @@ export interface FirstMistake {
   rule?: string;
   /** Index of that event in the trace, for the timeline's step-through. */
   eventIndex?: number;
+  /** The misconception, language-free (mistake-key.ts): what groups it with the same mistake of other students. */
+  key: MistakeKey;
 }
 
 /** A parsed answer set against the truth: credit per part and the explanation, step by step. */

@@ -7,6 +7,7 @@ import { causeOfSend, describeEvent, eventText } from "../compare/explain";
 import { describeSend } from "../segment-words";
 import { TemplateError } from "../template-error";
 import { FIELD_LABELS, SEGMENT_FIELDS, SegmentAnswerSchema, SegmentDraftSchema, orBlank, segmentAnswer, stateName } from "./fields";
+import { phaseAt, roleOf } from "../mistake-key";
 import type { AnswerKind, Comparison, InstanceOf } from "./kind";
 
 export const ask = z.object({ kind: z.literal("next"), given: z.number().int().min(0).max(40) }).strict();
@@ -52,7 +53,8 @@ export const next: AnswerKind<"next", Format, Answer, Draft> = {
     const send = describeSend(truth.segment);
     if (wrong.length === 0 && stateRight)
       return { correct: true, parts, messages: [msg("feedback.next.right", { send, state: truth.state })] };
-    const cause = causeOfSend(q.trace, wireSegments(q.trace)[q.template.ask.given].index);
+    const sent = wireSegments(q.trace)[q.template.ask.given];
+    const cause = causeOfSend(q.trace, sent.index);
     const blank = !said.segment.from && !said.segment.flags && said.segment.seq === null && !said.state;
     const saidState = said.state || msg("feedback.noState");
     const saidText = blank ? msg("feedback.next.blank") : msg("feedback.next.said", { send: describeSend(said.segment), state: saidState });
@@ -68,6 +70,17 @@ export const next: AnswerKind<"next", Format, Answer, Draft> = {
       firstMistake: {
         said: blank ? msg("feedback.nothing") : msg("feedback.next.then", { send: describeSend(said.segment), state: saidState }),
         actual: msg("feedback.next.then", { send, state: truth.state }),
+        key: {
+          kind: "next",
+          role: roleOf(q.trace, sent.segment.from, phaseAt(q.trace, sent.index)),
+          actual: truth.segment.flags,
+          said: said.segment.flags || "none",
+          // The truth is never blank: expected() reads it from the trace.
+          actualState: truth.state || "CLOSED",
+          saidState: said.state || "none",
+          fields: [...wrong, ...(stateRight ? [] : (["state"] as const))],
+          retransmission: Boolean(sent.segment.retransmission),
+        },
         ...(cause ? { cause: describeEvent(cause) } : {}),
       },
     };

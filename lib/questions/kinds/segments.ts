@@ -7,6 +7,7 @@ import { causeOfSend, describeEvent } from "../compare/explain";
 import { describeSend } from "../segment-words";
 import { TemplateError } from "../template-error";
 import { FIELD_LABELS, SEGMENT_FIELDS, SegmentAnswerSchema, SegmentDraftSchema, segmentAnswer, type SegmentAnswer } from "./fields";
+import { phaseAt, roleOf } from "../mistake-key";
 import type { AnswerKind, Comparison, InstanceOf } from "./kind";
 
 export const ask = z
@@ -67,9 +68,20 @@ export const segments: AnswerKind<"segments", Format, Answer, Draft> = {
             ? msg("feedback.segments.extra", { send: describeSend(s), n: number, count: truth.length })
             : msg("feedback.segments.missing", { n: number, send: describeSend(t) }),
         );
+        // The role is the true sender's; for an extra segment, the role of whoever the student has sending it.
+        const at = wire[given + k] ?? wire.at(-1);
+        const sender = t ? (at?.segment.from ?? "client") : s.from || (at?.segment.from ?? "client");
         out.firstMistake ??= {
           said: s ? describeSend(s) : msg("feedback.nothing"),
           actual: t ? describeSend(t) : msg("feedback.segments.noMore"),
+          key: {
+            kind: "segments",
+            role: roleOf(q.trace, sender, at ? phaseAt(q.trace, at.index) : "open"),
+            actual: t ? t.flags : "none",
+            said: s ? s.flags || "none" : "none",
+            fields: [t ? "missing" : "extra"],
+            retransmission: Boolean(t && at?.segment.retransmission),
+          },
         };
         continue;
       }
@@ -90,9 +102,18 @@ export const segments: AnswerKind<"segments", Format, Answer, Draft> = {
             })
           : msg("feedback.segments.wrong", { n: number, said: describeSend(s), actual: describeSend(t), fields }),
       );
+      const sent = wire[given + k];
       out.firstMistake ??= {
         said: describeSend(s),
         actual: describeSend(t),
+        key: {
+          kind: "segments",
+          role: roleOf(q.trace, sent.segment.from, phaseAt(q.trace, sent.index)),
+          actual: t.flags,
+          said: s.flags || "none",
+          fields: [...wrong],
+          retransmission: Boolean(sent.segment.retransmission),
+        },
         ...(cause ? { cause: describeEvent(cause), eventIndex: q.trace.events.indexOf(cause) } : {}),
       };
     }

@@ -7,6 +7,7 @@ import { alignmentCredit, firstDivergence, prefixCredit, type TruthStep } from "
 import { explainStateChange, sentence, sentences } from "../compare/explain";
 import { endpointName } from "../segment-words";
 import { askedEndpoints, endpointMask, endpoints, says, shortText, stateName } from "./fields";
+import { phaseOf, roleOf } from "../mistake-key";
 import type { AnswerKind, Comparison, FirstMistake, InstanceOf } from "./kind";
 
 export const ask = z.object({ kind: z.literal("states"), endpoints }).strict();
@@ -49,7 +50,17 @@ function describeStateMistake(
     const last = truth[truth.length - 1].state;
     return {
       text: msg("feedback.states.stays", { last, endpoint: name, said: predicted[j] }),
-      detail: { said: `${last} → ${predicted[j]}`, actual: msg("feedback.states.staysIn", { state: last }) },
+      detail: {
+        said: `${last} → ${predicted[j]}`,
+        actual: msg("feedback.states.staysIn", { state: last }),
+        key: {
+          kind: "states",
+          role: roleOf(trace, endpoint, phaseOf(truth.map((s) => s.state))),
+          after: last,
+          said: predicted[j],
+          actual: "end",
+        },
+      },
     };
   }
   const step = truth[i];
@@ -78,11 +89,20 @@ function describeStateMistake(
       }),
     );
   }
+  // The states before the divergence and the true one there decide the phase (opening or closing).
+  const phase = phaseOf([...truth.slice(0, i + 1).map((s) => s.state), predicted[j]]);
   return {
     text,
     detail: {
       said,
       actual: step.state,
+      key: {
+        kind: "states",
+        role: roleOf(trace, endpoint, phase),
+        after: previous,
+        said: j < predicted.length ? predicted[j] : "none",
+        actual: step.state,
+      },
       ...(explanation
         ? { cause: explanation.cause, reason: explanation.reason, rule: explanation.rule, eventIndex: step.event!.cause }
         : {}),

@@ -7,6 +7,7 @@ import { explainStateChange, sentence, sentences } from "../compare/explain";
 import { endpointName } from "../segment-words";
 import { TemplateError } from "../template-error";
 import { endpoint, says } from "./fields";
+import { phaseOf, roleOf } from "../mistake-key";
 import type { AnswerKind, Comparison, InstanceOf } from "./kind";
 
 export const ask = z
@@ -111,6 +112,22 @@ export const time: AnswerKind<"time", Format, Answer, Draft> = {
             firstMistake: {
               said: value(said),
               actual: value(truth),
+              key: {
+                kind: "time",
+                role: roleOf(q.trace, ask.endpoint, phaseOf([ask.state, leaving?.to])),
+                state: ask.state,
+                measure: ask.measure,
+                error:
+                  said === null
+                    ? "none"
+                    : said === "never"
+                      ? "said-never"
+                      : typeof truth !== "number"
+                        ? "said-time"
+                        : said < truth
+                          ? "early"
+                          : "late",
+              },
               ...(explanation ? { ...explanation, eventIndex: leaving!.cause } : {}),
             },
           }),
