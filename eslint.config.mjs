@@ -27,8 +27,10 @@ const LAYERS = {
   demo: [...CORE, "db", "audit", "courses"],
   // Authoring: banks, question versions, quizzes as instructors build them, the sandbox's runs.
   authoring: [...CORE, "capture", "attempts", "quizzes", "db", "audit", "server/errors"],
+  // The gradebook: every student's counted scores and course total, weights, a student's own grades.
+  gradebook: [...CORE, "attempts", "db", "audit", "server/errors"],
   // The /api/v1 kit and its operations: below app/, above the domains it exposes.
-  api: [...CORE, "auth", "db", "env", "server", "authoring", "quizzes", "attempts", "courses"],
+  api: [...CORE, "auth", "db", "env", "server", "authoring", "quizzes", "attempts", "courses", "gradebook"],
   i18n: [],
 };
 // Every layer may say things in the reader's language: lib/i18n is a pure leaf.
@@ -109,7 +111,7 @@ const config = [
           patterns: [
             {
               regex:
-                "^@/lib/(?!forms$|questions/client$|grading/client$|tcp/(describe|trace|flags)$|auth/roles$|auth/permissions$|authoring/client$|i18n/(locales|msg|render|localized)$)",
+                "^@/lib/(?!forms$|questions/client$|grading/client$|tcp/(describe|trace|flags)$|auth/roles$|auth/permissions$|authoring/client$|gradebook/client$|i18n/(locales|msg|render|localized)$)",
               allowTypeImports: true,
               message: "Components import client-safe entry points only (docs/architecture.md §9).",
             },

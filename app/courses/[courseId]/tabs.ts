@@ -18,6 +18,7 @@ export const COURSE_TABS = [
   { label: "courses.tabs.banks", segment: "banks", roles: rolesFor("banks.view") },
   { label: "courses.tabs.quizzes", segment: "quizzes", roles: rolesFor("quizzes.view") },
   { label: "courses.tabs.roster", segment: "roster", roles: STAFF },
+  { label: "gradebook.tab", segment: "gradebook", roles: rolesFor("grades.view") },
 ] as const satisfies readonly CourseTab[];
 
 /** Routes below a course that show only their own content: an attempt is a student's exam screen. */

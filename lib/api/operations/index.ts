@@ -3,6 +3,7 @@
 import type { Operation } from "../operation";
 import { banksOperations } from "./banks";
 import { captureOperations } from "./captures";
+import { gradebookOperations } from "./gradebook";
 import { libraryOperations } from "./library";
 import { previewOperations } from "./preview";
 import { quizzesOperations } from "./quizzes";
@@ -17,4 +18,5 @@ export const operations: readonly Operation[] = [
   ...sandboxOperations,
   ...tokensOperations,
   ...captureOperations,
+  ...gradebookOperations,
 ];

@@ -24,13 +24,13 @@ describe("course tabs", () => {
     expect(new Set(segments).size).toBe(segments.length);
   });
 
-  it("shows instructors and TAs the overview, the banks, the quizzes and the roster, and students no tab at all", () => {
-    expect(labels("en", "INSTRUCTOR")).toEqual(["Overview", "Question banks", "Quizzes", "Roster"]);
-    expect(labels("en", "TA")).toEqual(["Overview", "Question banks", "Quizzes", "Roster"]);
+  it("shows instructors and TAs the overview, the banks, the quizzes, the roster and the gradebook, and students no tab at all", () => {
+    expect(labels("en", "INSTRUCTOR")).toEqual(["Overview", "Question banks", "Quizzes", "Roster", "Gradebook"]);
+    expect(labels("en", "TA")).toEqual(["Overview", "Question banks", "Quizzes", "Roster", "Gradebook"]);
     expect(tabsFor("STUDENT")).toEqual([]);
   });
 
   it("names the tabs in Chinese for a Chinese reader", () => {
-    expect(labels("zh-CN", "INSTRUCTOR")).toEqual(["概览", "题库", "测验", "名册"]);
+    expect(labels("zh-CN", "INSTRUCTOR")).toEqual(["概览", "题库", "测验", "名册", "成绩册"]);
   });
 });
