@@ -3,12 +3,12 @@
 // section, searches by name or email, sorts by any column and shows a page of rows at a time, so
 // a class of 500 stays quick to render and to scroll. The header row and the student column stay
 // in view while the box scrolls both ways. Every cell is a link to the student's attempts at
-// that quiz (cellHref), named for a screen reader by student, quiz and what the cell says.
+// that quiz (cellHref); a screen reader names it by its row (the student) and column (the quiz).
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useId, useMemo, useState } from "react";
-import { cellHref, filterRows, STATUS_MESSAGE } from "@/lib/gradebook/client";
-import type { Cell, GradebookView } from "@/lib/gradebook/gradebook";
+import { CELL_STATUSES, cellHref, filterRows, STATUS_MESSAGE } from "@/lib/gradebook/client";
+import type { Cell, CellStatus, GradebookView } from "@/lib/gradebook/gradebook";
 import { buttonStyles, EmptyState } from "../ui";
 
 /** Rows per page: enough to compare a section at a glance, few enough to render at once. */
@@ -35,6 +35,7 @@ export function GradebookMatrix({ courseId, book }: { courseId: string; book: Gr
   const [sort, setSort] = useState<Sort>({ key: "name", direction: "ascending" });
   const [page, setPage] = useState(0);
   const collator = useMemo(() => new Intl.Collator(locale, { numeric: true, sensitivity: "base" }), [locale]);
+  const number = useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }), [locale]);
 
   const filtered = useMemo(() => filterRows(book.rows, section === "" ? null : section, search), [book.rows, section, search]);
   const sorted = useMemo(() => {
@@ -78,21 +79,41 @@ export function GradebookMatrix({ courseId, book }: { courseId: string; book: Gr
   const ariaSort = (key: SortKey) => (sort.key === key ? sort.direction : undefined);
   const percent = (value: number) => t("percent", { value });
 
-  const cellText = (cell: Cell): string => {
-    if (cell.status === "EXCUSED") return t("status.EXCUSED");
-    if (cell.score !== null && cell.maxScore !== null) return t("score", { score: cell.score, max: cell.maxScore });
-    if (cell.status === "SUBMITTED") return t("notGraded");
-    return t(STATUS_MESSAGE[cell.status]);
+  // A page holds up to 2 000 cells: their words are looked up once per render, not once per cell.
+  const words = {
+    excused: t("status.EXCUSED"),
+    notGraded: t("notGraded"),
+    late: t("marks.late"),
+    timedOut: t("marks.timedOut"),
+    overridden: t("marks.overridden"),
+    regraded: t("marks.regraded"),
+    inProgress: t("marks.inProgress"),
+    zero: t("marks.zero"),
   };
-  const marksOf = (cell: Cell): string[] =>
-    [
-      cell.status !== "EXCUSED" && cell.late ? t("marks.late") : null,
-      cell.status !== "EXCUSED" && cell.timedOut ? t("marks.timedOut") : null,
-      cell.overridden ? t("marks.overridden") : null,
-      cell.regraded ? t("marks.regraded") : null,
-      cell.inProgress && cell.status === "SUBMITTED" ? t("marks.inProgress") : null,
-      cell.total === "ZERO" ? t("marks.zero") : null,
-    ].filter((m): m is string => m !== null);
+  const statusWords = Object.fromEntries(CELL_STATUSES.map((s) => [s, t(STATUS_MESSAGE[s])])) as Record<CellStatus, string>;
+  const minutesWords = new Map<number, string>();
+  const timeWords = (seconds: number) => {
+    const minutes = Math.floor(seconds / 60);
+    let text = minutesWords.get(minutes);
+    if (text === undefined) minutesWords.set(minutes, (text = t("timeUsed", { minutes })));
+    return text;
+  };
+  const cellText = (cell: Cell): string => {
+    if (cell.status === "EXCUSED") return words.excused;
+    if (cell.score !== null && cell.maxScore !== null) return `${number.format(cell.score)} / ${number.format(cell.maxScore)}`;
+    if (cell.status === "SUBMITTED") return words.notGraded;
+    return statusWords[cell.status];
+  };
+  const marksOf = (cell: Cell): string => {
+    const marks: string[] = [];
+    if (cell.status !== "EXCUSED" && cell.late) marks.push(words.late);
+    if (cell.status !== "EXCUSED" && cell.timedOut) marks.push(words.timedOut);
+    if (cell.overridden) marks.push(words.overridden);
+    if (cell.regraded) marks.push(words.regraded);
+    if (cell.inProgress && cell.status === "SUBMITTED") marks.push(words.inProgress);
+    if (cell.total === "ZERO") marks.push(words.zero);
+    return marks.join(" · ");
+  };
 
   return (
     <div className="space-y-3">
@@ -194,22 +215,16 @@ export function GradebookMatrix({ courseId, book }: { courseId: string; book: Gr
                   <td className="border-b border-slate-200 px-3 py-2 text-slate-700">{row.section ?? t("noSection")}</td>
                   {row.cells.map((cell, i) => {
                     const quiz = book.quizzes[i];
-                    const text = cellText(cell);
                     const marks = marksOf(cell);
-                    const time = cell.timeUsedSec !== null ? t("timeUsed", { minutes: Math.floor(cell.timeUsedSec / 60) }) : null;
-                    const summary = [text, time, ...marks].filter(Boolean).join(", ");
                     return (
                       <td key={quiz.id} className="border-b border-slate-200 px-3 py-2 align-top" data-status={cell.status}>
-                        <Link
-                          prefetch={false}
-                          href={cellHref(courseId, quiz.id, row.userId)}
-                          className="text-accent-700 underline"
-                          aria-label={t("cellLabel", { student: row.name || row.email, quiz: quiz.title, summary })}
-                        >
-                          {text}
+                        <Link prefetch={false} href={cellHref(courseId, quiz.id, row.userId)} className="text-accent-700 underline">
+                          {cellText(cell)}
                         </Link>
-                        {time ? <span className="block text-xs text-slate-600">{time}</span> : null}
-                        {marks.length > 0 ? <span className="block text-xs text-amber-900">{marks.join(" · ")}</span> : null}
+                        {cell.timeUsedSec !== null ? (
+                          <span className="block text-xs text-slate-600">{timeWords(cell.timeUsedSec)}</span>
+                        ) : null}
+                        {marks ? <span className="block text-xs text-amber-900">{marks}</span> : null}
                       </td>
                     );
                   })}

@@ -20,6 +20,9 @@ export function filterRows<R extends { name: string; email: string; section: str
   );
 }
 
+/** What a cell says (gradebook.ts, CellStatus). */
+export const CELL_STATUSES = ["NOT_ASSIGNED", "NOT_STARTED", "IN_PROGRESS", "SUBMITTED", "EXCUSED"] as const;
+
 /** Each cell status's message in the `gradebook` catalog namespace. */
 export const STATUS_MESSAGE = {
   NOT_ASSIGNED: "status.NOT_ASSIGNED",

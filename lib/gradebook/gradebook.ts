@@ -6,8 +6,9 @@
 import { z } from "zod";
 import { closesAtFor, countedScore, type CountedScore } from "../attempts/rules";
 import type { QuizAccommodation, QuizExcusal, User } from "../db/generated/sqlite/client";
-export { cellHref, filterRows } from "./client";
-import { quizIsForSection, SCORE_RULES, type AttemptModel, type QuizModel } from "../db/quiz-values";
+import { CELL_STATUSES } from "./client";
+export { CELL_STATUSES, cellHref, filterRows } from "./client";
+import { quizIsForSection, quizSections, SCORE_RULES, type AttemptModel, type QuizModel } from "../db/quiz-values";
 
 export type GradebookQuiz = Pick<QuizModel, "id" | "title" | "scoreRule" | "closesAt" | "weight" | "sections"> & {
   /** The quiz's points: the sum over its items of points × questions drawn. */
@@ -36,7 +37,6 @@ export type GradebookAccommodation = Pick<QuizAccommodation, "quizId" | "userId"
  * What a cell says: the quiz is not for the student's section, not started, in progress (no
  * attempt submitted yet), submitted (at least one attempt in), or the student is excused.
  */
-export const CELL_STATUSES = ["NOT_ASSIGNED", "NOT_STARTED", "IN_PROGRESS", "SUBMITTED", "EXCUSED"] as const;
 export type CellStatus = (typeof CELL_STATUSES)[number];
 
 /** How a cell enters the course total: at its fraction, as 0 (closed with nothing graded), or not at all. */
@@ -92,7 +92,10 @@ export type Gradebook = {
 
 const pairKey = (quizId: string, userId: string) => `${quizId}\u0000${userId}`;
 
-/** The cell of `student` at `quiz`: their attempts at it, whether they are excused, their own close. */
+/**
+ * The cell of `student` at `quiz`: their attempts at it, whether they are excused, their own
+ * close; `assigned` (the quiz is for their section) may be given when already known.
+ */
 export function cellOf(
   quiz: GradebookQuiz,
   student: Pick<GradebookStudent, "section">,
@@ -100,8 +103,8 @@ export function cellOf(
   excused: boolean,
   accommodatedClose: Date | null,
   now: Date,
+  assigned: boolean = quizIsForSection(quiz.sections, student.section),
 ): Cell {
-  const assigned = quizIsForSection(quiz.sections, student.section);
   const submitted = attempts.filter((a) => a.status === "SUBMITTED");
   const inProgress = attempts.some((a) => a.status === "IN_PROGRESS");
   const status: CellStatus = excused
@@ -177,10 +180,23 @@ export function buildGradebook(input: GradebookInput, now: Date): Gradebook {
   }
   const excused = new Set(input.excusals.map((e) => pairKey(e.quizId, e.userId)));
   const closes = new Map(input.accommodations.filter((a) => a.closesAt).map((a) => [pairKey(a.quizId, a.userId), a.closesAt!]));
+  // Which sections each quiz is for, read once per quiz rather than once per cell.
+  const forSection = input.quizzes.map((quiz) => {
+    const sections = quizSections(quiz.sections);
+    return (section: string | null) => sections.length === 0 || (section !== null && sections.includes(section));
+  });
   const rows = input.students.map((student) => {
-    const cells = input.quizzes.map((quiz) => {
+    const cells = input.quizzes.map((quiz, i) => {
       const key = pairKey(quiz.id, student.id);
-      return cellOf(quiz, student, attemptsBy.get(key) ?? [], excused.has(key), closes.get(key) ?? null, now);
+      return cellOf(
+        quiz,
+        student,
+        attemptsBy.get(key) ?? [],
+        excused.has(key),
+        closes.get(key) ?? null,
+        now,
+        forSection[i](student.section),
+      );
     });
     return { ...student, cells, total: courseTotal(input.quizzes, cells) };
   });
