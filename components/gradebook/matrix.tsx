@@ -118,9 +118,10 @@ export function GradebookMatrix({ courseId, book }: { courseId: string; book: Gr
   return (
     <div className="space-y-3">
       <div role="search" aria-label={t("filters")} className="flex flex-col gap-3 sm:flex-row sm:items-end">
-        <label className="flex flex-col text-sm font-medium text-slate-800">
-          {t("section")}
+        <div className="flex flex-col text-sm font-medium text-slate-800">
+          <label htmlFor={`${captionId}-section`}>{t("section")}</label>
           <select
+            id={`${captionId}-section`}
             className="mt-1 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
             value={section}
             onChange={(e) => {
@@ -135,10 +136,11 @@ export function GradebookMatrix({ courseId, book }: { courseId: string; book: Gr
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col text-sm font-medium text-slate-800 sm:w-72">
-          {t("search")}
+        </div>
+        <div className="flex flex-col text-sm font-medium text-slate-800 sm:w-72">
+          <label htmlFor={`${captionId}-search`}>{t("search")}</label>
           <input
+            id={`${captionId}-search`}
             type="search"
             className="mt-1 rounded-lg border border-slate-300 px-3 py-2 text-sm"
             value={search}
@@ -147,7 +149,7 @@ export function GradebookMatrix({ courseId, book }: { courseId: string; book: Gr
               setPage(0);
             }}
           />
-        </label>
+        </div>
         <p className="text-sm text-slate-600 sm:ml-auto" aria-live="polite" data-testid="gradebook-count">
           {t("showing", { shown: filtered.length, total: book.rows.length })}
         </p>

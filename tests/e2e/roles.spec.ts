@@ -53,11 +53,12 @@ const PAGES: Record<string, { permission: Permission } | "signed-in"> = {
   // A TA reads the builder (every field disabled); saving is the API's quizzes.edit.
   "courses/[courseId]/quizzes/[quizId]/edit/page.tsx": { permission: "quizzes.view" },
   "courses/[courseId]/quizzes/[quizId]/preview/page.tsx": { permission: "questions.preview" },
+  "courses/[courseId]/gradebook/page.tsx": { permission: "grades.view" },
   "sandbox/page.tsx": "signed-in",
   "sandbox/capture/page.tsx": "signed-in",
   "account/page.tsx": "signed-in",
 };
-const DISCOVER = ["courses/[courseId]/banks", "courses/[courseId]/quizzes", "sandbox"];
+const DISCOVER = ["courses/[courseId]/banks", "courses/[courseId]/quizzes", "courses/[courseId]/gradebook", "sandbox"];
 
 function pageFiles(dir: string): string[] {
   const root = join("app", dir);
