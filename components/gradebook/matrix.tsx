@@ -7,26 +7,39 @@
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useId, useMemo, useState } from "react";
-import { CELL_STATUSES, cellHref, filterRows, STATUS_MESSAGE } from "@/lib/gradebook/client";
-import type { Cell, CellStatus, GradebookView } from "@/lib/gradebook/gradebook";
+import {
+  CELL_STATUSES,
+  cellHref,
+  filterRows,
+  STATUS_MESSAGE,
+  unpackCell,
+  type PackedCell,
+  type UnpackedCell,
+} from "@/lib/gradebook/client";
+import type { CellStatus, GradebookView } from "@/lib/gradebook/gradebook";
 import { buttonStyles, EmptyState } from "../ui";
 
 /** Rows per page: enough to compare a section at a glance, few enough to render at once. */
 export const PAGE_SIZE = 100;
 
-type Row = GradebookView["rows"][number];
+/** What the page sends: the gradebook with each cell packed (lib/gradebook/client.ts, packCell). */
+export type MatrixBook = Pick<GradebookView, "quizzes" | "sections"> & {
+  rows: (Omit<GradebookView["rows"][number], "cells"> & { cells: PackedCell[] })[];
+};
+type Row = MatrixBook["rows"][number];
 type SortKey = "name" | "section" | "total" | `quiz:${number}`;
 type Sort = { key: SortKey; direction: "ascending" | "descending" };
 
-/** What a quiz column sorts by: the fraction, then (below any score) excused, not assigned, and nothing graded. */
-function cellSortValue(cell: Cell): number {
-  if (cell.fraction !== null) return cell.fraction;
-  if (cell.status === "EXCUSED") return -1;
-  if (cell.status === "NOT_ASSIGNED") return -3;
+/** What a quiz column sorts by: the fraction, then (below any score) excused, nothing graded, not assigned. */
+function cellSortValue([status, score, maxScore]: PackedCell): number {
+  if (score !== null && maxScore !== null) return maxScore > 0 ? score / maxScore : 0;
+  const name = CELL_STATUSES[status];
+  if (name === "EXCUSED") return -1;
+  if (name === "NOT_ASSIGNED") return -3;
   return -2;
 }
 
-export function GradebookMatrix({ courseId, book }: { courseId: string; book: GradebookView }) {
+export function GradebookMatrix({ courseId, book }: { courseId: string; book: MatrixBook }) {
   const t = useTranslations("gradebook");
   const locale = useLocale();
   const captionId = useId();
@@ -98,20 +111,20 @@ export function GradebookMatrix({ courseId, book }: { courseId: string; book: Gr
     if (text === undefined) minutesWords.set(minutes, (text = t("timeUsed", { minutes })));
     return text;
   };
-  const cellText = (cell: Cell): string => {
+  const cellText = (cell: UnpackedCell): string => {
     if (cell.status === "EXCUSED") return words.excused;
     if (cell.score !== null && cell.maxScore !== null) return `${number.format(cell.score)} / ${number.format(cell.maxScore)}`;
     if (cell.status === "SUBMITTED") return words.notGraded;
     return statusWords[cell.status];
   };
-  const marksOf = (cell: Cell): string => {
+  const marksOf = (cell: UnpackedCell): string => {
     const marks: string[] = [];
     if (cell.status !== "EXCUSED" && cell.late) marks.push(words.late);
     if (cell.status !== "EXCUSED" && cell.timedOut) marks.push(words.timedOut);
     if (cell.overridden) marks.push(words.overridden);
     if (cell.regraded) marks.push(words.regraded);
     if (cell.inProgress && cell.status === "SUBMITTED") marks.push(words.inProgress);
-    if (cell.total === "ZERO") marks.push(words.zero);
+    if (cell.zero) marks.push(words.zero);
     return marks.join(" · ");
   };
 
@@ -215,8 +228,9 @@ export function GradebookMatrix({ courseId, book }: { courseId: string; book: Gr
                     <span className="block text-xs font-normal text-slate-600">{row.email}</span>
                   </th>
                   <td className="border-b border-slate-200 px-3 py-2 text-slate-700">{row.section ?? t("noSection")}</td>
-                  {row.cells.map((cell, i) => {
+                  {row.cells.map((packed, i) => {
                     const quiz = book.quizzes[i];
+                    const cell = unpackCell(packed);
                     const marks = marksOf(cell);
                     return (
                       <td key={quiz.id} className="border-b border-slate-200 px-3 py-2 align-top" data-status={cell.status}>

@@ -4,7 +4,7 @@
 // nothing graded as 0 (an accommodation's later close first).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { filterRows } from "@/lib/gradebook/client";
+import { CELL_STATUSES, filterRows, packCell, unpackCell, type PackedCell } from "@/lib/gradebook/client";
 import {
   buildGradebook,
   cellOf,
@@ -204,5 +204,36 @@ describe("the matrix", () => {
     expect(filterRows(rows, null, "ADA").map((r) => r.id)).toEqual(["u1"]);
     expect(filterRows(rows, null, "ben@").map((r) => r.id)).toEqual(["u2"]);
     expect(filterRows(rows, "A", "ben")).toEqual([]);
+  });
+});
+
+describe("a packed cell (what the page sends the browser)", () => {
+  it("unpacks to what the matrix shows, for any cell", () => {
+    const cellArb = fc.record({
+      status: fc.constantFrom(...CELL_STATUSES),
+      score: fc.option(fc.double({ min: 0, max: 100, noNaN: true })),
+      maxScore: fc.option(fc.double({ min: 0, max: 100, noNaN: true })),
+      timeUsedSec: fc.option(fc.nat()),
+      late: fc.boolean(),
+      timedOut: fc.boolean(),
+      overridden: fc.boolean(),
+      regraded: fc.boolean(),
+      inProgress: fc.boolean(),
+      total: fc.constantFrom("COUNTED" as const, "ZERO" as const, "LEFT_OUT" as const),
+    });
+    fc.assert(
+      fc.property(cellArb, (cell) => {
+        const round = unpackCell(JSON.parse(JSON.stringify(packCell({ ...cell, fraction: null }))) as PackedCell);
+        const { total, ...rest } = cell;
+        const fraction = cell.score !== null && cell.maxScore !== null ? (cell.maxScore > 0 ? cell.score / cell.maxScore : 0) : null;
+        expect(round).toEqual({ ...rest, fraction, zero: total === "ZERO" });
+      }),
+    );
+  });
+
+  it("is a short tuple: a cell of a real gradebook in under 40 characters of JSON", () => {
+    const cell = cellOf(quiz(), student(), [attempt({ score: 7.5, timedOut: true })], false, null, now);
+    expect(packCell(cell)).toEqual([3, 7.5, 10, 750, 2]);
+    expect(JSON.stringify(packCell(cell)).length).toBeLessThan(40);
   });
 });
