@@ -30,6 +30,7 @@ import en_sandbox from "./en/sandbox.json" with { type: "json" };
 import en_gradeChanges from "./en/gradeChanges.json" with { type: "json" };
 import en_analytics from "./en/analytics.json" with { type: "json" };
 import en_misconceptions from "./en/misconceptions.json" with { type: "json" };
+import en_gradebook from "./en/gradebook.json" with { type: "json" };
 import zh_common from "./zh-CN/common.json" with { type: "json" };
 import zh_auth from "./zh-CN/auth.json" with { type: "json" };
 import zh_account from "./zh-CN/account.json" with { type: "json" };
@@ -58,6 +59,7 @@ import zh_sandbox from "./zh-CN/sandbox.json" with { type: "json" };
 import zh_gradeChanges from "./zh-CN/gradeChanges.json" with { type: "json" };
 import zh_analytics from "./zh-CN/analytics.json" with { type: "json" };
 import zh_misconceptions from "./zh-CN/misconceptions.json" with { type: "json" };
+import zh_gradebook from "./zh-CN/gradebook.json" with { type: "json" };
 
 const en = {
   common: en_common,
@@ -88,6 +90,7 @@ const en = {
   gradeChanges: en_gradeChanges,
   analytics: en_analytics,
   misconceptions: en_misconceptions,
+  gradebook: en_gradebook,
 };
 
 export type Messages = typeof en;
@@ -125,6 +128,7 @@ const zh = {
   gradeChanges: zh_gradeChanges,
   analytics: zh_analytics,
   misconceptions: zh_misconceptions,
+  gradebook: zh_gradebook,
 } as unknown as Messages;
 
 export const catalogs: Record<Locale, Messages> = { en, "zh-CN": zh };

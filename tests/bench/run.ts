@@ -2,6 +2,7 @@
 // `npm run bench -- --quick` skips the load test (which needs a build and takes about a minute).
 import { benchEditor } from "./editor";
 import { benchEngine } from "./engine";
+import { benchGradebook, reportGradebook } from "./gradebook";
 import { benchGrading } from "./grading";
 import { reportLoad, runLoad } from "./load";
 import { report } from "./measure";
@@ -17,6 +18,8 @@ report(benchGrading(), {
 });
 console.log("\nQuestion editor: a preview for a new seed and the variety report over 50 seeds, one core");
 report(benchEditor());
+console.log("\nGradebook page: 500 students × 20 quizzes, its data and render, CPU time (budget: 300 ms)");
+reportGradebook(await benchGradebook());
 if (!process.argv.includes("--quick")) {
   console.log("\nLoad: students saving and submitting against `npm start` on SQLite");
   if (!reportLoad(await runLoad())) process.exitCode = 1;

@@ -75,7 +75,7 @@ test("the instructor and a TA get the course tabs with the current page marked; 
   const courseUrl = new URL(teacher.page.url()).pathname;
 
   const nav = teacher.page.getByRole("navigation", { name: "Course" });
-  await expect(nav.getByRole("link")).toHaveText(["Overview", "Question banks", "Quizzes", "Roster"]);
+  await expect(nav.getByRole("link")).toHaveText(["Overview", "Question banks", "Quizzes", "Roster", "Gradebook", "Analytics"]);
   await expect(nav.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
   await expect(nav.getByRole("link", { name: "Roster" })).not.toHaveAttribute("aria-current");
   // A new course has no banks: the table's empty state says so instead of an empty table.
@@ -251,7 +251,7 @@ test.describe("in Simplified Chinese", () => {
     await expect(main.getByText("你的身份：讲师")).toBeVisible();
     for (const heading of ["成员", "测验与考试", "题库"]) await expect(main.getByRole("heading", { name: heading })).toBeVisible();
     const nav = page.getByRole("navigation", { name: "课程" });
-    await expect(nav.getByRole("link")).toHaveText(["概览", "题库", "测验", "名册"]);
+    await expect(nav.getByRole("link")).toHaveText(["概览", "题库", "测验", "名册", "成绩册", "分析"]);
     await expect(nav.getByRole("link", { name: "概览" })).toHaveAttribute("aria-current", "page");
     await expect(page.getByLabel(/^加入码 /)).toHaveText(/^[A-Z0-9]{8}$/);
     // The midterm's settings, each fact in Chinese: mode, limit, attempts, feedback release.

@@ -106,7 +106,17 @@ test("a student's pages read in Chinese", async ({ page }) => {
   await signIn(page, "ben@synack.test");
   await sweep(
     page,
-    ["/", `/courses/${id}`, "/practice", "/practice/passive-close", "/account", "/join", "/sandbox", "/sandbox/capture"],
+    [
+      "/",
+      `/courses/${id}`,
+      `/courses/${id}/grades`,
+      "/practice",
+      "/practice/passive-close",
+      "/account",
+      "/join",
+      "/sandbox",
+      "/sandbox/capture",
+    ],
     [code, joinCode],
   );
 });
@@ -142,6 +152,7 @@ test("an instructor's and an administrator's pages read in Chinese", async ({ br
       `/courses/${id}/quizzes/${quiz}/edit`,
       `/courses/${id}/quizzes/${quiz}/preview`,
       `/courses/${id}/analytics`,
+      `/courses/${id}/gradebook`,
       "/sandbox",
     ],
     [code, joinCode],

@@ -53,6 +53,7 @@ const PAGES: Record<string, { permission: Permission } | "signed-in"> = {
   // A TA reads the builder (every field disabled); saving is the API's quizzes.edit.
   "courses/[courseId]/quizzes/[quizId]/edit/page.tsx": { permission: "quizzes.view" },
   "courses/[courseId]/quizzes/[quizId]/preview/page.tsx": { permission: "questions.preview" },
+  "courses/[courseId]/gradebook/page.tsx": { permission: "grades.view" },
   "courses/[courseId]/gradebook/[quizId]/[userId]/page.tsx": { permission: "grades.view" },
   "courses/[courseId]/analytics/page.tsx": { permission: "analytics.view" },
   "courses/[courseId]/analytics/misconceptions/page.tsx": { permission: "analytics.view" },

@@ -40,7 +40,7 @@ export default async function CoursePage({
   const access = await requireCourse(courseId, ANY_ROLE, `/courses/${courseId}`);
   const joined = (await searchParams).joined;
   const staff = STAFF.includes(access.role);
-  const t = await getTranslations("courses.course");
+  const [t, tg] = await Promise.all([getTranslations("courses.course"), getTranslations("gradebook.grades")]);
   return (
     <>
       <PageHeader
@@ -51,6 +51,13 @@ export default async function CoursePage({
             {access.course.term ? ` · ${access.course.term}` : ""} ·{" "}
             {access.section ? t("youAreInSection", { role: access.role, section: access.section }) : t("youAre", { role: access.role })}
           </>
+        }
+        actions={
+          access.role === "STUDENT" ? (
+            <ButtonLink variant="secondary" href={`/courses/${courseId}/grades`}>
+              {tg("link")}
+            </ButtonLink>
+          ) : undefined
         }
       />
       {joined ? (

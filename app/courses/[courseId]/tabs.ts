@@ -18,6 +18,7 @@ export const COURSE_TABS = [
   { label: "courses.tabs.banks", segment: "banks", roles: rolesFor("banks.view") },
   { label: "courses.tabs.quizzes", segment: "quizzes", roles: rolesFor("quizzes.view") },
   { label: "courses.tabs.roster", segment: "roster", roles: STAFF },
+  { label: "gradebook.tab", segment: "gradebook", roles: rolesFor("grades.view") },
   { label: "analytics.tab", segment: "analytics", roles: rolesFor("analytics.view") },
 ] as const satisfies readonly CourseTab[];
 

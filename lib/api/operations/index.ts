@@ -4,6 +4,7 @@ import type { Operation } from "../operation";
 import { analyticsOperations } from "./analytics";
 import { banksOperations } from "./banks";
 import { captureOperations } from "./captures";
+import { gradebookOperations } from "./gradebook";
 import { libraryOperations } from "./library";
 import { overridesOperations } from "./overrides";
 import { misconceptionsOperations } from "./misconceptions";
@@ -23,4 +24,5 @@ export const operations: readonly Operation[] = [
   ...overridesOperations,
   ...analyticsOperations,
   ...misconceptionsOperations,
+  ...gradebookOperations,
 ];

@@ -24,13 +24,13 @@ describe("course tabs", () => {
     expect(new Set(segments).size).toBe(segments.length);
   });
 
-  it("shows instructors and TAs the overview, the banks, the quizzes, the roster and analytics, and students no tab at all", () => {
-    expect(labels("en", "INSTRUCTOR")).toEqual(["Overview", "Question banks", "Quizzes", "Roster", "Analytics"]);
-    expect(labels("en", "TA")).toEqual(["Overview", "Question banks", "Quizzes", "Roster", "Analytics"]);
+  it("shows instructors and TAs the overview, the banks, the quizzes, the roster, the gradebook and analytics, and students no tab at all", () => {
+    expect(labels("en", "INSTRUCTOR")).toEqual(["Overview", "Question banks", "Quizzes", "Roster", "Gradebook", "Analytics"]);
+    expect(labels("en", "TA")).toEqual(["Overview", "Question banks", "Quizzes", "Roster", "Gradebook", "Analytics"]);
     expect(tabsFor("STUDENT")).toEqual([]);
   });
 
   it("names the tabs in Chinese for a Chinese reader", () => {
-    expect(labels("zh-CN", "INSTRUCTOR")).toEqual(["概览", "题库", "测验", "名册", "分析"]);
+    expect(labels("zh-CN", "INSTRUCTOR")).toEqual(["概览", "题库", "测验", "名册", "成绩册", "分析"]);
   });
 });

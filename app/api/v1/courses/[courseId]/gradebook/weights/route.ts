@@ -1,0 +1,8 @@
+// The quizzes' weights in the course total (lib/api/operations/gradebook.ts).
+import { setQuizWeightsOp } from "@/lib/api/operations/gradebook";
+import { apiRoute } from "@/lib/api/route";
+import { gradebook } from "@/lib/gradebook";
+
+export const PATCH = apiRoute(setQuizWeightsOp, async ({ params, body, user }) =>
+  gradebook.setWeights({ userId: user.id, courseId: params.courseId }, body),
+);
