@@ -27,8 +27,10 @@ const LAYERS = {
   demo: [...CORE, "db", "audit", "courses"],
   // Authoring: banks, question versions, quizzes as instructors build them, the sandbox's runs.
   authoring: [...CORE, "capture", "attempts", "quizzes", "db", "audit", "server/errors"],
+  // Regrade: the stored responses graded again (the grading submit uses), off the request path.
+  regrade: [...CORE, "attempts", "auth", "db", "audit", "server/errors"],
   // The /api/v1 kit and its operations: below app/, above the domains it exposes.
-  api: [...CORE, "auth", "db", "env", "server", "authoring", "quizzes", "attempts", "courses"],
+  api: [...CORE, "auth", "db", "env", "server", "authoring", "quizzes", "attempts", "courses", "regrade"],
   i18n: [],
 };
 // Every layer may say things in the reader's language: lib/i18n is a pure leaf.

@@ -27,6 +27,7 @@ import en_tokens from "./en/tokens.json" with { type: "json" };
 import en_editor from "./en/editor.json" with { type: "json" };
 import en_banks from "./en/banks.json" with { type: "json" };
 import en_sandbox from "./en/sandbox.json" with { type: "json" };
+import en_regrade from "./en/regrade.json" with { type: "json" };
 import zh_common from "./zh-CN/common.json" with { type: "json" };
 import zh_auth from "./zh-CN/auth.json" with { type: "json" };
 import zh_account from "./zh-CN/account.json" with { type: "json" };
@@ -52,6 +53,7 @@ import zh_tokens from "./zh-CN/tokens.json" with { type: "json" };
 import zh_editor from "./zh-CN/editor.json" with { type: "json" };
 import zh_banks from "./zh-CN/banks.json" with { type: "json" };
 import zh_sandbox from "./zh-CN/sandbox.json" with { type: "json" };
+import zh_regrade from "./zh-CN/regrade.json" with { type: "json" };
 
 const en = {
   common: en_common,
@@ -79,6 +81,7 @@ const en = {
   editor: en_editor,
   banks: en_banks,
   sandbox: en_sandbox,
+  regrade: en_regrade,
 };
 
 export type Messages = typeof en;
@@ -113,6 +116,7 @@ const zh = {
   editor: zh_editor,
   banks: zh_banks,
   sandbox: zh_sandbox,
+  regrade: zh_regrade,
 } as unknown as Messages;
 
 export const catalogs: Record<Locale, Messages> = { en, "zh-CN": zh };

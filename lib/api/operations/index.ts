@@ -6,6 +6,7 @@ import { captureOperations } from "./captures";
 import { libraryOperations } from "./library";
 import { previewOperations } from "./preview";
 import { quizzesOperations } from "./quizzes";
+import { regradeOperations } from "./regrade";
 import { sandboxOperations } from "./sandbox";
 import { tokensOperations } from "./tokens";
 
@@ -17,4 +18,5 @@ export const operations: readonly Operation[] = [
   ...sandboxOperations,
   ...tokensOperations,
   ...captureOperations,
+  ...regradeOperations,
 ];
