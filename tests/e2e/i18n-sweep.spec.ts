@@ -134,6 +134,7 @@ test("an instructor's and an administrator's pages read in Chinese", async ({ br
       `/courses/${id}/quizzes/new`,
       `/courses/${id}/quizzes/${quiz}/edit`,
       `/courses/${id}/quizzes/${quiz}/preview`,
+      `/courses/${id}/regrade`,
       "/sandbox",
     ],
     [code, joinCode],
