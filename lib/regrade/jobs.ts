@@ -5,7 +5,6 @@
 // computes first, then, for an APPLY, writes every change in ONE transaction, each response's
 // write conditional on it still holding what was read. Nothing here waits on a browser: the
 // page only polls, so closing it loses nothing.
-import "server-only";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Db } from "../db/client";
 import type { ScoreRule } from "../db/quiz-values";

@@ -2,7 +2,6 @@
 // or one question key's across the course), the question versions they need, the job's rows,
 // and the one transaction of an apply. Hand-written SQL on the fast runner (lib/db/sql.ts): a
 // regrade reads and writes thousands of rows, and its apply must be one batch.
-import "server-only";
 import { randomUUID } from "node:crypto";
 import { auditStatement, type AuditEntry } from "../audit";
 import { sqlOf, type Db } from "../db/client";
