@@ -77,12 +77,12 @@ export function RegradeJob({ courseId, initial, canApply }: { courseId: string; 
   return (
     <div className="flex flex-col gap-6">
       <Card>
-        <dl className="grid gap-2 text-sm sm:grid-cols-[auto_1fr]">
-          <dt className="font-medium text-slate-700">{t("mode", { mode: job.mode })}</dt>
-          <dd role="status" className="text-slate-900">
+        <p className="flex flex-wrap gap-x-3 text-sm">
+          <span className="font-medium text-slate-700">{t("mode", { mode: job.mode })}</span>
+          <span role="status" className="text-slate-900">
             {t("status", { status: job.status })}
-          </dd>
-        </dl>
+          </span>
+        </p>
         <p className="mt-2 text-sm text-slate-700">
           {t("options", { latest: String(job.latestVersion), keep: String(job.keepOverrides) })}
         </p>
