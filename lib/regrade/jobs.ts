@@ -132,7 +132,13 @@ async function execute(db: Db, job: JobRow, startedAt: Date, now: () => Date): P
       questionId: o.questionId,
       scoreChanged: o.scoreChanged,
       clearOverride: !job.keepOverrides && o.scoreChanged && r.overrideScore !== null,
-      read: { gradedAt: r.gradedAt!, questionId: r.questionId, overrideScore: r.overrideScore },
+      read: {
+        score: r.score,
+        feedback: r.feedback,
+        graderVersion: r.graderVersion,
+        questionId: r.questionId,
+        overrideScore: r.overrideScore,
+      },
     });
   }
   const at = now();

@@ -238,7 +238,11 @@ export async function failJob(db: Db, jobId: string, startedAt: Date, error: str
   );
 }
 
-/** One response's new grade, written only if the response still holds what was read. */
+/**
+ * One response's new grade, written only if the response still holds what was read: its score,
+ * feedback, grader version, question version and override (values, not times: a time's stored
+ * text may differ in form from the one bound, and equal values are the same grade).
+ */
 export interface ResponseWrite {
   responseId: string;
   attemptId: string;
@@ -251,7 +255,7 @@ export interface ResponseWrite {
   scoreChanged: boolean;
   clearOverride: boolean;
   /** What was read: the write is skipped if any of it changed since. */
-  read: { gradedAt: Date; questionId: string; overrideScore: number | null };
+  read: Pick<Response, "score" | "feedback" | "graderVersion" | "questionId" | "overrideScore">;
 }
 
 const WRITE_RESPONSE = `UPDATE "Response" SET
@@ -261,8 +265,11 @@ const WRITE_RESPONSE = `UPDATE "Response" SET
        "overrideReason" = CASE WHEN $9 THEN NULL ELSE "overrideReason" END,
        "overrideById" = CASE WHEN $9 THEN NULL ELSE "overrideById" END,
        "overrideAt" = CASE WHEN $9 THEN NULL ELSE "overrideAt" END
-     WHERE "id" = $1 AND "gradedAt" = $10 AND "questionId" = $11
-       AND (("overrideScore" IS NULL AND CAST($12 AS DOUBLE PRECISION) IS NULL) OR "overrideScore" = CAST($12 AS DOUBLE PRECISION))`;
+     WHERE "id" = $1 AND "questionId" = $10
+       AND (("score" IS NULL AND CAST($11 AS DOUBLE PRECISION) IS NULL) OR "score" = CAST($11 AS DOUBLE PRECISION))
+       AND (("feedback" IS NULL AND CAST($12 AS TEXT) IS NULL) OR "feedback" = $12)
+       AND (("graderVersion" IS NULL AND CAST($13 AS TEXT) IS NULL) OR "graderVersion" = $13)
+       AND (("overrideScore" IS NULL AND CAST($14 AS DOUBLE PRECISION) IS NULL) OR "overrideScore" = CAST($14 AS DOUBLE PRECISION))`;
 
 // The attempt's total from what is stored (an override replaces its response's score), in the same transaction.
 const WRITE_ATTEMPT = `UPDATE "Attempt" SET
@@ -300,8 +307,10 @@ export async function applyRegradeWrites(
         now,
         w.scoreChanged,
         w.clearOverride,
-        w.read.gradedAt,
         w.read.questionId,
+        w.read.score,
+        w.read.feedback,
+        w.read.graderVersion,
         w.read.overrideScore,
       ],
     })),
