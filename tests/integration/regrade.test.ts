@@ -13,6 +13,7 @@ import { syncStarterLibrary } from "@/lib/demo/starter-library";
 import { GRADER_VERSION } from "@/lib/grading";
 import { expectedAnswer } from "@/lib/questions";
 import { runJob } from "@/lib/regrade/jobs";
+import { applyRegradeWrites, claimJob } from "@/lib/regrade/queries";
 import { RegradeBodySchema, type RegradeJobView } from "@/lib/regrade/schemas";
 import { applyRegrade, getRegrade, startRegrade, type RegradeActor } from "@/lib/regrade/service";
 import { AppError } from "@/lib/server/errors";
@@ -288,6 +289,54 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     expect(attempt.score).toBe(seen ? 6 : 2);
     expect(attempt.score).toBe(attempt.responses.reduce((s, r) => s + (r.overrideScore ?? r.score ?? 0), 0));
     expect(await t.db.auditLog.count({ where: { action: "attempt.submit", target: attemptId } })).toBe(1);
+  });
+
+  it("an apply leaves a response that changed after it was read as the other change made it", async () => {
+    const q = await quiz(2);
+    const a = await classOf(q.id);
+    const job = await startRegrade(t.db, instructor, RegradeBodySchema.parse({ quizId: q.id, mode: "APPLY" }), () => undefined);
+    const startedAt = new Date();
+    expect(await claimJob(t.db, job.id, startedAt, new Date(0))).toBe(1);
+    const r = await t.db.response.findFirstOrThrow({ where: { attemptId: a.ada } });
+    const read = {
+      score: r.score,
+      feedback: r.feedback,
+      graderVersion: r.graderVersion,
+      questionId: r.questionId,
+      overrideScore: r.overrideScore,
+    };
+    // Staff override the answer between the regrade's read and its write.
+    await t.db.response.update({ where: { id: r.id }, data: { overrideScore: 1, overrideReason: "checked by hand" } });
+    const write = {
+      responseId: r.id,
+      attemptId: a.ada,
+      score: 9,
+      maxScore: 9,
+      feedback: "{}",
+      graderVersion: "other",
+      questionId: r.questionId,
+      scoreChanged: true,
+      clearOverride: true,
+      read,
+    };
+    const out = await applyRegradeWrites(
+      t.db,
+      job.id,
+      startedAt,
+      [write],
+      { total: 1, done: 1, changed: 1, result: "{}" },
+      { action: "regrade.apply", courseId },
+      new Date(),
+    );
+    expect(out).toEqual({ written: [false], finished: true });
+    expect(await t.db.response.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({
+      score: r.score,
+      maxScore: 2,
+      overrideScore: 1,
+      feedback: r.feedback,
+    });
+    // The attempt's total is recomputed from what is stored: the override counts.
+    expect((await t.db.attempt.findUniqueOrThrow({ where: { id: a.ada } })).score).toBe(1);
   });
 
   it("a job finishes with no page polling it, and a runner cut off is started again by the next poll", async () => {
