@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { gradeStoredAnswer } from "../../lib/attempts/grade-response";
+import { DEMO_PASSWORD } from "../../lib/demo/seed-data";
 import { GRADER_VERSION } from "../../lib/grading";
 import { expectedAnswer } from "../../lib/questions";
 import { createQuiz, withDb } from "./e2e-db";
@@ -53,7 +54,13 @@ async function signedIn(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: options.width ?? 1200, height: 900 }, locale: options.locale ?? "en-US" });
   const page = await context.newPage();
-  await signIn(page, email);
+  if (options.locale === "zh-CN") {
+    // The sign-in form in Chinese: its fields by name.
+    await page.goto("/login");
+    await page.locator('input[name="email"]').fill(email);
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('main form button[type="submit"]').click();
+  } else await signIn(page, email);
   await expect(page).toHaveURL(/\/$|\/courses/, { timeout: 15_000 });
   return { context, page };
 }
