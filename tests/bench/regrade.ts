@@ -2,7 +2,8 @@
 // fresh SQLite file: the wall time of a job from claim to its result, as the runner does it
 // (read, grade every response, plan the totals, and for an apply the one transaction). The
 // quiz's points are doubled first, so every response changes and the apply writes all of them.
-// Budget: an apply under 5 s. `npx tsx tests/bench/regrade.ts`, or with `npm run bench`.
+// Budget: an apply under 5 s. `npx tsx tests/bench/regrade.ts`, or with `npm run bench`;
+// `npx tsx tests/bench/regrade.ts postgresql://…/empty_db` runs it on PostgreSQL.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,9 +32,10 @@ export interface RegradeBench {
   changed: number;
 }
 
-export async function benchRegrade(): Promise<RegradeBench> {
+/** On a fresh SQLite file, or on `databaseUrl` (an empty PostgreSQL database, migrated here). */
+export async function benchRegrade(databaseUrl?: string): Promise<RegradeBench> {
   const dir = mkdtempSync(join(tmpdir(), "synack-bench-regrade-"));
-  const url = `file:${join(dir, "bench.db")}`;
+  const url = databaseUrl ?? `file:${join(dir, "bench.db")}`;
   await migrate(url);
   const db = createDb(url);
   try {
@@ -131,5 +133,5 @@ export function reportRegrade(r: RegradeBench): boolean {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (!reportRegrade(await benchRegrade())) process.exitCode = 1;
+  if (!reportRegrade(await benchRegrade(process.argv[2]))) process.exitCode = 1;
 }
