@@ -107,3 +107,7 @@ export const RegradeJobSchema = z.object({
   result: RegradeResultSchema.nullable(),
 });
 export type RegradeJobView = z.output<typeof RegradeJobSchema>;
+
+export const RecentRegradeSchema = RegradeJobSchema.pick({ id: true, mode: true, status: true, changed: true, createdAt: true }).extend({
+  title: z.string().meta({ description: "The quiz's title, or the question's" }),
+});

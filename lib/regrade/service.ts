@@ -10,7 +10,8 @@ import { msg } from "../i18n/msg";
 import { AppError } from "../server/errors";
 import { runJob, STALE_AFTER_MS, type JobResult } from "./jobs";
 import { applyOf, insertJob, jobById, questionOfCourse, quizOfCourse, recentJobs, scopeChoices, type JobRow } from "./queries";
-import type { RegradeBody, RegradeJobView } from "./schemas";
+import type { z } from "zod";
+import type { RecentRegradeSchema, RegradeBody, RegradeJobView } from "./schemas";
 
 export type Schedule = (task: () => Promise<void>) => void;
 
@@ -141,7 +142,7 @@ export async function applyRegrade(
   );
 }
 
-export type RecentRegrade = Pick<RegradeJobView, "id" | "mode" | "status" | "changed" | "createdAt"> & { title: string };
+export type RecentRegrade = z.output<typeof RecentRegradeSchema>;
 
 /** The course's latest regrades, newest first. */
 export async function recentRegrades(db: Db, courseId: string, limit = 20): Promise<RecentRegrade[]> {

@@ -15,7 +15,7 @@ import { expectedAnswer } from "@/lib/questions";
 import { runJob } from "@/lib/regrade/jobs";
 import { applyRegradeWrites, claimJob } from "@/lib/regrade/queries";
 import { RegradeBodySchema, type RegradeJobView } from "@/lib/regrade/schemas";
-import { applyRegrade, getRegrade, startRegrade, type RegradeActor } from "@/lib/regrade/service";
+import { applyRegrade, getRegrade, recentRegrades, startRegrade, type RegradeActor } from "@/lib/regrade/service";
 import { AppError } from "@/lib/server/errors";
 import { DATABASES, type TestDatabase } from "./databases";
 
@@ -388,5 +388,12 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     );
     expect(RegradeBodySchema.safeParse({ quizId: q.id, bankId: "b", questionKey: "k" }).success).toBe(false);
     expect(RegradeBodySchema.safeParse({}).success).toBe(false);
+    // The course's list has the dry run, by its quiz's title; another course's has none of this one's.
+    expect((await recentRegrades(t.db, courseId)).find((r) => r.id === dry.id)).toMatchObject({
+      mode: "DRY_RUN",
+      status: "DONE",
+      title: q.title,
+    });
+    expect(await recentRegrades(t.db, other.id)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // build their handlers from these with apiRoute; the OpenAPI document lists them.
 // Regrades: a dry run (staff), an apply (instructors), and reading one while it runs.
 import { z } from "zod";
-import { RegradeBodySchema, RegradeJobSchema } from "../../regrade/schemas";
+import { RecentRegradeSchema, RegradeBodySchema, RegradeJobSchema } from "../../regrade/schemas";
 import { defineOperation, type Operation } from "../operation";
 
 const Id = z.string().min(1).max(64);
@@ -28,6 +28,17 @@ export const createRegradeOp = operation({
   body: RegradeBodySchema,
   response: RegradeJobSchema,
   status: 201,
+});
+
+export const listRegradesOp = operation({
+  id: "listRegrades",
+  method: "GET",
+  path: "/courses/{courseId}/regrade",
+  summary: "The course's latest regrades, newest first (without their results)",
+  tag: TAG,
+  access: { permission: "regrade.preview" },
+  params: CourseParams,
+  response: z.object({ regrades: z.array(RecentRegradeSchema) }),
 });
 
 export const getRegradeOp = operation({
@@ -56,4 +67,4 @@ export const applyRegradeOp = operation({
   errors: [409],
 });
 
-export const regradeOperations: readonly Operation[] = [createRegradeOp, getRegradeOp, applyRegradeOp];
+export const regradeOperations: readonly Operation[] = [listRegradesOp, createRegradeOp, getRegradeOp, applyRegradeOp];
