@@ -31,6 +31,7 @@ import en_gradeChanges from "./en/gradeChanges.json" with { type: "json" };
 import en_analytics from "./en/analytics.json" with { type: "json" };
 import en_misconceptions from "./en/misconceptions.json" with { type: "json" };
 import en_gradebook from "./en/gradebook.json" with { type: "json" };
+import en_regrade from "./en/regrade.json" with { type: "json" };
 import zh_common from "./zh-CN/common.json" with { type: "json" };
 import zh_auth from "./zh-CN/auth.json" with { type: "json" };
 import zh_account from "./zh-CN/account.json" with { type: "json" };
@@ -60,6 +61,7 @@ import zh_gradeChanges from "./zh-CN/gradeChanges.json" with { type: "json" };
 import zh_analytics from "./zh-CN/analytics.json" with { type: "json" };
 import zh_misconceptions from "./zh-CN/misconceptions.json" with { type: "json" };
 import zh_gradebook from "./zh-CN/gradebook.json" with { type: "json" };
+import zh_regrade from "./zh-CN/regrade.json" with { type: "json" };
 
 const en = {
   common: en_common,
@@ -91,6 +93,7 @@ const en = {
   analytics: en_analytics,
   misconceptions: en_misconceptions,
   gradebook: en_gradebook,
+  regrade: en_regrade,
 };
 
 export type Messages = typeof en;
@@ -129,6 +132,7 @@ const zh = {
   analytics: zh_analytics,
   misconceptions: zh_misconceptions,
   gradebook: zh_gradebook,
+  regrade: zh_regrade,
 } as unknown as Messages;
 
 export const catalogs: Record<Locale, Messages> = { en, "zh-CN": zh };

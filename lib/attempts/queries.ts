@@ -9,7 +9,7 @@ import { auditStatement, type AuditEntry } from "../audit";
 import { sqlOf, type Db } from "../db/client";
 import type { Enrollment, LoginThrottle, Question, QuizAccommodation, QuizItem, Response, User } from "../db/generated/sqlite/client";
 import type { AttemptModel, QuizModel } from "../db/quiz-values";
-import { selectList } from "../db/sql";
+import { selectList, type SqlStatement } from "../db/sql";
 
 const quizCols = selectList<QuizModel>("q");
 const attemptCols = selectList<AttemptModel>("a");
@@ -267,36 +267,44 @@ export async function answersToGrade(db: Db, attemptId: string): Promise<GradeRo
 export type ResponseGrade = Pick<Response, "id" | "feedback"> & { points: number };
 
 /**
- * Records the grades: every response in one statement, then the attempt's score, written
- * last, so a non-null score means every response is graded.
+ * Records the grades in one transaction: every response in one statement, then the attempt's
+ * score, summed in SQL from what is stored (an override replaces its response's score), so a
+ * non-null score means every response is graded, and a regrade reading the attempt sees all of
+ * the grades or none of them. `total.maxScore` is the attempt's maximum.
  */
 export async function writeGrades(
   db: Db,
   attemptId: string,
   graded: readonly ResponseGrade[],
-  total: Pick<AttemptModel, "score" | "maxScore">,
+  total: Pick<AttemptModel, "maxScore">,
   graderVersion: string,
   gradedAt: Date,
 ): Promise<void> {
-  const sql = sqlOf(db);
+  const statements: SqlStatement[] = [];
   if (graded.length > 0) {
     // $1 grader version, $2 time, then (id, points, feedback) for each response.
     const whens = (value: (k: number) => string) => graded.map((_, k) => `WHEN $${3 + 3 * k} THEN ${value(k)}`).join(" ");
-    await sql.run(
-      `UPDATE "Response" SET
+    statements.push({
+      text: `UPDATE "Response" SET
          "score" = CASE "id" ${whens((k) => `CAST($${4 + 3 * k} AS DOUBLE PRECISION)`)} END,
          "feedback" = CASE "id" ${whens((k) => `$${5 + 3 * k}`)} END,
          "graderVersion" = $1, "gradedAt" = $2
        WHERE "id" IN (${graded.map((_, k) => `$${3 + 3 * k}`).join(", ")})`,
-      [graderVersion, gradedAt, ...graded.flatMap((g) => [g.id, g.points, g.feedback])],
-    );
+      params: [graderVersion, gradedAt, ...graded.flatMap((g) => [g.id, g.points, g.feedback])],
+    });
   }
-  await sql.run(`UPDATE "Attempt" SET "score" = CAST($1 AS DOUBLE PRECISION), "maxScore" = CAST($2 AS DOUBLE PRECISION) WHERE "id" = $3`, [
-    total.score,
-    total.maxScore,
-    attemptId,
-  ]);
+  statements.push({ text: ATTEMPT_SCORE_FROM_RESPONSES, params: [attemptId, total.maxScore] });
+  await sqlOf(db).batch(statements);
 }
+
+/**
+ * An attempt's score from its stored responses: the sum of each one's override, or else its
+ * score (the one rule of the gradebook's score semantics). $1 the attempt, $2 its maximum.
+ */
+export const ATTEMPT_SCORE_FROM_RESPONSES = `UPDATE "Attempt" SET
+         "score" = (SELECT COALESCE(SUM(COALESCE(r."overrideScore", r."score")), 0) FROM "Response" r WHERE r."attemptId" = $1),
+         "maxScore" = CAST($2 AS DOUBLE PRECISION)
+       WHERE "id" = $1`;
 
 export type ViewResponseRow = Pick<
   Response,

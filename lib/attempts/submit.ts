@@ -2,10 +2,10 @@
 import "server-only";
 import { writeAudit } from "../audit";
 import type { Db } from "../db/client";
-import { grade, GRADER_VERSION } from "../grading";
-import { templateOf } from "../questions/template-cache";
+import { GRADER_VERSION } from "../grading";
 import { msg } from "../i18n/msg";
 import { AppError } from "../server/errors";
+import { gradeStoredAnswer } from "./grade-response";
 import { answersToGrade, attemptWithQuiz, claimAttempt, timedAttemptsInProgress, writeGrades, type AttemptRow } from "./queries";
 import { isOverdue, submitStep, submittedAtFor } from "./rules";
 
@@ -78,17 +78,12 @@ async function recordGrades(db: Db, attemptId: string, now: Date): Promise<{ sco
   let score = 0;
   let maxScore = 0;
   const graded = (await answersToGrade(db, attemptId)).map((r) => {
-    const result = grade(
-      templateOf({ id: r.questionId, template: r.template }),
-      Number(r.seed),
-      r.answer === null ? {} : JSON.parse(r.answer),
-    );
-    const points = (result.score / result.maxScore) * Number(r.maxScore);
-    score += points;
-    maxScore += Number(r.maxScore);
-    return { id: r.id, points, feedback: JSON.stringify(result.feedback) };
+    const result = gradeStoredAnswer({ ...r, points: Number(r.maxScore) });
+    score += result.points;
+    maxScore += result.maxScore;
+    return { id: r.id, points: result.points, feedback: result.feedback };
   });
-  await writeGrades(db, attemptId, graded, { score, maxScore }, GRADER_VERSION, now);
+  await writeGrades(db, attemptId, graded, { maxScore }, GRADER_VERSION, now);
   return { score, maxScore };
 }
 

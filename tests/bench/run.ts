@@ -6,6 +6,7 @@ import { benchGradebook, reportGradebook } from "./gradebook";
 import { benchGrading } from "./grading";
 import { reportLoad, runLoad } from "./load";
 import { report } from "./measure";
+import { benchRegrade, reportRegrade, REGRADE_BUDGET_MS } from "./regrade";
 
 console.log(`node ${process.version}\n`);
 console.log("TCP engine, one core (budget: handshake + close at 20 µs or less)");
@@ -20,6 +21,8 @@ console.log("\nQuestion editor: a preview for a new seed and the variety report 
 report(benchEditor());
 console.log("\nGradebook page: 500 students × 20 quizzes, its data and render, CPU time (budget: 300 ms)");
 reportGradebook(await benchGradebook());
+console.log(`\nRegrade: 10 000 stored responses on SQLite, read, graded, planned and applied (budget: under ${REGRADE_BUDGET_MS} ms)`);
+if (!reportRegrade(await benchRegrade())) process.exitCode = 1;
 if (!process.argv.includes("--quick")) {
   console.log("\nLoad: students saving and submitting against `npm start` on SQLite");
   if (!reportLoad(await runLoad())) process.exitCode = 1;

@@ -153,6 +153,7 @@ test("an instructor's and an administrator's pages read in Chinese", async ({ br
       `/courses/${id}/quizzes/${quiz}/preview`,
       `/courses/${id}/analytics`,
       `/courses/${id}/gradebook`,
+      `/courses/${id}/regrade`,
       "/sandbox",
     ],
     [code, joinCode],

@@ -57,6 +57,8 @@ const PAGES: Record<string, { permission: Permission } | "signed-in"> = {
   "courses/[courseId]/gradebook/[quizId]/[userId]/page.tsx": { permission: "grades.view" },
   "courses/[courseId]/analytics/page.tsx": { permission: "analytics.view" },
   "courses/[courseId]/analytics/misconceptions/page.tsx": { permission: "analytics.view" },
+  "courses/[courseId]/regrade/page.tsx": { permission: "regrade.preview" },
+  "courses/[courseId]/regrade/[jobId]/page.tsx": { permission: "regrade.preview" },
   "sandbox/page.tsx": "signed-in",
   "sandbox/capture/page.tsx": "signed-in",
   "account/page.tsx": "signed-in",
@@ -66,6 +68,7 @@ const DISCOVER = [
   "courses/[courseId]/quizzes",
   "courses/[courseId]/gradebook",
   "courses/[courseId]/analytics",
+  "courses/[courseId]/regrade",
   "sandbox",
 ];
 
@@ -84,7 +87,7 @@ function pageFiles(dir: string): string[] {
   });
 }
 
-type Fixtures = { courseId: string; bankId: string; key: string; version: string; quizId: string; userId: string };
+type Fixtures = { courseId: string; bankId: string; key: string; version: string; quizId: string; userId: string; jobId: string };
 let fixtures: Fixtures;
 const tokens: Partial<Record<Who, string>> = {};
 const contexts: Partial<Record<Who, BrowserContext>> = {};
@@ -101,6 +104,7 @@ function fill(path: string, reading: boolean): string {
       version: fixtures.version,
       quizId: fixtures.quizId,
       userId: fixtures.userId,
+      jobId: fixtures.jobId,
     };
     return known[name] ?? `matrix-none-${name}`.slice(0, 20);
   });
@@ -143,7 +147,26 @@ test.beforeAll(async ({ browser, baseURL }) => {
       : undefined;
     const quiz = db.prepare(`SELECT id FROM Quiz WHERE courseId = ? ORDER BY createdAt`).get(course.id) as { id: string } | undefined;
     const ada = db.prepare(`SELECT id FROM user WHERE email = 'ada@synack.test'`).get() as { id: string };
+    const instructor = db.prepare(`SELECT id FROM user WHERE email = 'instructor@synack.test'`).get() as { id: string };
+    // A finished dry run that changes nothing, for the regrade job page and getRegrade.
+    const jobId = `matrix-job-${unique()}`;
+    const now = new Date().toISOString();
+    db.prepare(
+      `INSERT INTO RegradeJob (id, courseId, quizId, mode, status, total, done, changed, result, createdById, createdAt, startedAt, heartbeatAt, finishedAt)
+       VALUES (?, ?, ?, 'DRY_RUN', 'DONE', 0, 0, 0, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      jobId,
+      course.id,
+      quiz?.id ?? null,
+      JSON.stringify({ total: 0, changes: [], refreshed: 0, kept: [], attempts: [], students: [] }),
+      instructor.id,
+      now,
+      now,
+      now,
+      now,
+    );
     return {
+      jobId,
       courseId: course.id,
       bankId: bank?.id ?? "matrix-none-bank",
       key: question?.key ?? "matrix-none-key",

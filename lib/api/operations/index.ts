@@ -10,6 +10,7 @@ import { overridesOperations } from "./overrides";
 import { misconceptionsOperations } from "./misconceptions";
 import { previewOperations } from "./preview";
 import { quizzesOperations } from "./quizzes";
+import { regradeOperations } from "./regrade";
 import { sandboxOperations } from "./sandbox";
 import { tokensOperations } from "./tokens";
 
@@ -25,4 +26,5 @@ export const operations: readonly Operation[] = [
   ...analyticsOperations,
   ...misconceptionsOperations,
   ...gradebookOperations,
+  ...regradeOperations,
 ];

@@ -8,6 +8,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { ButtonLink, Card, PageHeader } from "@/components/ui";
 import { attempts } from "@/lib/attempts";
+import { can } from "@/lib/auth/permissions";
 import { STAFF } from "@/lib/auth/roles";
 import { requireCourse } from "@/lib/auth/session";
 import { quizService } from "@/lib/quizzes";
@@ -23,11 +24,12 @@ export default async function QuizSubmissionsPage({ params }: { params: Promise<
   const access = await requireCourse(courseId, STAFF, `/courses/${courseId}/quizzes/${quizId}`);
   const quiz = (await quizService.withCounts(courseId)).find((q) => q.id === quizId);
   if (!quiz) notFound();
-  const [rows, t, format, tb] = await Promise.all([
+  const [rows, t, format, tb, tr] = await Promise.all([
     attempts.submissions(quizId),
     getTranslations("attempt.staff"),
     getFormatter(),
     getTranslations("quizBuilder.list"),
+    getTranslations("regrade.entry"),
   ]);
   const back = (chunks: ReactNode) => (
     <Link href={`/courses/${courseId}`} className="text-accent-700 underline">
@@ -47,6 +49,11 @@ export default async function QuizSubmissionsPage({ params }: { params: Promise<
             <ButtonLink variant="secondary" href={`/courses/${courseId}/quizzes/${quizId}/preview`}>
               {tb("preview")}
             </ButtonLink>
+            {can(access.role, "regrade.preview") ? (
+              <ButtonLink variant="secondary" href={`/courses/${courseId}/regrade?quizId=${encodeURIComponent(quizId)}`}>
+                {tr("regrade")}
+              </ButtonLink>
+            ) : null}
           </>
         }
       />

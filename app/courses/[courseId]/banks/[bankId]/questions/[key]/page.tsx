@@ -7,7 +7,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { QuestionEditor } from "@/components/question-editor/question-editor";
 import { isObject } from "@/components/question-editor/template-draft";
-import { PageHeader } from "@/components/ui";
+import { ButtonLink, PageHeader } from "@/components/ui";
 import { can, rolesFor } from "@/lib/auth/permissions";
 import { requireCourse } from "@/lib/auth/session";
 import { editorService } from "@/lib/authoring/editor-service";
@@ -29,7 +29,7 @@ export default async function EditQuestionPage({ params }: { params: Promise<{ c
   if (!bank) notFound();
   const question = await editorService.latestQuestion(bankId, key);
   if (!question || !isObject(question.template)) notFound();
-  const t = await getTranslations("editor");
+  const [t, tr] = await Promise.all([getTranslations("editor"), getTranslations("regrade.entry")]);
   const canEdit = can(access.role, "banks.edit");
   return (
     <>
@@ -41,6 +41,16 @@ export default async function EditQuestionPage({ params }: { params: Promise<{ c
             {canEdit ? null : <span className="mt-1 block">{t("description.readOnly")}</span>}
             {question.archived ? <span className="mt-1 block">{t("description.archived")}</span> : null}
           </>
+        }
+        actions={
+          can(access.role, "regrade.preview") ? (
+            <ButtonLink
+              variant="secondary"
+              href={`/courses/${courseId}/regrade?bankId=${encodeURIComponent(bankId)}&key=${encodeURIComponent(question.key)}`}
+            >
+              {tr("regradeQuestion")}
+            </ButtonLink>
+          ) : undefined
         }
       />
       <QuestionEditor
