@@ -1,18 +1,22 @@
 // The server-action guard (lib/server/action-guard.ts) before Next.js decodes an action's
 // arguments: what React's own client encoder writes passes, and a reference React's decoder
 // cannot read — which Next.js would answer with a 500 — is a 400 with a message.
+import { createRequire } from "node:module";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-// The encoder the browser uses to send a server action's arguments.
-import { encodeReply } from "next/dist/compiled/react-server-dom-webpack/client.node.js";
 import { textIn } from "../../../lib/i18n/translate";
 import { actionRequestError } from "../../../lib/server/action-guard";
+
+// The encoder the browser uses to send a server action's arguments (Next.js's copy of React's).
+const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-webpack/client.node.js") as {
+  encodeReply: (value: unknown) => Promise<string | FormData>;
+};
 
 const ORIGIN = "http://app.test";
 
 /** The POST a browser makes for an action with these arguments, encoded as React encodes them. */
 async function actionRequest(args: unknown[]): Promise<Request> {
-  const body = (await encodeReply(args)) as string | FormData;
+  const body = await encodeReply(args);
   const headers: Record<string, string> = { origin: ORIGIN, host: "app.test", "next-action": "7f00" };
   if (typeof body === "string") headers["content-type"] = "text/plain;charset=UTF-8";
   return new Request(`${ORIGIN}/practice/handshake`, { method: "POST", headers, body });
