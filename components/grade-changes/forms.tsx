@@ -117,6 +117,34 @@ const scoreOf = (form: FormData) => {
 
 export type OverridableAttempt = { id: string; number: number; label: string; maxScore: number | null; overridden: boolean };
 
+/** A form's submit button, and beside it the button that takes the change back (none: nothing to take back). */
+function SaveAndTakeBack({
+  busy,
+  save,
+  takeBack,
+  onTakeBack,
+  className = "",
+}: {
+  busy: boolean;
+  save: string;
+  takeBack: string | null;
+  onTakeBack: () => void;
+  className?: string;
+}) {
+  return (
+    <div className={`flex flex-wrap gap-2 ${className}`}>
+      <button type="submit" className={buttonStyles.primary} disabled={busy}>
+        {save}
+      </button>
+      {takeBack ? (
+        <button type="button" className={buttonStyles.danger} disabled={busy} onClick={onTakeBack}>
+          {takeBack}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
 /** Override one of a student's graded attempts, and clear the overrides set. */
 export function AttemptOverrideForm({ courseId, attempts }: { courseId: string; attempts: OverridableAttempt[] }) {
   const t = useTranslations("gradeChanges.forms");
@@ -206,21 +234,12 @@ export function ExcuseForm({ courseId, quizId, userId, excused }: { courseId: st
         <Labelled id={`${uid}-reason`} label={t("reasonLabel")} errors={errors.reason}>
           {(props) => <textarea {...props} name="reason" rows={2} maxLength={500} required className={`${inputClass} w-full`} />}
         </Labelled>
-        <div className="flex flex-wrap gap-2">
-          <button type="submit" className={buttonStyles.primary} disabled={busy}>
-            {excused ? t("changeReason") : t("excuse")}
-          </button>
-          {excused ? (
-            <button
-              type="button"
-              className={buttonStyles.danger}
-              disabled={busy}
-              onClick={() => run("DELETE", url, undefined, t("unexcusedDone"))}
-            >
-              {t("unexcuse")}
-            </button>
-          ) : null}
-        </div>
+        <SaveAndTakeBack
+          busy={busy}
+          save={excused ? t("changeReason") : t("excuse")}
+          takeBack={excused ? t("unexcuse") : null}
+          onTakeBack={() => run("DELETE", url, undefined, t("unexcusedDone"))}
+        />
       </form>
       <Said message={message} />
     </div>
@@ -257,21 +276,13 @@ export function ResponseOverrideForm({
     <div className="flex flex-col gap-3">
       <form onSubmit={save} noValidate className="grid gap-3 sm:grid-cols-2" aria-label={t("responseTitle")}>
         <ScoreAndReason uid={uid} max={maxScore} errors={errors} />
-        <div className="flex flex-wrap gap-2 sm:col-span-2">
-          <button type="submit" className={buttonStyles.primary} disabled={busy}>
-            {busy ? t("saving") : t("responseSave")}
-          </button>
-          {overridden ? (
-            <button
-              type="button"
-              className={buttonStyles.danger}
-              disabled={busy}
-              onClick={() => run("DELETE", url, undefined, t("cleared"))}
-            >
-              {t("clearResponse")}
-            </button>
-          ) : null}
-        </div>
+        <SaveAndTakeBack
+          className="sm:col-span-2"
+          busy={busy}
+          save={busy ? t("saving") : t("responseSave")}
+          takeBack={overridden ? t("clearResponse") : null}
+          onTakeBack={() => run("DELETE", url, undefined, t("cleared"))}
+        />
       </form>
       <Said message={message} />
     </div>

@@ -25,14 +25,13 @@ import {
   type CellHeaderRow,
   type OverrideAttemptRow,
 } from "./override-queries";
+import { statusOf, type CellStatus } from "./gradebook";
 import {
   GRADE_ACTIONS,
-  cellStatus,
   cellTarget,
   overrideRefusal,
   roundScore,
   type AttemptGrade,
-  type CellStatus,
   type ExcusalView,
   type ExcuseBody,
   type GradeChangeDetail,
@@ -242,7 +241,8 @@ export async function gradeCell(db: Db, courseId: string, quizId: string, userId
   return {
     quiz: { id: header.quizId, title: header.title, scoreRule: header.scoreRule, closesAt: header.closesAt },
     student: { id: userId, name: header.studentName, email: header.studentEmail, section: header.section },
-    status: cellStatus(attempts, excused !== null),
+    // The cell's page opens from the gradebook, where the student has a column for this quiz.
+    status: statusOf(attempts, excused !== null, true),
     excused,
     counted,
     attempts: attempts.map((a) => ({ ...a, counts: counted?.numbers.includes(a.number) ?? false })),

@@ -93,6 +93,18 @@ export type Gradebook = {
 const pairKey = (quizId: string, userId: string) => `${quizId}\u0000${userId}`;
 
 /**
+ * What a cell says, the same in the gradebook and on the cell's own page: excused wins; then
+ * submitted once any attempt is in (an attempt open beside it is marked, not the status); in
+ * progress; not started, or not for the student's section when they have no attempt at it.
+ */
+export function statusOf(attempts: readonly { status: string }[], excused: boolean, assigned: boolean): CellStatus {
+  if (excused) return "EXCUSED";
+  if (attempts.some((a) => a.status === "SUBMITTED")) return "SUBMITTED";
+  if (attempts.some((a) => a.status === "IN_PROGRESS")) return "IN_PROGRESS";
+  return attempts.length === 0 && !assigned ? "NOT_ASSIGNED" : "NOT_STARTED";
+}
+
+/**
  * The cell of `student` at `quiz`: their attempts at it, whether they are excused, their own
  * close; `assigned` (the quiz is for their section) may be given when already known.
  */
@@ -105,17 +117,7 @@ export function cellOf(
   now: Date,
   assigned: boolean = quizIsForSection(quiz.sections, student.section),
 ): Cell {
-  const submitted = attempts.filter((a) => a.status === "SUBMITTED");
-  const inProgress = attempts.some((a) => a.status === "IN_PROGRESS");
-  const status: CellStatus = excused
-    ? "EXCUSED"
-    : submitted.length > 0
-      ? "SUBMITTED"
-      : inProgress
-        ? "IN_PROGRESS"
-        : attempts.length === 0 && !assigned
-          ? "NOT_ASSIGNED"
-          : "NOT_STARTED";
+  const status = statusOf(attempts, excused, assigned);
   const result: CountedScore | null = countedScore(quiz.scoreRule, attempts);
   const counted = result ? attempts.filter((a) => result.numbers.includes(a.number)) : [];
   const timeUsedSec = result
@@ -142,7 +144,7 @@ export function cellOf(
     fraction,
     counted: result?.numbers ?? [],
     attempts: attempts.length,
-    inProgress,
+    inProgress: attempts.some((a) => a.status === "IN_PROGRESS"),
     timeUsedSec,
     late: counted.some((a) => quiz.closesAt !== null && a.submittedAt !== null && a.submittedAt > quiz.closesAt),
     timedOut: counted.some((a) => a.timedOut),

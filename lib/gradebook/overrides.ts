@@ -48,19 +48,6 @@ export function attemptTotal(responses: readonly { score: number | null; overrid
   return responses.reduce((sum, r) => sum + (responseScore(r) ?? 0), 0);
 }
 
-export type CellStatus = "EXCUSED" | "NOT_STARTED" | "IN_PROGRESS" | "SUBMITTED";
-
-/**
- * A student's state on a quiz: excused whatever their attempts, else in progress while one
- * is, else submitted once one is, else not started.
- */
-export function cellStatus(attempts: readonly { status: string }[], excused: boolean): CellStatus {
-  if (excused) return "EXCUSED";
-  if (attempts.some((a) => a.status === "IN_PROGRESS")) return "IN_PROGRESS";
-  if (attempts.some((a) => a.status === "SUBMITTED")) return "SUBMITTED";
-  return "NOT_STARTED";
-}
-
 /** The AuditLog actions of grade changes, one definition each. */
 export const GRADE_ACTIONS = {
   override: "grade.override",

@@ -9,6 +9,7 @@ import {
   buildGradebook,
   cellOf,
   courseTotal,
+  statusOf,
   type GradebookAttempt,
   type GradebookQuiz,
   type GradebookStudent,
@@ -235,5 +236,17 @@ describe("a packed cell (what the page sends the browser)", () => {
     const cell = cellOf(quiz(), student(), [attempt({ score: 7.5, timedOut: true })], false, null, now);
     expect(packCell(cell)).toEqual([3, 7.5, 10, 750, 2]);
     expect(JSON.stringify(packCell(cell)).length).toBeLessThan(40);
+  });
+});
+
+describe("statusOf (the gradebook's cell and the cell's own page say the same)", () => {
+  it("excused wins; then submitted once any attempt is in, an open one beside it or not; then in progress; else not started or not assigned", () => {
+    expect(statusOf([{ status: "SUBMITTED" }], true, true)).toBe("EXCUSED");
+    expect(statusOf([{ status: "SUBMITTED" }, { status: "IN_PROGRESS" }], false, true)).toBe("SUBMITTED");
+    expect(statusOf([{ status: "IN_PROGRESS" }], false, true)).toBe("IN_PROGRESS");
+    expect(statusOf([], false, true)).toBe("NOT_STARTED");
+    expect(statusOf([], false, false)).toBe("NOT_ASSIGNED");
+    // An attempt at another section's quiz (made before the sections changed) still shows.
+    expect(statusOf([{ status: "SUBMITTED" }], false, false)).toBe("SUBMITTED");
   });
 });

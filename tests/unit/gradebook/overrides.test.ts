@@ -3,15 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { cellHistory, readableAnswer, type HistoryAuditRow } from "@/lib/gradebook/history";
-import {
-  ExcuseBodySchema,
-  OverrideBodySchema,
-  attemptTotal,
-  cellStatus,
-  cellTarget,
-  overrideRefusal,
-  roundScore,
-} from "@/lib/gradebook/overrides";
+import { ExcuseBodySchema, OverrideBodySchema, attemptTotal, cellTarget, overrideRefusal, roundScore } from "@/lib/gradebook/overrides";
 import { say } from "../attempts/say";
 
 describe("the bodies", () => {
@@ -73,15 +65,6 @@ describe("roundScore", () => {
   it("keeps two decimals, as shown", () => {
     expect(roundScore(4.255)).toBe(4.26);
     expect(roundScore(1)).toBe(1);
-  });
-});
-
-describe("cellStatus", () => {
-  it("excused wins; then in progress; then submitted; else not started", () => {
-    expect(cellStatus([{ status: "SUBMITTED" }], true)).toBe("EXCUSED");
-    expect(cellStatus([{ status: "SUBMITTED" }, { status: "IN_PROGRESS" }], false)).toBe("IN_PROGRESS");
-    expect(cellStatus([{ status: "SUBMITTED" }], false)).toBe("SUBMITTED");
-    expect(cellStatus([], false)).toBe("NOT_STARTED");
   });
 });
 

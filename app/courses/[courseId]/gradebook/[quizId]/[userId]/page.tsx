@@ -44,7 +44,7 @@ export default async function GradeCellPage({ params }: { params: Promise<{ cour
       : t("overridden", { score: round(a.overrideScore), max, graded: round(a.score) });
   };
   const canOverride = can(access.role, "grades.override");
-  const statusTone = { EXCUSED: "amber", NOT_STARTED: "slate", IN_PROGRESS: "accent", SUBMITTED: "accent" } as const;
+  const statusTone = { EXCUSED: "amber", NOT_ASSIGNED: "slate", NOT_STARTED: "slate", IN_PROGRESS: "accent", SUBMITTED: "accent" } as const;
 
   return (
     <>
