@@ -3,7 +3,7 @@
 // reads every graded response of its quizzes (docs/data-access.md).
 import "server-only";
 import { sqlOf, type Db } from "../db/client";
-import type { Question, Response, User } from "../db/generated/sqlite/client";
+import type { PracticeResult, Question, Response, User } from "../db/generated/sqlite/client";
 import type { AttemptModel, QuizModel } from "../db/quiz-values";
 import { selectList } from "../db/sql";
 
@@ -11,6 +11,7 @@ const responseCols = selectList<Response>("r");
 const attemptCols = selectList<AttemptModel>("a");
 const questionCols = selectList<Question>("qn");
 const quizCols = selectList<QuizModel>("q");
+const practiceCols = selectList<PracticeResult>("p");
 
 export type CourseResponseRow = Pick<Response, "id" | "answer" | "feedback"> &
   Pick<AttemptModel, "userId" | "quizId"> & { userName: User["name"]; questionId: Question["id"]; template: Question["template"] };
@@ -56,4 +57,14 @@ const OWN_RESPONSES = `SELECT ${responseCols("id", "answer", "feedback")}, ${att
 /** A student's own graded responses in every course, with what decides whether their feedback is released. */
 export function ownResponses(db: Db, userId: string): Promise<OwnResponseRow[]> {
   return sqlOf(db).all<OwnResponseRow>(OWN_RESPONSES, [userId]);
+}
+
+export type OwnPracticeMistakeRow = Pick<PracticeResult, "id" | "family" | "mistake">;
+
+/** A student's practice answers that had a mistake, oldest first: what their home page counts beside their quiz answers. */
+export function ownPracticeMistakes(db: Db, userId: string): Promise<OwnPracticeMistakeRow[]> {
+  return sqlOf(db).all<OwnPracticeMistakeRow>(
+    `SELECT ${practiceCols("id", "family", "mistake")} FROM "PracticeResult" p WHERE p."userId" = $1 AND p."mistake" IS NOT NULL ORDER BY p."at"`,
+    [userId],
+  );
 }

@@ -15,8 +15,11 @@ import {
   type Misconception,
   type MisconceptionReport,
 } from "./misconceptions";
-import { courseQuizzes, courseResponses, ownResponses, type QuizChoiceRow } from "./misconception-queries";
+import { courseQuizzes, courseResponses, ownPracticeMistakes, ownResponses, type QuizChoiceRow } from "./misconception-queries";
 import type { Msg } from "../i18n/msg";
+
+/** The "quiz" of a practice answer in a student's own report (which lists no quizzes). */
+const PRACTICE = "practice";
 
 function parseAnswer(json: string | null): unknown {
   if (json === null) return null;
@@ -68,10 +71,21 @@ export async function classMisconceptions(
   return { quizzes, quizId: filter.quizId ?? null, feature: filter.feature ?? null, featureOptions, report };
 }
 
-/** A student's own commonest misconceptions, from their graded quiz answers whose feedback is released to them. */
+/**
+ * A student's own commonest misconceptions, from their graded quiz answers whose feedback is
+ * released to them and from their practice answers (whose feedback they saw at once).
+ */
 export async function studentMisconceptions(db: Db, userId: string, now: Date, limit = 3): Promise<Misconception[]> {
-  const responses = await ownResponses(db, userId);
-  const rows: GradedRow[] = [];
+  const [responses, practice] = await Promise.all([ownResponses(db, userId), ownPracticeMistakes(db, userId)]);
+  const rows: GradedRow[] = practice.map((p) => ({
+    responseId: p.id,
+    userId,
+    userName: "",
+    quizId: PRACTICE,
+    family: p.family,
+    feedback: readFeedback(p.mistake),
+    answer: null,
+  }));
   for (const r of responses) {
     const quiz = { feedbackRelease: r.feedbackRelease as FeedbackRelease, closesAt: r.closesAt, releaseAt: r.releaseAt };
     if (!releaseOf(quiz, r.status === "SUBMITTED" ? "SUBMITTED" : "IN_PROGRESS", now).released) continue;

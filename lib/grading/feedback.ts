@@ -79,3 +79,18 @@ export function parseStoredFeedback(json: string): Feedback {
   const correct = typeof value === "object" && value !== null && (value as { correct?: unknown }).correct === true;
   return { correct, summary: msg("feedback.summary.unreadableStored"), messages: [], parts: [], concept: "" };
 }
+
+/**
+ * What the misconception report reads of a wrong answer's feedback — the verdict, the first
+ * mistake's key and the variant's features — as JSON, for a practice result to keep beside its
+ * score (a quiz response keeps the whole feedback). Null for a right answer.
+ */
+export function mistakeRecord(feedback: Feedback): string | null {
+  if (feedback.correct) return null;
+  const key = feedback.firstMistake?.key;
+  return JSON.stringify({
+    correct: false,
+    ...(key ? { firstMistake: { key } } : {}),
+    ...(feedback.features ? { features: feedback.features } : {}),
+  });
+}

@@ -2,5 +2,5 @@
 // feedback }, and gradeInstance for callers that hold the question instance already.
 // Feedback is stored as catalog messages; parseStoredFeedback reads it back (old rows too).
 export { grade, gradeInstance, familyConcept, GRADER_VERSION, type GradeResult } from "./grade";
-export { FeedbackSchema, TextSchema, parseStoredFeedback, type Feedback, type FirstMistake } from "./feedback";
+export { FeedbackSchema, TextSchema, mistakeRecord, parseStoredFeedback, type Feedback, type FirstMistake } from "./feedback";
 export { alignmentCredit, prefixCredit, firstDivergence } from "../questions/compare/align";

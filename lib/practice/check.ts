@@ -4,7 +4,7 @@
 import "server-only";
 import { authSecret } from "../auth/secret";
 import type { Db } from "../db/client";
-import { familyConcept, GRADER_VERSION, gradeInstance, type GradeResult } from "../grading";
+import { familyConcept, GRADER_VERSION, gradeInstance, mistakeRecord, type GradeResult } from "../grading";
 import { msg, type Text } from "../i18n/msg";
 import {
   expectedFor,
@@ -67,6 +67,8 @@ export async function checkPractice(
       graderVersion: result.graderVersion,
       tokenId: opened.tokenId,
       revealed: false,
+      // Kept for the student's own misconceptions on their home page.
+      mistake: mistakeRecord(result.feedback),
     }));
   return { ok: true, result, expected: expectedFor(q), trace: q.trace, presentation: presentFor(q), saved };
 }
@@ -106,6 +108,7 @@ export async function revealPractice(db: Db, userId: string | null, token: strin
       graderVersion: GRADER_VERSION,
       tokenId: opened.tokenId,
       revealed: true,
+      mistake: null,
     }));
   return { ok: true, result, expected: expectedFor(q), trace: q.trace, presentation: presentFor(q), saved };
 }

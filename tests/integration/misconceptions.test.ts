@@ -2,8 +2,12 @@
 // and submitted through the app's own start, save and submit, so the stored feedback is what the
 // grader writes (its key and features); the course's report for a quiz and for all, the filter by
 // feature, staff and other courses left out; a student's own misconceptions only from feedback
-// released to them.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// released to them, and from their practice answers.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
+});
 import { classMisconceptions, studentMisconceptions } from "@/lib/analytics/misconception-service";
 import { saveResponse } from "@/lib/attempts/save";
 import { startAttempt } from "@/lib/attempts/start";
@@ -11,7 +15,9 @@ import { submitAttempt } from "@/lib/attempts/submit";
 import { seedDemo } from "@/lib/demo/seed";
 import { DEMO_JOIN_CODE } from "@/lib/demo/seed-data";
 import { syncStarterLibrary } from "@/lib/demo/starter-library";
-import { expectedAnswer } from "@/lib/questions";
+import { checkPractice, revealPractice } from "@/lib/practice/check";
+import { sealVariant } from "@/lib/practice/token";
+import { expectedAnswer, starterLibrary } from "@/lib/questions";
 import { DATABASES, type TestDatabase } from "./databases";
 
 describe.each(DATABASES)("%s", (_provider, open) => {
@@ -98,5 +104,39 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     expect(own).toHaveLength(1);
     expect(own[0]).toMatchObject({ count: 1, key: { said: "TIME_WAIT" } });
     expect(await studentMisconceptions(t.db, ids.chen, new Date())).toEqual([]);
+  });
+
+  it("a student's practice answers count too: a wrong one by its mistake, a right one or a shown answer not at all", async () => {
+    const template = starterLibrary.find((q) => q.id === "passive-close-states")!;
+    const practise = async (seed: number, how: "wrong" | "right" | "shown") => {
+      const token = sealVariant({ templateId: template.id, seed }, ids.ben, process.env.AUTH_SECRET!);
+      if (how === "shown") return revealPractice(t.db, ids.ben, token);
+      const { kind: _kind, ...right } = expectedAnswer(template, seed) as { kind: string; states: Record<string, string[]> };
+      // The same slip as on the quiz: the passive closer in TIME_WAIT where it goes to CLOSED.
+      const states = how === "wrong" ? { ...right.states, server: [...right.states.server.slice(0, -1), "TIME_WAIT"] } : right.states;
+      return checkPractice(t.db, ids.ben, token, { states });
+    };
+    const before = await studentMisconceptions(t.db, ids.ben, new Date());
+    expect(before).toHaveLength(1);
+    expect(before[0]).toMatchObject({ count: 1, key: { said: "TIME_WAIT" } });
+    for (const [seed, how] of [
+      [11, "wrong"],
+      [12, "wrong"],
+      [13, "right"],
+      [14, "shown"],
+    ] as const) {
+      const checked = await practise(seed, how);
+      expect(checked.ok && checked.saved).toBe(true);
+    }
+    const after = await studentMisconceptions(t.db, ids.ben, new Date());
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ count: 3, key: { role: "passive-closer", said: "TIME_WAIT" }, practice: "/practice/passive-close" });
+    // The mistake is kept with the result; a right answer and a shown one keep none.
+    const kept = await t.db.practiceResult.findMany({
+      where: { userId: ids.ben },
+      select: { score: true, maxScore: true, revealed: true, mistake: true },
+    });
+    expect(kept).toHaveLength(4);
+    for (const k of kept) expect(k.mistake !== null).toBe(!k.revealed && k.score < k.maxScore);
   });
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PracticeResult" ADD COLUMN     "mistake" TEXT;
+
