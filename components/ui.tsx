@@ -34,6 +34,12 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 
 const button =
   "inline-flex items-center justify-center rounded-lg px-4 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-60";
+/**
+ * A text field or a select: never wider than its box (a select is as wide as its longest option,
+ * which on a phone would push the page sideways); add `w-full` to fill a form's cell.
+ */
+export const fieldClass = "min-w-0 max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm";
+
 export const buttonStyles = {
   primary: `${button} bg-accent-700 text-white hover:bg-accent-800`,
   secondary: `${button} border border-slate-300 bg-white text-slate-800 hover:bg-slate-100`,

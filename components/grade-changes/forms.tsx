@@ -7,9 +7,9 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { callApi, fieldErrorsOf, type ApiMethod } from "@/components/api-client";
-import { buttonStyles } from "@/components/ui";
+import { buttonStyles, fieldClass } from "@/components/ui";
 
-const inputClass = "min-w-0 max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm";
+const inputClass = fieldClass;
 
 type Message = { ok: boolean; text: string } | null;
 

@@ -5,12 +5,12 @@ import { useFormatter, useTimeZone, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { DataTable } from "@/components/data-table";
-import { buttonStyles } from "@/components/ui";
+import { buttonStyles, fieldClass } from "@/components/ui";
 import type { BuilderChoices, QuizDetail } from "@/lib/authoring/quizzes";
 import { callApi, fieldErrorsOf } from "./api";
 import { zonedToIso } from "./zoned-time";
 
-const inputClass = "min-w-0 max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm";
+const inputClass = fieldClass;
 
 export function Accommodations({
   courseId,

@@ -6,7 +6,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { buttonStyles } from "@/components/ui";
+import { buttonStyles, fieldClass } from "@/components/ui";
 import type { BuilderChoices, QuizDetail, QuizItemView } from "@/lib/authoring/quizzes";
 import { callApi } from "./api";
 
@@ -23,7 +23,7 @@ type Draft =
     }
   | { kind: "draw"; id?: string; bankId: string; tag: string | null; count: number; points: string; bankTitle: string; available: number };
 
-const inputClass = "min-w-0 max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm";
+const inputClass = fieldClass;
 
 function draftOf(item: QuizItemView): Draft {
   return item.kind === "fixed"

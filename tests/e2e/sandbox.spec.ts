@@ -258,12 +258,19 @@ test("the sandbox reads in Chinese, problems included", async ({ page, context, 
 });
 
 test("a teaching assistant may view banks but not edit them: no question is made from the sandbox", async ({ page }) => {
-  // No demo TA: one student of the demo course becomes one (the spec's own database).
-  withDb((db) =>
-    db.prepare(`UPDATE Enrollment SET role = 'TA' WHERE userId = (SELECT id FROM User WHERE email = ?)`).run("chen@synack.test"),
-  );
-  await openSandbox(page, "chen@synack.test");
-  await expect(states(page, "client")).toHaveText("CLOSED → SYN_SENT → ESTABLISHED");
-  await expect(page.getByRole("region", { name: "Make a question from this" })).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Open in the question editor" })).toHaveCount(0);
+  // No demo TA: one student of the demo course becomes one for this test, and a student again
+  // after it — every spec shares the database, and later ones take Chen for a student.
+  const setRole = (role: "TA" | "STUDENT") =>
+    withDb((db) =>
+      db.prepare(`UPDATE Enrollment SET role = ? WHERE userId = (SELECT id FROM User WHERE email = ?)`).run(role, "chen@synack.test"),
+    );
+  setRole("TA");
+  try {
+    await openSandbox(page, "chen@synack.test");
+    await expect(states(page, "client")).toHaveText("CLOSED → SYN_SENT → ESTABLISHED");
+    await expect(page.getByRole("region", { name: "Make a question from this" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Open in the question editor" })).toHaveCount(0);
+  } finally {
+    setRole("STUDENT");
+  }
 });

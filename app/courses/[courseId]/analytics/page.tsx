@@ -9,7 +9,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { FacilityScatter } from "@/components/charts/facility-scatter";
 import { ScoreHistogram } from "@/components/charts/score-histogram";
 import { DataTable } from "@/components/data-table";
-import { Card, EmptyState, PageHeader, buttonStyles } from "@/components/ui";
+import { buttonStyles, Card, EmptyState, fieldClass, PageHeader } from "@/components/ui";
 import { analytics, type GroupRow } from "@/lib/analytics";
 import { rolesFor } from "@/lib/auth/permissions";
 import { requireCourse } from "@/lib/auth/session";
@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 export const dynamic = "force-dynamic";
 
-const select = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm";
+const select = fieldClass;
 
 export default async function AnalyticsPage({
   params,

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MisconceptionBars } from "@/components/charts/misconception-bars";
 import { DataTable } from "@/components/data-table";
-import { ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui";
+import { ButtonLink, Card, EmptyState, fieldClass, PageHeader } from "@/components/ui";
 import { misconceptionService } from "@/lib/analytics/misconception-index";
 import { rolesFor } from "@/lib/auth/permissions";
 import { requireCourse } from "@/lib/auth/session";
@@ -53,7 +53,7 @@ export default async function MisconceptionsPage({
     return `/api/v1/courses/${courseId}/analytics/misconceptions/csv?${q.toString()}`;
   };
   const sentence = new Map(report.misconceptions.map((m) => [m.id, text(m.sentence)]));
-  const select = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm";
+  const select = fieldClass;
 
   return (
     <>

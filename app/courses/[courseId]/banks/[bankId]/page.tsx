@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { QuestionActions } from "@/components/banks/question-actions";
 import { DataTable } from "@/components/data-table";
-import { Badge, ButtonLink, Card, PageHeader } from "@/components/ui";
+import { Badge, ButtonLink, Card, fieldClass, PageHeader } from "@/components/ui";
 import { authoring, kindSelector } from "@/lib/authoring";
 import { can, rolesFor } from "@/lib/auth/permissions";
 import { requireCourse } from "@/lib/auth/session";
@@ -60,7 +60,7 @@ export default async function BankPage({
   const filtered = Boolean(search.q || search.tag || search.family || search.kind);
   const showingArchived = search.archived === "true";
   const base = `/courses/${courseId}/banks/${bankId}`;
-  const select = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm";
+  const select = `w-full ${fieldClass}`;
 
   return (
     <>
@@ -94,13 +94,13 @@ export default async function BankPage({
             aria-label={t("search.heading")}
             className="grid gap-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end"
           >
-            <div className="flex flex-col gap-1 lg:col-span-2">
+            <div className="flex min-w-0 flex-col gap-1 lg:col-span-2">
               <label htmlFor="search-q" className="text-sm font-medium text-slate-800">
                 {t("search.q")}
               </label>
               <input id="search-q" name="q" type="search" defaultValue={search.q} maxLength={200} className={select} />
             </div>
-            <div className="flex flex-col gap-1">
+            <div className="flex min-w-0 flex-col gap-1">
               <label htmlFor="search-tag" className="text-sm font-medium text-slate-800">
                 {t("search.tag")}
               </label>
@@ -113,7 +113,7 @@ export default async function BankPage({
                 ))}
               </select>
             </div>
-            <div className="flex flex-col gap-1">
+            <div className="flex min-w-0 flex-col gap-1">
               <label htmlFor="search-family" className="text-sm font-medium text-slate-800">
                 {t("search.family")}
               </label>
@@ -126,7 +126,7 @@ export default async function BankPage({
                 ))}
               </select>
             </div>
-            <div className="flex flex-col gap-1">
+            <div className="flex min-w-0 flex-col gap-1">
               <label htmlFor="search-kind" className="text-sm font-medium text-slate-800">
                 {t("search.kind")}
               </label>
@@ -139,7 +139,7 @@ export default async function BankPage({
                 ))}
               </select>
             </div>
-            <div className="flex flex-col gap-1">
+            <div className="flex min-w-0 flex-col gap-1">
               <label htmlFor="search-archived" className="text-sm font-medium text-slate-800">
                 {t("search.show")}
               </label>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
-import { ButtonLink, Card, PageHeader } from "@/components/ui";
+import { ButtonLink, Card, fieldClass, PageHeader } from "@/components/ui";
 import { authoring, type VersionDiff } from "@/lib/authoring";
 import { changeSentence } from "@/lib/authoring/diff";
 import { rolesFor } from "@/lib/auth/permissions";
@@ -60,7 +60,7 @@ export default async function HistoryPage({
   const to = whole(raw.to);
   const comparison =
     from && to && numbers.includes(from) && numbers.includes(to) ? await authoring.diffVersions(courseId, bankId, key, from, to) : null;
-  const select = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm";
+  const select = fieldClass;
 
   const changeList = (diff: VersionDiff) =>
     diff.changes.length === 0 ? (
