@@ -40,6 +40,38 @@ const button =
  */
 export const fieldClass = "min-w-0 max-w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm";
 
+/** A labelled select of a GET filter form (search, quiz pickers): its options as value and label. */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  defaultValue,
+  options,
+  className = "",
+}: {
+  id: string;
+  name: string;
+  label: string;
+  defaultValue: string;
+  options: readonly { value: string; label: string }[];
+  className?: string;
+}) {
+  return (
+    <div className={`flex min-w-0 flex-col gap-1 ${className}`}>
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={defaultValue} className={`w-full ${fieldClass}`}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export const buttonStyles = {
   primary: `${button} bg-accent-700 text-white hover:bg-accent-800`,
   secondary: `${button} border border-slate-300 bg-white text-slate-800 hover:bg-slate-100`,

@@ -9,7 +9,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { FacilityScatter } from "@/components/charts/facility-scatter";
 import { ScoreHistogram } from "@/components/charts/score-histogram";
 import { DataTable } from "@/components/data-table";
-import { buttonStyles, Card, EmptyState, fieldClass, PageHeader } from "@/components/ui";
+import { buttonStyles, Card, EmptyState, FilterSelect, PageHeader } from "@/components/ui";
 import { analytics, type GroupRow } from "@/lib/analytics";
 import { rolesFor } from "@/lib/auth/permissions";
 import { requireCourse } from "@/lib/auth/session";
@@ -22,8 +22,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("pageTitle") };
 }
 export const dynamic = "force-dynamic";
-
-const select = fieldClass;
 
 export default async function AnalyticsPage({
   params,
@@ -82,21 +80,16 @@ export default async function AnalyticsPage({
 
   const picker = (
     <form method="get" action={here} className="mb-6 flex flex-wrap items-end gap-3">
-      <div className="flex min-w-0 flex-col gap-1">
-        <label htmlFor="analytics-quiz" className="text-sm font-medium text-slate-800">
-          {t("picker.quiz")}
-        </label>
-        <select id="analytics-quiz" name="quiz" defaultValue={quizId} className={`${select} max-w-full`}>
-          {quizzes.map((q) => {
-            const title = q.published ? q.title : t("picker.draft", { title: q.title });
-            return (
-              <option key={q.id} value={q.id}>
-                {t("picker.option", { title, count: q.submitted })}
-              </option>
-            );
-          })}
-        </select>
-      </div>
+      <FilterSelect
+        id="analytics-quiz"
+        name="quiz"
+        label={t("picker.quiz")}
+        defaultValue={quizId}
+        options={quizzes.map((q) => ({
+          value: q.id,
+          label: t("picker.option", { title: q.published ? q.title : t("picker.draft", { title: q.title }), count: q.submitted }),
+        }))}
+      />
       <button type="submit" className={buttonStyles.primary}>
         {t("picker.show")}
       </button>

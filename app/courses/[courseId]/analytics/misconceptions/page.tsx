@@ -7,7 +7,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MisconceptionBars } from "@/components/charts/misconception-bars";
 import { DataTable } from "@/components/data-table";
-import { ButtonLink, Card, EmptyState, fieldClass, PageHeader } from "@/components/ui";
+import { ButtonLink, Card, EmptyState, FilterSelect, PageHeader } from "@/components/ui";
 import { misconceptionService } from "@/lib/analytics/misconception-index";
 import { rolesFor } from "@/lib/auth/permissions";
 import { requireCourse } from "@/lib/auth/session";
@@ -53,7 +53,6 @@ export default async function MisconceptionsPage({
     return `/api/v1/courses/${courseId}/analytics/misconceptions/csv?${q.toString()}`;
   };
   const sentence = new Map(report.misconceptions.map((m) => [m.id, text(m.sentence)]));
-  const select = fieldClass;
 
   return (
     <>
@@ -61,32 +60,23 @@ export default async function MisconceptionsPage({
       <div className="grid gap-6">
         <Card title={t("filters")}>
           <form method="get" action={here} aria-label={t("filters")} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
-            <div className="flex min-w-0 flex-col gap-1">
-              <label htmlFor="filter-quiz" className="text-sm font-medium text-slate-800">
-                {t("quiz")}
-              </label>
-              <select id="filter-quiz" name="quizId" defaultValue={quizId ?? ""} className={select}>
-                <option value="">{t("allQuizzes")}</option>
-                {data.quizzes.map((q) => (
-                  <option key={q.id} value={q.id}>
-                    {q.title}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="flex min-w-0 flex-col gap-1">
-              <label htmlFor="filter-feature" className="text-sm font-medium text-slate-800">
-                {t("feature")}
-              </label>
-              <select id="filter-feature" name="feature" defaultValue={data.feature ?? ""} className={select}>
-                <option value="">{t("allFeatures")}</option>
-                {data.featureOptions.map((f) => (
-                  <option key={f.feature} value={f.feature}>
-                    {text(f.label)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect
+              id="filter-quiz"
+              name="quizId"
+              label={t("quiz")}
+              defaultValue={quizId ?? ""}
+              options={[{ value: "", label: t("allQuizzes") }, ...data.quizzes.map((q) => ({ value: q.id, label: q.title }))]}
+            />
+            <FilterSelect
+              id="filter-feature"
+              name="feature"
+              label={t("feature")}
+              defaultValue={data.feature ?? ""}
+              options={[
+                { value: "", label: t("allFeatures") },
+                ...data.featureOptions.map((f) => ({ value: f.feature, label: text(f.label) })),
+              ]}
+            />
             <button
               type="submit"
               className="inline-flex items-center justify-center rounded-lg bg-accent-700 px-4 py-2 text-sm font-medium text-white hover:bg-accent-800"

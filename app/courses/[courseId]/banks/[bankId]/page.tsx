@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { QuestionActions } from "@/components/banks/question-actions";
 import { DataTable } from "@/components/data-table";
-import { Badge, ButtonLink, Card, fieldClass, PageHeader } from "@/components/ui";
+import { Badge, ButtonLink, Card, fieldClass, FilterSelect, PageHeader } from "@/components/ui";
 import { authoring, kindSelector } from "@/lib/authoring";
 import { can, rolesFor } from "@/lib/auth/permissions";
 import { requireCourse } from "@/lib/auth/session";
@@ -60,7 +60,7 @@ export default async function BankPage({
   const filtered = Boolean(search.q || search.tag || search.family || search.kind);
   const showingArchived = search.archived === "true";
   const base = `/courses/${courseId}/banks/${bankId}`;
-  const select = `w-full ${fieldClass}`;
+  const textField = `w-full ${fieldClass}`;
 
   return (
     <>
@@ -98,56 +98,42 @@ export default async function BankPage({
               <label htmlFor="search-q" className="text-sm font-medium text-slate-800">
                 {t("search.q")}
               </label>
-              <input id="search-q" name="q" type="search" defaultValue={search.q} maxLength={200} className={select} />
+              <input id="search-q" name="q" type="search" defaultValue={search.q} maxLength={200} className={textField} />
             </div>
-            <div className="flex min-w-0 flex-col gap-1">
-              <label htmlFor="search-tag" className="text-sm font-medium text-slate-800">
-                {t("search.tag")}
-              </label>
-              <select id="search-tag" name="tag" defaultValue={search.tag ?? ""} className={select}>
-                <option value="">{t("search.any")}</option>
-                {facets.tags.map((tag) => (
-                  <option key={tag} value={tag}>
-                    {tag}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="flex min-w-0 flex-col gap-1">
-              <label htmlFor="search-family" className="text-sm font-medium text-slate-800">
-                {t("search.family")}
-              </label>
-              <select id="search-family" name="family" defaultValue={search.family ?? ""} className={select}>
-                <option value="">{t("search.any")}</option>
-                {facets.families.map((f) => (
-                  <option key={f} value={f}>
-                    {text(familyTitle(f))}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="flex min-w-0 flex-col gap-1">
-              <label htmlFor="search-kind" className="text-sm font-medium text-slate-800">
-                {t("search.kind")}
-              </label>
-              <select id="search-kind" name="kind" defaultValue={search.kind ?? ""} className={select}>
-                <option value="">{t("search.any")}</option>
-                {facets.kinds.map((k) => (
-                  <option key={k} value={k}>
-                    {t("kind", { kind: kindSelector(k) })}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="flex min-w-0 flex-col gap-1">
-              <label htmlFor="search-archived" className="text-sm font-medium text-slate-800">
-                {t("search.show")}
-              </label>
-              <select id="search-archived" name="archived" defaultValue={showingArchived ? "true" : "false"} className={select}>
-                <option value="false">{t("search.active")}</option>
-                <option value="true">{t("search.archivedOnly")}</option>
-              </select>
-            </div>
+            <FilterSelect
+              id="search-tag"
+              name="tag"
+              label={t("search.tag")}
+              defaultValue={search.tag ?? ""}
+              options={[{ value: "", label: t("search.any") }, ...facets.tags.map((tag) => ({ value: tag, label: tag }))]}
+            />
+            <FilterSelect
+              id="search-family"
+              name="family"
+              label={t("search.family")}
+              defaultValue={search.family ?? ""}
+              options={[{ value: "", label: t("search.any") }, ...facets.families.map((f) => ({ value: f, label: text(familyTitle(f)) }))]}
+            />
+            <FilterSelect
+              id="search-kind"
+              name="kind"
+              label={t("search.kind")}
+              defaultValue={search.kind ?? ""}
+              options={[
+                { value: "", label: t("search.any") },
+                ...facets.kinds.map((k) => ({ value: k, label: t("kind", { kind: kindSelector(k) }) })),
+              ]}
+            />
+            <FilterSelect
+              id="search-archived"
+              name="archived"
+              label={t("search.show")}
+              defaultValue={showingArchived ? "true" : "false"}
+              options={[
+                { value: "false", label: t("search.active") },
+                { value: "true", label: t("search.archivedOnly") },
+              ]}
+            />
             <div className="flex flex-wrap items-center gap-3 sm:col-span-2 lg:col-span-6">
               <button
                 type="submit"
