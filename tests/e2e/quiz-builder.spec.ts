@@ -96,6 +96,9 @@ test.describe("quiz builder", () => {
     await page.getByLabel("Points for item 1").fill("3");
     await page.getByRole("button", { name: "Save items" }).click();
     await expect(page.getByText("Items saved.")).toBeVisible();
+    // The confirmation stays once the page has refreshed its data behind it.
+    await page.waitForLoadState("networkidle");
+    await expect(page.getByText("Items saved.")).toBeVisible();
     await expect(page.getByRole("list", { name: "Items of the quiz" }).getByRole("listitem")).toHaveCount(2);
     await expect(page.getByRole("list", { name: "Items of the quiz" }).getByRole("listitem").first()).toContainText("(version 1)");
 

@@ -66,13 +66,9 @@ export default async function EditQuizPage({ params }: { params: Promise<{ cours
           </Card>
         ) : null}
         <Card title={t("items")}>
-          <ItemsEditor
-            key={quiz.itemList.map((i) => `${i.id}:${i.points}`).join()}
-            courseId={courseId}
-            quiz={quiz}
-            choices={choices}
-            canEdit={canEdit}
-          />
+          {/* Not keyed by the items: a save takes its drafts from the answer, and a new key would
+              mount the editor afresh on the refresh after it, losing "Items saved." at once. */}
+          <ItemsEditor key={quiz.id} courseId={courseId} quiz={quiz} choices={choices} canEdit={canEdit} />
         </Card>
         <Card title={t("settings")}>
           <QuizSettingsForm
