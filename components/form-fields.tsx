@@ -7,34 +7,30 @@ import { useFormStatus } from "react-dom";
 import type { FormState } from "@/lib/forms";
 import { buttonStyles } from "./ui";
 
-export function Field({
-  name,
+/**
+ * A labelled field — an input, a textarea or a select, given the id and ARIA attributes to put on
+ * it — with its hint and its errors, announced with it.
+ */
+export function Labelled({
+  id,
   label,
-  state,
   hint,
-  defaultValue,
-  ...input
-}: { name: string; label: string; state: FormState; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
-  const errors = state.fieldErrors?.[name];
-  const id = `field-${name}`;
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  errors?: string[];
+  children: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
   const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const kept = input.type === "password" ? undefined : state.values?.[name];
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy}
-        className={`rounded-lg border bg-white px-3 py-2 text-slate-900 shadow-sm ${errors ? "border-rose-500" : "border-slate-300"}`}
-        {...input}
-        // What was typed wins over the default: `input` no longer carries a defaultValue to override it.
-        defaultValue={kept ?? (defaultValue as string | undefined)}
-        key={kept}
-      />
+      {children({ id, "aria-invalid": errors ? true : undefined, "aria-describedby": describedBy })}
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
@@ -46,6 +42,33 @@ export function Field({
         </p>
       ) : null}
     </div>
+  );
+}
+
+export function Field({
+  name,
+  label,
+  state,
+  hint,
+  defaultValue,
+  ...input
+}: { name: string; label: string; state: FormState; hint?: ReactNode } & InputHTMLAttributes<HTMLInputElement>) {
+  const errors = state.fieldErrors?.[name];
+  const kept = input.type === "password" ? undefined : state.values?.[name];
+  return (
+    <Labelled id={`field-${name}`} label={label} hint={hint} errors={errors}>
+      {(props) => (
+        <input
+          {...props}
+          name={name}
+          className={`rounded-lg border bg-white px-3 py-2 text-slate-900 shadow-sm ${errors ? "border-rose-500" : "border-slate-300"}`}
+          {...input}
+          // What was typed wins over the default: `input` no longer carries a defaultValue to override it.
+          defaultValue={kept ?? (defaultValue as string | undefined)}
+          key={kept}
+        />
+      )}
+    </Labelled>
   );
 }
 

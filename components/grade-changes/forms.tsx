@@ -5,9 +5,10 @@
 // render then shows the new scores and the history entry.
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { callApi, fieldErrorsOf, type ApiMethod } from "@/components/api-client";
 import { buttonStyles, fieldClass } from "@/components/ui";
+import { Labelled } from "@/components/form-fields";
 
 const inputClass = fieldClass;
 
@@ -46,41 +47,6 @@ function Said({ message }: { message: Message }) {
     >
       {message.text}
     </p>
-  );
-}
-
-/** A labelled input or textarea whose errors are announced with it. */
-function Labelled({
-  id,
-  label,
-  hint,
-  errors,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  errors?: string[];
-  children: (props: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
-}) {
-  const describedBy = [hint ? `${id}-hint` : null, errors ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children({ id, "aria-invalid": errors ? true : undefined, "aria-describedby": describedBy })}
-      {hint ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {errors ? (
-        <p id={`${id}-error`} className="text-sm text-rose-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
   );
 }
 

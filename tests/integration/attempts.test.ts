@@ -7,7 +7,6 @@ import { startAttempt } from "@/lib/attempts/start";
 import { submitAttempt } from "@/lib/attempts/submit";
 import { attemptView, quizSubmissions, staffAttemptView } from "@/lib/attempts/view";
 import { quizzesForStudent } from "@/lib/quizzes/for-student";
-import { AppError } from "@/lib/server/errors";
 import { fillDemoQuizzes } from "@/lib/demo/demo-quizzes";
 import { syncStarterLibrary } from "@/lib/demo/starter-library";
 import { seedDemo } from "@/lib/demo/seed";
@@ -15,17 +14,7 @@ import { DEMO_JOIN_CODE } from "@/lib/demo/seed-data";
 import { GRADER_VERSION } from "@/lib/grading";
 import { expectedAnswer } from "@/lib/questions";
 import { DATABASES, type TestDatabase } from "./databases";
-import { say } from "../unit/attempts/say";
-
-async function rejects(promise: Promise<unknown>, code: AppError["code"], message?: RegExp) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect(say((error as AppError).text)).toMatch(message);
-}
+import { rejects } from "./fixtures/rejects";
 
 describe.each(DATABASES)("%s", (_provider, open) => {
   let t: TestDatabase;

@@ -24,19 +24,8 @@ import {
 } from "@/lib/gradebook/grade-changes";
 import { GRADER_VERSION } from "@/lib/grading";
 import { expectedAnswer } from "@/lib/questions";
-import { AppError } from "@/lib/server/errors";
-import { say } from "../unit/attempts/say";
 import { DATABASES, type TestDatabase } from "./databases";
-
-async function rejects(promise: Promise<unknown>, code: AppError["code"], message?: RegExp) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect(say((error as AppError).text)).toMatch(message);
-}
+import { rejects } from "./fixtures/rejects";
 
 describe.each(DATABASES)("%s", (_provider, open) => {
   let t: TestDatabase;

@@ -22,19 +22,8 @@ import {
 import { syncStarterLibrary } from "@/lib/demo/starter-library";
 import { seedDemo } from "@/lib/demo/seed";
 import { DEMO_JOIN_CODE } from "@/lib/demo/seed-data";
-import { AppError } from "@/lib/server/errors";
 import { DATABASES, type TestDatabase } from "./databases";
-import { say } from "../unit/attempts/say";
-
-async function rejects(promise: Promise<unknown>, code: AppError["code"], message?: RegExp) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (message) expect(say((error as AppError).text)).toMatch(message);
-}
+import { rejects } from "./fixtures/rejects";
 
 describe.each(DATABASES)("%s", (_provider, open) => {
   let t: TestDatabase;
