@@ -30,12 +30,17 @@ const LAYERS = {
   // The gradebook: counted scores, grade changes by staff (overrides, excusals) and their history.
   gradebook: [...CORE, "attempts", "db", "audit", "server/errors"],
   // The /api/v1 kit and its operations: below app/, above the domains it exposes.
-  api: [...CORE, "auth", "db", "env", "server", "authoring", "quizzes", "attempts", "courses", "gradebook", "analytics", "regrade"],
+  api: [...CORE, "auth", "db", "env", "server", "authoring", "quizzes", "attempts", "courses", "gradebook", "analytics", "regrade", "lms", "interchange"],
   // Analytics: item statistics and the misconceptions report (stats.ts and the grouping are
   // pure; attempts for the release rule), and the queries that feed them.
   analytics: [...CORE, "attempts", "db", "server/errors"],
   // Regrade: the stored responses graded again (the grading submit uses), off the request path.
   regrade: [...CORE, "attempts", "auth", "db", "audit", "server/errors"],
+  // Grades and rosters to and from an LMS: grade files per LMS (from the gradebook), the
+  // quizzes' columns there, roster files in.
+  lms: [...CORE, "attempts", "gradebook", "courses", "auth", "db", "audit", "server/errors"],
+  // Question banks in and out: this project's JSON, Moodle XML, GIFT, QTI 2.1.
+  interchange: [...CORE, "authoring", "db", "audit", "server/errors"],
   i18n: [],
 };
 // Every layer may say things in the reader's language: lib/i18n is a pure leaf.

@@ -32,6 +32,10 @@ import en_analytics from "./en/analytics.json" with { type: "json" };
 import en_misconceptions from "./en/misconceptions.json" with { type: "json" };
 import en_gradebook from "./en/gradebook.json" with { type: "json" };
 import en_regrade from "./en/regrade.json" with { type: "json" };
+import en_lmsGrades from "./en/lmsGrades.json" with { type: "json" };
+import en_rosterImport from "./en/rosterImport.json" with { type: "json" };
+import en_bankFormats from "./en/bankFormats.json" with { type: "json" };
+import en_bankTransfer from "./en/bankTransfer.json" with { type: "json" };
 import zh_common from "./zh-CN/common.json" with { type: "json" };
 import zh_auth from "./zh-CN/auth.json" with { type: "json" };
 import zh_account from "./zh-CN/account.json" with { type: "json" };
@@ -62,6 +66,10 @@ import zh_analytics from "./zh-CN/analytics.json" with { type: "json" };
 import zh_misconceptions from "./zh-CN/misconceptions.json" with { type: "json" };
 import zh_gradebook from "./zh-CN/gradebook.json" with { type: "json" };
 import zh_regrade from "./zh-CN/regrade.json" with { type: "json" };
+import zh_lmsGrades from "./zh-CN/lmsGrades.json" with { type: "json" };
+import zh_rosterImport from "./zh-CN/rosterImport.json" with { type: "json" };
+import zh_bankFormats from "./zh-CN/bankFormats.json" with { type: "json" };
+import zh_bankTransfer from "./zh-CN/bankTransfer.json" with { type: "json" };
 
 const en = {
   common: en_common,
@@ -94,6 +102,10 @@ const en = {
   misconceptions: en_misconceptions,
   gradebook: en_gradebook,
   regrade: en_regrade,
+  lmsGrades: en_lmsGrades,
+  rosterImport: en_rosterImport,
+  bankFormats: en_bankFormats,
+  bankTransfer: en_bankTransfer,
 };
 
 export type Messages = typeof en;
@@ -133,6 +145,10 @@ const zh = {
   misconceptions: zh_misconceptions,
   gradebook: zh_gradebook,
   regrade: zh_regrade,
+  lmsGrades: zh_lmsGrades,
+  rosterImport: zh_rosterImport,
+  bankFormats: zh_bankFormats,
+  bankTransfer: zh_bankTransfer,
 } as unknown as Messages;
 
 export const catalogs: Record<Locale, Messages> = { en, "zh-CN": zh };

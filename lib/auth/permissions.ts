@@ -34,6 +34,16 @@ export const PERMISSIONS = {
   "regrade.apply": INSTRUCTOR_ONLY,
   /** See item statistics and the class's misconceptions, and export them. */
   "analytics.view": STAFF,
+  /** Download grade files for an LMS (Canvas, Moodle, Blackboard, Brightspace); see the exports made. */
+  "grades.export": STAFF,
+  /** Say what each quiz is called in each LMS's gradebook (its column id or title there). */
+  "grades.lms": INSTRUCTOR_ONLY,
+  /** Enrol students from an LMS's roster file; set students' sections and LMS identifiers. */
+  "roster.import": STAFF,
+  /** Download a bank as JSON, Moodle XML, GIFT or QTI. */
+  "banks.export": STAFF,
+  /** Import questions into a bank from JSON, Moodle XML, GIFT or QTI. */
+  "banks.import": INSTRUCTOR_ONLY,
 } as const satisfies Record<string, readonly CourseRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
