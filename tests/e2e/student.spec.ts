@@ -112,6 +112,32 @@ test("the practice quiz: answers are kept across a reload, submit asks first, an
   await waitSaved(page, 4);
   await page.getByLabel("Time", { exact: true }).fill(String((expected[4].ms ?? 0) + 1234));
   await waitSaved(page, 5);
+
+  // A save the server refuses is announced (an alert) and takes the focus: typing on would be in
+  // vain. A save that never reached the server is announced and retried, and the focus stays in
+  // the field, so no keystroke goes astray; the answer is saved once the connection is back.
+  const time = page.getByLabel("Time", { exact: true });
+  const status5 = page.getByTestId("save-status-5");
+  const saves5 = "**/api/attempts/*/responses/5";
+  await page.route(saves5, (route) =>
+    route.fulfill({
+      status: 422,
+      contentType: "application/json",
+      body: JSON.stringify({ error: "unprocessable", message: "Refused by the test." }),
+    }),
+  );
+  await time.fill("77");
+  await expect(status5).toHaveRole("alert");
+  await expect(status5).toHaveText("Refused by the test.");
+  await expect(status5).toBeFocused();
+  await page.unroute(saves5);
+  await page.route(saves5, (route) => route.abort("internetdisconnected"));
+  await time.fill(String((expected[4].ms ?? 0) + 1234));
+  await expect(status5).toHaveText(/^Not saved yet: no connection\. Retrying in 1 s\.$/);
+  await expect(status5).toHaveRole("alert");
+  await expect(time).toBeFocused();
+  await page.unroute(saves5);
+  await waitSaved(page, 5);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/attempt.png`, fullPage: false });
 
