@@ -285,3 +285,39 @@ test("no expected answer in the attempt page's HTML, its RSC payload, its JavaSc
   }
   await context.close();
 });
+
+test("on a 360 px phone the ladder diagram shows both endpoints, and at actual size pans in its own box", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  try {
+    await page.goto("/practice");
+    await page.getByRole("link", { name: /The three-way handshake/ }).click();
+    await page.getByRole("button", { name: "Show the answer" }).click();
+    const ladder = page.getByTestId("ladder").first();
+    await expect(ladder).toBeVisible();
+    const pageOverflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    // Scaled to fit: the whole drawing, both lifelines' names included, is inside the screen.
+    const box = (await ladder.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    for (const name of ["client", "server"]) {
+      const label = (await ladder.locator("text", { hasText: new RegExp(`^${name}$`) }).boundingBox())!;
+      expect(label.x).toBeGreaterThanOrEqual(0);
+      expect(label.x + label.width).toBeLessThanOrEqual(360);
+    }
+    expect(await pageOverflow()).toBe(0);
+    // Full size on request: the drawing pans inside its own box, which says so; the page still fits.
+    const actual = page.getByRole("button", { name: "Actual size" }).first();
+    await actual.click();
+    await expect(actual).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByText("Scroll the diagram sideways to see both endpoints.").first()).toBeVisible();
+    const drawn = Number((await ladder.getAttribute("viewBox"))!.split(" ")[2]);
+    expect((await ladder.boundingBox())!.width).toBe(drawn);
+    const region = ladder.locator("xpath=..");
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await pageOverflow()).toBe(0);
+    await expectAccessible(page);
+  } finally {
+    await context.close();
+  }
+});
