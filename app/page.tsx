@@ -160,15 +160,23 @@ async function Landing() {
       <div>
         <h1 className="text-3xl font-semibold tracking-tight text-slate-900 sm:text-4xl">{t("title")}</h1>
         <p className="mt-4 text-lg text-slate-700">{t("lead")}</p>
-        <div className="mt-6 flex flex-wrap gap-3">
+        {/* Two buttons, which share a row where the column is wide enough and stack elsewhere; signing in
+            (also in the header) is a line under them, so no button is left alone on a row. */}
+        <div className="mt-6 flex flex-col gap-3 sm:flex-row md:flex-col lg:flex-row" data-testid="landing-actions">
           <ButtonLink href="/practice">{t("tryNow")}</ButtonLink>
           <ButtonLink href="/signup" variant="secondary">
             {t("createAccount")}
           </ButtonLink>
-          <ButtonLink href="/login" variant="secondary">
-            {t("signIn")}
-          </ButtonLink>
         </div>
+        <p className="mt-4 text-sm text-slate-700">
+          {t.rich("haveAccount", {
+            link: (chunks) => (
+              <Link href="/login" className="font-medium text-accent-700 underline">
+                {chunks}
+              </Link>
+            ),
+          })}
+        </p>
       </div>
       <Card title={t("learnTitle")}>
         <ul className="list-disc space-y-2 pl-5 text-slate-700">

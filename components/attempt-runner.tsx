@@ -1,7 +1,10 @@
 "use client";
 // Taking a quiz: every change is saved to the server (debounced), with an honest status per
 // question; the countdown follows the server's deadline; submit asks first and is safe to
-// repeat. A reload, a closed tab or a second device finds the last saved answers.
+// repeat. A reload, a closed tab or a second device finds the last saved answers. A save or a
+// submit the server refuses is announced (an alert) and takes the focus, since typing on would
+// be in vain; a save that only failed to reach the server is announced and retried, and the
+// focus stays where the student is typing, so no keystroke goes astray.
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -14,6 +17,9 @@ type Item = { position: number; presentation: Presentation; draft: Draft | null;
 type SaveState = { kind: "idle" | "pending" | "saving" | "saved" | "error"; at?: string; message?: string };
 
 const DEBOUNCE_MS = 800;
+
+/** The element of an error that takes the focus: a question's save error, or the submit error. */
+const errorId = (at: number | "submit") => `attempt-error-${at}`;
 
 export function AttemptRunner({
   attemptId,
@@ -49,6 +55,11 @@ export function AttemptRunner({
   const retry = useRef<(position: number, attempt: number) => void>(() => undefined);
   const [left, setLeft] = useState<number | null>(deadlineAt ? new Date(deadlineAt).getTime() - new Date(serverNow).getTime() : null);
   const finished = useRef(false);
+  // Where the focus goes after a refusal: a question's save error, or the submit error.
+  const [focusError, setFocusError] = useState<{ at: number | "submit" } | null>(null);
+  useEffect(() => {
+    if (focusError) document.getElementById(errorId(focusError.at))?.focus();
+  }, [focusError]);
 
   const save = useCallback(
     async (position: number, attempt = 0): Promise<boolean> => {
@@ -69,6 +80,7 @@ export function AttemptRunner({
         }
         if (response.status === 409 || response.status === 404) {
           setSaves((s) => ({ ...s, [position]: { kind: "error", message: body.message ?? t("status.closed") } }));
+          setFocusError({ at: position });
           router.refresh();
           return false;
         }
@@ -76,6 +88,7 @@ export function AttemptRunner({
           ...s,
           [position]: { kind: "error", message: body.message ?? t("status.failed", { status: response.status }) },
         }));
+        setFocusError({ at: position });
         return false;
       } catch {
         // Offline or the server is restarting: keep the answer here and try again.
@@ -134,13 +147,17 @@ export function AttemptRunner({
         }
         const body = (await response.json().catch(() => ({}))) as { message?: string };
         setSubmitError(body.message ?? t("submitFailed", { status: response.status }));
+        setFocusError({ at: "submit" });
         break;
       } catch {
         await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
       }
     }
     setSubmitting(false);
-    if (!finished.current) setSubmitError((e) => e ?? t("submitOffline"));
+    if (!finished.current) {
+      setSubmitError((e) => e ?? t("submitOffline"));
+      setFocusError({ at: "submit" });
+    }
   }, [attemptId, flush, router, t]);
 
   // The countdown, from the server's clock; at zero the attempt is submitted with what was saved.
@@ -194,7 +211,12 @@ export function AttemptRunner({
         </p>
       ) : null}
       {submitError ? (
-        <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800">
+        <p
+          role="alert"
+          id={errorId("submit")}
+          tabIndex={-1}
+          className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-800 outline-none focus:ring-2 focus:ring-rose-400"
+        >
           {submitError}
         </p>
       ) : null}
@@ -216,21 +238,29 @@ export function AttemptRunner({
                     onChange={(d) => change(item.position, d)}
                   />
                 </div>
-                <p
-                  className={`mt-3 text-sm ${s.kind === "error" ? "text-rose-700" : "text-slate-600"}`}
-                  aria-live="polite"
-                  data-testid={`save-status-${item.position}`}
-                >
-                  {s.kind === "saved" && s.at
-                    ? t("status.savedAt", { time: clock(s.at) })
-                    : s.kind === "saving"
-                      ? t("status.saving")
-                      : s.kind === "pending"
-                        ? t("status.pending")
-                        : s.kind === "error"
-                          ? s.message
+                {s.kind === "error" ? (
+                  // A new alert element, so the error is announced at once (a polite region would
+                  // wait, and changing a live region's role is not reliably announced).
+                  <p
+                    role="alert"
+                    id={errorId(item.position)}
+                    tabIndex={-1}
+                    className="mt-3 rounded text-sm text-rose-700 outline-none focus:ring-2 focus:ring-rose-400"
+                    data-testid={`save-status-${item.position}`}
+                  >
+                    {s.message}
+                  </p>
+                ) : (
+                  <p className="mt-3 text-sm text-slate-600" aria-live="polite" data-testid={`save-status-${item.position}`}>
+                    {s.kind === "saved" && s.at
+                      ? t("status.savedAt", { time: clock(s.at) })
+                      : s.kind === "saving"
+                        ? t("status.saving")
+                        : s.kind === "pending"
+                          ? t("status.pending")
                           : t("status.empty")}
-                </p>
+                  </p>
+                )}
               </section>
             </li>
           );

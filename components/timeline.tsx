@@ -9,12 +9,10 @@ import { useId, useMemo, useState } from "react";
 import { msg, type MessageKey } from "@/lib/i18n/msg";
 import { describeEvent, describeSegment, endpointName } from "@/lib/tcp/describe";
 import type { TimerName, Trace, TraceEvent } from "@/lib/tcp/trace";
+import { LABEL_CHAR_WIDTH, ladderLayout, placeLabels, type Arrow } from "./ladder-geometry";
 import { buttonStyles } from "./ui";
 import { useText } from "./use-text";
 
-const W = 640;
-const CLIENT_X = 150;
-const SERVER_X = 490;
 const TOP = 48;
 
 const label = describeSegment;
@@ -94,8 +92,8 @@ export function Timeline({
   const indexOf = useMemo(() => new Map(events.map((e, i) => [e, i])), [events]);
   const [step, setStep] = useState<number>(events.length - 1);
   const [asTable, setAsTable] = useState(false);
+  const [actualSize, setActualSize] = useState(false);
   const scale = useMemo(() => timeScale(events), [events]);
-  const x = (who: string) => (who === "client" ? CLIENT_X : SERVER_X);
   const highlightEvent = highlight !== undefined ? trace.events[highlight] : undefined;
   const highlightStep = highlightEvent ? (indexOf.get(highlightEvent) ?? -1) : -1;
 
@@ -108,6 +106,57 @@ export function Timeline({
     return byId;
   }, [events]);
   const lost = useMemo(() => new Set(events.flatMap((e) => (e.type === "drop" && e.reason === "network" ? [e.segment.id] : []))), [events]);
+  // Every segment's label, once: their longest sets how far apart the lifelines stand.
+  const labels = useMemo(
+    () =>
+      new Map<TraceEvent, string>(
+        events.flatMap((e) => {
+          if (e.type !== "send") return [];
+          const isLost = lost.has(e.segment.id) && !arrivals.has(e.segment.id);
+          return [
+            [
+              e as TraceEvent,
+              t("segment", { segment: label(e.segment), rtx: e.segment.retransmission ? "yes" : "no", lost: isLost ? "yes" : "no" }),
+            ] as const,
+          ];
+        }),
+      ),
+    [events, lost, arrivals, t],
+  );
+  const {
+    width: W,
+    client: CLIENT_X,
+    server: SERVER_X,
+  } = useMemo(() => ladderLayout(Math.max(0, ...[...labels.values()].map((l) => l.length))), [labels]);
+  const x = (who: string) => (who === "client" ? CLIENT_X : SERVER_X);
+  // Each send's arrow as drawn — to where and when it arrives, or halfway to a cross when
+  // lost — and its label's place, chosen once for the whole picture.
+  const sends = useMemo(() => {
+    const out = new Map<TraceEvent, { x1: number; x2: number; endX: number; endY: number; arrive: number[]; isLost: boolean }>();
+    for (const e of events) {
+      if (e.type !== "send") continue;
+      const x1 = e.endpoint === "client" ? CLIENT_X : SERVER_X;
+      const x2 = e.segment.to === "client" ? CLIENT_X : SERVER_X;
+      const y = scale.y(e.t);
+      const arrive = arrivals.get(e.segment.id) ?? [];
+      const isLost = lost.has(e.segment.id) && arrive.length === 0;
+      const y2 = isLost ? y + 24 : arrive.length ? scale.y(events[arrive[0]].t) : y + 24;
+      out.set(e, { x1, x2, endX: isLost ? (x1 + x2) / 2 : x2, endY: isLost ? (y + y2) / 2 : y2, arrive, isLost });
+    }
+    return out;
+  }, [events, arrivals, lost, scale, CLIENT_X, SERVER_X]);
+  const placements = useMemo(() => {
+    const drawn = [...sends.entries()];
+    const arrows: Arrow[] = drawn.map(([e, a]) => ({
+      x1: a.x1,
+      y1: scale.y(e.t),
+      x2: a.endX,
+      y2: a.endY,
+      width: (labels.get(e)?.length ?? 0) * LABEL_CHAR_WIDTH,
+    }));
+    const places = placeLabels(arrows);
+    return new Map(drawn.map(([e], i) => [e, places[i]]));
+  }, [sends, labels, scale]);
 
   const timeWaits = useMemo(() => {
     if (!showStates) return [];
@@ -230,225 +279,246 @@ export function Timeline({
           </table>
         </div>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={heading} tabIndex={0}>
-          <svg
-            viewBox={`0 0 ${W} ${scale.height}`}
-            width={W}
-            role="img"
-            aria-labelledby={`${id}-svg-title`}
-            className="max-w-none font-sans"
-          >
-            <title id={`${id}-svg-title`}>{t("picture", { title: heading, count: events.length, button: t("showTable") })}</title>
-            <defs>
-              <marker id={`${id}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                <path d="M0,0 L10,5 L0,10 z" fill="#334155" />
-              </marker>
-            </defs>
-            <text x={CLIENT_X} y={24} textAnchor="middle" className="fill-slate-900 text-[14px] font-semibold">
-              {text(endpointName("client"))}
-            </text>
-            <text x={SERVER_X} y={24} textAnchor="middle" className="fill-slate-900 text-[14px] font-semibold">
-              {text(endpointName("server"))}
-            </text>
-            <line x1={CLIENT_X} x2={CLIENT_X} y1={TOP - 12} y2={scale.height - 16} stroke="#94a3b8" strokeWidth={2} />
-            <line x1={SERVER_X} x2={SERVER_X} y1={TOP - 12} y2={scale.height - 16} stroke="#94a3b8" strokeWidth={2} />
-            {scale.breaks.map((b) => (
-              <g key={b.y}>
-                <rect x={20} y={b.y - 9} width={W - 40} height={18} fill="#f8fafc" />
-                <text x={W / 2} y={b.y + 4} textAnchor="middle" className="fill-slate-500 text-[11px]">
-                  {t("later", { duration: duration(b.ms) })}
-                </text>
-              </g>
-            ))}
-            {timeWaits.map((tw) => {
-              const bx = tw.who === "client" ? CLIENT_X - 10 : SERVER_X + 10;
-              const y1 = scale.y(tw.from);
-              const y2 = scale.y(tw.to);
-              return (
-                <g key={`${tw.who}-${tw.from}`}>
-                  <path
-                    d={`M${bx},${y1} h${tw.who === "client" ? -6 : 6} V${y2} h${tw.who === "client" ? 6 : -6}`}
-                    fill="none"
-                    stroke="#b45309"
-                    strokeWidth={2}
-                  />
-                  <text
-                    x={bx + (tw.who === "client" ? -10 : 10)}
-                    y={(y1 + y2) / 2}
-                    textAnchor={tw.who === "client" ? "end" : "start"}
-                    className="fill-amber-800 text-[10px]"
-                  >
-                    TIME_WAIT {duration(tw.to - tw.from)}
+        <>
+          {/* Narrower than the drawing (a phone), it is scaled to fit, so both endpoints show;
+              "Actual size" draws it full size, to be panned sideways. */}
+          <div className="no-print flex flex-wrap items-center gap-2 sm:hidden">
+            <button type="button" className={buttonStyles.secondary} onClick={() => setActualSize((on) => !on)} aria-pressed={actualSize}>
+              {t("actualSize")}
+            </button>
+            {actualSize ? <span className="text-sm text-slate-600">{t("panHint")}</span> : null}
+          </div>
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={heading} tabIndex={0}>
+            <svg
+              viewBox={`0 0 ${W} ${scale.height}`}
+              width={actualSize ? W : "100%"}
+              role="img"
+              aria-labelledby={`${id}-svg-title`}
+              className={`font-sans ${actualSize ? "max-w-none" : "h-auto"}`}
+              style={actualSize ? undefined : { maxWidth: W }}
+              data-testid="ladder"
+            >
+              <title id={`${id}-svg-title`}>{t("picture", { title: heading, count: events.length, button: t("showTable") })}</title>
+              <defs>
+                <marker
+                  id={`${id}-arrow`}
+                  viewBox="0 0 10 10"
+                  refX="9"
+                  refY="5"
+                  markerWidth="7"
+                  markerHeight="7"
+                  orient="auto-start-reverse"
+                >
+                  <path d="M0,0 L10,5 L0,10 z" fill="#334155" />
+                </marker>
+              </defs>
+              <text x={CLIENT_X} y={24} textAnchor="middle" className="fill-slate-900 text-[14px] font-semibold">
+                {text(endpointName("client"))}
+              </text>
+              <text x={SERVER_X} y={24} textAnchor="middle" className="fill-slate-900 text-[14px] font-semibold">
+                {text(endpointName("server"))}
+              </text>
+              <line x1={CLIENT_X} x2={CLIENT_X} y1={TOP - 12} y2={scale.height - 16} stroke="#94a3b8" strokeWidth={2} />
+              <line x1={SERVER_X} x2={SERVER_X} y1={TOP - 12} y2={scale.height - 16} stroke="#94a3b8" strokeWidth={2} />
+              {scale.breaks.map((b) => (
+                <g key={b.y}>
+                  <rect x={20} y={b.y - 9} width={W - 40} height={18} fill="#f8fafc" />
+                  <text x={W / 2} y={b.y + 4} textAnchor="middle" className="fill-slate-500 text-[11px]">
+                    {t("later", { duration: duration(b.ms) })}
                   </text>
                 </g>
-              );
-            })}
-            {rtoBrackets.map((b) => {
-              const side = b.who === "client" ? -1 : 1;
-              const bx = x(b.who) + side * 24;
-              const y1 = scale.y(b.from);
-              const y2 = scale.y(b.to);
-              return (
-                <g key={`rto-${b.who}-${b.from}-${b.to}`}>
-                  <path
-                    d={`M${bx - side * 4},${y1} h${side * 4} V${y2} h${-side * 4}`}
-                    fill="none"
-                    stroke="#64748b"
-                    strokeWidth={1.2}
-                    strokeDasharray="3 2"
-                  />
-                  <text
-                    x={bx + side * 4}
-                    y={(y1 + y2) / 2 + 3}
-                    textAnchor={side < 0 ? "end" : "start"}
-                    className="fill-slate-500 text-[9.5px]"
-                  >
-                    RTO {duration(b.to - b.from)}
-                  </text>
-                </g>
-              );
-            })}
-            {events.map((e, i) => {
-              const opacity = faded(i);
-              const mark = i === highlightStep ? "#f59e0b" : i === step ? "#0f766e" : null;
-              const y = scale.y(e.t);
-              if (e.type === "send") {
-                const x1 = x(e.endpoint);
-                const x2 = x(e.segment.to);
-                const arrive = arrivals.get(e.segment.id) ?? [];
-                const isLost = lost.has(e.segment.id) && arrive.length === 0;
-                const y2 = isLost ? y + 24 : arrive.length ? scale.y(events[arrive[0]].t) : y + 24;
-                const endX = isLost ? (x1 + x2) / 2 : x2;
-                const endY = isLost ? (y + y2) / 2 : y2;
+              ))}
+              {timeWaits.map((tw) => {
+                const bx = tw.who === "client" ? CLIENT_X - 10 : SERVER_X + 10;
+                const y1 = scale.y(tw.from);
+                const y2 = scale.y(tw.to);
                 return (
-                  <g key={i} opacity={opacity}>
-                    <line
-                      x1={x1}
-                      y1={y}
-                      x2={endX}
-                      y2={endY}
-                      stroke={mark ?? "#334155"}
-                      strokeWidth={mark ? 2.5 : 1.5}
-                      strokeDasharray={e.segment.retransmission ? "6 3" : undefined}
-                      markerEnd={isLost ? undefined : `url(#${id}-arrow)`}
+                  <g key={`${tw.who}-${tw.from}`}>
+                    <path
+                      d={`M${bx},${y1} h${tw.who === "client" ? -6 : 6} V${y2} h${tw.who === "client" ? 6 : -6}`}
+                      fill="none"
+                      stroke="#b45309"
+                      strokeWidth={2}
                     />
-                    {arrive.slice(1).map((k) => (
+                    <text
+                      x={bx + (tw.who === "client" ? -10 : 10)}
+                      y={(y1 + y2) / 2}
+                      textAnchor={tw.who === "client" ? "end" : "start"}
+                      className="fill-amber-800 text-[10px]"
+                    >
+                      TIME_WAIT {duration(tw.to - tw.from)}
+                    </text>
+                  </g>
+                );
+              })}
+              {rtoBrackets.map((b) => {
+                const side = b.who === "client" ? -1 : 1;
+                const bx = x(b.who) + side * 24;
+                const y1 = scale.y(b.from);
+                const y2 = scale.y(b.to);
+                return (
+                  <g key={`rto-${b.who}-${b.from}-${b.to}`}>
+                    <path
+                      d={`M${bx - side * 4},${y1} h${side * 4} V${y2} h${-side * 4}`}
+                      fill="none"
+                      stroke="#64748b"
+                      strokeWidth={1.2}
+                      strokeDasharray="3 2"
+                    />
+                    <text
+                      x={bx + side * 4}
+                      y={(y1 + y2) / 2 + 3}
+                      textAnchor={side < 0 ? "end" : "start"}
+                      className="fill-slate-500 text-[9.5px]"
+                    >
+                      RTO {duration(b.to - b.from)}
+                    </text>
+                  </g>
+                );
+              })}
+              {events.map((e, i) => {
+                const opacity = faded(i);
+                const mark = i === highlightStep ? "#f59e0b" : i === step ? "#0f766e" : null;
+                const y = scale.y(e.t);
+                if (e.type === "send") {
+                  const { x1, x2, endX, endY, arrive, isLost } = sends.get(e)!;
+                  const place = placements.get(e)!;
+                  return (
+                    <g key={i} opacity={opacity}>
                       <line
-                        key={k}
                         x1={x1}
                         y1={y}
-                        x2={x2}
-                        y2={scale.y(events[k].t)}
-                        stroke="#64748b"
-                        strokeWidth={1.2}
-                        strokeDasharray="2 3"
+                        x2={endX}
+                        y2={endY}
+                        stroke={mark ?? "#334155"}
+                        strokeWidth={mark ? 2.5 : 1.5}
+                        strokeDasharray={e.segment.retransmission ? "6 3" : undefined}
+                        markerEnd={isLost ? undefined : `url(#${id}-arrow)`}
+                      />
+                      {arrive.slice(1).map((k) => (
+                        <line
+                          key={k}
+                          x1={x1}
+                          y1={y}
+                          x2={x2}
+                          y2={scale.y(events[k].t)}
+                          stroke="#64748b"
+                          strokeWidth={1.2}
+                          strokeDasharray="2 3"
+                          markerEnd={`url(#${id}-arrow)`}
+                        />
+                      ))}
+                      {isLost ? (
+                        <text x={endX} y={endY + 5} textAnchor="middle" className="fill-rose-700 text-[16px] font-bold">
+                          ✕
+                        </text>
+                      ) : null}
+                      <text
+                        transform={`translate(${place.x} ${place.y}) rotate(${place.angle})`}
+                        y={place.dy}
+                        textAnchor={place.anchor}
+                        className="fill-slate-800 font-mono text-[10.5px]"
+                      >
+                        {labels.get(e)}
+                      </text>
+                    </g>
+                  );
+                }
+                if (e.type === "receive" && e.segment.injected) {
+                  return (
+                    <g key={i} opacity={opacity}>
+                      <line
+                        x1={(CLIENT_X + SERVER_X) / 2}
+                        y1={y - 16}
+                        x2={x(e.endpoint)}
+                        y2={y}
+                        stroke="#7c3aed"
+                        strokeWidth={1.5}
+                        strokeDasharray="4 3"
                         markerEnd={`url(#${id}-arrow)`}
                       />
-                    ))}
-                    {isLost ? (
-                      <text x={endX} y={endY + 5} textAnchor="middle" className="fill-rose-700 text-[16px] font-bold">
-                        ✕
+                      <text
+                        x={(CLIENT_X + SERVER_X) / 2}
+                        y={y - 20}
+                        textAnchor="middle"
+                        className="fill-violet-700 font-mono text-[10.5px]"
+                      >
+                        {t("old", { segment: label(e.segment) })}
                       </text>
-                    ) : null}
-                    <text x={(x1 + endX) / 2} y={(y + endY) / 2 - 5} textAnchor="middle" className="fill-slate-800 font-mono text-[10.5px]">
-                      {t("segment", {
-                        segment: label(e.segment),
-                        rtx: e.segment.retransmission ? "yes" : "no",
-                        lost: isLost ? "yes" : "no",
-                      })}
-                    </text>
-                  </g>
-                );
-              }
-              if (e.type === "receive" && e.segment.injected) {
-                return (
-                  <g key={i} opacity={opacity}>
-                    <line
-                      x1={(CLIENT_X + SERVER_X) / 2}
-                      y1={y - 16}
-                      x2={x(e.endpoint)}
-                      y2={y}
-                      stroke="#7c3aed"
-                      strokeWidth={1.5}
-                      strokeDasharray="4 3"
-                      markerEnd={`url(#${id}-arrow)`}
-                    />
-                    <text x={(CLIENT_X + SERVER_X) / 2} y={y - 20} textAnchor="middle" className="fill-violet-700 font-mono text-[10.5px]">
-                      {t("old", { segment: label(e.segment) })}
-                    </text>
-                  </g>
-                );
-              }
-              if (e.type === "delay") {
-                return (
-                  <text
-                    key={i}
-                    opacity={opacity}
-                    x={(CLIENT_X + SERVER_X) / 2}
-                    y={y + 12}
-                    textAnchor="middle"
-                    className="fill-amber-800 text-[10px]"
-                  >
-                    {t("delayed", { duration: duration(e.byMs) })}
-                  </text>
-                );
-              }
-              if (e.type === "timer") {
-                const side = e.endpoint === "client" ? -1 : 1;
-                return (
-                  <g key={i} opacity={opacity}>
-                    <TimerIcon cx={x(e.endpoint) + side * 12.5} cy={y - 12.5} />
+                    </g>
+                  );
+                }
+                if (e.type === "delay") {
+                  return (
                     <text
-                      x={x(e.endpoint) + side * 20}
-                      y={y - 9}
-                      textAnchor={side < 0 ? "end" : "start"}
-                      className="fill-slate-500 text-[10px]"
+                      key={i}
+                      opacity={opacity}
+                      x={(CLIENT_X + SERVER_X) / 2}
+                      y={y + 12}
+                      textAnchor="middle"
+                      className="fill-amber-800 text-[10px]"
                     >
-                      {text(msg(TIMER_NAME[e.timer]))}
+                      {t("delayed", { duration: duration(e.byMs) })}
                     </text>
-                  </g>
-                );
-              }
-              if (e.type === "state" && showStates) {
-                const side = e.endpoint === "client" ? -1 : 1;
-                return (
-                  <g key={i} opacity={opacity}>
-                    <circle cx={x(e.endpoint)} cy={y} r={3.5} fill={mark ?? "#0f766e"} />
+                  );
+                }
+                if (e.type === "timer") {
+                  const side = e.endpoint === "client" ? -1 : 1;
+                  return (
+                    <g key={i} opacity={opacity}>
+                      <TimerIcon cx={x(e.endpoint) + side * 12.5} cy={y - 12.5} />
+                      <text
+                        x={x(e.endpoint) + side * 20}
+                        y={y - 9}
+                        textAnchor={side < 0 ? "end" : "start"}
+                        className="fill-slate-500 text-[10px]"
+                      >
+                        {text(msg(TIMER_NAME[e.timer]))}
+                      </text>
+                    </g>
+                  );
+                }
+                if (e.type === "state" && showStates) {
+                  const side = e.endpoint === "client" ? -1 : 1;
+                  return (
+                    <g key={i} opacity={opacity}>
+                      <circle cx={x(e.endpoint)} cy={y} r={3.5} fill={mark ?? "#0f766e"} />
+                      <text
+                        x={x(e.endpoint) + side * 10}
+                        y={y + 4}
+                        textAnchor={side < 0 ? "end" : "start"}
+                        className={`font-mono text-[11px] ${e.transient ? "fill-slate-400" : "fill-accent-800"}`}
+                      >
+                        {e.to}
+                      </text>
+                    </g>
+                  );
+                }
+                if (e.type === "call") {
+                  const side = e.endpoint === "client" ? -1 : 1;
+                  return (
                     <text
+                      key={i}
+                      opacity={opacity}
                       x={x(e.endpoint) + side * 10}
-                      y={y + 4}
+                      y={y - 6}
                       textAnchor={side < 0 ? "end" : "start"}
-                      className={`font-mono text-[11px] ${e.transient ? "fill-slate-400" : "fill-accent-800"}`}
+                      className="fill-slate-600 text-[10px] italic"
                     >
-                      {e.to}
+                      {e.call}(){e.error ? " ✗" : ""}
                     </text>
-                  </g>
-                );
-              }
-              if (e.type === "call") {
-                const side = e.endpoint === "client" ? -1 : 1;
-                return (
-                  <text
-                    key={i}
-                    opacity={opacity}
-                    x={x(e.endpoint) + side * 10}
-                    y={y - 6}
-                    textAnchor={side < 0 ? "end" : "start"}
-                    className="fill-slate-600 text-[10px] italic"
-                  >
-                    {e.call}(){e.error ? " ✗" : ""}
-                  </text>
-                );
-              }
-              return null;
-            })}
-            {[...new Set(events.map((e) => e.t))].map((t) => (
-              <text key={t} x={8} y={scale.y(t) + 4} className="fill-slate-400 font-mono text-[9px]">
-                {t}
-              </text>
-            ))}
-          </svg>
-        </div>
+                  );
+                }
+                return null;
+              })}
+              {[...new Set(events.map((e) => e.t))].map((t) => (
+                <text key={t} x={8} y={scale.y(t) + 4} className="fill-slate-400 font-mono text-[9px]">
+                  {t}
+                </text>
+              ))}
+            </svg>
+          </div>
+        </>
       )}
     </figure>
   );

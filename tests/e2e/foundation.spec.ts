@@ -36,6 +36,26 @@ test("the landing page explains the product and passes axe", async ({ page }) =>
   await page.goto("/");
   await expect(page.getByRole("heading", { name: /How does TCP open and close a connection/ })).toBeVisible();
   await expectAccessible(page);
+  // At every width the landing's buttons share one row or stand in one column: none is left
+  // alone on a row of its own (a third button used to wrap there on a desktop).
+  for (const width of [360, 390, 640, 768, 1024, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    const boxes = await page
+      .getByTestId("landing-actions")
+      .getByRole("link")
+      .evaluateAll((links) =>
+        links.map((l) => l.getBoundingClientRect()).map((r) => ({ top: r.top, left: r.left, width: r.width, height: r.height })),
+      );
+    expect(boxes.length).toBeGreaterThan(1);
+    const oneRow = boxes.every((b) => b.top === boxes[0].top);
+    const oneColumn = boxes.every((b) => b.left === boxes[0].left && b.width === boxes[0].width);
+    expect(oneRow || oneColumn, `at ${width} px: ${JSON.stringify(boxes)}`).toBe(true);
+    // And no label breaks across lines inside its button.
+    for (const b of boxes) expect(b.height).toBeLessThan(48);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  }
+  await page.getByRole("main").getByRole("link", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/login$/);
   await page.goto("/login");
   await expectAccessible(page);
   await page.goto("/signup");

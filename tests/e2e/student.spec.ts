@@ -112,6 +112,32 @@ test("the practice quiz: answers are kept across a reload, submit asks first, an
   await waitSaved(page, 4);
   await page.getByLabel("Time", { exact: true }).fill(String((expected[4].ms ?? 0) + 1234));
   await waitSaved(page, 5);
+
+  // A save the server refuses is announced (an alert) and takes the focus: typing on would be in
+  // vain. A save that never reached the server is announced and retried, and the focus stays in
+  // the field, so no keystroke goes astray; the answer is saved once the connection is back.
+  const time = page.getByLabel("Time", { exact: true });
+  const status5 = page.getByTestId("save-status-5");
+  const saves5 = "**/api/attempts/*/responses/5";
+  await page.route(saves5, (route) =>
+    route.fulfill({
+      status: 422,
+      contentType: "application/json",
+      body: JSON.stringify({ error: "unprocessable", message: "Refused by the test." }),
+    }),
+  );
+  await time.fill("77");
+  await expect(status5).toHaveRole("alert");
+  await expect(status5).toHaveText("Refused by the test.");
+  await expect(status5).toBeFocused();
+  await page.unroute(saves5);
+  await page.route(saves5, (route) => route.abort("internetdisconnected"));
+  await time.fill(String((expected[4].ms ?? 0) + 1234));
+  await expect(status5).toHaveText(/^Not saved yet: no connection\. Retrying in 1 s\.$/);
+  await expect(status5).toHaveRole("alert");
+  await expect(time).toBeFocused();
+  await page.unroute(saves5);
+  await waitSaved(page, 5);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/attempt.png`, fullPage: false });
 
@@ -258,4 +284,40 @@ test("no expected answer in the attempt page's HTML, its RSC payload, its JavaSc
     for (const n of hidden) expect(body.includes(String(n)), `${url} contains ${n}`).toBe(false);
   }
   await context.close();
+});
+
+test("on a 360 px phone the ladder diagram shows both endpoints, and at actual size pans in its own box", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  try {
+    await page.goto("/practice");
+    await page.getByRole("link", { name: /The three-way handshake/ }).click();
+    await page.getByRole("button", { name: "Show the answer" }).click();
+    const ladder = page.getByTestId("ladder").first();
+    await expect(ladder).toBeVisible();
+    const pageOverflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    // Scaled to fit: the whole drawing, both lifelines' names included, is inside the screen.
+    const box = (await ladder.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    for (const name of ["client", "server"]) {
+      const label = (await ladder.locator("text", { hasText: new RegExp(`^${name}$`) }).boundingBox())!;
+      expect(label.x).toBeGreaterThanOrEqual(0);
+      expect(label.x + label.width).toBeLessThanOrEqual(360);
+    }
+    expect(await pageOverflow()).toBe(0);
+    // Full size on request: the drawing pans inside its own box, which says so; the page still fits.
+    const actual = page.getByRole("button", { name: "Actual size" }).first();
+    await actual.click();
+    await expect(actual).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByText("Scroll the diagram sideways to see both endpoints.").first()).toBeVisible();
+    const drawn = Number((await ladder.getAttribute("viewBox"))!.split(" ")[2]);
+    expect((await ladder.boundingBox())!.width).toBe(drawn);
+    const region = ladder.locator("xpath=..");
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await pageOverflow()).toBe(0);
+    await expectAccessible(page);
+  } finally {
+    await context.close();
+  }
 });
