@@ -9,7 +9,7 @@ import { LOCALES, type Locale } from "../i18n/locales";
 import type { MessageKey, MsgValue } from "../i18n/msg";
 import { textIn } from "../i18n/translate";
 import { instantiate } from "../questions/instance";
-import { choiceFor, type ChoiceTopic } from "../questions/kinds/choice-topics";
+import { CHOICE_TOPICS, choiceFor, type ChoiceTopic } from "../questions/kinds/choice-topics";
 import { starterLibrary } from "../questions/library";
 import type { QuestionTemplate, QuestionTemplateInput } from "../questions/schema";
 import { plainText } from "./html";
@@ -26,7 +26,7 @@ export type ChoiceMapping =
   { ok: true; template: QuestionTemplateInput } | { ok: false; reason: MessageKey; values?: Record<string, MsgValue> };
 
 // The seeds a library question is run for to see that its right option does not depend on the seed.
-const PROBE_SEEDS = [1, 2, 3, 4, 5];
+const PROBE_SEEDS = Array.from({ length: 12 }, (_, i) => i + 1);
 
 interface TopicFacts {
   topic: ChoiceTopic;
@@ -34,46 +34,61 @@ interface TopicFacts {
   options: { id: string; labels: Record<Locale, string> }[];
   /** The topic's own question in each language, as shown and normalized. */
   questions: Record<Locale, { shown: string; normalized: string }>;
-  /** Library questions of the topic and the option each makes right for every probed seed (null: it varies). */
+  /** Library questions (those of the topic first) and the option each makes right for every probed seed (null: it varies). */
   sources: { template: QuestionTemplate; correct: string | null }[];
 }
 
-const normalize = (text: string) => text.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+// Options compared as words: case, width and spacing aside (Chinese sets no space between a
+// number and its measure word, where an author may type one).
+const normalize = (text: string) =>
+  text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/ ?([\u3000-\u9fff]) ?/g, "$1")
+    .trim();
 
 let facts: Map<ChoiceTopic, TopicFacts> | null = null;
 
+/**
+ * Each topic's options and question, and the scenarios that can stand behind it: every starter
+ * library question's family and parameters (those that ask this topic first), with the option
+ * the topic's question has right in their trace, when that is the same for every probed seed.
+ */
 function topicFacts(): Map<ChoiceTopic, TopicFacts> {
   if (facts) return facts;
-  facts = new Map();
   const render = Object.fromEntries(LOCALES.map((l) => [l, textIn(l)])) as Record<Locale, ReturnType<typeof textIn>>;
-  for (const template of starterLibrary) {
-    if (template.ask.kind !== "choice") continue;
-    const topic = template.ask.topic;
-    const answers = PROBE_SEEDS.map((seed) => {
-      const instance = instantiate(template, seed);
-      return choiceFor(topic, instance.trace);
-    });
-    let entry = facts.get(topic);
-    if (!entry) {
-      const { options, question } = answers[0];
-      entry = {
-        topic,
-        options: options.map((o) => ({
-          id: o.id,
-          labels: Object.fromEntries(LOCALES.map((l) => [l, normalize(render[l](o.label))])) as Record<Locale, string>,
-        })),
-        questions: Object.fromEntries(
-          LOCALES.map((l) => {
-            const shown = render[l](question);
-            return [l, { shown, normalized: normalize(shown) }];
-          }),
-        ) as TopicFacts["questions"],
-        sources: [],
-      };
-      facts.set(topic, entry);
+  const traces = starterLibrary.flatMap((template) => {
+    try {
+      return [{ template, traces: PROBE_SEEDS.map((seed) => instantiate(template, seed).trace) }];
+    } catch {
+      return []; // a library question that cannot run a probed seed stands behind nothing
     }
-    const first = answers[0].correct;
-    entry.sources.push({ template, correct: answers.every((a) => a.correct === first) ? first : null });
+  });
+  const asks = (t: QuestionTemplate, topic: ChoiceTopic) => t.ask.kind === "choice" && t.ask.topic === topic;
+  facts = new Map();
+  for (const topic of CHOICE_TOPICS) {
+    const sample = choiceFor(topic, traces[0].traces[0]);
+    const sources = [...traces]
+      .sort((a, b) => Number(asks(b.template, topic)) - Number(asks(a.template, topic)))
+      .map(({ template, traces: runs }) => {
+        const answers = runs.map((trace) => choiceFor(topic, trace).correct);
+        return { template, correct: answers.every((a) => a === answers[0]) ? answers[0] : null };
+      });
+    facts.set(topic, {
+      topic,
+      options: sample.options.map((o) => ({
+        id: o.id,
+        labels: Object.fromEntries(LOCALES.map((l) => [l, normalize(render[l](o.label))])) as Record<Locale, string>,
+      })),
+      questions: Object.fromEntries(
+        LOCALES.map((l) => {
+          const shown = render[l](sample.question);
+          return [l, { shown, normalized: normalize(shown) }];
+        }),
+      ) as TopicFacts["questions"],
+      sources,
+    });
   }
   return facts;
 }
