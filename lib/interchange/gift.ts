@@ -48,7 +48,10 @@ function questionsOf(variant: ExportVariant, locale: Locale): string[] {
   const start = (name: string, text: string) => `${header(variant, name)}::${giftEscape(name)}::[html]${giftEscape(text)}`;
   switch (answer.type) {
     case "multichoice": {
-      const options = answer.options.map((o) => `\t${o.correct ? "=" : "~"}${giftEscape(escapeHtml(o.text))}\n`).join("");
+      // A leading "%" would read as a weight (`~%50%`): it is written as a character reference.
+      const options = answer.options
+        .map((o) => `\t${o.correct ? "=" : "~"}${giftEscape(escapeHtml(o.text).replace(/^%/, "&#37;"))}\n`)
+        .join("");
       return [`${start(variant.name, html)}{\n${options}${generalFeedback(variant)}}\n`];
     }
     case "numerical":
