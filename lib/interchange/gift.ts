@@ -7,9 +7,10 @@
 // by its import_from_gift), several blanks become one short-answer question per blank, and
 // GIFT has no points. The reader follows Moodle's readquestion. Pure.
 import type { Locale } from "../i18n/locales";
-import { policyOf, type Policy } from "../questions/schema";
+import { policyOf } from "../questions/schema";
 import { mapForeignChoice } from "./foreign-choice";
 import { braceless, escapeHtml, feedbackHtml, questionHtml } from "./html";
+import { distinctItems, ORDERING_GRADING } from "./ordering";
 import { decodeUtf8, ReportBuilder } from "./report";
 import { MARKER_COMMENT, markerOf, readMarker } from "./template-marker";
 import type { ExportBank, ExportFile, ExportVariant, ImportReport } from "./types";
@@ -21,14 +22,6 @@ import type { ExportBank, ExportFile, ExportVariant, ImportReport } from "./type
 export function giftEscape(text: string): string {
   return text.replace(/[\\#=~{}:\n\r]/g, (c) => (c === "\n" ? "\\n" : c === "\r" ? "" : `\\${c}`));
 }
-
-// qtype_ordering's grading nearest to this project's partial-credit policies.
-const ORDERING_GRADING: Record<Policy, string> = {
-  "all-or-nothing": "ALL_OR_NOTHING",
-  prefix: "ABSOLUTE_POSITION",
-  alignment: "LONGEST_ORDERED_SUBSET",
-  "per-field": "ABSOLUTE_POSITION",
-};
 
 // qtype_ordering reads its question as `[^{]*\{>…\}` over the raw lines and its items without
 // unescaping: braces in its text and items are written as HTML character references instead.
@@ -67,7 +60,9 @@ function questionsOf(variant: ExportVariant, locale: Locale): string[] {
     case "ordering": {
       // The extension's items run to the closing brace, so there is no room for a general feedback.
       const grading = ORDERING_GRADING[policyOf(variant.template)];
-      const items = answer.items.map((item) => `${braceless(escapeHtml(item))}\n`).join("");
+      const items = distinctItems(answer.items)
+        .map((item) => `${braceless(escapeHtml(item))}\n`)
+        .join("");
       // The name is plain text, where a reference would show as typed: its braces become brackets.
       const name = variant.name.replace(/\{/g, "(").replace(/\}/g, ")");
       const text = `${header(variant, variant.name)}::${giftEscape(name)}::[html]${giftEscape(braceless(html))}`;

@@ -8,10 +8,11 @@
 // malformed file gets its problems with their lines. Pure.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Locale } from "../i18n/locales";
-import { policyOf, type Policy } from "../questions/schema";
+import { policyOf } from "../questions/schema";
 import { mapForeignChoice } from "./foreign-choice";
 import { braceless, escapeHtml, feedbackHtml, questionHtml } from "./html";
 import { isMoodleGrade } from "./moodle-grades";
+import { distinctItems, ORDERING_GRADING } from "./ordering";
 import { decodeUtf8, lineIndex, ReportBuilder } from "./report";
 import { MARKER_ELEMENT, markerOf, readMarker } from "./template-marker";
 import type { ExportBank, ExportFile, ExportVariant, ImportReport } from "./types";
@@ -39,14 +40,6 @@ function feedbackBlock(indent: string): string {
 }
 
 const COMBINED = ["correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"];
-
-// qtype_ordering's grading nearest to this project's partial-credit policies.
-const ORDERING_GRADING: Record<Policy, string> = {
-  "all-or-nothing": "ALL_OR_NOTHING",
-  prefix: "ABSOLUTE_POSITION",
-  alignment: "LONGEST_ORDERED_SUBSET",
-  "per-field": "ABSOLUTE_POSITION",
-};
 
 /** The embedded answer of a cloze blank: `{1:SHORTANSWER:=a~=b}`, with `\ } # ~ / "` escaped. */
 function clozeBlank(answers: string[]): string {
@@ -108,7 +101,7 @@ function questionXml(variant: ExportVariant, locale: Locale): string {
       out += "    <showgrading>SHOW</showgrading>\n    <numberingstyle>none</numberingstyle>\n";
       for (const tag of COMBINED) out += htmlText(tag, "", "    ");
       out += "    <shownumcorrect>1</shownumcorrect>\n";
-      answer.items.forEach((item, i) => {
+      distinctItems(answer.items).forEach((item, i) => {
         out += `    <answer fraction="${seven(i + 1)}" format="html">\n      <text>${cdata(escapeHtml(item))}</text>\n    </answer>\n`;
       });
       break;

@@ -31,7 +31,7 @@ export function variant(id: string, seed: number, answer: VariantAnswer, over: P
   };
 }
 
-export const ordering: VariantAnswer = { type: "ordering", items: ["FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT", "CLOSED {end}"] };
+export const ordering: VariantAnswer = { type: "ordering", items: ["CLOSED", "FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT {2 MSL}", "CLOSED"] };
 export const numerical: VariantAnswer = { type: "numerical", value: 60000, tolerance: 500, unit: "ms" };
 export const multichoice: Extract<VariantAnswer, { type: "multichoice" }> = {
   type: "multichoice",

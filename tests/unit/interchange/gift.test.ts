@@ -85,8 +85,8 @@ describe("GIFT export", () => {
         .join("\n");
       const m = ORDERING.exec(lines);
       expect(m, block).not.toBeNull();
-      expect(m!.slice(2, 7)).toEqual(["4", "ALL", "VERTICAL", "LONGEST_ORDERED_SUBSET", "SHOW"]);
-      expect(m![7].split("\n")).toEqual(["FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT", "CLOSED &#123;end&#125;"]);
+      expect(m!.slice(2, 7)).toEqual(["5", "ALL", "VERTICAL", "LONGEST_ORDERED_SUBSET", "SHOW"]);
+      expect(m![7].split("\n")).toEqual(["CLOSED (1)", "FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT &#123;2 MSL&#125;", "CLOSED (2)"]);
     }
     expect(ordering[1]).toContain('::\\=HYPERLINK("http\\://x") 状态::');
   });

@@ -75,7 +75,7 @@ describe("Moodle XML export", () => {
     const { questions } = exported();
     for (const q of questions.slice(1)) {
       const fractions = children(q, "answer").map((a) => Number(a.getAttribute("fraction")));
-      if (q.getAttribute("type") === "ordering") expect(fractions).toEqual([1, 2, 3, 4]);
+      if (q.getAttribute("type") === "ordering") expect(fractions).toEqual([1, 2, 3, 4, 5]);
       else for (const f of fractions) expect(MOODLE_FRACTIONS).toContain(Math.abs(f));
     }
   });
@@ -90,11 +90,13 @@ describe("Moodle XML export", () => {
     expect(text).not.toContain("<script>");
     expect(textOf(ordering, "generalfeedback")).toBe("<p>The FIN is answered by an ACK.</p>\n<p>Then TIME_WAIT {2 MSL}.</p>");
     expect(one(ordering, "defaultgrade").textContent).toBe("2.0000000");
+    // A repeated state is numbered: qtype_ordering tells items apart by their text.
     expect(children(ordering, "answer").map((a) => one(a, "text").textContent)).toEqual([
+      "CLOSED (1)",
       "FIN_WAIT_1",
       "FIN_WAIT_2",
-      "TIME_WAIT",
-      "CLOSED {end}",
+      "TIME_WAIT {2 MSL}",
+      "CLOSED (2)",
     ]);
     expect(one(ordering, "selecttype").textContent).toBe("ALL");
     expect(textOf(questions[2], "name")).toBe('=HYPERLINK("http://x") 状态');
