@@ -12,19 +12,16 @@ export const ORDERING_GRADING: Record<Policy, string> = {
 };
 
 /**
- * The items, a repeated one numbered by its occurrence ("CLOSED (1)" … "CLOSED (2)").
- * qtype_ordering tells items apart by their text, so two items reading "CLOSED" would be one
- * item to it; and two that look the same but differ unseen would be graded by an order the
- * student cannot see. Numbered, their order is the one anyone would give them.
+ * The items told apart: a text met again is numbered by its occurrence ("CLOSED" … "CLOSED (2)"),
+ * as the variants already write a state sequence. qtype_ordering tells items apart by their
+ * text, so two items reading "CLOSED" would be one item to it; and two that look the same but
+ * differ unseen would be graded by an order the student cannot see.
  */
 export function distinctItems(items: readonly string[]): string[] {
-  const total = new Map<string, number>();
-  for (const item of items) total.set(item, (total.get(item) ?? 0) + 1);
   const seen = new Map<string, number>();
   return items.map((item) => {
-    if (total.get(item) === 1) return item;
     const n = (seen.get(item) ?? 0) + 1;
     seen.set(item, n);
-    return `${item} (${n})`;
+    return n === 1 ? item : `${item} (${n})`;
   });
 }

@@ -86,7 +86,7 @@ describe("GIFT export", () => {
       const m = ORDERING.exec(lines);
       expect(m, block).not.toBeNull();
       expect(m!.slice(2, 7)).toEqual(["5", "ALL", "VERTICAL", "LONGEST_ORDERED_SUBSET", "SHOW"]);
-      expect(m![7].split("\n")).toEqual(["CLOSED (1)", "FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT &#123;2 MSL&#125;", "CLOSED (2)"]);
+      expect(m![7].split("\n")).toEqual(["CLOSED", "FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT &#123;2 MSL&#125;", "CLOSED (2)"]);
     }
     expect(ordering[1]).toContain('::\\=HYPERLINK("http\\://x") 状态::');
   });
