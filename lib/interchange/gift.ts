@@ -9,7 +9,7 @@
 import type { Locale } from "../i18n/locales";
 import { policyOf } from "../questions/schema";
 import { mapForeignChoice } from "./foreign-choice";
-import { braceless, escapeHtml, feedbackHtml, questionHtml } from "./html";
+import { braceless, escapeHtml, feedbackHtml, plainText, questionHtml } from "./html";
 import { distinctItems, ORDERING_GRADING } from "./ordering";
 import { decodeUtf8, ReportBuilder } from "./report";
 import { MARKER_COMMENT, markerOf, readMarker } from "./template-marker";
@@ -165,7 +165,8 @@ function readBlock(block: Block, report: ReportBuilder): void {
   const separator = answers.lastIndexOf("####");
   if (separator >= 0) answers = answers.slice(0, separator).trim();
   const html = withoutFormat(stem);
-  name ||= html.slice(0, 40);
+  // Moodle names an unnamed question after the start of its text.
+  name ||= plainText(html).slice(0, 40);
 
   if (block.markers.length > 0) {
     const read = readMarker(block.markers[0]);

@@ -10,7 +10,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import type { Locale } from "../i18n/locales";
 import { policyOf } from "../questions/schema";
 import { mapForeignChoice } from "./foreign-choice";
-import { braceless, escapeHtml, feedbackHtml, questionHtml } from "./html";
+import { braceless, escapeHtml, feedbackHtml, plainText, questionHtml } from "./html";
 import { isMoodleGrade } from "./moodle-grades";
 import { distinctItems, ORDERING_GRADING } from "./ordering";
 import { decodeUtf8, lineIndex, ReportBuilder } from "./report";
@@ -190,7 +190,8 @@ function importMoodleXml(bytes: Uint8Array): ImportReport {
       continue;
     }
     if (type === "category") continue;
-    const name = child(question, "name");
+    // Moodle names an unnamed question after the start of its text.
+    const name = child(question, "name") || plainText(child(question, "questiontext")).slice(0, 40);
     const answers = (question.answer as Node[] | undefined) ?? [];
     // Ordering items' fractions are their positions, not grades.
     if (type !== "ordering") {
