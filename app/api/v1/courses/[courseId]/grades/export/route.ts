@@ -17,7 +17,7 @@ export const GET = apiRoute(exportGradesOp, async ({ params, query, user, locale
   return json(
     {
       error: "UNPROCESSABLE",
-      message: text(msg("lmsGrades.errors.leftOut", { count: result.leftOut.length })),
+      message: text(msg("lmsGrades.errors.leftOut", { count: result.leftOut.length, param: "missing=skip" })),
       issues: result.leftOut.map((s, i) => ({
         path: ["students", i],
         message: text(
