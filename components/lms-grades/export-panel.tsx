@@ -21,7 +21,7 @@ import {
 } from "@/lib/lms/grades-client";
 import { callApi } from "../api-client";
 import { Labelled } from "../form-fields";
-import { Badge, buttonStyles, Card, fieldClass } from "../ui";
+import { buttonStyles, Card, fieldClass } from "../ui";
 import { LmsColumnsForm } from "./columns-form";
 import { LMS_MENUS, LMS_NAMES } from "./lms-names";
 
@@ -139,8 +139,8 @@ export function GradeExportPanel({ courseId, quizzes, canMap }: { courseId: stri
                 </label>
               ))}
             </div>
+            <p className="text-sm text-slate-600">{t("menu", { lms: LMS_NAMES[format], menu: LMS_MENUS[format] })}</p>
             <p className="text-sm text-slate-600">
-              {t("menu", { menu: `${LMS_NAMES[format]}: ${LMS_MENUS[format]}` })}{" "}
               {format === "canvas"
                 ? t("match.canvas", { sisUser: "SIS User ID", sisLogin: "SIS Login ID" })
                 : format === "moodle"
@@ -316,9 +316,7 @@ function FileCheck({ result, courseId }: { result: Check; courseId: string }) {
       ) : null}
       {result.leftOut.length > 0 ? (
         <div className="rounded-lg border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900" role="alert">
-          <p className="font-medium">
-            <Badge tone="rose">{result.leftOut.length}</Badge> {t("leftOutTitle", { count: result.leftOut.length })}
-          </p>
+          <p className="font-medium">{t("leftOutTitle", { count: result.leftOut.length })}</p>
           <p>
             {t("leftOutHint")}{" "}
             <a className="font-medium underline" href={`/courses/${courseId}/roster`}>
