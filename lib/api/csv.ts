@@ -24,12 +24,17 @@ export type CsvColumn<R> = { header: string; value: (row: R) => CsvCell };
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** Whether a spreadsheet would run this text as a formula. */
+export function startsLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
 /** A cell as it is written: text that a spreadsheet would run as a formula is made plain text. */
 export function safeCell(value: CsvCell): string | number {
   if (value === null || value === undefined) return "";
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "number") return Number.isFinite(value) ? value : "";
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return startsLikeFormula(value) ? `'${value}` : value;
 }
 
 /**

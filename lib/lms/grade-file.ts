@@ -3,7 +3,7 @@
 // Brightspace's grades import. Pure: a sheet (the columns, each student's identifiers and values)
 // in, the text out, with the students the file has to leave out and what the instructor should
 // know before importing it. The sheet is built from the gradebook in grade-sheet.ts.
-import { csvLines, rawCell, type CsvCell, type RawCell } from "../api/csv";
+import { csvLines, rawCell, startsLikeFormula, type CsvCell, type RawCell } from "../api/csv";
 import { msg, type Msg } from "../i18n/msg";
 import type { BrightspaceIdentifier, GradeFileOptions, MoodleIdentifier } from "./grade-options";
 
@@ -56,15 +56,11 @@ export function gradeNumber(points: number): string {
   return String(Object.is(rounded, -0) ? 0 : rounded);
 }
 
-// A spreadsheet runs a cell that starts so (lib/api/csv.ts); an identifier is written as it is,
-// so one that starts so is not written at all.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** The identifier as it can be written, or why not. */
+/** The identifier as it can be written, or why not: it is written as it is, so one a spreadsheet would run is not written at all. */
 function identifier(value: string | null): { value: string } | { reason: LeftOut["reason"] } {
   const v = value?.trim() ?? "";
   if (v === "") return { reason: "missing" };
-  if (FORMULA_START.test(v)) return { reason: "unsafe" };
+  if (startsLikeFormula(v)) return { reason: "unsafe" };
   return { value: v };
 }
 
