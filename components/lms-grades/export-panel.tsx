@@ -7,6 +7,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import type { GradeCheck } from "@/lib/api/operations/lms-grades";
 import {
   BRIGHTSPACE_IDENTIFIERS,
   gradeQueryString,
@@ -24,14 +25,6 @@ import { Labelled } from "../form-fields";
 import { buttonStyles, Card, fieldClass } from "../ui";
 import { LmsColumnsForm } from "./columns-form";
 import { LMS_MENUS, LMS_NAMES } from "./lms-names";
-
-type Check = {
-  fileName: string;
-  rowCount: number;
-  columns: { key: string; title: string; maxScore: number; externalId: string | null }[];
-  leftOut: { userId: string; name: string; email: string; reason: "missing" | "unsafe" }[];
-  warnings: string[];
-};
 
 type Settings = {
   bom: boolean;
@@ -66,7 +59,7 @@ export function GradeExportPanel({ courseId, quizzes, canMap }: { courseId: stri
     delimiter: "comma",
     brightspaceIdentifier: "orgdefinedid",
   });
-  const [check, setCheck] = useState<{ query: string; result: Check | null; error: string | null } | null>(null);
+  const [check, setCheck] = useState<{ query: string; result: GradeCheck | null; error: string | null } | null>(null);
   const [download, setDownload] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   // A change of the mapping changes the file: the check runs again.
@@ -80,7 +73,7 @@ export function GradeExportPanel({ courseId, quizzes, canMap }: { courseId: stri
   useEffect(() => {
     if (keys.length === 0) return;
     const controller = new AbortController();
-    callApi<Check>("GET", `/api/v1/courses/${courseId}/grades/export/check?${query}`, undefined, controller.signal)
+    callApi<GradeCheck>("GET", `/api/v1/courses/${courseId}/grades/export/check?${query}`, undefined, controller.signal)
       .then((r) => setCheck({ query, result: r.ok ? r.data : null, error: r.ok ? null : r.message }))
       .catch(() => undefined);
     return () => controller.abort();
@@ -270,7 +263,7 @@ export function GradeExportPanel({ courseId, quizzes, canMap }: { courseId: stri
   );
 }
 
-function FileCheck({ result, courseId }: { result: Check; courseId: string }) {
+function FileCheck({ result, courseId }: { result: GradeCheck; courseId: string }) {
   const t = useTranslations("lmsGrades");
   return (
     <div className="space-y-3">

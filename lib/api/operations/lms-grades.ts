@@ -54,6 +54,8 @@ export const GradeCheckSchema = z.object({
   warnings: z.array(z.string()).meta({ description: "What to know before importing the file, in the caller's language" }),
 });
 
+export type GradeCheck = z.infer<typeof GradeCheckSchema>;
+
 export const checkGradeExportOp = operation({
   id: "checkGradeExport",
   method: "GET",
