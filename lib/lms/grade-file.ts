@@ -5,7 +5,7 @@
 // know before importing it. The sheet is built from the gradebook in grade-sheet.ts.
 import { csvLines, rawCell, startsLikeFormula, type CsvCell, type RawCell } from "../api/csv";
 import { msg, type Msg } from "../i18n/msg";
-import type { BrightspaceIdentifier, GradeFileOptions, MoodleIdentifier } from "./grade-options";
+import type { BrightspaceIdentifier, GradeFileOptions, LeftOut, MoodleIdentifier } from "./grade-options";
 
 /** A column of the file: a quiz as that LMS names it (its column id when known), or the course total. */
 export type SheetColumn = {
@@ -36,9 +36,6 @@ export type SheetValue = { points: number } | "excused" | null;
 export type SheetRow = { student: SheetStudent; values: readonly SheetValue[] };
 
 export type Sheet = { columns: readonly SheetColumn[]; rows: readonly SheetRow[] };
-
-/** Why a student is not in the file: the identifier the LMS matches on is missing, or would run as a spreadsheet formula. */
-export type LeftOut = { userId: string; name: string; email: string; reason: "missing" | "unsafe" };
 
 export type GradeFile = {
   text: string;

@@ -109,6 +109,10 @@ export function gradeQueryString(columns: readonly string[], options: GradeFileO
   return p.toString();
 }
 
+/** A student the LMS could not match, left out of the file: no identifier, or one that starts like a spreadsheet formula. */
+export const LeftOutSchema = z.object({ userId: z.string(), name: z.string(), email: z.string(), reason: z.enum(["missing", "unsafe"]) });
+export type LeftOut = z.infer<typeof LeftOutSchema>;
+
 // ------------------------------------------------------------------------------------ the record
 
 export const GradeExportSchema = z.object({

@@ -3,7 +3,14 @@
 // the download (who the LMS could not match, what to know), the record of every download, and
 // the quizzes' columns in each LMS. Staff export; instructors edit the columns.
 import { z } from "zod";
-import { GradeExportQuerySchema, GradeExportSchema, LmsColumnsBodySchema, LmsColumnsSchema, LMS_FORMATS } from "../../lms/grade-options";
+import {
+  GradeExportQuerySchema,
+  GradeExportSchema,
+  LeftOutSchema,
+  LmsColumnsBodySchema,
+  LmsColumnsSchema,
+  LMS_FORMATS,
+} from "../../lms/grade-options";
 import { defineOperation, type Operation } from "../operation";
 
 /** defineOperation with the body and query typed as present (apiRoute parses both before the handler runs). */
@@ -49,7 +56,7 @@ export const GradeCheckSchema = z.object({
     }),
   ),
   leftOut: z
-    .array(z.object({ userId: z.string(), name: z.string(), email: z.string(), reason: z.enum(["missing", "unsafe"]) }))
+    .array(LeftOutSchema)
     .meta({ description: "Students without the identifier the LMS matches on (missing, or starting like a spreadsheet formula)" }),
   warnings: z.array(z.string()).meta({ description: "What to know before importing the file, in the caller's language" }),
 });
