@@ -4,6 +4,7 @@
 // Also the page's accessible names (aria-label, title, alt), which a screen reader speaks.
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../lib/demo/seed-data";
+import { LMS_MENUS, LMS_NAMES } from "../../components/lms-grades/lms-names";
 import { withDb } from "./e2e-db";
 
 test.use({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
@@ -157,6 +158,24 @@ test("an instructor's and an administrator's pages read in Chinese", async ({ br
       "/sandbox",
     ],
     [code, joinCode],
+  );
+  // The grade export: the LMSs' own names and menus, and the headings their files must carry, stay
+  // as the LMS spells them; a file's name is the course code, "grades", the LMS and the date.
+  await sweep(
+    teacher,
+    [`/courses/${id}/gradebook/export`],
+    [
+      code,
+      joinCode,
+      ...Object.values(LMS_NAMES),
+      ...Object.values(LMS_MENUS),
+      "SIS User ID",
+      "SIS Login ID",
+      "OrgDefinedId / Username",
+      "Username",
+      ...withDb((db) => (db.prepare(`SELECT fileName AS v FROM GradeExport`).all() as { v: string }[]).map((r) => r.v)),
+      `${code.normalize("NFKD").replace(/[^A-Za-z0-9._-]+/g, "-")}-grades-canvas-${new Date().toISOString().slice(0, 10)}.csv`,
+    ],
   );
   // A gradebook cell and a staff attempt page: a submitted attempt's if another spec left one (with
   // the reasons staff typed, which are theirs), else a cell with no attempt.

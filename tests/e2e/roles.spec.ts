@@ -55,6 +55,7 @@ const PAGES: Record<string, { permission: Permission } | "signed-in"> = {
   "courses/[courseId]/quizzes/[quizId]/preview/page.tsx": { permission: "questions.preview" },
   "courses/[courseId]/gradebook/page.tsx": { permission: "grades.view" },
   "courses/[courseId]/gradebook/[quizId]/[userId]/page.tsx": { permission: "grades.view" },
+  "courses/[courseId]/gradebook/export/page.tsx": { permission: "grades.export" },
   "courses/[courseId]/analytics/page.tsx": { permission: "analytics.view" },
   "courses/[courseId]/analytics/misconceptions/page.tsx": { permission: "analytics.view" },
   "courses/[courseId]/regrade/page.tsx": { permission: "regrade.preview" },

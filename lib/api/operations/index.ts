@@ -6,6 +6,7 @@ import { banksOperations } from "./banks";
 import { captureOperations } from "./captures";
 import { gradebookOperations } from "./gradebook";
 import { libraryOperations } from "./library";
+import { lmsGradesOperations } from "./lms-grades";
 import { overridesOperations } from "./overrides";
 import { misconceptionsOperations } from "./misconceptions";
 import { previewOperations } from "./preview";
@@ -26,5 +27,6 @@ export const operations: readonly Operation[] = [
   ...analyticsOperations,
   ...misconceptionsOperations,
   ...gradebookOperations,
+  ...lmsGradesOperations,
   ...regradeOperations,
 ];

@@ -1,7 +1,7 @@
 // CSV downloads (lib/api/csv.ts): RFC 4180 quoting, CRLF lines, and cells a spreadsheet would
 // run as formulas made plain text.
 import { describe, expect, it } from "vitest";
-import { csvResponse, fileName, safeCell, toCsv } from "../../../lib/api/csv";
+import { csvLines, csvResponse, fileName, fileNameWith, rawCell, safeCell, toCsv } from "../../../lib/api/csv";
 
 type Row = { name: string; score: number | null };
 const columns = [
@@ -34,6 +34,18 @@ describe("toCsv", () => {
   it("starts with a byte order mark only when asked", () => {
     expect(toCsv([], columns, { bom: true })).toBe("\uFEFFStudent,Score\r\n");
     expect(toCsv([], columns).startsWith("\uFEFF")).toBe(false);
+  });
+});
+
+describe("csvLines", () => {
+  it("writes a raw cell as it is, with no formula guard, and guards every other text", () => {
+    expect(csvLines([["=1+1", rawCell("-5"), rawCell("a,b")]])).toBe('\'=1+1,-5,"a,b"\r\n');
+  });
+
+  it("quotes every field, empty ones too, when asked, and writes tab-delimited lines", () => {
+    expect(csvLines([["a", "", 1]], { quoteAll: true })).toBe('"a","","1"\r\n');
+    expect(csvLines([["a b", "c,d", 'e"f']], { delimiter: "\t" })).toBe('a b\tc,d\t"e""f"\r\n');
+    expect(fileNameWith("txt", ["NET 101", "grades"])).toBe("NET-101-grades.txt");
   });
 });
 

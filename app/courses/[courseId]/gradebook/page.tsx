@@ -6,7 +6,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { GradebookMatrix, type MatrixBook } from "@/components/gradebook/matrix";
 import { WeightsForm } from "@/components/gradebook/weights";
-import { Card, EmptyState, PageHeader } from "@/components/ui";
+import { ButtonLink, Card, EmptyState, PageHeader } from "@/components/ui";
 import { can, rolesFor } from "@/lib/auth/permissions";
 import { requireCourse } from "@/lib/auth/session";
 import { gradebook, gradebookView } from "@/lib/gradebook";
@@ -21,13 +21,25 @@ export const dynamic = "force-dynamic";
 export default async function GradebookPage({ params }: { params: Promise<{ courseId: string }> }) {
   const { courseId } = await params;
   const access = await requireCourse(courseId, rolesFor("grades.view"), `/courses/${courseId}/gradebook`);
-  const [book, t] = await Promise.all([gradebook.course(courseId, new Date()), getTranslations("gradebook")]);
+  const [book, t, tl] = await Promise.all([
+    gradebook.course(courseId, new Date()),
+    getTranslations("gradebook"),
+    getTranslations("lmsGrades"),
+  ]);
   const view = gradebookView(book);
   // The browser gets each cell packed: a class of 500 is 10 000 cells.
   const packed: MatrixBook = { ...view, rows: view.rows.map((r) => ({ ...r, cells: r.cells.map(packCell) })) };
   return (
     <>
-      <PageHeader title={t("title")} description={t("description", { course: access.course.code })} />
+      <PageHeader
+        title={t("title")}
+        description={t("description", { course: access.course.code })}
+        actions={
+          can(access.role, "grades.export") && view.quizzes.length > 0 ? (
+            <ButtonLink href={`/courses/${courseId}/gradebook/export`}>{tl("open")}</ButtonLink>
+          ) : null
+        }
+      />
       <div className="space-y-6">
         <Card>
           {view.quizzes.length === 0 ? <EmptyState title={t("noQuizzes")} /> : <GradebookMatrix courseId={courseId} book={packed} />}

@@ -1,0 +1,6 @@
+// GET /api/v1/courses/{courseId}/grades/exports: the grade files downloaded (lib/api/operations/lms-grades.ts).
+import { listGradeExportsOp } from "@/lib/api/operations/lms-grades";
+import { apiRoute } from "@/lib/api/route";
+import { gradeExport } from "@/lib/lms";
+
+export const GET = apiRoute(listGradeExportsOp, async ({ params }) => ({ exports: await gradeExport.list(params.courseId) }));
