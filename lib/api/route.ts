@@ -110,13 +110,14 @@ async function courseOf(access: Exclude<Operation["access"], "signed-in">, param
  */
 async function readForm(request: Request, form: FormBody, locale: Locale): Promise<ReadForm> {
   const type = request.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\s*;/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", msg("bankTransfer.api.notMultipart"));
+  if (!/^multipart\/form-data\s*;/i.test(type))
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", msg("bankTransfer.api.notMultipart", { type: "multipart/form-data" }));
   const bytes = await readBody(request, form.limitBytes);
   let data: FormData;
   try {
     data = await new Response(bytes, { headers: { "content-type": type } }).formData();
   } catch {
-    throw new AppError("BAD_REQUEST", msg("bankTransfer.api.badMultipart"));
+    throw new AppError("BAD_REQUEST", msg("bankTransfer.api.badMultipart", { type: "multipart/form-data" }));
   }
   const fields: Record<string, string> = {};
   const files: Record<string, { name: string; bytes: Uint8Array }> = {};

@@ -312,7 +312,7 @@ function readItem(path: string, xml: string, report: ImportReport): void {
   const nodes = readXml(xml);
   const [item] = findAll(nodes, "assessmentItem");
   if (!item) {
-    report.problems.push({ line: 1, message: msg("bankTransfer.problems.notItem", { file: path }) });
+    report.problems.push({ line: 1, message: msg("bankTransfer.problems.notItem", { file: path, element: "assessmentItem" }) });
     return;
   }
   const name = attrOf(item, "title") ?? attrOf(item, "identifier") ?? path;
@@ -372,7 +372,7 @@ export function importQti(bytes: Uint8Array): ImportReport {
   }
   const manifestBytes = files["imsmanifest.xml"];
   if (!manifestBytes) {
-    report.problems.push({ line: null, message: msg("bankTransfer.problems.noManifest") });
+    report.problems.push({ line: null, message: msg("bankTransfer.problems.noManifest", { file: "imsmanifest.xml" }) });
     return report;
   }
   const manifestXml = strFromU8(manifestBytes);

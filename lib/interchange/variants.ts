@@ -67,12 +67,19 @@ const stateSpellings = (state: string): string[] => [...new Set([state, state.re
 const flagSpellings = (flags: string): string[] => [...new Set([flags, flags.split("+").reverse().join("+")])];
 const endpointSpellings = (e: EndpointName, render: Render): string[] => [...new Set([e, render(endpointName(e))])];
 
+const BLANK_KEYS = {
+  sender: "bankTransfer.blank.sender",
+  flags: "bankTransfer.blank.flags",
+  seq: "bankTransfer.blank.seq",
+  ack: "bankTransfer.blank.ack",
+} as const;
+
 function segmentBlanks(
   segment: { from: EndpointName; flags: string; seq: number | null; ack: number | null },
   n: number,
   render: Render,
 ): { label: string; answers: string[] }[] {
-  const label = (field: "sender" | "flags" | "seq" | "ack") => render(msg(`bankTransfer.blank.${field}`, { n }));
+  const label = (field: keyof typeof BLANK_KEYS) => render(msg(BLANK_KEYS[field], { n }));
   const blanks = [
     { label: label("sender"), answers: endpointSpellings(segment.from, render) },
     { label: label("flags"), answers: flagSpellings(segment.flags) },
