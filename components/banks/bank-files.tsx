@@ -105,7 +105,7 @@ export function BankExport({
   const lms = format !== "json";
   return (
     <Card title={t("exportHeading")}>
-      <form onSubmit={download} className="grid gap-3 sm:grid-cols-3 sm:items-end" aria-label={t("exportHeading")}>
+      <form onSubmit={download} className="grid gap-3 sm:grid-cols-3 sm:items-start" aria-label={t("exportHeading")}>
         <FormatSelect id={`${id}-format`} formats={formats} value={format} onChange={setFormat} label={t("formatLabel")} />
         <Labelled id={`${id}-seeds`} label={t("seedsLabel")} hint={lms ? t("seedsHint", { min: minSeeds, max: maxSeeds }) : t("seedsJson")}>
           {(props) => (
@@ -122,7 +122,7 @@ export function BankExport({
             />
           )}
         </Labelled>
-        <div>
+        <div className="sm:pt-7">
           <button type="submit" className={buttonStyles.primary} disabled={busy}>
             {busy ? t("downloading") : t("download")}
           </button>
@@ -258,7 +258,7 @@ export function BankImport({ bankId, formats, maxBytes }: { bankId: string; form
           e.preventDefault();
           void send(true);
         }}
-        className="grid gap-3 sm:grid-cols-3 sm:items-end"
+        className="grid gap-3 sm:grid-cols-3 sm:items-start"
         aria-label={t("importHeading")}
       >
         <Labelled id={`${id}-file`} label={t("fileLabel")} hint={t("fileHint", { limit: maxBytes })}>
@@ -289,7 +289,7 @@ export function BankImport({ bankId, formats, maxBytes }: { bankId: string; form
           }}
           label={t("formatLabel")}
         />
-        <div>
+        <div className="sm:pt-7">
           <button type="submit" className={buttonStyles.secondary} disabled={busy}>
             {t("check")}
           </button>
