@@ -281,26 +281,15 @@ function unpack(bytes: Uint8Array): Unzipped | null {
   }
 }
 
-const INTERACTIONS = [
-  "choiceInteraction",
-  "orderInteraction",
-  "textEntryInteraction",
-  "extendedTextInteraction",
-  "matchInteraction",
-  "associateInteraction",
-  "gapMatchInteraction",
-  "inlineChoiceInteraction",
-  "hotspotInteraction",
-  "hottextInteraction",
-  "sliderInteraction",
-  "uploadInteraction",
-  "drawingInteraction",
-  "graphicOrderInteraction",
-  "selectPointInteraction",
-  "positionObjectInteraction",
-  "mediaInteraction",
-  "customInteraction",
-];
+/** The kinds of interaction an item asks with (every QTI interaction's element name ends so), in document order. */
+function interactionsOf(nodes: readonly XmlNode[], into = new Set<string>()): Set<string> {
+  for (const node of nodes) {
+    const name = nameOf(node);
+    if (name.endsWith("Interaction")) into.add(name);
+    interactionsOf(childrenOf(node), into);
+  }
+  return into;
+}
 
 /** What an item without our marker becomes: a choice question, or skipped with why. */
 function readItem(path: string, xml: string, report: ImportReport): void {
@@ -316,9 +305,9 @@ function readItem(path: string, xml: string, report: ImportReport): void {
     return;
   }
   const name = attrOf(item, "title") ?? attrOf(item, "identifier") ?? path;
-  const found = INTERACTIONS.filter((kind) => findAll([item], kind).length > 0);
+  const found = [...interactionsOf([item])];
   const [choice] = findAll([item], "choiceInteraction");
-  const line = lineOf(xml, found[0] ? `${found[0]}` : "<assessmentItem");
+  const line = lineOf(xml, found[0] ?? "<assessmentItem");
   if (found.length !== 1 || !choice) {
     report.skipped.push({
       line,
