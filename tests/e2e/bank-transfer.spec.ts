@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { strFromU8, unzipSync } from "fflate";
 import { readFileSync } from "node:fs";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../lib/demo/seed-data";
 import { withDb } from "./e2e-db";
 import { expectAccessible, signIn } from "./helpers";
 
@@ -171,4 +172,21 @@ test("a TA downloads but is offered no import, and the API refuses one; the page
     withDb((db) => db.prepare(`DELETE FROM Enrollment WHERE id = ?`).run(enrollment));
     await context.close();
   }
+});
+
+test("the files read in Chinese, the report too", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: "zh-CN" });
+  const page = await context.newPage();
+  // The form's fields by name: their labels are in Chinese.
+  await page.goto(`/login?next=${encodeURIComponent(bankPage())}`);
+  await page.locator('input[name="email"]').fill("instructor@synack.test");
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('main form button[type="submit"]').click();
+  await expect(page.getByRole("heading", { level: 2, name: "导出题库" })).toBeVisible({ timeout: 15_000 });
+  const importer = page.getByRole("form", { name: "导入题目" });
+  await importer.getByLabel("题库文件").setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from("[1,]") });
+  await importer.getByRole("button", { name: "检查文件" }).click();
+  await expect(page.getByText("文件不是有效的 JSON。")).toBeVisible();
+  await expectAccessible(page);
+  await context.close();
 });
