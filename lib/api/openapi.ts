@@ -3,7 +3,7 @@
 // /api/v1/openapi.json; nothing in it is written by hand but the summaries.
 import { z } from "zod";
 import { ApiErrorSchema } from "./errors";
-import type { Operation } from "./operation";
+import type { FormBody, Operation } from "./operation";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -94,6 +94,15 @@ function parametersOf(op: Operation, components: Components): unknown[] {
   return list;
 }
 
+/** A form body's schema: its text fields, and each file field as binary. */
+function formSchemaOf(op: Operation, form: FormBody, components: Components): JsonSchema {
+  const fields = components.schemaOf(form.fields, "input", `${capitalized(op.id)}Form`);
+  const inline = (fields.$ref ? components.schemas[String(fields.$ref).split("/").pop()!] : fields) as JsonSchema;
+  const properties = { ...((inline.properties ?? {}) as Record<string, JsonSchema>) };
+  for (const name of form.files) properties[name] = { type: "string", format: "binary" };
+  return { type: "object", properties, required: [...((inline.required as string[] | undefined) ?? []), ...form.files] };
+}
+
 export function openApiDocument(operations: readonly Operation[], info: { version: string; serverUrl: string }): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   const components = new Components();
@@ -102,7 +111,7 @@ export function openApiDocument(operations: readonly Operation[], info: { versio
   for (const op of operations) {
     const refusable = op.access !== "signed-in" || op.sessionOnly;
     const statuses = [400, 401, 404, 413, 422, 429, 503, ...(refusable ? [403] : []), ...(op.errors ?? [])];
-    if (op.body) statuses.push(415);
+    if (op.body || op.form) statuses.push(415);
     const responses: Record<string, unknown> = {};
     const status = op.status ?? 200;
     responses[String(status)] =
@@ -111,7 +120,9 @@ export function openApiDocument(operations: readonly Operation[], info: { versio
         : {
             description: "Success",
             content: op.produces
-              ? { [op.produces]: { schema: { type: "string" } } }
+              ? Object.fromEntries(
+                  (typeof op.produces === "string" ? [op.produces] : op.produces).map((type) => [type, { schema: { type: "string" } }]),
+                )
               : { "application/json": { schema: components.schemaOf(op.response, "output", `${capitalized(op.id)}Response`) } },
           };
     for (const code of [...new Set(statuses)].sort()) responses[String(code)] = { ...errorResponse, description: ERROR_TEXT[code] };
@@ -121,6 +132,14 @@ export function openApiDocument(operations: readonly Operation[], info: { versio
       ...(op.description ? { description: op.description } : {}),
       tags: [op.tag],
       parameters: parametersOf(op, components),
+      ...(op.form
+        ? {
+            requestBody: {
+              required: true,
+              content: { "multipart/form-data": { schema: formSchemaOf(op, op.form, components) } },
+            },
+          }
+        : {}),
       ...(op.body
         ? {
             requestBody: {

@@ -8,11 +8,19 @@ import type { Permission } from "../auth/permissions";
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /**
- * Who may call: a member of the course named by the `courseId` path parameter holding the
- * permission (lib/auth/permissions.ts), or any signed-in user (the sandbox, the starter
- * library, one's own tokens).
+ * Who may call: a member of the course holding the permission (lib/auth/permissions.ts), or any
+ * signed-in user (the sandbox, the starter library, one's own tokens). The course is the one the
+ * `courseId` path parameter names, or with `course: "bank"` the course of the bank the `bankId`
+ * parameter names (a path that names only the bank); a bank the caller cannot see is a 404.
  */
-export type Access = { permission: Permission } | "signed-in";
+export type Access = { permission: Permission; course?: "bank" } | "signed-in";
+
+/** A multipart/form-data body: its text fields (validated; 422) and the names of its file fields, at most `limitBytes` in all (413). */
+export interface FormBody<F extends z.ZodType = z.ZodType> {
+  fields: F;
+  files: readonly string[];
+  limitBytes: number;
+}
 
 export interface Operation<
   P extends z.ZodType = z.ZodType,
@@ -34,13 +42,15 @@ export interface Operation<
   params: P;
   query?: Q;
   body?: B;
+  /** The body is a form with files rather than JSON (then there is no `body`). */
+  form?: FormBody;
   response: R;
   /** The success status: 200 unless said (201 for a creation, 204 for nothing to say). */
   status?: 200 | 201 | 204;
   /** The error statuses this operation may answer besides 400/401/403/404/413/415/422/429. */
   errors?: readonly (409 | 503)[];
-  /** The success body is a file of this type (a CSV download) rather than JSON; `response` is then z.string(). */
-  produces?: "text/csv";
+  /** The success body is a file of this type (a CSV download), or of one of these types, rather than JSON; `response` is then z.string(). */
+  produces?: "text/csv" | readonly string[];
   /** Session callers only: a token may not call it (creating tokens with a token would outlive a revocation). */
   sessionOnly?: boolean;
 }

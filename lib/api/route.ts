@@ -20,6 +20,7 @@ import { authSecret } from "../auth/secret";
 import { courseAccessFor, type CourseAccess, type SessionUser } from "../auth/session";
 import { sessionFromCookie } from "../auth/session-cookie";
 import { recordFailedToken, tokenCheckRetryAfter } from "../auth/throttle";
+import { courseOfBank } from "../authoring/bank-queries";
 import { db } from "../db/client";
 import { databaseHealthy } from "../db/health";
 import { SqlBusyError } from "../db/sql";
@@ -28,12 +29,13 @@ import type { Locale } from "../i18n/locales";
 import { msg } from "../i18n/msg";
 import { issueText, readerLocale, textIn } from "../i18n/translate";
 import { AppError } from "../server/errors";
+import { readBody } from "../server/body";
 import { readJson } from "../server/json";
 import { JSON_BODY_LIMIT } from "../server/limits";
 import { foreignOriginError, notJsonError } from "../server/origin";
 import { json } from "../server/route";
 import type { ApiIssue } from "./errors";
-import type { Operation } from "./operation";
+import type { FormBody, Operation } from "./operation";
 
 /**
  * The output of an optional schema: undefined when the operation declares none (its type is
@@ -54,9 +56,15 @@ export type ApiContext<O extends Operation> = {
   params: z.output<O["params"]>;
   query: OutputOf<O["query"]>;
   body: OutputOf<O["body"]>;
+  form: FormOf<O>;
   request: Request;
   locale: Locale;
 };
+
+/** A form body as the handler gets it: the text fields parsed, each file field's bytes and name. */
+type FormOf<O extends Operation> = O["form"] extends FormBody<infer F> ? { fields: z.output<F>; files: ReadForm["files"] } : undefined;
+
+type ReadForm = { fields: unknown; files: Record<string, { name: string; bytes: Uint8Array }> };
 
 /** What a handler answers: the response body (sent with the operation's status), or nothing for a 204. */
 type Handler<O extends Operation> = (ctx: ApiContext<O>) => Promise<z.input<O["response"]> | Response>;
@@ -87,6 +95,43 @@ function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, code: "BAD
 /** The query string as an object: one value per name (the last), so schemas see plain strings. */
 function queryObject(url: string): Record<string, string> {
   return Object.fromEntries(new URL(url).searchParams.entries());
+}
+
+/** The course an operation's access is checked in: the `courseId` parameter's, or the course of the `bankId` parameter's bank. */
+async function courseOf(access: Exclude<Operation["access"], "signed-in">, params: unknown): Promise<string | null> {
+  const { courseId, bankId } = params as { courseId?: unknown; bankId?: unknown };
+  if (access.course === "bank") return typeof bankId === "string" ? courseOfBank(db, bankId) : null;
+  return typeof courseId === "string" ? courseId : null;
+}
+
+/**
+ * Reads a multipart/form-data body, at most `form.limitBytes` of it (413), into its text fields
+ * (parsed with `form.fields`: 422 with each issue) and its files (a missing one is a 422 too).
+ */
+async function readForm(request: Request, form: FormBody, locale: Locale): Promise<ReadForm> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\s*;/i.test(type))
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", msg("bankTransfer.api.notMultipart", { type: "multipart/form-data" }));
+  const bytes = await readBody(request, form.limitBytes);
+  let data: FormData;
+  try {
+    data = await new Response(bytes, { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new AppError("BAD_REQUEST", msg("bankTransfer.api.badMultipart", { type: "multipart/form-data" }));
+  }
+  const fields: Record<string, string> = {};
+  const files: Record<string, { name: string; bytes: Uint8Array }> = {};
+  const missing: ApiIssue[] = [];
+  for (const [name, value] of data.entries()) {
+    if (typeof value === "string") fields[name] = value;
+    else if (form.files.includes(name)) files[name] = { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
+  }
+  for (const name of form.files)
+    if (!files[name]) missing.push({ path: [name], message: textIn(locale)(msg("bankTransfer.api.fileMissing", { field: name })) });
+  const parsed = form.fields.safeParse(fields, { error: issueErrorMap(locale) });
+  const issues = [...(parsed.success ? [] : issuesOf(parsed.error, textIn(locale))), ...missing];
+  if (issues.length || !parsed.success) throw new ApiValidationError("UNPROCESSABLE", issues);
+  return { fields: parsed.data, files };
 }
 
 async function authenticate(request: Request): Promise<{ user: SessionUser; via: "session" | "token" } | null> {
@@ -144,13 +189,14 @@ export function apiRoute<O extends Operation>(op: O, handler: Handler<O>) {
       if (!params.success) throw new AppError("NOT_FOUND", msg("errors.notFound"));
       let access: CourseAccess | null = null;
       if (op.access !== "signed-in") {
-        const courseId = (params.data as { courseId?: unknown }).courseId;
+        const courseId = await courseOf(op.access, params.data);
         access = typeof courseId === "string" ? await courseAccessFor(caller.user, courseId) : null;
         if (!access) throw new AppError("NOT_FOUND", msg("errors.course.notFound"));
         if (!can(access.role as CourseRole, op.access.permission)) throw new AppError("FORBIDDEN", msg("errors.course.roleForbidden"));
       }
       const query = op.query ? parseOrThrow(op.query, queryObject(request.url), "BAD_REQUEST", locale) : undefined;
       const body = op.body ? parseOrThrow(op.body, await readJson(request, JSON_BODY_LIMIT), "UNPROCESSABLE", locale) : undefined;
+      const form = op.form ? await readForm(request, op.form, locale) : undefined;
       const result = await handler({
         user: caller.user,
         via: caller.via,
@@ -158,6 +204,7 @@ export function apiRoute<O extends Operation>(op: O, handler: Handler<O>) {
         params: params.data,
         query,
         body,
+        form,
         request,
         locale,
       } as ApiContext<O>);

@@ -13,6 +13,12 @@ export async function banksOfCourse(db: Db, courseId: string): Promise<BankRow[]
   return db.questionBank.findMany({ where: { courseId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: bankColumns });
 }
 
+/** The course a bank belongs to, or null when there is no such bank (the /api/v1 routes named by a bank id). */
+export async function courseOfBank(db: Db, bankId: string): Promise<string | null> {
+  const bank = await db.questionBank.findUnique({ where: { id: bankId }, select: { courseId: true } });
+  return bank?.courseId ?? null;
+}
+
 /** The bank, when it belongs to the course. */
 export async function bankInCourse(db: Db, courseId: string, bankId: string): Promise<BankRow | null> {
   return db.questionBank.findFirst({ where: { id: bankId, courseId }, select: bankColumns });

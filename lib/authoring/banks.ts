@@ -8,7 +8,7 @@ import type { Db } from "../db/client";
 import { writeAudit } from "../audit";
 import { localized, type Localized } from "../i18n/localized";
 import type { Locale } from "../i18n/locales";
-import { msg } from "../i18n/msg";
+import { msg, type Msg } from "../i18n/msg";
 import { textIn } from "../i18n/translate";
 import { expectedAnswer, present, starterLibrary, type QuestionTemplate } from "../questions";
 import { families, familyConcept, familyTitle } from "../scenarios";
@@ -256,18 +256,24 @@ export async function getQuestion(db: Db, courseId: string, bankId: string, key:
 /** Seeds a new or changed template is tried on before it is saved. */
 const TRIAL_SEEDS = [1, 2, 3];
 
-/** Refuses a template the engine cannot present or answer (unknown family, parameters it rejects, an ask a variant cannot answer). */
-function assertUsable(template: QuestionTemplate, locale: Locale): void {
+/** Why the engine cannot present or answer a template (unknown family, parameters it rejects, an ask a variant cannot answer), or null. */
+export function unusableReason(template: QuestionTemplate): Msg | null {
   for (const seed of TRIAL_SEEDS) {
     try {
       present(template, seed);
       expectedAnswer(template, seed);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      const message = textIn(locale)(msg("banks.errors.templateUnusable", { seed, reason }));
-      throw new TemplateRefused([{ path: ["template"], message }]);
+      return msg("banks.errors.templateUnusable", { seed, reason });
     }
   }
+  return null;
+}
+
+/** Refuses a template the engine cannot present or answer. */
+function assertUsable(template: QuestionTemplate, locale: Locale): void {
+  const reason = unusableReason(template);
+  if (reason) throw new TemplateRefused([{ path: ["template"], message: textIn(locale)(reason) }]);
 }
 
 /** The template as it is stored: JSON, without undefined members. */
@@ -525,4 +531,56 @@ export async function copyFromLibrary(
     detail: { copied },
   });
   return copied;
+}
+
+export type ImportedTemplate = { key: string; title: string };
+
+/**
+ * Adds templates read from a file as new questions (version 1 each), in one transaction: all or
+ * none. A key the bank holds, or one an earlier template of the same file took, gets a -2 (-3,
+ * …) suffix, as keysFor says before anything is written. Each template must be usable.
+ */
+export async function importTemplates(
+  db: Db,
+  actor: Actor,
+  bankId: string,
+  templates: readonly QuestionTemplate[],
+  locale: Locale,
+  source: string,
+): Promise<ImportedTemplate[]> {
+  await bankOrThrow(db, actor.courseId, bankId);
+  const refused = templates.flatMap((t, i) => {
+    const reason = unusableReason(t);
+    return reason ? [{ path: ["questions", i], message: textIn(locale)(reason) }] : [];
+  });
+  if (refused.length) throw new TemplateRefused(refused);
+  const keys = keysFor(
+    templates.map((t) => t.id),
+    await keysOfBank(db, bankId),
+  );
+  const versions = templates.map((t, i) => newVersion(t, bankId, keys[i], 1, actor.userId));
+  try {
+    await insertVersions(db, versions);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "P2002") throw new AppError("CONFLICT", msg("banks.errors.copyRaced"));
+    throw error;
+  }
+  await writeAudit(db, {
+    action: "question.import",
+    actorId: actor.userId,
+    courseId: actor.courseId,
+    target: bankId,
+    detail: { source, keys },
+  });
+  return versions.map((v) => ({ key: v.key, title: v.title }));
+}
+
+/** The key each id gets in a bank that holds `taken`: the id, or the first free suffixed one. */
+export function keysFor(ids: readonly string[], taken: ReadonlySet<string>): string[] {
+  const used = new Set(taken);
+  return ids.map((id) => {
+    const key = freeKey(id, used);
+    used.add(key);
+    return key;
+  });
 }

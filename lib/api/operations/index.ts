@@ -2,6 +2,7 @@
 // that is not listed here is not documented, and the matrix test fails on its route file.
 import type { Operation } from "../operation";
 import { analyticsOperations } from "./analytics";
+import { bankFilesOperations } from "./bank-files";
 import { banksOperations } from "./banks";
 import { captureOperations } from "./captures";
 import { gradebookOperations } from "./gradebook";
@@ -18,6 +19,7 @@ import { tokensOperations } from "./tokens";
 export const operations: readonly Operation[] = [
   ...libraryOperations,
   ...banksOperations,
+  ...bankFilesOperations,
   ...previewOperations,
   ...quizzesOperations,
   ...sandboxOperations,

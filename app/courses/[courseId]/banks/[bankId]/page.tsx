@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { BankExport, BankImport } from "@/components/banks/bank-files";
 import { QuestionActions } from "@/components/banks/question-actions";
 import { DataTable } from "@/components/data-table";
 import { Badge, ButtonLink, Card, fieldClass, FilterSelect, PageHeader } from "@/components/ui";
 import { authoring, kindSelector } from "@/lib/authoring";
+import { BANK_FORMATS, MAX_BANK_FILE_BYTES, MAX_SEEDS, MIN_SEEDS } from "@/lib/interchange";
 import { can, rolesFor } from "@/lib/auth/permissions";
 import { requireCourse } from "@/lib/auth/session";
 import type { Locale } from "@/lib/i18n/locales";
@@ -37,8 +39,11 @@ export default async function BankPage({
   const search: Search = { q: one(raw.q), tag: one(raw.tag), family: one(raw.family), kind: one(raw.kind), archived: one(raw.archived) };
   const access = await requireCourse(courseId, rolesFor("banks.view"), `/courses/${courseId}/banks/${bankId}`);
   const editor = can(access.role, "banks.edit");
-  const [t, format, text, locale] = await Promise.all([
+  const exporter = can(access.role, "banks.export");
+  const importer = can(access.role, "banks.import");
+  const [t, tf, format, text, locale] = await Promise.all([
     getTranslations("banks"),
+    getTranslations("bankTransfer.page"),
     getFormatter(),
     textRenderer(),
     getLocale() as Promise<Locale>,
@@ -212,6 +217,15 @@ export default async function BankPage({
             })}
           />
         </Card>
+        {exporter || importer ? (
+          <section aria-labelledby="bank-files" className="grid gap-6">
+            <h2 id="bank-files" className="text-lg font-semibold text-slate-900">
+              {tf("heading")}
+            </h2>
+            {exporter ? <BankExport bankId={bankId} formats={BANK_FORMATS} seedRange={[MIN_SEEDS, MAX_SEEDS]} /> : null}
+            {importer ? <BankImport bankId={bankId} formats={BANK_FORMATS} maxBytes={MAX_BANK_FILE_BYTES} /> : null}
+          </section>
+        ) : null}
       </div>
     </>
   );
