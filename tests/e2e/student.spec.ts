@@ -321,3 +321,36 @@ test("on a 360 px phone the ladder diagram shows both endpoints, and at actual s
     await context.close();
   }
 });
+
+test("on a 360 px phone a segment question's seq and ack fields are on the screen, not in a sideways scroll", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  try {
+    // The topic's variants ask either the segments or the outcome: a few visits find a segment question.
+    const add = page.getByRole("button", { name: "Add a segment" });
+    for (let visit = 0; visit < 20 && !(await add.isVisible()); visit++) await page.goto("/practice/connection-refused");
+    await expect(add).toBeVisible();
+    const seq = page.getByLabel("Segment 1 seq", { exact: true });
+    if (!(await seq.isVisible())) await add.click();
+    await expect(seq).toBeVisible();
+    for (const field of [seq, page.getByLabel("Segment 1 ack", { exact: true }), page.getByLabel("Segment 1 sender", { exact: true })]) {
+      const box = (await field.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+    }
+    // Nothing on the page scrolls sideways, neither the page nor a box inside it.
+    const sideways = await page.evaluate(
+      () =>
+        [document.documentElement, ...document.querySelectorAll("main *")].filter(
+          // (Screen-reader-only text is clipped to a pixel on purpose.)
+          (el) => el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible",
+        ).length,
+    );
+    expect(sideways).toBe(0);
+    await seq.fill("12345");
+    await expect(seq).toHaveValue("12345");
+    await expectAccessible(page);
+  } finally {
+    await context.close();
+  }
+});
