@@ -168,7 +168,12 @@ function numberOrNull(text: string): number | null {
   return Number.isInteger(n) && n >= 0 && n <= 0xffff_ffff ? n : null;
 }
 
-/** Segments as rows: sender, flag checkboxes, seq and ack. */
+/**
+ * Segments as rows: sender, flag checkboxes, seq and ack. On a phone a row is too wide for the
+ * screen (seq and ack take ten digits each), and hidden in a sideways scroll its inputs were
+ * missed; there each row is a small card instead — sender and remove, the flags, then seq and
+ * ack with their names shown.
+ */
 export function SegmentTable({
   rows,
   onChange,
@@ -184,10 +189,10 @@ export function SegmentTable({
   const text = useText();
   const update = (i: number, patch: Partial<SegmentDraft>) => onChange(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   return (
-    <div className="overflow-x-auto">
-      <table className="text-sm">
-        <caption className="mb-1 text-left font-medium text-slate-900">{caption ?? t("caption")}</caption>
-        <thead className="text-slate-600">
+    <div className="overflow-x-auto max-sm:overflow-visible">
+      <table className="text-sm max-sm:block max-sm:w-full">
+        <caption className="mb-1 text-left font-medium text-slate-900 max-sm:block">{caption ?? t("caption")}</caption>
+        <thead className="text-slate-600 max-sm:sr-only">
           <tr>
             {!fixed ? (
               <th scope="col" className="px-1 text-left font-medium">
@@ -213,14 +218,20 @@ export function SegmentTable({
             ) : null}
           </tr>
         </thead>
-        <tbody>
+        <tbody className="max-sm:block">
           {rows.map((row, i) => {
             const label = fixed ? t("next") : t("row", { n: i + 1 });
             const set = flagsToSet(row.flags);
             return (
-              <tr key={i} className="align-middle">
-                {!fixed ? <td className="px-1 text-slate-500">{i + 1}</td> : null}
-                <td className="px-1 py-1">
+              <tr
+                key={i}
+                className="align-middle max-sm:grid max-sm:grid-cols-2 max-sm:items-center max-sm:gap-x-2 max-sm:gap-y-1 max-sm:border-t max-sm:border-slate-200 max-sm:py-2"
+              >
+                {!fixed ? <td className="px-1 text-slate-500 max-sm:hidden">{i + 1}</td> : null}
+                <td className="px-1 py-1 max-sm:order-1">
+                  <span aria-hidden="true" className="block text-xs text-slate-600 sm:hidden">
+                    {t("sender")}
+                  </span>
                   <select
                     aria-label={t("senderOf", { label })}
                     value={row.from}
@@ -232,8 +243,8 @@ export function SegmentTable({
                     <option value="server">{text(endpointName("server"))}</option>
                   </select>
                 </td>
-                <td className="px-1 py-1">
-                  <span className="flex gap-2" role="group" aria-label={t("flagsOf", { label })}>
+                <td className="px-1 py-1 max-sm:order-3 max-sm:col-span-2">
+                  <span className="flex flex-wrap gap-2" role="group" aria-label={t("flagsOf", { label })}>
                     {FLAG_ORDER.map((f) => (
                       <label key={f} className="flex items-center gap-0.5 font-mono text-xs">
                         <input
@@ -252,26 +263,32 @@ export function SegmentTable({
                     ))}
                   </span>
                 </td>
-                <td className="px-1 py-1">
+                <td className="px-1 py-1 max-sm:order-4">
+                  <span aria-hidden="true" className="block text-xs text-slate-600 sm:hidden">
+                    {t("seq")}
+                  </span>
                   <input
                     aria-label={t("seqOf", { label })}
                     inputMode="numeric"
                     value={row.seq ?? ""}
                     onChange={(e) => update(i, { seq: numberOrNull(e.target.value) })}
-                    className={`${input} w-32 font-mono`}
+                    className={`${input} w-32 font-mono max-sm:w-full`}
                   />
                 </td>
-                <td className="px-1 py-1">
+                <td className="px-1 py-1 max-sm:order-5">
+                  <span aria-hidden="true" className="block text-xs text-slate-600 sm:hidden">
+                    {t("ack")}
+                  </span>
                   <input
                     aria-label={t("ackOf", { label })}
                     inputMode="numeric"
                     value={row.ack ?? ""}
                     onChange={(e) => update(i, { ack: numberOrNull(e.target.value) })}
-                    className={`${input} w-32 font-mono`}
+                    className={`${input} w-32 font-mono max-sm:w-full`}
                   />
                 </td>
                 {!fixed ? (
-                  <td className="px-1 py-1">
+                  <td className="px-1 py-1 max-sm:order-2 max-sm:justify-self-end">
                     <button
                       type="button"
                       className={small}

@@ -313,7 +313,8 @@ test.describe("in Simplified Chinese", () => {
     await expect(midterm).toContainText("考试 · 限时20分钟 · 已作答0次，共1次");
     // The first page set the zone cookie, so the server already prints Shanghai time, naming the zone.
     await expect(midterm).toContainText(/\d{4}年\d{1,2}月\d{1,2}日 GMT\+8 \d{1,2}:\d{2}截止/);
-    await expect(midterm.getByRole("button", { name: "开始" })).toBeVisible();
+    // An exam starts on its own page, after its rules.
+    await expect(midterm.getByRole("link", { name: "开始“Midterm: TCP connection management”：先阅读规则" })).toBeVisible();
     expect(await page.locator("main").innerText()).not.toMatch(ENGLISH_UI);
     await expectAccessible(page);
     await page.setViewportSize(PHONE);

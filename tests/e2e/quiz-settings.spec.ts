@@ -104,33 +104,39 @@ async function student(browser: Browser, email: string, width = 1200) {
 /** A quiz's entry on the course page. */
 const row = (page: Page, quizId: string) => page.getByTestId(`quiz-${quizId}`);
 
-test("an exam's access password: asked for on the course page, a wrong one said beside the field, the right one starts", async ({
+test("an exam's access password: asked for on its start page, a wrong one said beside the field, the right one starts", async ({
   browser,
 }) => {
   const title = "Password exam (settings spec)";
   const quizId = createExam(title, { accessPasswordHash: await hashPassword(PASSWORD) });
   const { context, page } = await student(browser, "ada@synack.test");
   const exam = row(page, quizId);
+  const coursePage = page.url();
   await expect(exam).toContainText("access password needed");
-  const field = exam.getByLabel(`Access password for ${title}`);
+  // The course page starts nothing: the exam's own page has its rules and the password.
+  await expect(exam.getByLabel(`Access password for ${title}`)).toHaveCount(0);
+  await exam.getByRole("link", { name: `Start ${title}: read the rules first` }).click();
+  await expect(page).toHaveURL(new RegExp(`/quizzes/${quizId}/start$`));
+  const field = page.getByLabel(`Access password for ${title}`);
   await expect(field).toHaveAttribute("type", "password");
 
   await field.fill("not-the-password");
-  await exam.getByRole("button", { name: "Start" }).click();
-  await expect(exam.getByRole("alert")).toHaveText("That access password is not right. 4 tries left.");
-  await expect(exam.getByLabel(`Access password for ${title}`)).toHaveAttribute("aria-invalid", "true");
-  await expect(page).toHaveURL(/\/courses\/[^/]+$/);
+  await page.getByRole("button", { name: /^Start/ }).click();
+  await expect(page.locator("main form").getByRole("alert")).toHaveText("That access password is not right. 4 tries left.");
+  await expect(page.getByLabel(`Access password for ${title}`)).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(new RegExp(`/quizzes/${quizId}/start$`));
   withDb((db) => expect((db.prepare(`SELECT COUNT(*) AS n FROM Attempt WHERE quizId = ?`).get(quizId) as { n: number }).n).toBe(0));
   await expectAccessible(page);
 
-  await exam.getByLabel(`Access password for ${title}`).fill(PASSWORD);
-  await exam.getByRole("button", { name: "Start" }).click();
+  await page.getByLabel(`Access password for ${title}`).fill(PASSWORD);
+  await page.getByRole("button", { name: /^Start/ }).click();
   await expect(page).toHaveURL(/\/attempts\//);
-  // Back on the course page the attempt is resumed, with no password asked.
-  await page.goBack();
-  await page.reload();
+  // Back on the course page the attempt is resumed, with no password asked; the start page says the same.
+  await page.goto(coursePage);
   await expect(row(page, quizId).getByRole("link", { name: "Resume attempt 1" })).toBeVisible();
-  await expect(row(page, quizId).getByLabel(`Access password for ${title}`)).toHaveCount(0);
+  await page.goto(`${coursePage}/quizzes/${quizId}/start`);
+  await expect(page.getByRole("link", { name: "Resume attempt 1" })).toBeVisible();
+  await expect(page.getByLabel(`Access password for ${title}`)).toHaveCount(0);
   await context.close();
 });
 

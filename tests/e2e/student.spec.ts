@@ -2,7 +2,7 @@
 // across a reload, submit and review, an exam that times out, privacy between students,
 // no answer in anything the attempt page loads, axe on every page, and screenshots.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createQuiz, expectedAnswers } from "./e2e-db";
+import { createQuiz, expectedAnswers, withDb } from "./e2e-db";
 import { expectAccessible, signIn } from "./helpers";
 
 const SHOTS = "test-results/screens";
@@ -181,12 +181,24 @@ test("the practice quiz: answers are kept across a reload, submit asks first, an
 });
 
 test("an exam that runs out of time is submitted automatically with what was saved", async ({ browser }) => {
-  createQuiz("Timed check", "handshake-states", { timeLimitSec: 12, feedbackRelease: "AFTER_CLOSE", attemptsAllowed: 1 });
+  const quizId = createQuiz("Timed check", "handshake-states", { timeLimitSec: 12, feedbackRelease: "AFTER_CLOSE", attemptsAllowed: 1 });
   const { context, page } = await student(browser, "chen@synack.test");
   await openCourse(page);
-  const listed = page.locator("li").filter({ hasText: "Timed check" });
+  const listed = page.getByTestId(`quiz-${quizId}`);
   await expect(listed).toBeVisible();
-  await listed.getByRole("button", { name: "Start" }).click();
+  // An exam starts on its own page, after its rules: nothing on the course page starts the clock.
+  await expect(listed.getByRole("button", { name: "Start" })).toHaveCount(0);
+  await listed.getByRole("link", { name: "Start Timed check: read the rules first" }).click();
+  await expect(page.getByRole("heading", { name: "Timed check" })).toBeVisible();
+  const rules = page.getByTestId("quiz-rules");
+  await expect(rules).toContainText("You have 12 s from the moment you press Start.");
+  await expect(rules).toContainText("The timer keeps running if you close the tab");
+  await expect(rules).toContainText("When the time is up, your attempt is submitted with the answers saved by then.");
+  await expect(rules).toContainText("1 attempt left of 1; starting uses one.");
+  await expect(rules).toContainText("Feedback is released when the quiz closes.");
+  await expectAccessible(page);
+  withDb((db) => expect((db.prepare(`SELECT COUNT(*) AS n FROM Attempt WHERE quizId = ?`).get(quizId) as { n: number }).n).toBe(0));
+  await page.getByRole("button", { name: "Start the timer now" }).click();
   await expect(page.getByRole("timer")).toBeVisible();
   await addStates(page, 1, "Client", ["CLOSED", "SYN_SENT"]);
   await waitSaved(page, 1);
@@ -204,6 +216,12 @@ test("an exam that runs out of time is submitted automatically with what was sav
   await openCourse(page);
   await expect(page.locator("li").filter({ hasText: "Timed check" }).getByRole("link", { name: "Attempt 1: submitted" })).toBeVisible();
   await expect(page.locator("li").filter({ hasText: "Timed check" }).getByRole("button", { name: /Start/ })).toHaveCount(0);
+  await expect(
+    page
+      .locator("li")
+      .filter({ hasText: "Timed check" })
+      .getByRole("link", { name: /^Start/ }),
+  ).toHaveCount(0);
   await context.close();
 });
 
@@ -316,6 +334,39 @@ test("on a 360 px phone the ladder diagram shows both endpoints, and at actual s
     const region = ladder.locator("xpath=..");
     expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     expect(await pageOverflow()).toBe(0);
+    await expectAccessible(page);
+  } finally {
+    await context.close();
+  }
+});
+
+test("on a 360 px phone a segment question's seq and ack fields are on the screen, not in a sideways scroll", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  try {
+    // The topic's variants ask either the segments or the outcome: a few visits find a segment question.
+    const add = page.getByRole("button", { name: "Add a segment" });
+    for (let visit = 0; visit < 20 && !(await add.isVisible()); visit++) await page.goto("/practice/connection-refused");
+    await expect(add).toBeVisible();
+    const seq = page.getByLabel("Segment 1 seq", { exact: true });
+    if (!(await seq.isVisible())) await add.click();
+    await expect(seq).toBeVisible();
+    for (const field of [seq, page.getByLabel("Segment 1 ack", { exact: true }), page.getByLabel("Segment 1 sender", { exact: true })]) {
+      const box = (await field.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(360);
+    }
+    // Nothing on the page scrolls sideways, neither the page nor a box inside it.
+    const sideways = await page.evaluate(
+      () =>
+        [document.documentElement, ...document.querySelectorAll("main *")].filter(
+          // (Screen-reader-only text is clipped to a pixel on purpose.)
+          (el) => el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== "visible",
+        ).length,
+    );
+    expect(sideways).toBe(0);
+    await seq.fill("12345");
+    await expect(seq).toHaveValue("12345");
     await expectAccessible(page);
   } finally {
     await context.close();

@@ -264,6 +264,15 @@ async function StudentHome({ access }: { access: CourseAccess }) {
                     <ButtonLink href={`/courses/${access.course.id}/attempts/${inProgress.id}`}>
                       {t("resume", { number: inProgress.number })}
                     </ButtonLink>
+                  ) : canStart && (q.mode === "EXAM" || limit) ? (
+                    // An exam or a timed quiz starts on its own page, after its rules: the clock
+                    // runs from Start, so a stray click here must not start it.
+                    <ButtonLink
+                      href={`/courses/${access.course.id}/quizzes/${q.id}/start`}
+                      aria-label={t("readRulesLabel", { quiz: q.title })}
+                    >
+                      {t("readRules")}
+                    </ButtonLink>
                   ) : canStart ? (
                     <StartAttemptButton
                       courseId={access.course.id}
