@@ -99,19 +99,31 @@ export function userByEmail(db: Db, email: string): Promise<AccountOwnerRow | nu
   return db.user.findUnique({ where: { email }, select: { id: true, email: true, emailVerified: true, invited: true } });
 }
 
-/** A new account for an invited person (no password until they claim the invite). */
-export function createInvitedUser(db: Db, email: string): Promise<Pick<User, "id">> {
-  return db.user.create({ data: { id: crypto.randomUUID(), email, name: email.split("@")[0], invited: true }, select: { id: true } });
+/**
+ * A new account for an invited person (no password until they claim the invite), named `name`
+ * or, without one, for the address. `db` may be a transaction (the roster import's).
+ */
+export function createInvitedUser(db: Pick<Db, "user">, email: string, name?: string | null): Promise<Pick<User, "id">> {
+  return db.user.create({ data: { id: crypto.randomUUID(), email, name: name || email.split("@")[0], invited: true }, select: { id: true } });
+}
+
+function inviteTokenRow(db: Pick<Db, "verification">, userId: string, token: string, expiresAt: Date) {
+  return db.verification.create({
+    data: { id: randomBytes(12).toString("hex"), identifier: `${INVITE_PREFIX}${userId}`, value: token, expiresAt },
+  });
 }
 
 /** Replaces the user's invite token by `token`, valid until `expiresAt`. */
 export async function replaceInviteToken(db: Db, userId: string, token: string, expiresAt: Date): Promise<void> {
   await db.$transaction([
     db.verification.deleteMany({ where: { identifier: `${INVITE_PREFIX}${userId}` } }),
-    db.verification.create({
-      data: { id: randomBytes(12).toString("hex"), identifier: `${INVITE_PREFIX}${userId}`, value: token, expiresAt },
-    }),
+    inviteTokenRow(db, userId, token, expiresAt),
   ]);
+}
+
+/** The first invite token of an account just made (there is none to replace); `db` may be a transaction. */
+export async function insertInviteToken(db: Pick<Db, "verification">, userId: string, token: string, expiresAt: Date): Promise<void> {
+  await inviteTokenRow(db, userId, token, expiresAt);
 }
 
 export type InviteRow = { id: string; expiresAt: Date; user: InvitedUserRow | null };

@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { writeAudit } from "../audit";
 import { INVITE_DAYS } from "../auth/constants";
-import { createInvite } from "../auth/invites";
+import { createFirstInvite } from "../auth/invites";
 import { createInvitedUser, userByEmail } from "../auth/queries";
 import type { CourseRole } from "../auth/roles";
 import {
@@ -21,8 +21,30 @@ import {
   enrollmentOf,
   staffInviteByToken,
   upsertStaffInvite,
+  type NewEnrollmentRow,
   type StaffInviteView,
 } from "./enrollment-queries";
+
+/** What making an invited account and its enrolment writes through: the client, or a transaction. */
+export type InviteWriter = Pick<Db, "user" | "verification" | "enrollment">;
+
+/**
+ * A new account for `email` as an invitation (no password until its owner opens the claim
+ * link, which the roster shows to instructors), enrolled in the course: the one way accounts
+ * are made for people, for enrolment by email and the roster import alike. Returns its id.
+ */
+export async function inviteAndEnroll(
+  db: InviteWriter,
+  email: string,
+  name: string | null,
+  enrollment: Omit<NewEnrollmentRow, "userId">,
+  now: Date,
+): Promise<string> {
+  const userId = (await createInvitedUser(db, email, name)).id;
+  await createFirstInvite(db, userId, now);
+  await createEnrollment(db, { ...enrollment, userId });
+  return userId;
+}
 
 /** What happened to each person, each counted once: the counts add up to the addresses given. */
 export interface EnrollResult {
@@ -48,9 +70,7 @@ export async function enrollByEmail(
   for (const email of emails) {
     const existing = await userByEmail(db, email);
     if (!existing) {
-      const userId = (await createInvitedUser(db, email)).id;
-      await createInvite(db, userId, now);
-      await createEnrollment(db, { courseId, userId, role, section });
+      await inviteAndEnroll(db, email, null, { courseId, role, section }, now);
       result.invited++;
       continue;
     }

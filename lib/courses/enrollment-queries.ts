@@ -5,6 +5,8 @@ import type { Course, Enrollment, StaffInvite, User } from "../db/generated/sqli
 import { auditCreate, type AuditEntry } from "../audit";
 
 export type EnrollmentRow = Pick<Enrollment, "courseId" | "userId" | "role" | "section">;
+/** A new enrolment, with the student's LMS identifiers when they are known (the roster import). */
+export type NewEnrollmentRow = EnrollmentRow & Partial<Pick<Enrollment, "sisUserId" | "sisLoginId" | "username" | "orgDefinedId">>;
 export type StaffInviteRow = Pick<StaffInvite, "id" | "token" | "courseId" | "userId" | "role" | "section" | "expiresAt">;
 export type StaffInviteView = StaffInviteRow & { user: Pick<User, "email" | "name">; course: Pick<Course, "code" | "title"> };
 
@@ -19,7 +21,7 @@ export function enrollmentOf(db: Db, courseId: string, userId: string): Promise<
   });
 }
 
-export async function createEnrollment(db: Db, row: EnrollmentRow): Promise<void> {
+export async function createEnrollment(db: Pick<Db, "enrollment">, row: NewEnrollmentRow): Promise<void> {
   await db.enrollment.create({ data: row });
 }
 

@@ -11,6 +11,7 @@ import { misconceptionsOperations } from "./misconceptions";
 import { previewOperations } from "./preview";
 import { quizzesOperations } from "./quizzes";
 import { regradeOperations } from "./regrade";
+import { rosterOperations } from "./roster";
 import { sandboxOperations } from "./sandbox";
 import { tokensOperations } from "./tokens";
 
@@ -27,4 +28,5 @@ export const operations: readonly Operation[] = [
   ...misconceptionsOperations,
   ...gradebookOperations,
   ...regradeOperations,
+  ...rosterOperations,
 ];
