@@ -10,6 +10,7 @@ const MEDIA_TYPES = ["text/csv", "text/plain", "application/octet-stream"];
 /** The roster file's text: a 415 for another media type, a 413 over the limit, a 400 for bytes that are not UTF-8. */
 export async function rosterText(request: Request): Promise<string> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  if (type !== "" && !MEDIA_TYPES.includes(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", msg("rosterImport.problem.mediaType", { types: MEDIA_TYPES.join(", ") }));
+  if (type !== "" && !MEDIA_TYPES.includes(type))
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", msg("rosterImport.problem.mediaType", { types: MEDIA_TYPES.join(", ") }));
   return decodeUtf8(await readBody(request, MAX_ROSTER_BYTES));
 }

@@ -104,7 +104,10 @@ export function userByEmail(db: Db, email: string): Promise<AccountOwnerRow | nu
  * or, without one, for the address. `db` may be a transaction (the roster import's).
  */
 export function createInvitedUser(db: Pick<Db, "user">, email: string, name?: string | null): Promise<Pick<User, "id">> {
-  return db.user.create({ data: { id: crypto.randomUUID(), email, name: name || email.split("@")[0], invited: true }, select: { id: true } });
+  return db.user.create({
+    data: { id: crypto.randomUUID(), email, name: name || email.split("@")[0], invited: true },
+    select: { id: true },
+  });
 }
 
 function inviteTokenRow(db: Pick<Db, "verification">, userId: string, token: string, expiresAt: Date) {

@@ -93,7 +93,14 @@ const SHAPES: readonly Shape[] = [
     // Moodle's user file: Bulk user actions → Download, and the Upload users format (field short names).
     id: "moodle",
     matches: (h) => h.includes("username") && h.includes("email") && (h.includes("firstname") || h.includes("lastname")),
-    columns: { username: "username", email: "email", firstname: "firstName", lastname: "lastName", idnumber: "sisUserId", group1: "section" },
+    columns: {
+      username: "username",
+      email: "email",
+      firstname: "firstName",
+      lastname: "lastName",
+      idnumber: "sisUserId",
+      group1: "section",
+    },
   },
   {
     id: "plain",
@@ -125,7 +132,12 @@ type Record_ = { cells: string[]; line: number };
 function records(text: string): { ok: true; rows: Record_[] } | { ok: false; problem: FileProblem } {
   try {
     // With `info`, each record comes with where it was read; csv-parse's types do not say so.
-    const parsed = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as {
+    const parsed = parse(text, {
+      delimiter: delimiterOf(text),
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as {
       record: string[];
       info: Info;
     }[];
@@ -171,7 +183,10 @@ export function readRosterFile(input: string): ReadResult {
   const shape = SHAPES.find((s) => s.matches(headers));
   if (!shape) return { ok: false, problem: { line: header.line, message: msg("rosterImport.problem.unknownHeader") } };
   if (rows.length > MAX_ROSTER_ROWS)
-    return { ok: false, problem: { line: rows[MAX_ROSTER_ROWS].line, message: msg("rosterImport.problem.tooManyRows", { max: MAX_ROSTER_ROWS }) } };
+    return {
+      ok: false,
+      problem: { line: rows[MAX_ROSTER_ROWS].line, message: msg("rosterImport.problem.tooManyRows", { max: MAX_ROSTER_ROWS }) },
+    };
 
   const entries: RosterEntry[] = [];
   const refused: RefusedRow[] = [];
@@ -215,7 +230,8 @@ function readRow(shape: Shape, headers: readonly string[], row: Record_): Roster
   if (!EMAIL.safeParse(email).success) return { line, email, reason: msg("rosterImport.refused.badEmail", { email }) };
   if (values.status?.toLowerCase() === "deleted") return { line, email, reason: msg("rosterImport.refused.deleted") };
 
-  const name = values.name ?? ([values.firstName, values.lastName].filter(Boolean).join(" ") || values.shortName || values.sortableName || null);
+  const name =
+    values.name ?? ([values.firstName, values.lastName].filter(Boolean).join(" ") || values.shortName || values.sortableName || null);
   if (name && name.length > MAX_NAME_LENGTH) return { line, email, reason: tooLong("name", MAX_NAME_LENGTH) };
   const section = values.section ?? null;
   if (section && section.length > MAX_SECTION_LENGTH) return { line, email, reason: tooLong("section", MAX_SECTION_LENGTH) };

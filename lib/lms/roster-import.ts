@@ -113,7 +113,8 @@ export async function updateEnrollmentFields(db: Db, courseId: string, actorId: 
   for (const field of IDENTIFIER_FIELDS) {
     const value = values[field];
     const holder = value ? others.find((m) => m.ids[field] === value) : undefined;
-    if (holder) throw new AppError("CONFLICT", msg("rosterImport.edit.taken", { field: fieldName(field), value: value!, owner: holder.name }));
+    if (holder)
+      throw new AppError("CONFLICT", msg("rosterImport.edit.taken", { field: fieldName(field), value: value!, owner: holder.name }));
   }
   const before = { section: member.section, ...member.ids };
   await writeEnrollmentFields(db, enrollmentId, values, {

@@ -121,12 +121,14 @@ export function planRoster(file: RosterFile, state: RosterState): RosterPlan {
 
     if (member) {
       const changes: Change[] = [];
-      if (entry.section !== null && entry.section !== member.section) changes.push({ field: "section", from: member.section, to: entry.section });
+      if (entry.section !== null && entry.section !== member.section)
+        changes.push({ field: "section", from: member.section, to: entry.section });
       for (const field of IDENTIFIER_FIELDS) {
         const value = entry.ids[field];
         if (value !== undefined && value !== member.ids[field]) changes.push({ field, from: member.ids[field], to: value });
       }
-      if (changes.length) plan.update.push({ line: entry.line, email: entry.email, name: member.name, enrollmentId: member.enrollmentId, changes });
+      if (changes.length)
+        plan.update.push({ line: entry.line, email: entry.email, name: member.name, enrollmentId: member.enrollmentId, changes });
       else plan.unchanged++;
       continue;
     }

@@ -57,7 +57,10 @@ const CHUNK = 500;
 export async function accountsByEmail(db: Reader, emails: readonly string[]): Promise<Account[]> {
   const found: Account[] = [];
   for (let i = 0; i < emails.length; i += CHUNK) {
-    const rows = await db.user.findMany({ where: { email: { in: emails.slice(i, i + CHUNK) } }, select: { id: true, email: true, name: true } });
+    const rows = await db.user.findMany({
+      where: { email: { in: emails.slice(i, i + CHUNK) } },
+      select: { id: true, email: true, name: true },
+    });
     found.push(...rows.map((u) => ({ userId: u.id, email: u.email, name: u.name })));
   }
   return found;

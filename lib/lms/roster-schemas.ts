@@ -65,4 +65,9 @@ export const RosterPreviewSchema = z.object({ courseId: z.string().min(1).max(10
 export const RosterApplySchema = RosterPreviewSchema.extend({ digest: z.string().regex(/^[0-9a-f]{64}$/) });
 
 /** The API's apply: `expect` is a preview's digest; without it the file is applied as it reads now. */
-export const RosterApplyQuerySchema = z.object({ expect: z.string().regex(/^[0-9a-f]{64}$/).optional() });
+export const RosterApplyQuerySchema = z.object({
+  expect: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+});

@@ -147,7 +147,12 @@ export type CallFailure = { ok: false; message: string };
 
 type CallHandler<S extends z.ZodType, C, R> = (input: z.infer<S>, ctx: C) => Promise<R>;
 
-function buildCall<S extends z.ZodType, C, R>(schema: S, context: (input: unknown) => Promise<C>, invalid: Text, handler: CallHandler<S, C, R>) {
+function buildCall<S extends z.ZodType, C, R>(
+  schema: S,
+  context: (input: unknown) => Promise<C>,
+  invalid: Text,
+  handler: CallHandler<S, C, R>,
+) {
   return async (input: unknown): Promise<R | CallFailure> => {
     const reader = lazyReader();
     try {

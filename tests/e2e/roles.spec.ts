@@ -59,6 +59,9 @@ const PAGES: Record<string, { permission: Permission } | "signed-in"> = {
   "courses/[courseId]/analytics/misconceptions/page.tsx": { permission: "analytics.view" },
   "courses/[courseId]/regrade/page.tsx": { permission: "regrade.preview" },
   "courses/[courseId]/regrade/[jobId]/page.tsx": { permission: "regrade.preview" },
+  "courses/[courseId]/roster/page.tsx": { permission: "roster.view" },
+  "courses/[courseId]/roster/import/page.tsx": { permission: "roster.import" },
+  "courses/[courseId]/roster/[enrollmentId]/page.tsx": { permission: "roster.import" },
   "sandbox/page.tsx": "signed-in",
   "sandbox/capture/page.tsx": "signed-in",
   "account/page.tsx": "signed-in",
@@ -69,6 +72,7 @@ const DISCOVER = [
   "courses/[courseId]/gradebook",
   "courses/[courseId]/analytics",
   "courses/[courseId]/regrade",
+  "courses/[courseId]/roster",
   "sandbox",
 ];
 

@@ -29,7 +29,11 @@ describe.each(DATABASES)("%s", (_provider, open) => {
       where: { courseId: course, user: { email } },
       select: { role: true, section: true, sisUserId: true, sisLoginId: true, username: true, orgDefinedId: true },
     });
-  const counts = async () => ({ users: await t.db.user.count(), enrolments: await t.db.enrollment.count(), audit: await t.db.auditLog.count() });
+  const counts = async () => ({
+    users: await t.db.user.count(),
+    enrolments: await t.db.enrollment.count(),
+    audit: await t.db.auditLog.count(),
+  });
 
   beforeAll(async () => {
     t = await open();
@@ -147,7 +151,10 @@ describe.each(DATABASES)("%s", (_provider, open) => {
       expect(await enrolmentOf("ada@ri.test")).toEqual({ role: "STUDENT", ...fields });
       await updateEnrollmentFields(t.db, courseId, "teacher", id, { ...fields, username: null });
       expect(await enrolmentOf("ada@ri.test")).toMatchObject({ username: null, orgDefinedId: "0042" });
-      const entries = await t.db.auditLog.findMany({ where: { courseId, action: "enrollment.fields", target: "ada" }, orderBy: { at: "asc" } });
+      const entries = await t.db.auditLog.findMany({
+        where: { courseId, action: "enrollment.fields", target: "ada" },
+        orderBy: { at: "asc" },
+      });
       expect(JSON.parse(entries[0].detail!).before).toEqual({
         section: "A",
         sisUserId: "S001",

@@ -100,7 +100,11 @@ describe("the plain email,name,section,sis_id file", () => {
   });
 
   it("reads semicolons or tabs as Excel may write them, and CR-only line ends", () => {
-    for (const text of ["email;name;section\r\nx@y.test;X;A\r\n", "email\tname\tsection\nx@y.test\tX\tA\n", "email,name,section\rx@y.test,X,A\r"])
+    for (const text of [
+      "email;name;section\r\nx@y.test;X;A\r\n",
+      "email\tname\tsection\nx@y.test\tX\tA\n",
+      "email,name,section\rx@y.test,X,A\r",
+    ])
       expect(read(text).entries).toEqual([{ line: 2, email: "x@y.test", name: "X", section: "A", ids: {} }]);
   });
 
@@ -111,12 +115,21 @@ describe("the plain email,name,section,sis_id file", () => {
   });
 
   it("treats an empty cell as saying nothing", () => {
-    expect(read("email,name,section,sis_id\nx@y.test,,,\n").entries[0]).toEqual({ line: 2, email: "x@y.test", name: null, section: null, ids: {} });
+    expect(read("email,name,section,sis_id\nx@y.test,,,\n").entries[0]).toEqual({
+      line: 2,
+      email: "x@y.test",
+      name: null,
+      section: null,
+      ids: {},
+    });
   });
 
   it("refuses over-long and control-character cells with the field named", () => {
     const file = read(`email,section,sis_id\na@x.test,${"s".repeat(41)},1\nb@x.test,A,"x\ty"\n`);
-    expect(refusals(file).map((r) => r.reason)).toEqual(["Section is longer than 40 characters.", "SIS user id holds a control character."]);
+    expect(refusals(file).map((r) => r.reason)).toEqual([
+      "Section is longer than 40 characters.",
+      "SIS user id holds a control character.",
+    ]);
   });
 });
 
@@ -144,6 +157,8 @@ describe("files that cannot be read", () => {
 
   it("refuses more rows than the limit, before reading them", () => {
     const rows = Array.from({ length: MAX_ROSTER_ROWS + 1 }, (_, i) => `p${i}@x.test`).join("\n");
-    expect(problem(`email\n${rows}\n`).text).toBe(`A file may list at most ${MAX_ROSTER_ROWS.toLocaleString("en")} students. Split it and import each part.`);
+    expect(problem(`email\n${rows}\n`).text).toBe(
+      `A file may list at most ${MAX_ROSTER_ROWS.toLocaleString("en")} students. Split it and import each part.`,
+    );
   });
 });

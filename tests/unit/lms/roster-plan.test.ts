@@ -53,7 +53,9 @@ describe("planRoster", () => {
 
   it("sorts every row into one of invite, enrol, update, unchanged or refused", () => {
     expect(plan.invite).toEqual([{ line: 5, email: "dee@x.test", name: "Dee Novak", section: "C", ids: { sisUserId: "S003" } }]);
-    expect(plan.enrol).toEqual([{ line: 4, email: "cy@x.test", name: "Cy", section: "A", ids: {}, userId: "u-cy", accountName: "Cy Existing" }]);
+    expect(plan.enrol).toEqual([
+      { line: 4, email: "cy@x.test", name: "Cy", section: "A", ids: {}, userId: "u-cy", accountName: "Cy Existing" },
+    ]);
     expect(plan.update).toEqual([
       {
         line: 3,
