@@ -75,7 +75,8 @@ export function RosterImport({ courseId, maxBytes }: { courseId: string; maxByte
   }
 
   return (
-    <div className="grid gap-6">
+    // One column of minmax(0, 1fr): the file input and the textarea shrink to a phone's width.
+    <div className="grid grid-cols-1 gap-6">
       <Card>
         <div className="flex flex-col gap-4">
           <Labelled id="roster-file" label={t("form.file")}>
@@ -135,7 +136,8 @@ function PreviewView({ shown, pending, onApply }: { shown: Shown; pending: boole
       <div className="flex flex-col gap-5">
         <p className="text-sm text-slate-700">{t("preview.readAs", { shape: t(SHAPE_KEYS[plan.shape]) })}</p>
         <NewPeople title={t("preview.invite", { count: plan.invite.length })} rows={plan.invite} note={t("preview.inviteNote")} />
-        <NewPeople title={t("preview.enrol", { count: plan.enrol.length })} rows={plan.enrol} />
+        {/* An existing account keeps its own name: show that one, not the file's. */}
+        <NewPeople title={t("preview.enrol", { count: plan.enrol.length })} rows={plan.enrol.map((r) => ({ ...r, name: r.accountName }))} />
         <Updates plan={plan} />
         {plan.unchanged ? <p className="text-sm text-slate-700">{t("preview.unchanged", { count: plan.unchanged })}</p> : null}
         <Refused plan={plan} />
