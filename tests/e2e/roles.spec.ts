@@ -91,7 +91,16 @@ function pageFiles(dir: string): string[] {
   });
 }
 
-type Fixtures = { courseId: string; bankId: string; key: string; version: string; quizId: string; userId: string; jobId: string };
+type Fixtures = {
+  courseId: string;
+  bankId: string;
+  key: string;
+  version: string;
+  quizId: string;
+  userId: string;
+  jobId: string;
+  enrollmentId: string;
+};
 let fixtures: Fixtures;
 const tokens: Partial<Record<Who, string>> = {};
 const contexts: Partial<Record<Who, BrowserContext>> = {};
@@ -109,6 +118,7 @@ function fill(path: string, reading: boolean): string {
       quizId: fixtures.quizId,
       userId: fixtures.userId,
       jobId: fixtures.jobId,
+      enrollmentId: fixtures.enrollmentId,
     };
     return known[name] ?? `matrix-none-${name}`.slice(0, 20);
   });
@@ -177,6 +187,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
       version: String(question?.version ?? 1),
       quizId: quiz?.id ?? "matrix-none-quiz",
       userId: ada.id,
+      enrollmentId: (db.prepare(`SELECT id FROM Enrollment WHERE courseId = ? AND userId = ?`).get(course.id, ada.id) as { id: string }).id,
     };
   });
   contexts.instructor = await signedInContext(browser, "instructor@synack.test", baseURL!);
