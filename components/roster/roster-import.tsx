@@ -102,7 +102,6 @@ export function RosterImport({ courseId, maxBytes }: { courseId: string; maxByte
                   setShown(null);
                 }}
                 className={`${fieldClass} font-mono text-sm`}
-                placeholder={'email,name,section,sis_id\nada@example.edu,"Lovelace, Ada",A,S001'}
               />
             )}
           </Labelled>

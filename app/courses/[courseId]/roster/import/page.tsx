@@ -27,7 +27,13 @@ export default async function RosterImportPage({ params }: { params: Promise<{ c
           </Link>
         }
       />
-      <p className="mb-4 text-sm text-slate-700">{t("accepted", { canvasUsers: "users.csv", plainHeader: "email,name,section,sis_id" })}</p>
+      {/* File and column names are literal in every language: shown as code. */}
+      <p className="mb-4 text-sm text-slate-700">
+        {t.rich("accepted", {
+          canvasUsers: () => <code className="font-mono">users.csv</code>,
+          plainHeader: () => <code className="font-mono">email,name,section,sis_id</code>,
+        })}
+      </p>
       <RosterImport courseId={courseId} maxBytes={MAX_ROSTER_BYTES} />
     </>
   );
