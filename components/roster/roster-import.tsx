@@ -49,6 +49,11 @@ export function RosterImport({ courseId, maxBytes }: { courseId: string; maxByte
       setNotice({ ok: false, text: t("form.required") });
       return;
     }
+    // Said here, before a body the server would refuse unread is sent.
+    if (new TextEncoder().encode(text).length > maxBytes) {
+      setNotice({ ok: false, text: t("problem.tooLarge") });
+      return;
+    }
     startTransition(async () => {
       const result = await previewRosterAction({ courseId, text });
       if (!result.ok) setNotice({ ok: false, text: result.message });
