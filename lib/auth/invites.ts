@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { INVITE_DAYS } from "./constants";
-import { claimInviteRows, insertInviteToken, inviteByToken, inviteTokensOf, replaceInviteToken } from "./queries";
+import { claimInviteRows, insertInviteTokens, inviteByToken, inviteTokensOf, replaceInviteToken } from "./queries";
 
 export type Invite = { id: string; userId: string; email: string; name: string };
 
@@ -18,11 +18,13 @@ export async function createInvite(db: Db, userId: string, now = new Date()): Pr
   return token;
 }
 
-/** The invite of an account just made, which has none to replace: one insert, so it may run in the caller's transaction. */
-export async function createFirstInvite(db: Pick<Db, "verification">, userId: string, now = new Date()): Promise<string> {
-  const token = newToken();
-  await insertInviteToken(db, userId, token, expiryFrom(now));
-  return token;
+/** The invites of accounts just made, which have none to replace: so it may run in the caller's transaction. */
+export async function createFirstInvites(db: Pick<Db, "verification">, userIds: readonly string[], now = new Date()): Promise<void> {
+  const expiresAt = expiryFrom(now);
+  await insertInviteTokens(
+    db,
+    userIds.map((userId) => ({ userId, token: newToken(), expiresAt })),
+  );
 }
 
 /** The open invite with this token, or null (unknown, expired, or already claimed). */

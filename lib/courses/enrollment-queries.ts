@@ -25,6 +25,11 @@ export async function createEnrollment(db: Pick<Db, "enrollment">, row: NewEnrol
   await db.enrollment.create({ data: row });
 }
 
+/** Many enrolments, in as few statements as the rows allow; `db` may be a transaction. */
+export async function createEnrollments(db: Pick<Db, "enrollment">, rows: readonly NewEnrollmentRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.enrollment.createMany({ data: rows.slice(i, i + 500) });
+}
+
 /** The offer of a staff role to this user in this course, replacing an earlier one. */
 export async function upsertStaffInvite(db: Db, row: Omit<StaffInviteRow, "id">): Promise<void> {
   const { courseId, userId, ...rest } = row;

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { auditCreate } from "../audit";
 import { inviteAndEnroll } from "../courses/enroll";
-import { createEnrollment } from "../courses/enrollment-queries";
+import { createEnrollments } from "../courses/enrollment-queries";
 import type { Db } from "../db/client";
 import { msg } from "../i18n/msg";
 import { AppError } from "../server/errors";
@@ -96,9 +96,24 @@ export async function applyRoster(
 }
 
 async function write(tx: Tx, courseId: string, plan: RosterPlan, now: Date): Promise<void> {
-  for (const p of plan.invite) await inviteAndEnroll(tx, p.email, p.name, { courseId, role: "STUDENT", section: p.section, ...p.ids }, now);
-  for (const p of plan.enrol) await createEnrollment(tx, { courseId, userId: p.userId, role: "STUDENT", section: p.section, ...p.ids });
-  for (const u of plan.update) await setEnrollmentFields(tx, u.enrollmentId, Object.fromEntries(u.changes.map((c) => [c.field, c.to])));
+  await inviteAndEnroll(
+    tx,
+    plan.invite.map((p) => ({ email: p.email, name: p.name, enrollment: { courseId, role: "STUDENT", section: p.section, ...p.ids } })),
+    now,
+  );
+  await createEnrollments(
+    tx,
+    plan.enrol.map((p) => ({ courseId, userId: p.userId, role: "STUDENT", section: p.section, ...p.ids })),
+  );
+  // Students given the same values (a section, usually) are changed by one statement.
+  const same = new Map<string, { values: Record<string, string>; ids: string[] }>();
+  for (const u of plan.update) {
+    const values = Object.fromEntries(u.changes.map((c) => [c.field, c.to]));
+    const key = JSON.stringify(values);
+    const group = same.get(key) ?? same.set(key, { values, ids: [] }).get(key)!;
+    group.ids.push(u.enrollmentId);
+  }
+  for (const { values, ids } of same.values()) await setEnrollmentFields(tx, ids, values);
 }
 
 /**

@@ -66,13 +66,14 @@ export async function accountsByEmail(db: Reader, emails: readonly string[]): Pr
   return found;
 }
 
-/** Sets some of an enrolment's section and identifiers. */
+/** Sets the same values on each of these enrolments (a section given to many students is one statement). */
 export async function setEnrollmentFields(
   db: Pick<Db, "enrollment">,
-  enrollmentId: string,
+  enrollmentIds: readonly string[],
   values: Partial<Record<EnrolmentField, string | null>>,
 ): Promise<void> {
-  await db.enrollment.update({ where: { id: enrollmentId }, data: values });
+  for (let i = 0; i < enrollmentIds.length; i += CHUNK)
+    await db.enrollment.updateMany({ where: { id: { in: enrollmentIds.slice(i, i + CHUNK) } }, data: values });
 }
 
 /** Sets an enrolment's section and identifiers and records it, both or neither. */

@@ -73,12 +73,12 @@ describe.each(DATABASES)("%s", (_provider, open) => {
 
   it("leaves nothing behind when a write fails midway", async () => {
     const before = await counts();
-    // The last new enrolment fails: the invited account written before it must go too.
+    // The new enrolments fail: the invited accounts and tokens written before them must go too.
     const failing = t.db.$extends({
       query: {
         enrollment: {
-          async create({ args, query }) {
-            if (args.data.sisUserId === "S004") throw new Error("disk full");
+          async createMany({ args, query }) {
+            if ([args.data].flat().some((row) => row.sisUserId === "S004")) throw new Error("disk full");
             return query(args);
           },
         },
@@ -87,6 +87,7 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     await expect(applyRoster(failing, courseId, "teacher", FILE, null, now)).rejects.toThrow("disk full");
     expect(await counts()).toEqual(before);
     expect(await t.db.user.findUnique({ where: { email: "dee@ri.test" } })).toBeNull();
+    expect(await t.db.verification.count()).toBe(0);
   });
 
   it("applies exactly what the preview showed, in one go, students only", async () => {
