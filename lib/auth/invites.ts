@@ -4,15 +4,27 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
 import { INVITE_DAYS } from "./constants";
-import { claimInviteRows, inviteByToken, inviteTokensOf, replaceInviteToken } from "./queries";
+import { claimInviteRows, insertInviteTokens, inviteByToken, inviteTokensOf, replaceInviteToken } from "./queries";
 
 export type Invite = { id: string; userId: string; email: string; name: string };
 
+const newToken = () => randomBytes(24).toString("base64url");
+const expiryFrom = (now: Date) => new Date(now.getTime() + INVITE_DAYS * 86_400_000);
+
 /** A fresh invite token for an invited user (replacing any earlier one). */
 export async function createInvite(db: Db, userId: string, now = new Date()): Promise<string> {
-  const token = randomBytes(24).toString("base64url");
-  await replaceInviteToken(db, userId, token, new Date(now.getTime() + INVITE_DAYS * 86_400_000));
+  const token = newToken();
+  await replaceInviteToken(db, userId, token, expiryFrom(now));
   return token;
+}
+
+/** The invites of accounts just made, which have none to replace: so it may run in the caller's transaction. */
+export async function createFirstInvites(db: Pick<Db, "verification">, userIds: readonly string[], now = new Date()): Promise<void> {
+  const expiresAt = expiryFrom(now);
+  await insertInviteTokens(
+    db,
+    userIds.map((userId) => ({ userId, token: newToken(), expiresAt })),
+  );
 }
 
 /** The open invite with this token, or null (unknown, expired, or already claimed). */

@@ -99,19 +99,40 @@ export function userByEmail(db: Db, email: string): Promise<AccountOwnerRow | nu
   return db.user.findUnique({ where: { email }, select: { id: true, email: true, emailVerified: true, invited: true } });
 }
 
-/** A new account for an invited person (no password until they claim the invite). */
-export function createInvitedUser(db: Db, email: string): Promise<Pick<User, "id">> {
-  return db.user.create({ data: { id: crypto.randomUUID(), email, name: email.split("@")[0], invited: true }, select: { id: true } });
+/** What an invited account is made of: its id, address and name. */
+export type InvitedUserData = Pick<User, "id" | "email" | "name">;
+
+// Under every database's limit of bound parameters per statement.
+const CHUNK = 500;
+
+/**
+ * New accounts for invited people (no password until they claim the invite), in as few
+ * statements as the rows allow. `db` may be a transaction (the roster import's).
+ */
+export async function createInvitedUsers(db: Pick<Db, "user">, users: readonly InvitedUserData[]): Promise<void> {
+  for (let i = 0; i < users.length; i += CHUNK)
+    await db.user.createMany({ data: users.slice(i, i + CHUNK).map((u) => ({ ...u, invited: true })) });
+}
+
+function inviteTokenData(userId: string, token: string, expiresAt: Date) {
+  return { id: randomBytes(12).toString("hex"), identifier: `${INVITE_PREFIX}${userId}`, value: token, expiresAt };
 }
 
 /** Replaces the user's invite token by `token`, valid until `expiresAt`. */
 export async function replaceInviteToken(db: Db, userId: string, token: string, expiresAt: Date): Promise<void> {
   await db.$transaction([
     db.verification.deleteMany({ where: { identifier: `${INVITE_PREFIX}${userId}` } }),
-    db.verification.create({
-      data: { id: randomBytes(12).toString("hex"), identifier: `${INVITE_PREFIX}${userId}`, value: token, expiresAt },
-    }),
+    db.verification.create({ data: inviteTokenData(userId, token, expiresAt) }),
   ]);
+}
+
+/** The first invite tokens of accounts just made (there are none to replace); `db` may be a transaction. */
+export async function insertInviteTokens(
+  db: Pick<Db, "verification">,
+  tokens: readonly { userId: string; token: string; expiresAt: Date }[],
+): Promise<void> {
+  for (let i = 0; i < tokens.length; i += CHUNK)
+    await db.verification.createMany({ data: tokens.slice(i, i + CHUNK).map((t) => inviteTokenData(t.userId, t.token, t.expiresAt)) });
 }
 
 export type InviteRow = { id: string; expiresAt: Date; user: InvitedUserRow | null };

@@ -5,6 +5,8 @@ import type { Course, Enrollment, StaffInvite, User } from "../db/generated/sqli
 import { auditCreate, type AuditEntry } from "../audit";
 
 export type EnrollmentRow = Pick<Enrollment, "courseId" | "userId" | "role" | "section">;
+/** A new enrolment, with the student's LMS identifiers when they are known (the roster import). */
+export type NewEnrollmentRow = EnrollmentRow & Partial<Pick<Enrollment, "sisUserId" | "sisLoginId" | "username" | "orgDefinedId">>;
 export type StaffInviteRow = Pick<StaffInvite, "id" | "token" | "courseId" | "userId" | "role" | "section" | "expiresAt">;
 export type StaffInviteView = StaffInviteRow & { user: Pick<User, "email" | "name">; course: Pick<Course, "code" | "title"> };
 
@@ -19,8 +21,13 @@ export function enrollmentOf(db: Db, courseId: string, userId: string): Promise<
   });
 }
 
-export async function createEnrollment(db: Db, row: EnrollmentRow): Promise<void> {
+export async function createEnrollment(db: Pick<Db, "enrollment">, row: NewEnrollmentRow): Promise<void> {
   await db.enrollment.create({ data: row });
+}
+
+/** Many enrolments, in as few statements as the rows allow; `db` may be a transaction. */
+export async function createEnrollments(db: Pick<Db, "enrollment">, rows: readonly NewEnrollmentRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.enrollment.createMany({ data: rows.slice(i, i + 500) });
 }
 
 /** The offer of a staff role to this user in this course, replacing an earlier one. */

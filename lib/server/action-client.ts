@@ -147,11 +147,16 @@ export type CallFailure = { ok: false; message: string };
 
 type CallHandler<S extends z.ZodType, C, R> = (input: z.infer<S>, ctx: C) => Promise<R>;
 
-function buildCall<S extends z.ZodType, C, R>(schema: S, context: () => Promise<C>, invalid: Text, handler: CallHandler<S, C, R>) {
+function buildCall<S extends z.ZodType, C, R>(
+  schema: S,
+  context: (input: unknown) => Promise<C>,
+  invalid: Text,
+  handler: CallHandler<S, C, R>,
+) {
   return async (input: unknown): Promise<R | CallFailure> => {
     const reader = lazyReader();
     try {
-      const ctx = await context();
+      const ctx = await context(input);
       const parsed = schema.safeParse(input);
       if (!parsed.success) return { ok: false, message: (await reader()).render(invalid) };
       return await handler(parsed.data, ctx);
@@ -173,6 +178,28 @@ export function publicCall<S extends z.ZodType, R>(schema: S, invalid: Text, han
 /** A call action for a signed-in user. */
 export function userCall<S extends z.ZodType, R>(schema: S, invalid: Text, handler: CallHandler<S, { user: SessionUser }, R>) {
   return buildCall(schema, signedIn, invalid, handler);
+}
+
+/** A call action for a member of the course named by the input's `courseId`, in one of `roles`. */
+export function courseCall<S extends z.ZodType, R>(
+  roles: readonly CourseRole[],
+  schema: S,
+  invalid: Text,
+  handler: CallHandler<S, CourseAccess, R>,
+) {
+  return buildCall(
+    schema,
+    async (input) => {
+      const { user } = await signedIn();
+      const courseId = typeof input === "object" && input !== null ? (input as { courseId?: unknown }).courseId : undefined;
+      const access = typeof courseId === "string" ? await courseAccessFor(user, courseId) : null;
+      if (!access) throw new AppError("NOT_FOUND", msg("errors.course.notFound"));
+      if (!roles.includes(access.role)) throw new AppError("FORBIDDEN", msg("errors.course.roleForbidden"));
+      return access;
+    },
+    invalid,
+    handler,
+  );
 }
 
 /**

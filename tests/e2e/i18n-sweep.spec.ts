@@ -138,6 +138,16 @@ test("an instructor's and an administrator's pages read in Chinese", async ({ br
     ],
     [code, joinCode],
   );
+  // The roster import and an enrolment's identifiers; the LMSs' names are names in every language.
+  const adaEnrolment = withDb(
+    (db) =>
+      (
+        db
+          .prepare(`SELECT e.id FROM Enrollment e JOIN user u ON u.id = e.userId WHERE e.courseId = ? AND u.email = 'ada@synack.test'`)
+          .get(id) as { id: string }
+      ).id,
+  );
+  await sweep(teacher, [`/courses/${id}/roster/import`, `/courses/${id}/roster/${adaEnrolment}`], [code, joinCode, "Canvas", "Moodle"]);
   // The authoring pages: banks, the library, the editor, a question's history, the quiz builder and its preview, the sandbox.
   await sweep(
     teacher,

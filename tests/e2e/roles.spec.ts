@@ -66,6 +66,9 @@ const PAGES: Record<string, PageAccess> = {
   "courses/[courseId]/analytics/misconceptions/page.tsx": { permission: "analytics.view" },
   "courses/[courseId]/regrade/page.tsx": { permission: "regrade.preview" },
   "courses/[courseId]/regrade/[jobId]/page.tsx": { permission: "regrade.preview" },
+  "courses/[courseId]/roster/page.tsx": { permission: "roster.view" },
+  "courses/[courseId]/roster/import/page.tsx": { permission: "roster.import" },
+  "courses/[courseId]/roster/[enrollmentId]/page.tsx": { permission: "roster.import" },
   "sandbox/page.tsx": "signed-in",
   "sandbox/capture/page.tsx": "signed-in",
   "account/page.tsx": "signed-in",
@@ -76,6 +79,7 @@ const DISCOVER = [
   "courses/[courseId]/gradebook",
   "courses/[courseId]/analytics",
   "courses/[courseId]/regrade",
+  "courses/[courseId]/roster",
   "sandbox",
 ];
 
@@ -94,7 +98,16 @@ function pageFiles(dir: string): string[] {
   });
 }
 
-type Fixtures = { courseId: string; bankId: string; key: string; version: string; quizId: string; userId: string; jobId: string };
+type Fixtures = {
+  courseId: string;
+  bankId: string;
+  key: string;
+  version: string;
+  quizId: string;
+  userId: string;
+  jobId: string;
+  enrollmentId: string;
+};
 let fixtures: Fixtures;
 const tokens: Partial<Record<Who, string>> = {};
 const contexts: Partial<Record<Who, BrowserContext>> = {};
@@ -118,6 +131,7 @@ function fill(path: string, reading: boolean, bankScoped = false): string {
       quizId: fixtures.quizId,
       userId: fixtures.userId,
       jobId: fixtures.jobId,
+      enrollmentId: fixtures.enrollmentId,
     };
     return known[name] ?? `matrix-none-${name}`.slice(0, 20);
   });
@@ -186,6 +200,7 @@ test.beforeAll(async ({ browser, baseURL }) => {
       version: String(question?.version ?? 1),
       quizId: quiz?.id ?? "matrix-none-quiz",
       userId: ada.id,
+      enrollmentId: (db.prepare(`SELECT id FROM Enrollment WHERE courseId = ? AND userId = ?`).get(course.id, ada.id) as { id: string }).id,
     };
   });
   contexts.instructor = await signedInContext(browser, "instructor@synack.test", baseURL!);

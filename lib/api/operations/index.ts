@@ -13,6 +13,7 @@ import { misconceptionsOperations } from "./misconceptions";
 import { previewOperations } from "./preview";
 import { quizzesOperations } from "./quizzes";
 import { regradeOperations } from "./regrade";
+import { rosterOperations } from "./roster";
 import { sandboxOperations } from "./sandbox";
 import { tokensOperations } from "./tokens";
 
@@ -31,4 +32,5 @@ export const operations: readonly Operation[] = [
   ...gradebookOperations,
   ...lmsGradesOperations,
   ...regradeOperations,
+  ...rosterOperations,
 ];

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ClaimInviteSchema, SignInSchema, SignUpSchema } from "@/lib/auth/schemas";
 import { AcceptStaffInviteSchema, CreateCourseSchema, EnrollByEmailSchema, JoinCourseSchema } from "@/lib/courses/schemas";
 import { operations } from "@/lib/api/operations";
+import { EnrollmentFieldsSchema, RosterApplySchema, RosterPreviewSchema } from "@/lib/lms/roster-schemas";
 import { SegmentAnswerSchema } from "@/lib/questions/kinds/fields";
 
 export type RouteDoor = { kind: "route"; method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; body?: z.ZodType };
@@ -48,6 +49,9 @@ export const ACTIONS: ActionDoor[] = [
   { kind: "action", name: "createCourseAction", shape: "form", input: CreateCourseSchema, signedIn: true },
   { kind: "action", name: "enrollByEmailAction", shape: "form", input: EnrollByEmailSchema.extend(courseId.shape), signedIn: true },
   { kind: "action", name: "newJoinCodeAction", shape: "form", input: courseId, signedIn: true },
+  { kind: "action", name: "previewRosterAction", shape: "call", input: RosterPreviewSchema, signedIn: true },
+  { kind: "action", name: "applyRosterAction", shape: "call", input: RosterApplySchema, signedIn: true },
+  { kind: "action", name: "updateEnrollmentFieldsAction", shape: "form", input: EnrollmentFieldsSchema, signedIn: true },
   { kind: "action", name: "startAttemptAction", shape: "form", input: courseId.extend({ quizId: z.string() }), signedIn: true },
   {
     kind: "action",

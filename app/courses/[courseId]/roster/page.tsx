@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { EnrollByEmailForm } from "@/components/course-forms";
 import { DataTable } from "@/components/data-table";
 import { StaffInviteList } from "@/components/staff-invite-list";
-import { Badge, Card, PageHeader } from "@/components/ui";
+import { Badge, ButtonLink, Card, PageHeader } from "@/components/ui";
 import { authService } from "@/lib/auth/service";
+import { can } from "@/lib/auth/permissions";
 import { STAFF } from "@/lib/auth/roles";
 import { requireCourse } from "@/lib/auth/session";
 import { courseService, enrollmentService } from "@/lib/courses";
@@ -25,10 +27,33 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
     ? await authService.inviteTokens(enrollments.filter((e) => e.user.invited).map((e) => e.user.id))
     : new Map<string, string>();
   const staffInvites = instructor ? await enrollmentService.staffInvitesOf(courseId) : [];
-  const [t, tc] = await Promise.all([getTranslations("roster"), getTranslations("courses")]);
+  const [t, tc, ti] = await Promise.all([getTranslations("roster"), getTranslations("courses"), getTranslations("rosterImport")]);
+  const editable = can(access.role, "roster.import");
+  const identifiers = (e: (typeof enrollments)[number]) =>
+    (
+      [
+        ["sisUserId", e.sisUserId],
+        ["sisLoginId", e.sisLoginId],
+        ["username", e.username],
+        ["orgDefinedId", e.orgDefinedId],
+      ] as const
+    )
+      .filter(([, value]) => value)
+      .map(([field, value]) => `${ti(`field.${field}`)}: ${value}`)
+      .join(" · ") || "—";
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          editable ? (
+            <ButtonLink href={`/courses/${courseId}/roster/import`} variant="secondary">
+              {ti("link")}
+            </ButtonLink>
+          ) : null
+        }
+      />
       <div className="grid gap-6">
         <Card title={t("enrolTitle")}>
           <EnrollByEmailForm courseId={courseId} canAddStaff={access.role === "INSTRUCTOR"} />
@@ -43,7 +68,9 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
               { key: "email", header: t("email"), sortable: true, className: "font-mono text-xs" },
               { key: "role", header: t("role"), sortable: true },
               { key: "section", header: t("section"), sortable: true },
+              { key: "identifiers", header: ti("column.identifiers"), className: "text-xs" },
               { key: "account", header: t("account") },
+              ...(editable ? [{ key: "edit" as const, header: ti("edit.link") }] : []),
             ]}
             rows={enrollments.map((e) => {
               const token = tokens.get(e.user.id);
@@ -54,6 +81,16 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
                   email: e.user.email,
                   role: tc("role", { role: e.role }),
                   section: e.section ?? "—",
+                  identifiers: identifiers(e),
+                  edit: (
+                    <Link
+                      href={`/courses/${courseId}/roster/${e.id}`}
+                      aria-label={ti("edit.linkLabel", { name: e.user.name })}
+                      className="font-medium text-accent-800 underline"
+                    >
+                      {ti("edit.link")}
+                    </Link>
+                  ),
                   account: e.user.invited ? (
                     <div className="flex flex-col gap-1">
                       <Badge tone="amber">{t("invited")}</Badge>
