@@ -167,7 +167,8 @@ test("an instructor's and an administrator's pages read in Chinese", async ({ br
       `/courses/${id}/regrade`,
       "/sandbox",
     ],
-    [code, joinCode],
+    // The bank's files are named as the LMSs name their formats (Moodle XML, a QTI zip).
+    [code, joinCode, "Moodle", "zip"],
   );
   // The grade export: the LMSs' own names and menus, and the headings their files must carry, stay
   // as the LMS spells them; a file's name is the course code, "grades", the LMS and the date.
