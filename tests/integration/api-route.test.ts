@@ -12,17 +12,7 @@ const holder = vi.hoisted(() => {
 });
 vi.mock("server-only", () => ({}));
 // The kit uses the app's database: here it stands for the one each block below runs on.
-vi.mock("@/lib/db/client", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("@/lib/db/client")>();
-  const current = () => (holder.db ?? actual.db) as typeof actual.db;
-  const db = new Proxy({} as typeof actual.db, {
-    get(_target, name) {
-      const value = Reflect.get(current(), name);
-      return typeof value === "function" ? value.bind(current()) : value;
-    },
-  });
-  return { ...actual, db, sqlOf: (d: typeof actual.db) => actual.sqlOf(d === db ? current() : d) };
-});
+vi.mock("@/lib/db/client", async (original) => (await import("./fixtures/app-db")).switchableClient(original, holder));
 
 import { z } from "zod";
 import { defineOperation } from "@/lib/api/operation";
