@@ -15,6 +15,7 @@ const LAYERS = {
   "kernel-check": ["capture", "tcp"],
   env: [],
   forms: [],
+  "download-name": [],
   db: ["env"],
   audit: ["db"],
   auth: ["db", "env", "audit", "server/errors"],
@@ -45,6 +46,7 @@ const LAYERS = {
     "regrade",
     "lms",
     "interchange",
+    "download-name",
   ],
   // Analytics: item statistics and the misconceptions report (stats.ts and the grouping are
   // pure; attempts for the release rule), and the queries that feed them.
@@ -56,7 +58,7 @@ const LAYERS = {
   // The CSV writer (lib/api/csv.ts) is the one every file leaving the app goes through.
   lms: [...CORE, "attempts", "gradebook", "courses", "auth", "db", "audit", "server/errors", "api/csv"],
   // Question banks in and out: this project's JSON, Moodle XML, GIFT, QTI 2.1.
-  interchange: [...CORE, "authoring", "db", "audit", "server/errors"],
+  interchange: [...CORE, "authoring", "db", "audit", "server/errors", "download-name"],
   i18n: [],
 };
 // Every layer may say things in the reader's language: lib/i18n is a pure leaf.

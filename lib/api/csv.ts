@@ -5,6 +5,7 @@
 // before one), so a text cell that starts so is prefixed with an apostrophe (OWASP, "CSV
 // Injection"). Numbers are written as numbers, with "." as the decimal point.
 import { stringify } from "csv-stringify/sync";
+import { downloadName } from "../download-name";
 
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -69,16 +70,7 @@ export function fileName(...parts: string[]): string {
 
 /** fileName with another extension (a tab-delimited file is .txt). */
 export function fileNameWith(extension: "csv" | "txt", parts: readonly string[]): string {
-  const base = parts
-    .map((p) =>
-      p
-        .normalize("NFKD")
-        .replace(/[^A-Za-z0-9._-]+/g, "-")
-        .replace(/^-+|-+$/g, ""),
-    )
-    .filter(Boolean)
-    .join("-");
-  return `${base || "export"}.${extension}`;
+  return downloadName(parts, extension);
 }
 
 /** The download of `rows` as a CSV file named `filename` (see fileName). */

@@ -4,6 +4,7 @@
 // wrong, with lines) and, unless it is a dry run, add the questions in one transaction through
 // authoring's importTemplates. A file with any problem imports nothing. Messages come back
 // rendered in the caller's language.
+import { downloadName } from "../download-name";
 import { importTemplates, keysFor, unusableReason } from "../authoring/banks";
 import { bankInCourse, keysOfBank, latestVersionsOfBank } from "../authoring/bank-queries";
 import type { Actor } from "../authoring/banks";
@@ -38,20 +39,6 @@ async function currentTemplates(db: Db, bankId: string): Promise<QuestionTemplat
   });
 }
 
-/** A download name: the bank's title and the format, in letters, digits and dashes. */
-function downloadName(title: string, format: BankFormat, extension: string): string {
-  const base = [title, format]
-    .map((p) =>
-      p
-        .normalize("NFKD")
-        .replace(/[^A-Za-z0-9._-]+/g, "-")
-        .replace(/^-+|-+$/g, ""),
-    )
-    .filter(Boolean)
-    .join("-");
-  return `${base || "bank"}.${extension}`;
-}
-
 export async function exportBankFile(
   db: Db,
   courseId: string,
@@ -67,7 +54,7 @@ export async function exportBankFile(
   const file = format.export(exported, { locale: options.locale });
   return {
     file,
-    fileName: downloadName(bank.title, options.format, file.extension),
+    fileName: downloadName([bank.title, options.format], file.extension, "bank"),
     questions: exported.questions.length,
     variants: exported.questions.reduce((n, q) => n + q.variants.length, 0),
     unexported,
