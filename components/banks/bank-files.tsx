@@ -9,6 +9,7 @@ import { useId, useState, type FormEvent } from "react";
 import type { ImportOutcome } from "@/lib/interchange/transfer-service";
 import type { BankFormat } from "@/lib/interchange/types";
 import { DataTable } from "../data-table";
+import { saveDownload } from "../save-download";
 import { Labelled } from "../form-fields";
 import { Badge, buttonStyles, Card, fieldClass } from "../ui";
 
@@ -31,10 +32,6 @@ async function failure(response: Response): Promise<string> {
 }
 
 /** The file name of a Content-Disposition header. */
-function attachmentName(header: string | null): string {
-  return /filename="([^"]+)"/.exec(header ?? "")?.[1] ?? "bank";
-}
-
 type FormatProps = { id: string; formats: readonly BankFormat[]; value: BankFormat; onChange: (f: BankFormat) => void; label: string };
 
 function FormatSelect({ id, formats, value, onChange, label }: FormatProps) {
@@ -80,15 +77,7 @@ export function BankExport({
         credentials: "same-origin",
       });
       if (!response.ok) return setSaid({ ok: false, text: await failure(response) });
-      const name = attachmentName(response.headers.get("content-disposition"));
-      const url = URL.createObjectURL(await response.blob());
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = name;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const name = await saveDownload(response, "bank");
       const short = (response.headers.get("x-unexported-questions") ?? "").split(",").filter(Boolean);
       setSaid(
         short.length

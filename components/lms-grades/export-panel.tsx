@@ -21,6 +21,7 @@ import {
   type MoodleIdentifier,
 } from "@/lib/lms/grades-client";
 import { callApi } from "../api-client";
+import { saveDownload } from "../save-download";
 import { Labelled } from "../form-fields";
 import { buttonStyles, Card, fieldClass } from "../ui";
 import { LmsColumnsForm } from "./columns-form";
@@ -97,15 +98,7 @@ export function GradeExportPanel({ courseId, quizzes, canMap }: { courseId: stri
       const body = (await response?.json().catch(() => null)) as { message?: string } | null;
       return setDownload({ ok: false, text: body?.message ?? response?.statusText ?? "" });
     }
-    const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? result.fileName;
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    const name = await saveDownload(response, result.fileName);
     setDownload({ ok: true, text: t("downloaded", { file: name }) });
     router.refresh();
   }
