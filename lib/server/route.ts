@@ -46,6 +46,28 @@ export function errorResponse(error: AppError, locale: Locale = DEFAULT_LOCALE):
   return json({ error: error.code, message: textIn(locale)(error.text) }, error.status);
 }
 
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * Handlers for the methods a route file does not serve: each answers 405 with the methods it
+ * does (in `Allow`, and in words), as every other refusal is answered. Next.js's own 405 has an
+ * empty body, and a path with `..` in it can land on a route by another way than its own link.
+ * In a route file: `export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");`
+ */
+export function otherMethods(...served: Method[]): Record<Method, (request: Request) => Response> {
+  const allowed = served.join(", ");
+  const refuse = (request: Request) => {
+    const response = errorResponse(
+      new AppError("METHOD_NOT_ALLOWED", msg("errors.request.methodNotAllowed", { method: request.method, allowed })),
+      readerLocale(request.headers),
+    );
+    response.headers.set("Allow", allowed);
+    return response;
+  };
+  return Object.fromEntries(METHODS.map((m) => [m, refuse])) as Record<Method, (request: Request) => Response>;
+}
+
 /** A route for a signed-in user; `params` is parsed with `paramsSchema`. */
 export function userRoute<S extends z.ZodType>(paramsSchema: S, handler: Handler<z.infer<S>>) {
   return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {

@@ -176,4 +176,16 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     expect(r.status).toBe(200);
     expect(await r.json()).toEqual({ pong: true });
   });
+  it("a method an address does not take is a 405 naming the ones it does, in words and in Allow", async () => {
+    // The starter library's route takes GET only; a path with ".." in it can land there by a POST.
+    const library = await import("@/app/api/v1/library/route");
+    for (const method of ["POST", "PUT", "PATCH", "DELETE"] as const) {
+      const r = library[method](new Request(`${BASE}/api/v1/library`, { method, headers: { "accept-language": "en" } }));
+      expect(r.status, method).toBe(405);
+      expect(r.headers.get("allow")).toBe("GET");
+      expect(await r.json()).toEqual({ error: "METHOD_NOT_ALLOWED", message: `This address does not take ${method}; it takes GET.` });
+    }
+    const zh = library.POST(new Request(`${BASE}/api/v1/library`, { method: "POST", headers: { "accept-language": "zh-CN" } }));
+    expect((await zh.json()).message).toBe("此地址不接受 POST 请求；它接受 GET。");
+  });
 });

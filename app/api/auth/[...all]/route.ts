@@ -4,7 +4,7 @@ import { toNextJsHandler } from "better-auth/next-js";
 import { auth } from "@/lib/auth/auth";
 import { exposedOnly } from "@/lib/auth/endpoints";
 import { AppError } from "@/lib/server/errors";
-import { errorResponse } from "@/lib/server/route";
+import { errorResponse, otherMethods } from "@/lib/server/route";
 import { databaseHealthy } from "@/lib/db/health";
 import { msg } from "@/lib/i18n/msg";
 import { readerLocale } from "@/lib/i18n/translate";
@@ -27,3 +27,6 @@ function guarded(handler: (request: Request) => Promise<Response>) {
 
 export const GET = guarded(exposedOnly(handlers.GET));
 export const POST = guarded(exposedOnly(handlers.POST));
+
+// The other methods: 405, naming the ones this address takes.
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

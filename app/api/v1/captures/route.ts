@@ -7,6 +7,7 @@ import { checkCaptureMediaType, importCapture, type CaptureQuery } from "@/lib/a
 import { MAX_CAPTURE_BYTES } from "@/lib/capture";
 import { textIn } from "@/lib/i18n/translate";
 import { readBody } from "@/lib/server/body";
+import { otherMethods } from "@/lib/server/route";
 
 const handler = apiRoute(importCaptureOp, async ({ request, query, locale }) => {
   checkCaptureMediaType(request.headers.get("content-type"));
@@ -17,3 +18,6 @@ const handler = apiRoute(importCaptureOp, async ({ request, query, locale }) => 
 
 // A route without dynamic segments is called without `params`; apiRoute awaits them.
 export const POST = (request: Request) => handler(request, { params: Promise.resolve({}) });
+
+// The other methods: 405, naming the ones this address takes.
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -4,10 +4,13 @@ import packageJson from "@/package.json" with { type: "json" };
 import { openApiDocument } from "@/lib/api/openapi";
 import { operations } from "@/lib/api/operations";
 import { appUrl } from "@/lib/env";
-import { json } from "@/lib/server/route";
+import { json, otherMethods } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
 export function GET() {
   return json(openApiDocument(operations, { version: packageJson.version, serverUrl: appUrl() }));
 }
+
+// The other methods: 405, naming the ones this address takes.
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -9,7 +9,7 @@ import { decodeUtf8, readBody } from "@/lib/server/body";
 import { AppError } from "@/lib/server/errors";
 import { parseJsonText } from "@/lib/server/json-text";
 import { JSON_BODY_LIMIT } from "@/lib/server/limits";
-import { json, userRoute } from "@/lib/server/route";
+import { json, userRoute, otherMethods } from "@/lib/server/route";
 
 const Body = z.object({ password: z.string().min(1).max(200).optional() }).strict();
 
@@ -24,3 +24,6 @@ export const POST = userRoute(z.object({ quizId: z.string().min(1).max(64) }), a
   });
   return json({ attemptId, resumed }, resumed ? 200 : 201);
 });
+
+// The other methods: 405, naming the ones this address takes.
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -6,7 +6,7 @@ import { attempts } from "@/lib/attempts";
 import { msg } from "@/lib/i18n/msg";
 import { AppError } from "@/lib/server/errors";
 import { readJson } from "@/lib/server/json";
-import { json, userRoute } from "@/lib/server/route";
+import { json, userRoute, otherMethods } from "@/lib/server/route";
 
 const Params = z.object({ attemptId: z.string().min(1).max(64), position: z.coerce.number().int().min(1).max(500) });
 const Body = z.object({ answer: z.unknown() }).strict();
@@ -17,3 +17,6 @@ export const PUT = userRoute(Params, async ({ user, params, request }) => {
   const { savedAt } = await attempts.save(user.id, params.attemptId, params.position, body.data.answer);
   return json({ savedAt: savedAt.toISOString() });
 });
+
+// The other methods: 405, naming the ones this address takes.
+export const { GET, POST, PATCH, DELETE } = otherMethods("PUT");

@@ -2,6 +2,7 @@
 import { exportBankFileOp, UNEXPORTED_HEADER } from "@/lib/api/operations/bank-files";
 import { apiRoute } from "@/lib/api/route";
 import { bankTransfer } from "@/lib/interchange";
+import { otherMethods } from "@/lib/server/route";
 
 export const GET = apiRoute(exportBankFileOp, async ({ params, query, access, locale }) => {
   const exported = await bankTransfer.exportBankFile(access.course.id, params.bankId, { ...query, locale });
@@ -17,3 +18,6 @@ export const GET = apiRoute(exportBankFileOp, async ({ params, query, access, lo
     },
   });
 });
+
+// The other methods: 405, naming the ones this address takes.
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -2,6 +2,7 @@
 import { importBankFileOp } from "@/lib/api/operations/bank-files";
 import { apiRoute } from "@/lib/api/route";
 import { bankTransfer } from "@/lib/interchange";
+import { otherMethods } from "@/lib/server/route";
 
 export const POST = apiRoute(importBankFileOp, async ({ params, form, user, access, locale }) =>
   bankTransfer.importBankFile({ userId: user.id, courseId: access.course.id }, params.bankId, {
@@ -11,3 +12,6 @@ export const POST = apiRoute(importBankFileOp, async ({ params, form, user, acce
     locale,
   }),
 );
+
+// The other methods: 405, naming the ones this address takes.
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

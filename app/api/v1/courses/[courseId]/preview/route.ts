@@ -3,7 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { previewVariant } from "@/lib/authoring/preview";
 import { previewOp } from "@/lib/api/operations/preview";
 import { apiRoute } from "@/lib/api/route";
-import { json } from "@/lib/server/route";
+import { json, otherMethods } from "@/lib/server/route";
 
 export const POST = apiRoute(previewOp, async ({ access, body }) => {
   const started = performance.now();
@@ -14,3 +14,6 @@ export const POST = apiRoute(previewOp, async ({ access, body }) => {
   response.headers.set("Server-Timing", `preview;dur=${(performance.now() - started).toFixed(1)}`);
   return response;
 });
+
+// The other methods: 405, naming the ones this address takes.
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

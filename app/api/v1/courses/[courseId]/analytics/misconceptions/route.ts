@@ -3,6 +3,7 @@ import { misconceptionService } from "@/lib/analytics/misconception-index";
 import { getMisconceptionsOp } from "@/lib/api/operations/misconceptions";
 import { apiRoute } from "@/lib/api/route";
 import { textIn } from "@/lib/i18n/translate";
+import { otherMethods } from "@/lib/server/route";
 
 export const GET = apiRoute(getMisconceptionsOp, async ({ params, query, locale }) => {
   const text = textIn(locale);
@@ -21,3 +22,6 @@ export const GET = apiRoute(getMisconceptionsOp, async ({ params, query, locale 
     features: report.features.map((f) => ({ ...f, label: text(f.label) })),
   };
 });
+
+// The other methods: 405, naming the ones this address takes.
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -7,7 +7,7 @@ import { textIn } from "@/lib/i18n/translate";
 import { msg } from "@/lib/i18n/msg";
 import { gradeExport } from "@/lib/lms";
 import { gradeRequest } from "@/lib/lms/grade-options";
-import { json } from "@/lib/server/route";
+import { json, otherMethods } from "@/lib/server/route";
 
 export const GET = apiRoute(exportGradesOp, async ({ params, query, user, locale }) => {
   const request = gradeRequest(query);
@@ -28,3 +28,6 @@ export const GET = apiRoute(exportGradesOp, async ({ params, query, user, locale
     422,
   );
 });
+
+// The other methods: 405, naming the ones this address takes.
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -2,7 +2,7 @@
 import { previewVariety } from "@/lib/authoring/preview";
 import { varietyOp } from "@/lib/api/operations/preview";
 import { apiRoute } from "@/lib/api/route";
-import { json } from "@/lib/server/route";
+import { json, otherMethods } from "@/lib/server/route";
 
 export const POST = apiRoute(varietyOp, async ({ body }) => {
   const started = performance.now();
@@ -12,3 +12,6 @@ export const POST = apiRoute(varietyOp, async ({ body }) => {
   response.headers.set("Server-Timing", `variety;dur=${(performance.now() - started).toFixed(1)}`);
   return response;
 });
+
+// The other methods: 405, naming the ones this address takes.
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

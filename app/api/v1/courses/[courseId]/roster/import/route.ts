@@ -6,7 +6,7 @@ import { apiRoute } from "@/lib/api/route";
 import { msg } from "@/lib/i18n/msg";
 import { textIn } from "@/lib/i18n/translate";
 import { rosterImport } from "@/lib/lms/roster-service";
-import { json } from "@/lib/server/route";
+import { json, otherMethods } from "@/lib/server/route";
 
 export const POST = apiRoute(applyRosterOp, async ({ request, params, query, user, locale }) => {
   const text = textIn(locale);
@@ -15,3 +15,6 @@ export const POST = apiRoute(applyRosterOp, async ({ request, params, query, use
   if (!outcome.applied) return json({ error: "CONFLICT", message: text(msg("rosterImport.preview.changedSince")), preview: body }, 409);
   return body;
 });
+
+// The other methods: 405, naming the ones this address takes.
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -5,6 +5,7 @@ import { exportMisconceptionsOp } from "@/lib/api/operations/misconceptions";
 import { csvResponse, fileName } from "@/lib/api/csv";
 import { apiRoute } from "@/lib/api/route";
 import { textIn } from "@/lib/i18n/translate";
+import { otherMethods } from "@/lib/server/route";
 
 export const GET = apiRoute(exportMisconceptionsOp, async ({ params, query, locale }) => {
   const data = await misconceptionService.classMisconceptions(params.courseId, query);
@@ -18,3 +19,6 @@ export const GET = apiRoute(exportMisconceptionsOp, async ({ params, query, loca
   const { rows, columns } = misconceptionCsv.misconceptions(data.report, text);
   return csvResponse(rows, columns, name);
 });
+
+// The other methods: 405, naming the ones this address takes.
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -4,6 +4,7 @@ import { apiRoute } from "@/lib/api/route";
 import { textIn } from "@/lib/i18n/translate";
 import { gradeExport } from "@/lib/lms";
 import { gradeRequest } from "@/lib/lms/grade-options";
+import { otherMethods } from "@/lib/server/route";
 
 export const GET = apiRoute(checkGradeExportOp, async ({ params, query, locale }) => {
   const file = await gradeExport.prepare(params.courseId, gradeRequest(query), new Date());
@@ -16,3 +17,6 @@ export const GET = apiRoute(checkGradeExportOp, async ({ params, query, locale }
     warnings: file.warnings.map((w) => text(w)),
   };
 });
+
+// The other methods: 405, naming the ones this address takes.
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

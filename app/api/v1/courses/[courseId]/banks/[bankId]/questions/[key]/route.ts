@@ -2,6 +2,7 @@ import { apiRoute } from "@/lib/api/route";
 import { getQuestionOp, updateQuestionOp } from "@/lib/api/operations/banks";
 import { authoring } from "@/lib/authoring";
 import { answered } from "../../../answers";
+import { otherMethods } from "@/lib/server/route";
 
 export const GET = apiRoute(getQuestionOp, async ({ params, locale }) =>
   authoring.getQuestion(params.courseId, params.bankId, params.key, locale),
@@ -19,3 +20,6 @@ export const PUT = apiRoute(updateQuestionOp, async ({ params, body, user, local
     ),
   ),
 );
+
+// The other methods: 405, naming the ones this address takes.
+export const { POST, PATCH, DELETE } = otherMethods("GET", "PUT");
