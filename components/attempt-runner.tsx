@@ -7,8 +7,8 @@
 // focus stays where the student is typing, so no keystroke goes astray.
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { Presentation } from "@/lib/questions/client";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { answerProgress, type AnswerProgress, type Presentation } from "@/lib/questions/client";
 import { AnswerWidget, type Draft } from "./answer-widgets";
 import { QuestionSetup } from "./question-view";
 import { buttonStyles } from "./ui";
@@ -17,6 +17,44 @@ type Item = { position: number; presentation: Presentation; draft: Draft | null;
 type SaveState = { kind: "idle" | "pending" | "saving" | "saved" | "error"; at?: string; message?: string };
 
 const DEBOUNCE_MS = 800;
+
+// The flags' store: localStorage, and an event so that this page hears its own writes.
+const FLAGS_EVENT = "synack-flags";
+function subscribeFlags(onChange: () => void) {
+  window.addEventListener("storage", onChange);
+  window.addEventListener(FLAGS_EVENT, onChange);
+  return () => {
+    window.removeEventListener("storage", onChange);
+    window.removeEventListener(FLAGS_EVENT, onChange);
+  };
+}
+function readFlags(key: string): string {
+  try {
+    return localStorage.getItem(key) ?? "[]";
+  } catch {
+    return "[]";
+  }
+}
+function writeFlags(key: string, flags: number[]) {
+  try {
+    localStorage.setItem(key, JSON.stringify(flags));
+  } catch {
+    // Storage refused (private mode, full): nothing to keep the flag in.
+  }
+  window.dispatchEvent(new Event(FLAGS_EVENT));
+}
+function parseFlags(text: string): number[] {
+  try {
+    const stored = JSON.parse(text) as unknown;
+    return Array.isArray(stored) ? stored.filter((n): n is number => typeof n === "number") : [];
+  } catch {
+    // A stored value this page did not write: no flags.
+    return [];
+  }
+}
+
+/** A question's section, the target of the navigator's and the submit summary's links. */
+const questionId = (position: number) => `question-${position}`;
 
 /** The element of an error that takes the focus: a question's save error, or the submit error. */
 const errorId = (at: number | "submit") => `attempt-error-${at}`;
@@ -41,6 +79,20 @@ export function AttemptRunner({
   const [saves, setSaves] = useState<Record<number, SaveState>>(() =>
     Object.fromEntries(items.map((i) => [i.position, i.savedAt ? { kind: "saved", at: i.savedAt } : { kind: "idle" }])),
   );
+  // Flags for review are the student's own notes: kept in this browser, per attempt (read
+  // through useSyncExternalStore, so the server's render has none and the browser's has its own).
+  const flagKey = `synack-flags-${attemptId}`;
+  const storedFlags = useSyncExternalStore(
+    subscribeFlags,
+    () => readFlags(flagKey),
+    () => "[]",
+  );
+  const flags = useMemo(() => parseFlags(storedFlags), [storedFlags]);
+  const toggleFlag = (position: number) => {
+    const next = flags.includes(position) ? flags.filter((p) => p !== position) : [...flags, position].sort((a, b) => a - b);
+    writeFlags(flagKey, next);
+  };
+  const progress = (position: number): AnswerProgress => answerProgress(drafts[position]);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
   // The newest drafts, for saves that run after a re-render (kept current by change()).
   const latest = useRef(drafts);
@@ -220,15 +272,31 @@ export function AttemptRunner({
           {submitError}
         </p>
       ) : null}
+      <QuestionNavigator items={items.map((i) => i.position)} progress={progress} flags={flags} />
       <ol className="flex flex-col gap-6">
         {items.map((item) => {
           const s = saves[item.position];
           return (
             <li key={item.position}>
-              <section aria-labelledby={`q-${item.position}-title`} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-                <p id={`q-${item.position}-title`} className="mb-2 text-sm font-medium text-slate-600">
-                  {t("heading", { n: item.position, total: items.length, points: item.maxScore })}
-                </p>
+              <section
+                id={questionId(item.position)}
+                aria-labelledby={`q-${item.position}-title`}
+                className="scroll-mt-16 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+              >
+                <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+                  <p id={`q-${item.position}-title`} className="text-sm font-medium text-slate-600">
+                    {t("heading", { n: item.position, total: items.length, points: item.maxScore })}
+                  </p>
+                  <button
+                    type="button"
+                    className={`${buttonStyles.secondary} px-2.5 py-1`}
+                    aria-pressed={flags.includes(item.position)}
+                    onClick={() => toggleFlag(item.position)}
+                  >
+                    <FlagIcon filled={flags.includes(item.position)} />
+                    <span className="ml-1.5">{flags.includes(item.position) ? t("navigator.flagged") : t("navigator.flag")}</span>
+                  </button>
+                </div>
                 <QuestionSetup presentation={item.presentation} />
                 <div className="mt-4">
                   <AnswerWidget
@@ -271,6 +339,33 @@ export function AttemptRunner({
           {t("confirm.title")}
         </h2>
         <p className="mt-2 text-slate-700">{unsaved ? t("confirm.bodyUnsaved") : t("confirm.body")}</p>
+        {(() => {
+          const missing = items.filter((i) => progress(i.position) !== "answered");
+          const flagged = items.filter((i) => flags.includes(i.position));
+          if (!missing.length && !flagged.length) return <p className="mt-2 text-sm text-slate-700">{t("confirm.allAnswered")}</p>;
+          // Each is a link to its question: following it closes the dialog there.
+          return (
+            <div className="mt-3">
+              <h3 className="text-sm font-medium text-slate-900">{t("confirm.missingTitle")}</h3>
+              <ul className="mt-1 list-disc pl-5 text-sm" data-testid="submit-summary">
+                {missing.map((i) => (
+                  <li key={`m${i.position}`}>
+                    <a href={`#${questionId(i.position)}`} className="text-accent-700 underline" onClick={() => dialog.current?.close()}>
+                      {t("confirm.missingItem", { n: i.position, progress: progress(i.position) })}
+                    </a>
+                  </li>
+                ))}
+                {flagged.map((i) => (
+                  <li key={`f${i.position}`}>
+                    <a href={`#${questionId(i.position)}`} className="text-accent-700 underline" onClick={() => dialog.current?.close()}>
+                      {t("confirm.flaggedItem", { n: i.position })}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })()}
         <div className="mt-5 flex justify-end gap-3">
           <button type="button" className={buttonStyles.secondary} onClick={() => dialog.current?.close()}>
             {t("confirm.keepWorking")}
@@ -288,5 +383,67 @@ export function AttemptRunner({
         </div>
       </dialog>
     </div>
+  );
+}
+
+function FlagIcon({ filled }: { filled: boolean }) {
+  // Drawn, not a glyph: flag characters are missing from the fonts Chromium finds on Debian.
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 12 14"
+      className="h-3.5 w-3"
+      fill={filled ? "currentColor" : "none"}
+      stroke="currentColor"
+      strokeWidth={1.4}
+    >
+      <path d="M1.5 13V1.5h8l-2 3 2 3h-8" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+/** Every question as a numbered link: answered (filled), partly (half), not yet (empty), and flagged. */
+function QuestionNavigator({
+  items,
+  progress,
+  flags,
+}: {
+  items: number[];
+  progress: (position: number) => AnswerProgress;
+  flags: number[];
+}) {
+  const t = useTranslations("attempt.runner.navigator");
+  const fill: Record<AnswerProgress, string> = {
+    answered: "border-accent-700 bg-accent-700 text-white",
+    partial: "border-accent-700 bg-gradient-to-r from-accent-100 from-50% to-white to-50% text-slate-900",
+    unanswered: "border-slate-400 bg-white text-slate-800",
+  };
+  return (
+    <nav aria-label={t("title")} className="rounded-xl border border-slate-200 bg-white px-4 py-3">
+      <ol className="flex flex-wrap gap-2">
+        {items.map((n) => {
+          const state = progress(n);
+          const flagged = flags.includes(n);
+          return (
+            <li key={n}>
+              <a
+                href={`#${questionId(n)}`}
+                aria-label={t("item", { n, progress: state, flagged: flagged ? "yes" : "no" })}
+                data-progress={state}
+                className={`relative inline-flex h-9 min-w-9 items-center justify-center rounded-lg border-2 px-2 text-sm font-semibold ${fill[state]}`}
+              >
+                {n}
+                {flagged ? (
+                  <span className="absolute -right-1.5 -top-1.5 rounded-full bg-amber-400 p-0.5 text-slate-900">
+                    <FlagIcon filled />
+                  </span>
+                ) : null}
+              </a>
+            </li>
+          );
+        })}
+      </ol>
+      <p className="mt-2 text-xs text-slate-600">{t("legend")}</p>
+    </nav>
   );
 }

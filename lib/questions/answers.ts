@@ -5,6 +5,8 @@ import type { z } from "zod";
 import type { Msg } from "../i18n/msg";
 import { kindOf, type AnswerOf, type DraftOf } from "./kinds";
 import { issueTexts } from "./kinds/fields";
+
+export { isBlankAnswer } from "./progress";
 import type { Ask, AskKind } from "./schema";
 
 export type { SegmentAnswer, SegmentDraft } from "./kinds/fields";
@@ -44,17 +46,4 @@ export function parseDraft(ask: Ask, input: unknown): { ok: true; draft: unknown
   const result = cached(draftSchemas, ask, () => kindOf(ask.kind).draft(ask)).safeParse(input, OPTIONS);
   if (result.success) return { ok: true, draft: result.data };
   return { ok: false, errors: issueTexts(result.error) };
-}
-
-/**
- * Whether an answer (or draft) says nothing yet: every part left empty ("" or null, empty
- * lists). A number, a flag or a word anywhere is an answer. Checking a blank answer must cost
- * nothing and reveal nothing, so callers refuse it before grading.
- */
-export function isBlankAnswer(input: unknown): boolean {
-  if (input === null || input === undefined || input === "") return true;
-  if (typeof input === "string") return input.trim() === "";
-  if (Array.isArray(input)) return input.every(isBlankAnswer);
-  if (typeof input === "object") return Object.entries(input).every(([key, value]) => key === "kind" || isBlankAnswer(value));
-  return false;
 }

@@ -11,4 +11,5 @@ export type { EndpointName } from "../tcp/scenario";
 export { STATES, type State, type Trace, type TraceEvent } from "../tcp/trace";
 export { FLAG_ORDER, type FlagName } from "../tcp/flags";
 export { parseStateName, matchStateName } from "./state-names";
+export { answerProgress, type AnswerProgress } from "./progress";
 export { describeSegmentAnswer, endpointName, endpointText } from "./segment-words";

@@ -339,7 +339,7 @@ test("every authoring page in this build is in the page table", () => {
   expect(found.filter((file) => !(file in PAGES))).toEqual([]);
 });
 
-test("every authoring page × every role", async () => {
+test("every authoring page × every role, and at 360 px for those who may open it", async () => {
   test.setTimeout(300_000);
   const present = Object.entries(PAGES).filter(([file]) => {
     try {
@@ -362,6 +362,10 @@ test("every authoring page × every role", async () => {
       else {
         expect(response?.status(), label).toBe(200);
         expect(new URL(page.url()).pathname, label).toBe(url.split("?")[0]);
+        // And it fits a 360 px phone: whatever is wider scrolls in its own box, never the page.
+        await page.setViewportSize({ width: 360, height: 740 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${label}, 360 px wide`).toBeLessThanOrEqual(0);
       }
       await page.close();
     }

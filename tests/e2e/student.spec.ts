@@ -98,10 +98,15 @@ test("the practice quiz: answers are kept across a reload, submit asks first, an
   const expected = expectedAnswers(attemptId) as { states?: Record<string, string[]>; choice?: string; ms?: number }[];
   await expectAccessible(page);
 
+  // The navigator: every question not answered yet; one endpoint's states make question 1 partly answered.
+  const navigator = page.getByRole("navigation", { name: "Questions" });
+  await expect(navigator.getByRole("link", { name: "Question 1: not answered" })).toBeVisible();
   // Question 1 (states of both endpoints): right.
   await addStates(page, 1, "Client", expected[0].states!.client);
+  await expect(navigator.getByRole("link", { name: "Question 1: partly answered" })).toBeVisible();
   await addStates(page, 1, "Server", expected[0].states!.server);
   await waitSaved(page, 1);
+  await expect(navigator.getByRole("link", { name: "Question 1: answered" })).toBeVisible();
   // Question 4 (multiple choice): right. Question 5 (a time): wrong.
   await page
     .locator("section")
@@ -150,9 +155,32 @@ test("the practice quiz: answers are kept across a reload, submit asks first, an
   await expect(page.getByLabel("Time", { exact: true })).toHaveValue(String((expected[4].ms ?? 0) + 1234));
   await expect(page.getByTestId("save-status-1")).toHaveText(/^Saved at /);
 
-  // Submit asks for confirmation; keeping working closes the dialog.
+  // A flag for review is the student's own note, kept across a reload, and shown in the navigator.
+  const flag5 = page.getByRole("region", { name: /^Question 5 of/ }).getByRole("button", { name: "Flag for review" });
+  await flag5.click();
+  await expect(page.getByRole("region", { name: /^Question 5 of/ }).getByRole("button", { name: "Flagged for review" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await page.reload();
+  await expect(navigator.getByRole("link", { name: "Question 5: answered, flagged for review" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Submit asks for confirmation and lists what is left, each a link to its question; keeping working closes the dialog.
   await page.getByRole("button", { name: "Submit attempt" }).click();
-  await expect(page.getByRole("dialog", { name: "Submit this attempt?" })).toBeVisible();
+  const dialog = page.getByRole("dialog", { name: "Submit this attempt?" });
+  await expect(dialog).toBeVisible();
+  const summary = dialog.getByTestId("submit-summary");
+  await expect(summary.getByRole("link", { name: "Question 2: not answered" })).toBeVisible();
+  await expect(summary.getByRole("link", { name: "Question 3: not answered" })).toBeVisible();
+  await expect(summary.getByRole("link", { name: "Question 5: flagged for review" })).toBeVisible();
+  await expect(summary.getByRole("link", { name: /^Question (1|4):/ })).toHaveCount(0);
+  await summary.getByRole("link", { name: "Question 2: not answered" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(page).toHaveURL(/#question-2$/);
+  await expect(page.getByRole("region", { name: /^Question 2 of/ })).toBeInViewport();
+  await page.getByRole("button", { name: "Submit attempt" }).click();
+  await expect(dialog).toBeVisible();
   await page.getByRole("button", { name: "Keep working" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
   await page.getByRole("button", { name: "Submit attempt" }).click();
