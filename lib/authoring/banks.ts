@@ -508,21 +508,13 @@ export async function copyFromLibrary(
     byId.has(id) ? [] : [{ path: ["templateIds", i], message: textIn(locale)(msg("banks.errors.notInLibrary", { id })) }],
   );
   if (unknown.length) throw new TemplateRefused(unknown);
-  const taken = new Set(await keysOfBank(db, bankId));
-  const copied: CopiedTemplate[] = [];
-  const versions: NewVersion[] = [];
-  for (const id of new Set(templateIds)) {
-    const key = freeKey(id, taken);
-    taken.add(key);
-    copied.push({ templateId: id, key });
-    versions.push(newVersion(byId.get(id)!, bankId, key, 1, actor.userId));
-  }
-  try {
-    await insertVersions(db, versions);
-  } catch (error) {
-    if ((error as { code?: unknown }).code === "P2002") throw new AppError("CONFLICT", msg("banks.errors.copyRaced"));
-    throw error;
-  }
+  const ids = [...new Set(templateIds)];
+  const keys = keysFor(ids, await keysOfBank(db, bankId));
+  const copied: CopiedTemplate[] = ids.map((templateId, i) => ({ templateId, key: keys[i] }));
+  await insertNewQuestions(
+    db,
+    ids.map((id, i) => newVersion(byId.get(id)!, bankId, keys[i], 1, actor.userId)),
+  );
   await writeAudit(db, {
     action: "question.copyFromLibrary",
     actorId: actor.userId,
@@ -531,6 +523,19 @@ export async function copyFromLibrary(
     detail: { copied },
   });
   return copied;
+}
+
+/**
+ * New questions' first versions, in one statement: a key another request took since the keys
+ * were chosen is a 409 (the unique index says so), never a 500.
+ */
+async function insertNewQuestions(db: Db, versions: NewVersion[]): Promise<void> {
+  try {
+    await insertVersions(db, versions);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "P2002") throw new AppError("CONFLICT", msg("banks.errors.copyRaced"));
+    throw error;
+  }
 }
 
 export type ImportedTemplate = { key: string; title: string };
@@ -559,12 +564,7 @@ export async function importTemplates(
     await keysOfBank(db, bankId),
   );
   const versions = templates.map((t, i) => newVersion(t, bankId, keys[i], 1, actor.userId));
-  try {
-    await insertVersions(db, versions);
-  } catch (error) {
-    if ((error as { code?: unknown }).code === "P2002") throw new AppError("CONFLICT", msg("banks.errors.copyRaced"));
-    throw error;
-  }
+  await insertNewQuestions(db, versions);
   await writeAudit(db, {
     action: "question.import",
     actorId: actor.userId,
