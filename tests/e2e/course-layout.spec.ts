@@ -265,7 +265,7 @@ test.describe("in Simplified Chinese", () => {
     await nav.getByRole("link", { name: "名册" }).click();
     await expect(page.getByRole("heading", { name: "名册", exact: true })).toBeVisible();
     const table = page.getByRole("table", { name: /本课程的所有成员/ });
-    await expect(table.getByRole("columnheader")).toHaveText(["姓名↕", "邮箱↕", "角色↕", "分组↕", "账号"]);
+    await expect(table.getByRole("columnheader")).toHaveText(["姓名↕", "邮箱↕", "角色↕", "分组↕", "学习管理系统标识", "账号", "编辑"]);
     await expect(table.locator("tbody tr").first()).toContainText("讲师");
     await expect(table.getByText("学生").first()).toBeVisible();
     await table.getByRole("columnheader", { name: "姓名" }).getByRole("button").click();
