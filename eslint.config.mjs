@@ -59,6 +59,9 @@ const LAYERS = {
   lms: [...CORE, "attempts", "gradebook", "courses", "auth", "db", "audit", "server/errors", "api/csv"],
   // Question banks in and out: this project's JSON, Moodle XML, GIFT, QTI 2.1.
   interchange: [...CORE, "authoring", "db", "audit", "server/errors", "download-name"],
+  // LTI 1.3: platforms and the tool's keys, launches (users, courses, enrolments, sessions),
+  // deep linking, scores to the LMS (an outbox) and rosters from it.
+  lti: [...CORE, "attempts", "gradebook", "courses", "auth", "db", "env", "audit", "server/errors"],
   i18n: [],
 };
 // Every layer may say things in the reader's language: lib/i18n is a pure leaf.

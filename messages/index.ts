@@ -36,6 +36,11 @@ import en_lmsGrades from "./en/lmsGrades.json" with { type: "json" };
 import en_rosterImport from "./en/rosterImport.json" with { type: "json" };
 import en_bankFormats from "./en/bankFormats.json" with { type: "json" };
 import en_bankTransfer from "./en/bankTransfer.json" with { type: "json" };
+import en_ltiAdmin from "./en/ltiAdmin.json" with { type: "json" };
+import en_ltiLaunch from "./en/ltiLaunch.json" with { type: "json" };
+import en_ltiDeepLink from "./en/ltiDeepLink.json" with { type: "json" };
+import en_ltiScores from "./en/ltiScores.json" with { type: "json" };
+import en_ltiRoster from "./en/ltiRoster.json" with { type: "json" };
 import zh_common from "./zh-CN/common.json" with { type: "json" };
 import zh_auth from "./zh-CN/auth.json" with { type: "json" };
 import zh_account from "./zh-CN/account.json" with { type: "json" };
@@ -70,6 +75,11 @@ import zh_lmsGrades from "./zh-CN/lmsGrades.json" with { type: "json" };
 import zh_rosterImport from "./zh-CN/rosterImport.json" with { type: "json" };
 import zh_bankFormats from "./zh-CN/bankFormats.json" with { type: "json" };
 import zh_bankTransfer from "./zh-CN/bankTransfer.json" with { type: "json" };
+import zh_ltiAdmin from "./zh-CN/ltiAdmin.json" with { type: "json" };
+import zh_ltiLaunch from "./zh-CN/ltiLaunch.json" with { type: "json" };
+import zh_ltiDeepLink from "./zh-CN/ltiDeepLink.json" with { type: "json" };
+import zh_ltiScores from "./zh-CN/ltiScores.json" with { type: "json" };
+import zh_ltiRoster from "./zh-CN/ltiRoster.json" with { type: "json" };
 
 const en = {
   common: en_common,
@@ -106,6 +116,11 @@ const en = {
   rosterImport: en_rosterImport,
   bankFormats: en_bankFormats,
   bankTransfer: en_bankTransfer,
+  ltiAdmin: en_ltiAdmin,
+  ltiLaunch: en_ltiLaunch,
+  ltiDeepLink: en_ltiDeepLink,
+  ltiScores: en_ltiScores,
+  ltiRoster: en_ltiRoster,
 };
 
 export type Messages = typeof en;
@@ -149,6 +164,11 @@ const zh = {
   rosterImport: zh_rosterImport,
   bankFormats: zh_bankFormats,
   bankTransfer: zh_bankTransfer,
+  ltiAdmin: zh_ltiAdmin,
+  ltiLaunch: zh_ltiLaunch,
+  ltiDeepLink: zh_ltiDeepLink,
+  ltiScores: zh_ltiScores,
+  ltiRoster: zh_ltiRoster,
 } as unknown as Messages;
 
 export const catalogs: Record<Locale, Messages> = { en, "zh-CN": zh };

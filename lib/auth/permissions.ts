@@ -44,6 +44,12 @@ export const PERMISSIONS = {
   "banks.export": STAFF,
   /** Import questions into a bank from JSON, Moodle XML, GIFT or QTI. */
   "banks.import": INSTRUCTOR_ONLY,
+  /** Link the course to an LMS course launched by LTI, and LMS activities to quizzes (deep linking). */
+  "lti.link": INSTRUCTOR_ONLY,
+  /** See each student's scores sent to the LMS by LTI (pending, sent, failed and why); send one again. */
+  "grades.lti": STAFF,
+  /** Bring the roster in line with the LMS course's membership (LTI Names and Roles), after a preview. */
+  "roster.sync": INSTRUCTOR_ONLY,
 } as const satisfies Record<string, readonly CourseRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
