@@ -12,7 +12,11 @@ import { signToolJwt } from "./tool-keys";
 const TokenResponse = z.object({
   access_token: z.string().min(1).max(8192),
   token_type: z.string().max(40).optional(),
-  expires_in: z.coerce.number().positive().max(86_400 * 7).optional(),
+  expires_in: z.coerce
+    .number()
+    .positive()
+    .max(86_400 * 7)
+    .optional(),
   scope: z.string().max(4096).optional(),
 });
 

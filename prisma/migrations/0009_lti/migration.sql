@@ -131,6 +131,19 @@ CREATE TABLE "LtiHandoff" (
 );
 
 -- CreateTable
+CREATE TABLE "LtiDeepLink" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "platformId" TEXT NOT NULL,
+    "deploymentId" TEXT NOT NULL,
+    "contextId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "settings" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" DATETIME NOT NULL,
+    "usedAt" DATETIME
+);
+
+-- CreateTable
 CREATE TABLE "LtiRegistrationInvite" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "tokenHash" TEXT NOT NULL,
@@ -182,6 +195,9 @@ CREATE UNIQUE INDEX "LtiScore_linkId_userId_key" ON "LtiScore"("linkId", "userId
 
 -- CreateIndex
 CREATE UNIQUE INDEX "LtiHandoff_tokenHash_key" ON "LtiHandoff"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "LtiDeepLink_expiresAt_idx" ON "LtiDeepLink"("expiresAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "LtiRegistrationInvite_tokenHash_key" ON "LtiRegistrationInvite"("tokenHash");

@@ -6,7 +6,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type JSONWebKeySet, type JWK, type JWTPayload, type CryptoKey } from "jose";
+import {
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  jwtVerify,
+  SignJWT,
+  type JSONWebKeySet,
+  type JWK,
+  type JWTPayload,
+  type CryptoKey,
+} from "jose";
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, body: string) => Promise<void> | void;
 
@@ -37,7 +47,10 @@ export interface MockPlatform {
   /** Adds a key that signs from now on; `dropOld` takes the previous ones out of the JWKS. */
   rotateKey(options?: { dropOld?: boolean }): Promise<PlatformKey>;
   /** An id_token (or any platform-signed JWT) with these claims; iss, aud, iat, exp filled in unless given. */
-  sign(claims: JWTPayload, options?: { key?: PlatformKey; kid?: string | null; expiresInSec?: number; iatOffsetSec?: number }): Promise<string>;
+  sign(
+    claims: JWTPayload,
+    options?: { key?: PlatformKey; kid?: string | null; expiresInSec?: number; iatOffsetSec?: number },
+  ): Promise<string>;
   /** Service tokens issued: their scopes. */
   tokensIssued: { scope: string; at: Date }[];
   /** Every request the platform received (method, path with query). */

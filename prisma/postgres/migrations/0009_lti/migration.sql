@@ -138,6 +138,21 @@ CREATE TABLE "LtiHandoff" (
 );
 
 -- CreateTable
+CREATE TABLE "LtiDeepLink" (
+    "id" TEXT NOT NULL,
+    "platformId" TEXT NOT NULL,
+    "deploymentId" TEXT NOT NULL,
+    "contextId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "settings" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "usedAt" TIMESTAMP(3),
+
+    CONSTRAINT "LtiDeepLink_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "LtiRegistrationInvite" (
     "id" TEXT NOT NULL,
     "tokenHash" TEXT NOT NULL,
@@ -191,6 +206,9 @@ CREATE UNIQUE INDEX "LtiScore_linkId_userId_key" ON "LtiScore"("linkId", "userId
 
 -- CreateIndex
 CREATE UNIQUE INDEX "LtiHandoff_tokenHash_key" ON "LtiHandoff"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "LtiDeepLink_expiresAt_idx" ON "LtiDeepLink"("expiresAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "LtiRegistrationInvite_tokenHash_key" ON "LtiRegistrationInvite"("tokenHash");
