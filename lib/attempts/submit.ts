@@ -8,6 +8,7 @@ import { AppError } from "../server/errors";
 import { gradeStoredAnswer } from "./grade-response";
 import { answersToGrade, attemptWithQuiz, claimAttempt, timedAttemptsInProgress, writeGrades, type AttemptRow } from "./queries";
 import { isOverdue, submitStep, submittedAtFor } from "./rules";
+import { scoreChanged } from "./score-changes";
 
 export interface SubmitResult {
   status: "SUBMITTED";
@@ -31,7 +32,8 @@ export async function ownAttempt(db: Db, userId: string, attemptId: string): Pro
  * attempt, which stops every later save; then the saved answers are graded and recorded.
  * Grading is deterministic, so a concurrent submit, or a crash between the two steps, is
  * repaired by grading again. At an exam's deadline everyone submits at once, so this is five
- * statements whatever the number of questions.
+ * statements whatever the number of questions, and one more for the LMS score outbox
+ * (score-changes.ts), two or three when the quiz is linked to an LMS.
  */
 export async function submitAttempt(db: Db, userId: string, attemptId: string, now = new Date()): Promise<SubmitResult> {
   let attempt = await ownAttempt(db, userId, attemptId);
@@ -47,12 +49,14 @@ export async function submitAttempt(db: Db, userId: string, attemptId: string, n
         detail: result,
         at: now,
       });
+      await scoreChanged(db, { quizId: attempt.quizId, userIds: [attempt.userId] }, now);
       return { status: "SUBMITTED", submittedAt, ...result };
     }
     attempt = await ownAttempt(db, userId, attemptId); // lost the claim to a concurrent submit
   }
   if (submitStep(attempt) === "grade") {
     await recordGrades(db, attemptId, now);
+    await scoreChanged(db, { quizId: attempt.quizId, userIds: [attempt.userId] }, now);
     attempt = await ownAttempt(db, userId, attemptId);
   }
   return { status: "SUBMITTED", submittedAt: attempt.submittedAt!, score: attempt.score ?? 0, maxScore: attempt.maxScore ?? 0 };

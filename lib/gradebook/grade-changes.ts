@@ -5,6 +5,7 @@
 // in overrides.ts; docs/grade-changes.md says what each change does to what students see.
 import "server-only";
 import { attemptScore } from "../attempts/rules";
+import { scoreChanged } from "../attempts/score-changes";
 import type { Db } from "../db/client";
 import { msg } from "../i18n/msg";
 import { AppError } from "../server/errors";
@@ -120,6 +121,7 @@ async function changeResponse(db: Db, actor: Actor, attemptId: string, position:
       audit(actor, GRADE_ACTIONS.override, detail, now),
     );
     if (changed === 0) throw new AppError("CONFLICT", msg("gradeChanges.errors.notGraded"));
+    await scoreChanged(db, { quizId: attempt.quizId, userIds: [attempt.userId] }, now);
   } else if (response.overrideScore !== null) {
     const detail = {
       old: response.overrideScore,
@@ -131,6 +133,7 @@ async function changeResponse(db: Db, actor: Actor, attemptId: string, position:
       position,
     };
     await writeResponseOverride(db, attemptId, response.id, null, audit(actor, GRADE_ACTIONS.clear, detail, now));
+    await scoreChanged(db, { quizId: attempt.quizId, userIds: [attempt.userId] }, now);
   }
   const after = (await responseForOverride(db, attemptId, position))!;
   const details = (await responseDetails(db, attemptId)).find((r) => r.position === position);
@@ -169,6 +172,7 @@ export async function overrideAttempt(
     audit(actor, GRADE_ACTIONS.override, detail, now),
   );
   if (changed === 0) throw new AppError("CONFLICT", msg("gradeChanges.errors.notGraded"));
+  await scoreChanged(db, { quizId: attempt.quizId, userIds: [attempt.userId] }, now);
   return { attempt: await attemptGrade(db, attempt) };
 }
 
@@ -178,6 +182,7 @@ export async function clearAttemptOverride(db: Db, actor: Actor, attemptId: stri
   if (attempt.overrideScore !== null) {
     const detail = { old: attempt.overrideScore, new: null, reason: null, quizId: attempt.quizId, userId: attempt.userId, attemptId };
     await writeAttemptOverride(db, attemptId, null, audit(actor, GRADE_ACTIONS.clear, detail, now));
+    await scoreChanged(db, { quizId: attempt.quizId, userIds: [attempt.userId] }, now);
   }
   return { attempt: await attemptGrade(db, attempt) };
 }
@@ -202,6 +207,7 @@ export async function excuseStudent(
   const header = await loadCell(db, actor.courseId, quizId, userId);
   const detail = { old: header.excusedAt !== null, new: true, reason: body.reason, quizId, userId };
   await upsertExcusal(db, quizId, userId, body.reason, actor.userId, now, audit(actor, GRADE_ACTIONS.excuse, detail, now));
+  await scoreChanged(db, { quizId, userIds: [userId] }, now);
   return { excusal: { quizId, userId, reason: body.reason, createdAt: now.toISOString() } };
 }
 
@@ -211,6 +217,7 @@ export async function unexcuseStudent(db: Db, actor: Actor, quizId: string, user
   if (header.excusedAt === null) throw new AppError("NOT_FOUND", msg("gradeChanges.errors.notExcused"));
   const detail = { old: true, new: false, reason: null, quizId, userId };
   await deleteExcusal(db, quizId, userId, audit(actor, GRADE_ACTIONS.unexcuse, detail, now));
+  await scoreChanged(db, { quizId, userIds: [userId] }, now);
 }
 
 // ---------------------------------------------------------------- the cell's page

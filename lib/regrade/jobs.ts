@@ -8,6 +8,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Db } from "../db/client";
 import type { ScoreRule } from "../db/quiz-values";
+import { scoreChanged } from "../attempts/score-changes";
 import { planRegrade, type PlanAttempt, type RegradePlan } from "./plan";
 import {
   applyRegradeWrites,
@@ -170,11 +171,27 @@ async function execute(db: Db, job: JobRow, startedAt: Date, now: () => Date): P
     audit,
     at,
   );
+  if (outcome.finished)
+    await tellScoreChanges(
+      db,
+      rows,
+      writes.filter((_, k) => outcome.written[k]),
+      at,
+    );
   const skipped = writes.filter((_, k) => !outcome.written[k]).map((w) => w.responseId);
   if (skipped.length > 0 && outcome.finished) {
     // Said in the result; those responses keep what another change gave them.
     await rewriteJobResult(db, job.id, JSON.stringify({ ...result, applied: { written: writes.length - skipped.length, skipped } }));
   }
+}
+
+/** The students whose attempts a written change touched, quiz by quiz: their counted scores may have moved. */
+async function tellScoreChanges(db: Db, rows: readonly ScopeResponseRow[], written: readonly ResponseWrite[], at: Date): Promise<void> {
+  const attemptIds = new Set(written.filter((w) => w.scoreChanged || w.clearOverride).map((w) => w.attemptId));
+  const byQuiz = new Map<string, Set<string>>();
+  for (const r of rows)
+    if (attemptIds.has(r.attemptId)) (byQuiz.get(r.quizId) ?? byQuiz.set(r.quizId, new Set()).get(r.quizId)!).add(r.userId);
+  for (const [quizId, userIds] of byQuiz) await scoreChanged(db, { quizId, userIds: [...userIds] }, at);
 }
 
 /** The rows grouped by attempt, in the order read, with the outcomes of those in scope. */
