@@ -128,6 +128,7 @@ export type ClaimedScoreRow = Pick<
   | "tries"
   | "postedBefore"
   | "nextTryAt"
+  | "status"
 > & {
   link: { id: string; resourceLinkId: string; lineItemUrl: string | null; title: string | null; quizId: string | null };
   context: { lineItemsUrl: string | null; agsScopes: string };

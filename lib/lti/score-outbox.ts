@@ -108,16 +108,18 @@ export async function sendDueScores(db: Db, options: SendOptions = {}): Promise<
         console.error("sending a score failed", error);
         return "retrying" as const;
       });
-      report[outcome]++;
+      if (outcome !== "superseded") report[outcome]++;
     }
     if (!claimedAny) break;
   }
   return report;
 }
 
-async function sendClaimed(db: Db, id: string, lease: Date, options: SendOptions): Promise<keyof SendReport> {
+async function sendClaimed(db: Db, id: string, lease: Date, options: SendOptions): Promise<keyof SendReport | "superseded"> {
   const row = await claimedScore(db, id);
-  if (!row) return "failed";
+  // Between the claim and this read a newer score may have been queued (the row is PENDING
+  // again) and claimed by another sender: that one posts it, not this one.
+  if (!row || row.status !== "SENDING" || row.nextTryAt.getTime() !== lease.getTime()) return "superseded";
   const now = options.now ?? clock;
   try {
     await post(db, row, options);
