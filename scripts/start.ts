@@ -15,6 +15,7 @@ const SOURCES = [
   "components",
   "messages",
   "proxy.ts",
+  "instrumentation.ts",
   "next.config.ts",
   "package.json",
   "prisma/schema.prisma",
