@@ -8,10 +8,12 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
 import { AttemptOverrideForm, ExcuseForm } from "@/components/grade-changes/forms";
+import { CellScoresCard } from "@/components/lti-scores/course-scores";
 import { Badge, Card, PageHeader } from "@/components/ui";
 import { can, rolesFor } from "@/lib/auth/permissions";
 import { requireCourse } from "@/lib/auth/session";
 import { gradeChanges, type GradeCell, type HistoryEntry } from "@/lib/gradebook/override-service";
+import { ltiScores } from "@/lib/lti/score-outbox-service";
 import { AppError } from "@/lib/server/errors";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,7 +31,12 @@ export default async function GradeCellPage({ params }: { params: Promise<{ cour
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [t, tg, format] = await Promise.all([getTranslations("gradeChanges.cell"), getTranslations("gradeChanges"), getFormatter()]);
+  const [t, tg, format, lmsScores] = await Promise.all([
+    getTranslations("gradeChanges.cell"),
+    getTranslations("gradeChanges"),
+    getFormatter(),
+    can(access.role, "grades.lti") ? ltiScores.cell(courseId, quizId, userId) : null,
+  ]);
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : "—");
   const back = (chunks: ReactNode) => (
     <Link href={`/courses/${courseId}/gradebook`} className="text-accent-700 underline">
@@ -139,6 +146,18 @@ export default async function GradeCellPage({ params }: { params: Promise<{ cour
               <ExcuseForm courseId={courseId} quizId={quizId} userId={userId} excused={cell.excused !== null} />
             </Card>
           </div>
+        ) : null}
+
+        {lmsScores ? (
+          <CellScoresCard
+            courseId={courseId}
+            quizId={quizId}
+            userId={userId}
+            student={cell.student.name}
+            quiz={cell.quiz.title}
+            scores={lmsScores}
+            canResend={can(access.role, "grades.lti")}
+          />
         ) : null}
 
         <Card title={t("historyTitle")}>
