@@ -1,5 +1,5 @@
 // The one database client (create-t3-app's pattern): SQLite or PostgreSQL by DATABASE_URL,
-// through Prisma's driver adapters, kept on globalThis so dev reloads and every bundle of the server reuse it. Beside each
+// through Prisma's driver adapters, kept on globalThis so dev reloads reuse it. Beside each
 // client, on the same connection or pool, a runner for the hot paths' hand-written SQL
 // (lib/db/sql.ts): `sqlOf(db)`.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -71,9 +71,8 @@ export function sqlOf(db: Db): Sql {
   return sql;
 }
 
-// Also in production: the instrumentation hook (instrumentation.ts) is bundled apart from the
-// routes, and on SQLite a second client would be a second connection in the same process.
 const globalForDb = globalThis as unknown as { synackDb?: Db };
-export const db: Db = (globalForDb.synackDb ??= createDb());
+export const db: Db = globalForDb.synackDb ?? createDb();
+if (env.NODE_ENV !== "production") globalForDb.synackDb = db;
 
 export { provider };
