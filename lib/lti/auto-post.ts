@@ -8,8 +8,9 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
-const STYLE = "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:32rem;padding:0 1rem;color:#0f172a;line-height:1.5}"
-  + "button,a.button{font:inherit;padding:.5rem 1rem;border-radius:.5rem;border:1px solid #334155;background:#fff;color:#0f172a}";
+const STYLE =
+  "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:32rem;padding:0 1rem;color:#0f172a;line-height:1.5}" +
+  "button,a.button{font:inherit;padding:.5rem 1rem;border-radius:.5rem;border:1px solid #334155;background:#fff;color:#0f172a}";
 
 function documentOf(options: { lang: string; title: string; nonce: string; body: string }): string {
   return (
@@ -35,7 +36,13 @@ export function autoPostHtml(options: { action: string; jwt: string; nonce: stri
 }
 
 /** The page that says why the response was not sent, with a way back to the choice. */
-export function refusalHtml(options: { nonce: string; lang: string; title: string; message: string; back: { href: string; label: string } }): string {
+export function refusalHtml(options: {
+  nonce: string;
+  lang: string;
+  title: string;
+  message: string;
+  back: { href: string; label: string };
+}): string {
   const body =
     `<h1>${escapeHtml(options.title)}</h1><p>${escapeHtml(options.message)}</p>` +
     `<p><a class="button" href="${escapeHtml(options.back.href)}">${escapeHtml(options.back.label)}</a></p>`;

@@ -20,7 +20,13 @@ export type PickableQuiz = { id: string; title: string; mode: string; published:
 
 const PICK_SELECT = { id: true, title: true, mode: true, published: true, items: { select: { points: true, drawCount: true } } } as const;
 
-function pickable(q: { id: string; title: string; mode: string; published: boolean; items: { points: number; drawCount: number }[] }): PickableQuiz {
+function pickable(q: {
+  id: string;
+  title: string;
+  mode: string;
+  published: boolean;
+  items: { points: number; drawCount: number }[];
+}): PickableQuiz {
   // A draw item gives each question it draws its points (as the gradebook counts a quiz's maximum).
   const points = q.items.reduce((sum, i) => sum + i.points * i.drawCount, 0);
   return { id: q.id, title: q.title, mode: q.mode, published: q.published, items: q.items.length, points };

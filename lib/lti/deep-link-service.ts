@@ -5,6 +5,7 @@ import { bound } from "../db/bind";
 import { db } from "../db/client";
 import { answerDeepLink, chooseLinkQuiz, linkQuizFromLaunch, viewDeepLink, viewLink } from "./deep-links";
 import { quizzesToPick } from "./deep-link-queries";
+import { platformOrigins } from "./platform-queries";
 
 export const deepLinks = bound(db, {
   view: viewDeepLink,
@@ -13,4 +14,5 @@ export const deepLinks = bound(db, {
   viewLink,
   chooseLinkQuiz,
   linkQuizFromLaunch,
+  frameOrigins: platformOrigins,
 });

@@ -56,7 +56,13 @@ export async function viewDeepLink(db: Db, id: string, caller: Pick<Caller, "id"
   if (!parsed.ok) return { state: "invalid", problem: parsed.problem };
   const context = await contextById(db, row.contextId);
   if (!context?.courseId) return { state: "unlinked", contextId: row.contextId, contextTitle: context?.title ?? null };
-  return { state: "open", row, settings: parsed.settings, courseId: context.courseId, acceptsQuizzes: acceptsResourceLinks(parsed.settings) };
+  return {
+    state: "open",
+    row,
+    settings: parsed.settings,
+    courseId: context.courseId,
+    acceptsQuizzes: acceptsResourceLinks(parsed.settings),
+  };
 }
 
 /** The caller's role in the course (site administrators act as instructors), or null when not part of it. */
@@ -117,7 +123,11 @@ export async function answerDeepLink(
       ? {}
       : view.acceptsQuizzes
         ? { message: render(msg("ltiDeepLink.cancelledMessage")) }
-        : { errorMessage: render(msg("ltiDeepLink.notAcceptedMessage", { kind: "ltiResourceLink", types: view.settings.accept_types.join(", ") })) }),
+        : {
+            errorMessage: render(
+              msg("ltiDeepLink.notAcceptedMessage", { kind: "ltiResourceLink", types: view.settings.accept_types.join(", ") }),
+            ),
+          }),
   });
   const jwt = await signDeepLinkingResponse(db, claims, now);
   const answered = await markDeepLinkUsed(db, view.row.id, now, {
@@ -178,7 +188,10 @@ export async function viewLink(db: Db, linkId: string): Promise<LinkView> {
  * once the activity has scores in the outbox: the LMS column already holds that quiz's scores,
  * and another quiz's would mix into it.
  */
-export async function chooseLinkQuiz(db: Db, input: { linkId: string; courseId: string; actorId: string; quizId: string }): Promise<PickableQuiz> {
+export async function chooseLinkQuiz(
+  db: Db,
+  input: { linkId: string; courseId: string; actorId: string; quizId: string },
+): Promise<PickableQuiz> {
   const link = await resourceLinkById(db, input.linkId);
   if (!link || link.context.courseId !== input.courseId) throw new AppError("NOT_FOUND", msg("ltiDeepLink.errors.linkNotFound"));
   const quiz = await quizToPick(db, input.courseId, input.quizId);
