@@ -56,7 +56,8 @@ export default async function LinkQuizPage({ params }: { params: Promise<{ linkI
       );
     return (
       <StatusPage code={t("code")} title={current.title}>
-        <ButtonLink href={quizHref!}>{t("links.open")}</ButtonLink>
+        {/* The quiz's own page for a student: its rules and the way to start. */}
+        <ButtonLink href={`/courses/${view.courseId}/quizzes/${current.id}/start`}>{t("links.open")}</ButtonLink>
       </StatusPage>
     );
   }
