@@ -152,7 +152,8 @@ test("an instructor adds a quiz to the LMS: the signed response reaches the plat
 });
 
 test("an instructor chooses the quiz of an activity made without deep linking; a student waits for it", async ({ browser }) => {
-  const instructor = await browser.newPage();
+  const instructorContext = await browser.newContext();
+  const instructor = await instructorContext.newPage();
   await signIn(instructor, "instructor@synack.test", undefined, `/lti/links/${linkId}`);
   await expect(instructor.getByRole("heading", { level: 1, name: "The quiz this activity opens" })).toBeVisible();
   await expect(instructor.getByText("It opens no quiz yet")).toBeVisible();
@@ -164,9 +165,10 @@ test("an instructor chooses the quiz of an activity made without deep linking; a
   await expectAccessible(instructor);
   await instructor.setViewportSize({ width: 360, height: 800 });
   expect(await instructor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await instructor.close();
+  await instructorContext.close();
 
-  const student = await browser.newPage();
+  const studentContext = await browser.newContext();
+  const student = await studentContext.newPage();
   await signIn(student, "ada@synack.test", undefined, `/lti/links/${waitingLinkId}`);
   await expect(student.getByRole("heading", { name: "Your instructor has not chosen the quiz yet" })).toBeVisible();
   await expectAccessible(student);
@@ -177,5 +179,5 @@ test("an instructor chooses the quiz of an activity made without deep linking; a
   );
   await student.setViewportSize({ width: 360, height: 800 });
   expect(await student.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await student.close();
+  await studentContext.close();
 });
