@@ -177,6 +177,10 @@ test("an instructor chooses the quiz of an activity made without deep linking; a
     "href",
     `/courses/${courseId}/quizzes/${handshakeId}/start`,
   );
+  // Someone else's deep-linking request is not shown to exist.
+  await student.goto(`/lti/deep-link/${deepLinkId}`);
+  await expect(student.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+  await student.goto(`/lti/links/${linkId}`);
   await student.setViewportSize({ width: 360, height: 800 });
   expect(await student.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await studentContext.close();
