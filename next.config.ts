@@ -27,7 +27,10 @@ const config: NextConfig = {
     const nonPage = [...common, { key: "Content-Security-Policy", value: NON_PAGE_CSP }];
     // Pages get theirs, with a nonce, from proxy.ts.
     return [
-      { source: "/api/:path*", headers: nonPage },
+      // The deep-linking answer writes its own policy (its form posts to the LMS); a header set
+      // here would win over the handler's.
+      { source: "/api/:path((?!lti/deep-link/).*)", headers: nonPage },
+      { source: "/api/lti/deep-link/:path*", headers: common },
       { source: "/_next/:path*", headers: nonPage },
       { source: "/icon.svg", headers: nonPage },
       { source: "/favicon.ico", headers: nonPage },

@@ -68,6 +68,11 @@ export function otherMethods(...served: Method[]): Record<Method, (request: Requ
   return Object.fromEntries(METHODS.map((m) => [m, refuse])) as Record<Method, (request: Request) => Response>;
 }
 
+/** The caller a request's session cookie names, or null: for a route that answers a browser's form rather than JSON. */
+export async function sessionUserOf(request: Request) {
+  return (await sessionFromCookie(db, request.headers.get("cookie"), authSecret()))?.user ?? null;
+}
+
 /** A route for a signed-in user; `params` is parsed with `paramsSchema`. */
 export function userRoute<S extends z.ZodType>(paramsSchema: S, handler: Handler<z.infer<S>>) {
   return async (request: Request, context: { params: Promise<unknown> }): Promise<Response> => {

@@ -53,6 +53,23 @@ export function pageCsp(options: { nonce: string; frameAncestors: string[]; http
   return directives.join("; ");
 }
 
+/**
+ * The policy of a document a route handler writes itself (the deep-linking response that
+ * form-posts to an LMS): nothing loads, its one script and style run by nonce, and a form may
+ * go only to `formAction` — an origin, or 'none' — never to the pages' 'self'-only rule.
+ */
+export function documentCsp(options: { nonce: string; formAction: string; frameAncestors: string[] }): string {
+  const { nonce, formAction, frameAncestors } = options;
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src 'nonce-${nonce}'`,
+    "base-uri 'none'",
+    `form-action ${formAction}`,
+    `frame-ancestors ${frameAncestors.join(" ")}`,
+  ].join("; ");
+}
+
 /** A nonce: 128 random bits, base64. */
 export function newNonce(): string {
   const bytes = new Uint8Array(16);
