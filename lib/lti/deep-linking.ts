@@ -42,8 +42,8 @@ export const DeepLinkingSettingsSchema = z.object({
   auto_create: z.boolean().optional(),
   title: z.string().max(1000).optional(),
   text: z.string().max(5000).optional(),
-  // Opaque to the tool: echoed verbatim (§4.4.1 "data").
-  data: z.string().max(4096).optional(),
+  // Opaque to the tool, echoed verbatim (§4.4.1 "data"); a platform may keep a whole signed token in it.
+  data: z.string().max(16_000).optional(),
 });
 export type DeepLinkingSettings = z.infer<typeof DeepLinkingSettingsSchema>;
 

@@ -128,7 +128,12 @@ test("an instructor adds a quiz to the LMS: the signed response reaches the plat
   await expectAccessible(page);
   await page.setViewportSize({ width: 1280, height: 800 });
 
+  const answered = page.waitForResponse((r) => r.url().endsWith(`/api/lti/deep-link/${deepLinkId}`) && r.request().method() === "POST");
   await page.getByRole("button", { name: "Add Handshake check to the LMS" }).click();
+  // The answer's own policy, alone: its form may go to the platform's origin, and nowhere else.
+  const csp = await (await answered).headerValue("content-security-policy");
+  expect(csp).toMatch(new RegExp(`(^|; )form-action ${platform.origin.replace(/[.:/]/g, "\\$&")}(;|$)`));
+  expect(csp).not.toContain("form-action 'none'");
   await page.waitForURL(dl.returnUrl);
   await expect(page.getByRole("heading", { name: "Deep linking response received" })).toBeVisible();
   await expect(page.getByRole("listitem")).toHaveText("Handshake check");
@@ -144,6 +149,11 @@ test("an instructor adds a quiz to the LMS: the signed response reaches the plat
       lineItem: { scoreMaximum: 10, label: "Handshake check", resourceId: handshakeId },
     }),
   ]);
+
+  // Every other API answer keeps the policy that allows nothing.
+  expect((await page.request.get("/api/health")).headers()["content-security-policy"]).toBe(
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  );
 
   // One answer per request: the page now says so.
   await page.goto(`/lti/deep-link/${deepLinkId}`);
