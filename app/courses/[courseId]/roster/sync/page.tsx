@@ -7,7 +7,7 @@ import { Badge, Card, PageHeader } from "@/components/ui";
 import { rolesFor } from "@/lib/auth/permissions";
 import { requireCourse } from "@/lib/auth/session";
 import { MembershipsError } from "@/lib/lti/nrps";
-import { syncChangeCount, type SyncChange } from "@/lib/lti/roster-sync-plan";
+import { syncChangeCount, type HeldBackReason, type SyncChange } from "@/lib/lti/roster-sync-plan";
 import { rosterSync, type SyncPreview } from "@/lib/lti/roster-sync-service";
 import { AppError } from "@/lib/server/errors";
 import { textRenderer } from "@/lib/server/text";
@@ -73,6 +73,12 @@ export default async function RosterSyncPage({ params }: { params: Promise<{ cou
       case "link":
         return t("change.link");
     }
+  };
+  const heldBackReason: Record<HeldBackReason, string> = {
+    otherIdentity: t("heldBack.otherIdentity"),
+    privileged: t("heldBack.privileged"),
+    unproven: t("heldBack.unproven"),
+    duplicate: t("heldBack.duplicate"),
   };
   const nameColumns = [
     { key: "name" as const, header: t("column.name"), sortable: true },
@@ -207,7 +213,7 @@ export default async function RosterSyncPage({ params }: { params: Promise<{ cou
               columns={[...nameColumns, { key: "reason", header: t("column.reason") }]}
               rows={plan.heldBack.map((h) => ({
                 key: h.sub,
-                cells: { name: h.name ?? "—", email: h.email, reason: t(`heldBack.${h.reason}`) },
+                cells: { name: h.name ?? "—", email: h.email, reason: heldBackReason[h.reason] },
               }))}
             />
           </Card>
