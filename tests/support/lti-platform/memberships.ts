@@ -3,7 +3,7 @@
 // whatever is asked (Canvas's MAX_PAGE_SIZE), with current/next/first/last links; Moodle style:
 // its own `?limit=&from=` in the next link. It checks the bearer token and its scope and the
 // Accept header like a platform does, and the members can change between calls.
-import { MEDIA_TYPE, SCOPE } from "@/lib/lti/vocabulary";
+import { MEDIA_TYPE, SCOPE } from "../../../lib/lti/vocabulary";
 import { sendJson, type MockPlatform } from "./index";
 
 /** A member as the platform sends it (NRPS 2.0 §2.2). */
