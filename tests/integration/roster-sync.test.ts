@@ -5,7 +5,7 @@
 // left, an audit entry), a second sync changes nothing, a course changed since the preview is
 // planned again without writing, and an LMS that is down or answers nonsense writes nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { MembershipsError } from "@/lib/lti/nrps";
+import { fetchMemberships, MAX_PAGE_BYTES, MembershipsError } from "@/lib/lti/nrps";
 import { syncChangeCount } from "@/lib/lti/roster-sync-plan";
 import { applyRosterSync, previewRosterSync } from "@/lib/lti/roster-sync";
 import { clearServiceTokens } from "@/lib/lti/service-token";
@@ -212,6 +212,59 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     const unchanged = await counts();
     expect({ ...unchanged, audit: 0 }).toEqual({ ...after, audit: 0 });
     expect(await enrolmentOf("gone")).toMatchObject({ lmsLeftAt: now }); // when they were first found gone
+  });
+
+  it("says why an LMS's membership answer cannot be used, and never sends the token to another origin", async () => {
+    const row = (await t.db.ltiPlatform.findFirst({ where: { issuer: platform.issuer } }))!;
+    const url = `${platform.origin}/crafted`;
+    // The token endpoint is the mock's; the pages are whatever each case answers.
+    const served: string[] = [];
+    const withPages =
+      (answer: (url: string) => Response): typeof fetch =>
+      (input, init) => {
+        const target = String(input);
+        if (target === platform.urls.token) return fetch(input, init);
+        served.push(target);
+        return Promise.resolve(answer(target));
+      };
+    const page = (members: unknown[], link?: string) =>
+      new Response(JSON.stringify({ id: url, members }), { status: 200, headers: link ? { Link: link } : {} });
+    const failure = (answer: (url: string) => Response, maxPages?: number) =>
+      fetchMemberships(t.db, row, url, { fetch: withPages(answer), maxPages }).then(
+        () => {
+          throw new Error("the read succeeded");
+        },
+        (e: unknown) => e as MembershipsError,
+      );
+
+    expect((await failure(() => new Response("no", { status: 403 }))).text.key).toBe("ltiRoster.error.forbidden");
+    expect((await failure(() => new Response("gone", { status: 404 }))).text.key).toBe("ltiRoster.error.notFound");
+    expect((await failure(() => page([{ roles: [] }]))).text).toEqual({ key: "ltiRoster.error.badMember", values: { page: 1, index: 1 } });
+    expect((await failure(() => page([{ user_id: "a", status: "Suspended" }]))).text.key).toBe("ltiRoster.error.badMember");
+    expect((await failure(() => new Response("x".repeat(MAX_PAGE_BYTES + 1)))).text.key).toBe("ltiRoster.error.tooLarge");
+
+    served.length = 0;
+    const elsewhere = await failure(() => page([{ user_id: "a" }], '<https://attacker.test/next>; rel="next"'));
+    expect(elsewhere.text.key).toBe("ltiRoster.error.malformed");
+    expect(served).toEqual([url]);
+
+    let n = 0;
+    const endless = await failure(() => page([{ user_id: `m${n}` }], `<${url}?p=${++n}>; rel="next"`), 5);
+    expect(endless.text).toEqual({ key: "ltiRoster.error.tooManyPages", values: { pages: 5 } });
+
+    // What a lenient reading accepts: a numeric id, statuses in any case, names given in parts, an address kept only when it is one.
+    const { members } = await fetchMemberships(t.db, row, url, {
+      fetch: withPages(() =>
+        page([
+          { user_id: 42, status: "inactive", given_name: "Ada", family_name: "King", email: "not an address" },
+          { user_id: "b", roles: ["Learner"], name: " Ben ", email: "Ben@Uni.TEST", lis_person_sourcedid: "S9" },
+        ]),
+      ),
+    });
+    expect(members).toEqual([
+      { userId: "42", roles: [], status: "Inactive", name: "Ada King", email: null, sourcedId: null },
+      { userId: "b", roles: ["Learner"], status: "Active", name: "Ben", email: "ben@uni.test", sourcedId: "S9" },
+    ]);
   });
 
   it("follows Moodle's own next links (limit and from) and brings back someone listed again", async () => {
