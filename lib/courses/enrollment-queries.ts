@@ -5,8 +5,9 @@ import type { Course, Enrollment, StaffInvite, User } from "../db/generated/sqli
 import { auditCreate, type AuditEntry } from "../audit";
 
 export type EnrollmentRow = Pick<Enrollment, "courseId" | "userId" | "role" | "section">;
-/** A new enrolment, with the student's LMS identifiers when they are known (the roster import). */
-export type NewEnrollmentRow = EnrollmentRow & Partial<Pick<Enrollment, "sisUserId" | "sisLoginId" | "username" | "orgDefinedId">>;
+/** A new enrolment, with the student's LMS identifiers when they are known (the roster import), and its LMS status (the roster sync). */
+export type NewEnrollmentRow = EnrollmentRow &
+  Partial<Pick<Enrollment, "sisUserId" | "sisLoginId" | "username" | "orgDefinedId" | "lmsStatus">>;
 export type StaffInviteRow = Pick<StaffInvite, "id" | "token" | "courseId" | "userId" | "role" | "section" | "expiresAt">;
 export type StaffInviteView = StaffInviteRow & { user: Pick<User, "email" | "name">; course: Pick<Course, "code" | "title"> };
 

@@ -69,6 +69,8 @@ const PAGES: Record<string, PageAccess> = {
   "courses/[courseId]/roster/page.tsx": { permission: "roster.view" },
   "courses/[courseId]/roster/import/page.tsx": { permission: "roster.import" },
   "courses/[courseId]/roster/[enrollmentId]/page.tsx": { permission: "roster.import" },
+  // Without a linked LMS course it says so; with one it reads the LMS.
+  "courses/[courseId]/roster/sync/page.tsx": { permission: "roster.sync" },
   "sandbox/page.tsx": "signed-in",
   "sandbox/capture/page.tsx": "signed-in",
   "account/page.tsx": "signed-in",

@@ -10,6 +10,7 @@ import { can } from "@/lib/auth/permissions";
 import { STAFF } from "@/lib/auth/roles";
 import { requireCourse } from "@/lib/auth/session";
 import { courseService, enrollmentService } from "@/lib/courses";
+import { rosterSync } from "@/lib/lti/roster-sync-service";
 import { appUrl } from "@/lib/env";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,8 +28,15 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
     ? await authService.inviteTokens(enrollments.filter((e) => e.user.invited).map((e) => e.user.id))
     : new Map<string, string>();
   const staffInvites = instructor ? await enrollmentService.staffInvitesOf(courseId) : [];
-  const [t, tc, ti] = await Promise.all([getTranslations("roster"), getTranslations("courses"), getTranslations("rosterImport")]);
+  const [t, tc, ti, tl] = await Promise.all([
+    getTranslations("roster"),
+    getTranslations("courses"),
+    getTranslations("rosterImport"),
+    getTranslations("ltiRoster"),
+  ]);
   const editable = can(access.role, "roster.import");
+  const syncable = can(access.role, "roster.sync") && (await rosterSync.canSyncRoster(courseId));
+  const leftLms = (e: (typeof enrollments)[number]) => e.lmsStatus === "Inactive" || e.lmsStatus === "Deleted";
   const identifiers = (e: (typeof enrollments)[number]) =>
     (
       [
@@ -47,10 +55,19 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
         title={t("title")}
         description={t("description")}
         actions={
-          editable ? (
-            <ButtonLink href={`/courses/${courseId}/roster/import`} variant="secondary">
-              {ti("link")}
-            </ButtonLink>
+          editable || syncable ? (
+            <div className="flex flex-wrap gap-2">
+              {syncable ? (
+                <ButtonLink href={`/courses/${courseId}/roster/sync`} variant="secondary">
+                  {tl("link")}
+                </ButtonLink>
+              ) : null}
+              {editable ? (
+                <ButtonLink href={`/courses/${courseId}/roster/import`} variant="secondary">
+                  {ti("link")}
+                </ButtonLink>
+              ) : null}
+            </div>
           ) : null
         }
       />
@@ -91,7 +108,12 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
                       {ti("edit.link")}
                     </Link>
                   ),
-                  account: e.user.invited ? (
+                  account: leftLms(e) ? (
+                    <div className="flex flex-col gap-1">
+                      <Badge tone="rose">{tl("leftBadge")}</Badge>
+                      {e.user.invited ? <Badge tone="amber">{t("invited")}</Badge> : null}
+                    </div>
+                  ) : e.user.invited ? (
                     <div className="flex flex-col gap-1">
                       <Badge tone="amber">{t("invited")}</Badge>
                       {token ? (
