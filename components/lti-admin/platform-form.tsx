@@ -74,7 +74,7 @@ export function PlatformForm({ platform, text }: { platform?: PlatformValues; te
       {field("name", t("form.nameHint"))}
       <Labelled id={`${prefix}product`} label={t("form.product")} errors={state.fieldErrors?.product}>
         {(props) => (
-          <select {...props} name="product" defaultValue={value("product") ?? "other"} className={`${fieldClass} w-full`}>
+          <select {...props} key={value("product") ?? "other"} name="product" defaultValue={value("product") ?? "other"} className={`${fieldClass} w-full`}>
             {text.products.map((p) => (
               <option key={p.value} value={p.value}>
                 {p.label}
@@ -99,6 +99,7 @@ export function PlatformForm({ platform, text }: { platform?: PlatformValues; te
           {(props) => (
             <textarea
               {...props}
+              key={state.values?.deploymentIds ?? ""}
               name="deploymentIds"
               rows={3}
               defaultValue={state.values?.deploymentIds ?? ""}
