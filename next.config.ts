@@ -27,7 +27,10 @@ const config: NextConfig = {
     const nonPage = [...common, { key: "Content-Security-Policy", value: NON_PAGE_CSP }];
     // Pages get theirs, with a nonce, from proxy.ts.
     return [
-      { source: "/api/:path*", headers: nonPage },
+      // The LTI dynamic-registration page is shown in the LMS's frame and runs one script: it
+      // sets its own policy (app/api/lti/register/result-page.ts).
+      { source: "/api/:path((?!lti/register$).*)", headers: nonPage },
+      { source: "/api/lti/register", headers: common },
       { source: "/_next/:path*", headers: nonPage },
       { source: "/icon.svg", headers: nonPage },
       { source: "/favicon.ico", headers: nonPage },

