@@ -27,10 +27,12 @@ const config: NextConfig = {
     const nonPage = [...common, { key: "Content-Security-Policy", value: NON_PAGE_CSP }];
     // Pages get theirs, with a nonce, from proxy.ts.
     return [
-      // The deep-linking answer writes its own policy (its form posts to the LMS); a header set
-      // here would win over the handler's.
-      { source: "/api/:path((?!lti/deep-link/).*)", headers: nonPage },
+      // LTI pages answered by route handlers set their own policy: the deep-linking answer (its
+      // form posts to the LMS) and the dynamic-registration result (shown in the LMS's frame,
+      // one script). A header set here would win over the handler's.
+      { source: "/api/:path((?!lti/deep-link/|lti/register$).*)", headers: nonPage },
       { source: "/api/lti/deep-link/:path*", headers: common },
+      { source: "/api/lti/register", headers: common },
       { source: "/_next/:path*", headers: nonPage },
       { source: "/icon.svg", headers: nonPage },
       { source: "/favicon.ico", headers: nonPage },

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
-import { Badge, Card, PageHeader } from "@/components/ui";
+import { Badge, ButtonLink, Card, PageHeader } from "@/components/ui";
 import { UserFlagToggle } from "@/components/user-flag-toggle";
 import { requireAdmin } from "@/lib/auth/session";
 import { accountService } from "@/lib/accounts";
@@ -16,10 +16,23 @@ const SHOWN = 500;
 
 export default async function AdminPage() {
   await requireAdmin("/admin");
-  const [users, courses, t] = await Promise.all([accountService.accounts(SHOWN), courseService.courseCount(), getTranslations("admin")]);
+  const [users, courses, t, lti] = await Promise.all([
+    accountService.accounts(SHOWN),
+    courseService.courseCount(),
+    getTranslations("admin"),
+    getTranslations("ltiAdmin"),
+  ]);
   return (
     <>
-      <PageHeader title={t("heading")} description={t("summary", { accounts: users.length, limit: SHOWN, courses })} />
+      <PageHeader
+        title={t("heading")}
+        description={t("summary", { accounts: users.length, limit: SHOWN, courses })}
+        actions={
+          <ButtonLink href="/admin/lti" variant="secondary">
+            {lti("open")}
+          </ButtonLink>
+        }
+      />
       <Card title={t("accounts")}>
         <DataTable
           caption={t("caption")}
