@@ -15,8 +15,11 @@ import { AppError } from "@/lib/server/errors";
  * default); this one goes on.
  */
 export const changePasswordAction = userAction(ChangePasswordSchema, async ({ currentPassword, newPassword, signOutOthers }) => {
+  const requestHeaders = await headers();
   try {
-    await auth.api.changePassword({ body: { currentPassword, newPassword, revokeOtherSessions: signOutOthers }, headers: await headers() });
+    // better-auth's own revokeOtherSessions would swap this browser's session for a new one too,
+    // and the page answering the form would be rendered with the old, deleted one.
+    await auth.api.changePassword({ body: { currentPassword, newPassword }, headers: requestHeaders });
   } catch (error) {
     const refusal = limitRefusal(error);
     if (refusal) throw refusal;
@@ -30,6 +33,7 @@ export const changePasswordAction = userAction(ChangePasswordSchema, async ({ cu
       throw new AppError("CONFLICT", msg("account.password.none"));
     throw error;
   }
+  if (signOutOthers) await auth.api.revokeOtherSessions({ headers: requestHeaders });
   revalidatePath("/account");
   return { ok: true, message: msg(signOutOthers ? "account.password.changedSignedOut" : "account.password.changed") };
 });

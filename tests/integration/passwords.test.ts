@@ -223,14 +223,17 @@ describe.each(DATABASES)("%s", (provider, open) => {
       const headers = new Headers({ cookie: person.cookie });
 
       const wrong = await auth.api
-        .changePassword({ body: { currentPassword: "not it at all", newPassword: NEW_PASSWORD, revokeOtherSessions: true }, headers })
+        .changePassword({ body: { currentPassword: "not it at all", newPassword: NEW_PASSWORD }, headers })
         .catch((e: unknown) => e);
       expect((wrong as APIError).body?.code).toBe("INVALID_PASSWORD");
       expect((await t.db.loginThrottle.findUniqueOrThrow({ where: { key: `email:${person.email}` } })).failures).toBe(1);
 
-      await auth.api.changePassword({ body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD, revokeOtherSessions: true }, headers });
-      // The one session left is the new one this change made for the browser that asked.
-      expect(await t.db.session.count({ where: { userId: person.id } })).toBe(1);
+      // As the Account page does it: the change, then the other sessions end; the one that asked goes on.
+      await auth.api.changePassword({ body: { currentPassword: PASSWORD, newPassword: NEW_PASSWORD }, headers });
+      expect(await t.db.session.count({ where: { userId: person.id } })).toBe(2);
+      await auth.api.revokeOtherSessions({ headers });
+      const token = decodeURIComponent(person.cookie.split("=")[1]).split(".")[0];
+      expect(await t.db.session.findMany({ where: { userId: person.id }, select: { token: true } })).toEqual([{ token }]);
       expect(await signIn(person.email, NEW_PASSWORD)).toBe(200);
       expect(await t.db.loginThrottle.findUnique({ where: { key: `email:${person.email}` } })).toBeNull();
       expect(await t.db.auditLog.count({ where: { target: person.id, action: "auth.password-changed" } })).toBe(1);
