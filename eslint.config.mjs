@@ -21,6 +21,8 @@ const LAYERS = {
   auth: ["db", "env", "audit", "server/errors"],
   server: ["auth", "db", "env", "forms"],
   accounts: ["auth", "db", "audit", "server/errors"],
+  // Mail the app sends (password reset links), when a mail server is configured.
+  mail: ["auth", "db", "env", "audit", "server/errors"],
   courses: ["auth", "db", "audit", "server/errors"],
   attempts: [...CORE, "db", "audit", "server/errors"],
   quizzes: [...CORE, "attempts", "db", "audit", "server/errors"],

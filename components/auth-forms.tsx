@@ -3,7 +3,10 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, type ReactNode } from "react";
 import { acceptStaffInviteAction } from "@/app/actions/accept-staff-invite";
+import { changePasswordAction } from "@/app/actions/change-password";
 import { claimInviteAction } from "@/app/actions/claim-invite";
+import { forgotPasswordAction } from "@/app/actions/forgot-password";
+import { resetPasswordAction } from "@/app/actions/reset-password";
 import { signInAction } from "@/app/actions/sign-in";
 import { signUpAction } from "@/app/actions/sign-up";
 import type { CourseRole } from "@/lib/auth/roles";
@@ -22,6 +25,11 @@ export function SignInForm({ next }: { next: string }) {
       <Field name="email" label={t("email")} type="email" autoComplete="email" required state={state} />
       <Field name="password" label={t("password")} type="password" autoComplete="current-password" required state={state} />
       <SubmitButton pending={t("signIn.pending")}>{t("signIn.submit")}</SubmitButton>
+      <p className="text-sm">
+        <Link href="/forgot-password" className="font-medium text-accent-700 underline">
+          {t("signIn.forgot")}
+        </Link>
+      </p>
       <p className="text-sm text-slate-600">{t("signIn.invitedHint")}</p>
       <p className="text-sm text-slate-600">
         {t.rich("signIn.newHere", {
@@ -111,6 +119,71 @@ export function AcceptStaffInviteForm({ token, email, role }: { token: string; e
       <FormMessage state={state} />
       <p className="text-sm text-slate-700">{t.rich("invite.staffSignedInAs", { email, strong })}</p>
       <SubmitButton pending={t("invite.staffPending")}>{t("invite.staffSubmit", { role })}</SubmitButton>
+    </form>
+  );
+}
+
+/** The Account page's password change: the current password, a new one, and whether to end the other sessions (yes by default). */
+export function ChangePasswordForm({ minPasswordLength }: { minPasswordLength: number }) {
+  const t = useTranslations("account.password");
+  const ta = useTranslations("auth");
+  const [state, action] = useActionState(changePasswordAction, initialFormState);
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <Field name="currentPassword" label={t("current")} type="password" autoComplete="current-password" required state={state} />
+      <Field
+        name="newPassword"
+        label={t("new")}
+        type="password"
+        autoComplete="new-password"
+        required
+        state={state}
+        hint={ta("passwordHint", { count: minPasswordLength })}
+      />
+      <label className="flex items-center gap-2 text-sm text-slate-800">
+        <input type="checkbox" name="signOutOthers" defaultChecked className="h-4 w-4" />
+        {t("signOutOthers")}
+      </label>
+      <div>
+        <SubmitButton pending={t("pending")}>{t("submit")}</SubmitButton>
+      </div>
+      <FormMessage state={state} />
+    </form>
+  );
+}
+
+/** The page a reset link opens: a new password, then the person is signed in. */
+export function ResetPasswordForm({ token, email, minPasswordLength }: { token: string; email: string; minPasswordLength: number }) {
+  const t = useTranslations("auth");
+  const [state, action] = useActionState(resetPasswordAction, initialFormState);
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <input type="hidden" name="token" value={token} />
+      <FormMessage state={state} />
+      <p className="text-sm text-slate-700">{t.rich("reset.intro", { email, strong })}</p>
+      <Field
+        name="password"
+        label={t("reset.newPassword")}
+        type="password"
+        autoComplete="new-password"
+        required
+        state={state}
+        hint={t("passwordHint", { count: minPasswordLength })}
+      />
+      <SubmitButton pending={t("reset.pending")}>{t("reset.submit")}</SubmitButton>
+    </form>
+  );
+}
+
+/** "Forgot password?" with a mail server: the address to send a reset link to. */
+export function ForgotPasswordForm() {
+  const t = useTranslations("auth");
+  const [state, action] = useActionState(forgotPasswordAction, initialFormState);
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <FormMessage state={state} />
+      <Field name="email" label={t("email")} type="email" autoComplete="email" required state={state} />
+      <SubmitButton pending={t("forgot.pending")}>{t("forgot.submit")}</SubmitButton>
     </form>
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { createCourseAction } from "@/app/actions/create-course";
 import { enrollByEmailAction } from "@/app/actions/enroll-by-email";
 import { joinCourseAction } from "@/app/actions/join-course";
 import { newJoinCodeAction } from "@/app/actions/new-join-code";
-import { initialFormState } from "@/lib/forms";
+import { initialFormState, type FormState } from "@/lib/forms";
 import { Field, FormMessage, SubmitButton } from "./form-fields";
+import { buttonStyles } from "./ui";
 
 export function CreateCourseForm() {
   const [state, action] = useActionState(createCourseAction, initialFormState);
@@ -101,18 +102,59 @@ export function EnrollByEmailForm({ courseId, canAddStaff }: { courseId: string;
   );
 }
 
-export function NewJoinCodeForm({ courseId }: { courseId: string }) {
+/** Replacing the join code asks first: the old code stops working at once. */
+export function NewJoinCodeForm({ courseId, code }: { courseId: string; code: string }) {
   const [state, action] = useActionState(newJoinCodeAction, initialFormState);
   const t = useTranslations("courses.joinCode");
+  // The prompt is open for the state it was opened in: the replacement's answer closes it.
+  const [askedIn, setAskedIn] = useState<FormState | null>(null);
+  const asking = askedIn === state;
+  const start = useRef<HTMLButtonElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   return (
-    <form action={action} className="flex flex-col gap-2">
-      <input type="hidden" name="courseId" value={courseId} />
+    <div className="flex flex-col gap-2">
       <FormMessage state={state} />
-      <div>
-        <SubmitButton variant="secondary" pending={t("replacing")}>
-          {t("replace")}
-        </SubmitButton>
-      </div>
-    </form>
+      {asking ? (
+        <form
+          action={action}
+          className="flex flex-col gap-2 rounded-lg border border-amber-200 bg-amber-50 p-3"
+          aria-labelledby="join-code-prompt"
+        >
+          <input type="hidden" name="courseId" value={courseId} />
+          <input type="hidden" name="confirmed" value="yes" />
+          <p id="join-code-prompt" className="text-sm font-medium text-amber-900">
+            {t("prompt", { code })}
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <SubmitButton pending={t("replacing")}>{t("confirm")}</SubmitButton>
+            <button
+              ref={cancel}
+              type="button"
+              className={buttonStyles.secondary}
+              onClick={() => {
+                setAskedIn(null);
+                requestAnimationFrame(() => start.current?.focus());
+              }}
+            >
+              {t("cancel")}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div>
+          <button
+            ref={start}
+            type="button"
+            className={buttonStyles.secondary}
+            onClick={() => {
+              setAskedIn(state);
+              requestAnimationFrame(() => cancel.current?.focus());
+            }}
+          >
+            {t("replace")}
+          </button>
+        </div>
+      )}
+    </div>
   );
 }

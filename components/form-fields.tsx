@@ -90,14 +90,51 @@ export function SubmitButton({
   );
 }
 
-export function FormMessage({ state }: { state: FormState }) {
-  if (!state.message) return null;
+/** What a save or another action came to, the outcome a form shows under its controls. */
+export type Outcome = { ok: boolean; text: string };
+
+/** An outcome, announced: politely when it went well (role=status), at once when it did not (role=alert). */
+export function OutcomeMessage({ outcome }: { outcome: Outcome | null }) {
+  if (!outcome) return null;
   return (
     <p
-      role={state.ok ? "status" : "alert"}
-      className={`rounded-lg px-3 py-2 text-sm ${state.ok ? "bg-accent-50 text-accent-800" : "bg-rose-50 text-rose-800"}`}
+      role={outcome.ok ? "status" : "alert"}
+      className={`rounded-lg px-3 py-2 text-sm ${outcome.ok ? "bg-accent-50 text-accent-800" : "bg-rose-50 text-rose-800"}`}
     >
-      {state.message}
+      {outcome.text}
     </p>
   );
+}
+
+/**
+ * A client form's save button (left out for those who may only read) and, under it, what the
+ * last save came to. `busy` shows the button's progress label and disables it.
+ */
+export function SaveRow({
+  editable = true,
+  busy,
+  label,
+  busyLabel,
+  outcome,
+}: {
+  editable?: boolean;
+  busy: boolean;
+  label: string;
+  busyLabel: string;
+  outcome: Outcome | null;
+}) {
+  return (
+    <>
+      {editable ? (
+        <button type="submit" className={buttonStyles.primary} disabled={busy}>
+          {busy ? busyLabel : label}
+        </button>
+      ) : null}
+      <OutcomeMessage outcome={outcome} />
+    </>
+  );
+}
+
+export function FormMessage({ state }: { state: FormState }) {
+  return <OutcomeMessage outcome={state.message ? { ok: state.ok, text: state.message } : null} />;
 }

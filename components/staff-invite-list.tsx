@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { CopyLink } from "./copy-link";
 import { Card } from "./ui";
 import type { StaffInviteView } from "@/lib/courses/enrollment-queries";
 
@@ -11,14 +12,13 @@ export function StaffInviteList({ invites, baseUrl }: { invites: StaffInviteView
       <ul className="flex flex-col gap-3">
         {invites.map((i) => (
           <li key={i.id}>
-            <label className="text-xs text-slate-600">
-              {t("link", { email: i.user.email, role: i.role })}
-              <input
-                readOnly
-                value={`${baseUrl}/invite/${i.token}`}
-                className="mt-1 block w-full max-w-md rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs"
+            <div className="max-w-xl">
+              <CopyLink
+                url={`${baseUrl}/invite/${i.token}`}
+                label={t("link", { email: i.user.email, role: i.role })}
+                what={t("what", { email: i.user.email })}
               />
-            </label>
+            </div>
           </li>
         ))}
       </ul>

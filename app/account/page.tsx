@@ -3,8 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/app/actions/sign-out";
 import { signOutEverywhereAction } from "@/app/actions/sign-out-everywhere";
 import { ApiTokens } from "@/components/api-tokens";
+import { ChangePasswordForm } from "@/components/auth-forms";
 import { LanguagePreference } from "@/components/language-switch";
 import { buttonStyles, Card, PageHeader } from "@/components/ui";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/constants";
 import { authService } from "@/lib/auth/service";
 import { requireUser } from "@/lib/auth/session";
 import { tokenService } from "@/lib/auth/token-service";
@@ -46,6 +48,9 @@ export default async function AccountPage() {
             </button>
           </form>
         </div>
+      </Card>
+      <Card title={t("password.title")} className="mt-6">
+        <ChangePasswordForm minPasswordLength={MIN_PASSWORD_LENGTH} />
       </Card>
       <Card title={t("language.title")} className="mt-6">
         <LanguagePreference saved={isLocale(user.locale) ? user.locale : "browser"} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/data-table";
+import { ResetLinkMaker } from "@/components/reset-link-maker";
 import { Badge, ButtonLink, Card, PageHeader } from "@/components/ui";
 import { UserFlagToggle } from "@/components/user-flag-toggle";
 import { requireAdmin } from "@/lib/auth/session";
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 const SHOWN = 500;
 
 export default async function AdminPage() {
-  await requireAdmin("/admin");
+  const admin = await requireAdmin("/admin");
   const [users, courses, t, lti] = await Promise.all([
     accountService.accounts(SHOWN),
     courseService.courseCount(),
@@ -43,6 +44,7 @@ export default async function AdminPage() {
             { key: "email", header: t("column.email"), sortable: true, className: "font-mono text-xs" },
             { key: "canTeach", header: t("column.canTeach") },
             { key: "isAdmin", header: t("column.isAdmin") },
+            { key: "reset", header: t("column.reset") },
           ]}
           rows={users.map((u) => ({
             key: u.id,
@@ -56,6 +58,8 @@ export default async function AdminPage() {
               email: u.email,
               canTeach: <UserFlagToggle userId={u.id} flag="canTeach" value={u.canTeach} label={t("canTeachLabel", { name: u.name })} />,
               isAdmin: <UserFlagToggle userId={u.id} flag="isAdmin" value={u.isAdmin} label={t("isAdminLabel", { name: u.name })} />,
+              // Invited accounts have no password yet, and one's own is changed on the Account page.
+              reset: u.invited || u.id === admin.id ? "—" : <ResetLinkMaker userId={u.id} label={t("resetLabel", { name: u.name })} />,
             },
           }))}
         />

@@ -15,6 +15,7 @@ const REASONS = {
   expired: "signIn.reason.expired",
   "signed-out": "signIn.reason.signedOut",
   "signed-out-everywhere": "signIn.reason.signedOutEverywhere",
+  "password-reset": "signIn.reason.passwordReset",
 } as const;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -8,11 +8,11 @@ import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { callApi, fieldErrorsOf, type ApiMethod } from "@/components/api-client";
 import { buttonStyles, fieldClass } from "@/components/ui";
-import { Labelled } from "@/components/form-fields";
+import { Labelled, OutcomeMessage, type Outcome } from "@/components/form-fields";
 
 const inputClass = fieldClass;
 
-type Message = { ok: boolean; text: string } | null;
+type Message = Outcome | null;
 
 /** One call and what it says: the busy flag, field errors by name, the form's message. */
 function useCall() {
@@ -36,18 +36,6 @@ function useCall() {
     return true;
   }
   return { busy, errors, message, run };
-}
-
-function Said({ message }: { message: Message }) {
-  if (!message) return null;
-  return (
-    <p
-      role={message.ok ? "status" : "alert"}
-      className={`rounded-lg px-3 py-2 text-sm ${message.ok ? "bg-accent-50 text-accent-800" : "bg-rose-50 text-rose-800"}`}
-    >
-      {message.text}
-    </p>
-  );
 }
 
 function ScoreAndReason({ uid, max, errors }: { uid: string; max: number | null; errors: Record<string, string[]> }) {
@@ -174,7 +162,7 @@ export function AttemptOverrideForm({ courseId, attempts }: { courseId: string; 
             ))}
         </div>
       ) : null}
-      <Said message={message} />
+      <OutcomeMessage outcome={message} />
     </div>
   );
 }
@@ -207,7 +195,7 @@ export function ExcuseForm({ courseId, quizId, userId, excused }: { courseId: st
           onTakeBack={() => run("DELETE", url, undefined, t("unexcusedDone"))}
         />
       </form>
-      <Said message={message} />
+      <OutcomeMessage outcome={message} />
     </div>
   );
 }
@@ -250,7 +238,7 @@ export function ResponseOverrideForm({
           onTakeBack={() => run("DELETE", url, undefined, t("cleared"))}
         />
       </form>
-      <Said message={message} />
+      <OutcomeMessage outcome={message} />
     </div>
   );
 }

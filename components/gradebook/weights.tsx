@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { callApi } from "../api-client";
-import { buttonStyles } from "../ui";
+import { SaveRow, type Outcome } from "../form-fields";
 
 type QuizWeight = { quizId: string; title: string; weight: number };
 
@@ -15,7 +15,7 @@ export function WeightsForm({ courseId, quizzes, editable }: { courseId: string;
   const router = useRouter();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(quizzes.map((q) => [q.quizId, String(q.weight)])));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function save(event: FormEvent) {
@@ -81,19 +81,7 @@ export function WeightsForm({ courseId, quizzes, editable }: { courseId: string;
           );
         })}
       </ul>
-      {editable ? (
-        <button type="submit" className={buttonStyles.primary} disabled={busy}>
-          {busy ? t("saving") : t("save")}
-        </button>
-      ) : null}
-      {message ? (
-        <p
-          role={message.ok ? "status" : "alert"}
-          className={`rounded-lg px-3 py-2 text-sm ${message.ok ? "bg-accent-50 text-accent-800" : "bg-rose-50 text-rose-800"}`}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <SaveRow editable={editable} busy={busy} label={t("save")} busyLabel={t("saving")} outcome={message} />
     </form>
   );
 }

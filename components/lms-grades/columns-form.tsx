@@ -7,7 +7,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { LMS_WITH_IDS, type LmsColumns, type LmsFormat } from "@/lib/lms/grades-client";
 import { callApi } from "../api-client";
-import { buttonStyles, fieldClass } from "../ui";
+import { SaveRow, type Outcome } from "../form-fields";
+import { fieldClass } from "../ui";
 
 type Values = Record<string, { title: string; externalId: string }>;
 
@@ -38,7 +39,7 @@ export function LmsColumnsForm({
     ),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function save(event: FormEvent) {
@@ -109,19 +110,7 @@ export function LmsColumnsForm({
           </li>
         ))}
       </ul>
-      {editable ? (
-        <button type="submit" className={buttonStyles.primary} disabled={busy}>
-          {busy ? t("saving") : t("save")}
-        </button>
-      ) : null}
-      {message ? (
-        <p
-          role={message.ok ? "status" : "alert"}
-          className={`rounded-lg px-3 py-2 text-sm ${message.ok ? "bg-accent-50 text-accent-800" : "bg-rose-50 text-rose-800"}`}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <SaveRow editable={editable} busy={busy} label={t("save")} busyLabel={t("saving")} outcome={message} />
     </form>
   );
 }

@@ -22,7 +22,7 @@ import {
 } from "@/lib/lms/grades-client";
 import { callApi } from "../api-client";
 import { saveDownload } from "../save-download";
-import { Labelled } from "../form-fields";
+import { Labelled, OutcomeMessage, type Outcome } from "../form-fields";
 import { buttonStyles, Card, fieldClass } from "../ui";
 import { LmsColumnsForm } from "./columns-form";
 import { LMS_MENUS, LMS_NAMES } from "./lms-names";
@@ -61,7 +61,7 @@ export function GradeExportPanel({ courseId, quizzes, canMap }: { courseId: stri
     brightspaceIdentifier: "orgdefinedid",
   });
   const [check, setCheck] = useState<{ query: string; result: GradeCheck | null; error: string | null } | null>(null);
-  const [download, setDownload] = useState<{ ok: boolean; text: string } | null>(null);
+  const [download, setDownload] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   // A change of the mapping changes the file: the check runs again.
   const [revision, setRevision] = useState(0);
@@ -229,14 +229,7 @@ export function GradeExportPanel({ courseId, quizzes, canMap }: { courseId: stri
                   ? t("downloadSkipping", { count: result.leftOut.length })
                   : t("download")}
             </button>
-            {download ? (
-              <p
-                role={download.ok ? "status" : "alert"}
-                className={`rounded-lg px-3 py-2 text-sm ${download.ok ? "bg-accent-50 text-accent-800" : "bg-rose-50 text-rose-800"}`}
-              >
-                {download.text}
-              </p>
-            ) : null}
+            <OutcomeMessage outcome={download} />
           </div>
         </div>
       </Card>

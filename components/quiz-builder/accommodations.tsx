@@ -5,6 +5,7 @@ import { useFormatter, useTimeZone, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { DataTable } from "@/components/data-table";
+import { OutcomeMessage, type Outcome } from "@/components/form-fields";
 import { buttonStyles, fieldClass } from "@/components/ui";
 import type { BuilderChoices, QuizDetail } from "@/lib/authoring/quizzes";
 import { callApi, fieldErrorsOf } from "./api";
@@ -28,7 +29,7 @@ export function Accommodations({
   const zone = useTimeZone() ?? "UTC";
   const router = useRouter();
   const uid = useId();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [busy, setBusy] = useState(false);
   const base = `/api/v1/courses/${courseId}/quizzes/${quiz.id}/accommodations`;
@@ -171,14 +172,7 @@ export function Accommodations({
           </form>
         )
       ) : null}
-      {message ? (
-        <p
-          role={message.ok ? "status" : "alert"}
-          className={`rounded-lg px-3 py-2 text-sm ${message.ok ? "bg-accent-50 text-accent-800" : "bg-rose-50 text-rose-800"}`}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <OutcomeMessage outcome={message} />
     </div>
   );
 }

@@ -6,6 +6,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { OutcomeMessage, type Outcome } from "@/components/form-fields";
 import { buttonStyles, fieldClass } from "@/components/ui";
 import type { BuilderChoices, QuizDetail, QuizItemView } from "@/lib/authoring/quizzes";
 import { callApi } from "./api";
@@ -64,7 +65,7 @@ export function ItemsEditor({
   const router = useRouter();
   const uid = useId();
   const [items, setItems] = useState<Draft[]>(() => quiz.itemList.map(draftOf));
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const firstBank = choices.banks[0]?.id ?? "";
   const [fixedBank, setFixedBank] = useState(firstBank);
@@ -320,14 +321,7 @@ export function ItemsEditor({
           </div>
         )
       ) : null}
-      {message ? (
-        <p
-          role={message.ok ? "status" : "alert"}
-          className={`rounded-lg px-3 py-2 text-sm ${message.ok ? "bg-accent-50 text-accent-800" : "bg-rose-50 text-rose-800"}`}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <OutcomeMessage outcome={message} />
       {canEdit ? (
         <div>
           <button type="button" className={buttonStyles.primary} onClick={save} disabled={busy}>

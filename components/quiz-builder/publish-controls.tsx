@@ -5,6 +5,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { OutcomeMessage, type Outcome } from "@/components/form-fields";
 import { buttonStyles } from "@/components/ui";
 import { callApi } from "./api";
 
@@ -21,7 +22,7 @@ export function PublishControls({
 }) {
   const t = useTranslations("quizBuilder.publish");
   const router = useRouter();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const base = `/api/v1/courses/${courseId}/quizzes/${quizId}`;
 
@@ -55,14 +56,7 @@ export function PublishControls({
           {t("delete")}
         </button>
       </div>
-      {message ? (
-        <p
-          role={message.ok ? "status" : "alert"}
-          className={`rounded-lg px-3 py-2 text-sm ${message.ok ? "bg-accent-50 text-accent-800" : "bg-rose-50 text-rose-800"}`}
-        >
-          {message.text}
-        </p>
-      ) : null}
+      <OutcomeMessage outcome={message} />
     </div>
   );
 }

@@ -6,7 +6,7 @@
 import { useTimeZone, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { Field } from "@/components/form-fields";
+import { Field, FormMessage } from "@/components/form-fields";
 import { buttonStyles } from "@/components/ui";
 import type { QuizDetail } from "@/lib/authoring/quizzes";
 import type { FeedbackRelease, QuizMode, ScoreRule } from "@/lib/db/quiz-values";
@@ -241,14 +241,7 @@ export function QuizSettingsForm({
           ) : null}
         </fieldset>
       </fieldset>
-      {state.message ? (
-        <p
-          role={state.ok ? "status" : "alert"}
-          className={`rounded-lg px-3 py-2 text-sm ${state.ok ? "bg-accent-50 text-accent-800" : "bg-rose-50 text-rose-800"}`}
-        >
-          {state.message}
-        </p>
-      ) : null}
+      <FormMessage state={state} />
       {canEdit ? (
         <div>
           <button type="submit" className={buttonStyles.primary} disabled={busy}>

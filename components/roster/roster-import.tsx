@@ -10,12 +10,12 @@ import type { RosterPreview } from "@/lib/lms/roster-import";
 import type { Change, RosterPlan } from "@/lib/lms/roster-plan";
 import type { Identifiers, RosterShape } from "@/lib/lms/roster-schemas";
 import { DataTable } from "../data-table";
-import { Labelled } from "../form-fields";
+import { Labelled, OutcomeMessage, type Outcome } from "../form-fields";
 import { buttonStyles, Card, fieldClass } from "../ui";
 import { useText } from "../use-text";
 
 type Shown = { preview: RosterPreview; changes: number };
-type Notice = { ok: boolean; text: string } | null;
+type Notice = Outcome | null;
 
 const SHAPE_KEYS = {
   "canvas-gradebook": "shape.canvasGradebook",
@@ -118,14 +118,7 @@ export function RosterImport({ courseId, maxBytes }: { courseId: string; maxByte
         </div>
       </Card>
       <div aria-live="polite">
-        {notice ? (
-          <p
-            role={notice.ok ? "status" : "alert"}
-            className={`rounded-lg px-3 py-2 text-sm ${notice.ok ? "bg-accent-50 text-accent-800" : "bg-rose-50 text-rose-800"}`}
-          >
-            {notice.text}
-          </p>
-        ) : null}
+        <OutcomeMessage outcome={notice} />
       </div>
       {shown ? <PreviewView shown={shown} pending={pending} onApply={apply} /> : null}
     </div>

@@ -7,7 +7,7 @@
 // say it again from the error's code (app/actions/sign-in.ts), in the reader's.
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
-import { APIError, createAuthMiddleware } from "better-auth/api";
+import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { db, type Db } from "../db/client";
 import { appUrl, env, provider, type Provider } from "../env";
@@ -19,7 +19,9 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, SESSION_EXPIRES_SEC, SESSION_
 import { hashPassword, verifyPassword } from "./password-hashing";
 import { emailField, nameField } from "./schemas";
 import { authSecret } from "./secret";
-import { reserveSignIn, reserveSignUp, settleSignIn, type Reservation } from "./throttle";
+import { writeAudit } from "../audit";
+import { deleteResetTokensOf } from "./queries";
+import { recordFailedToken, reserveSignIn, reserveSignUp, settleSignIn, tokenCheckRetryAfter, type Reservation } from "./throttle";
 
 /** Refuses with 429; the body's retryAfterSec lets a caller say the wait in its own words. */
 function rateLimited(reservation: Reservation, what: "auth.signIn.tooMany" | "auth.signUp.tooMany", locale: Locale): void {
@@ -61,6 +63,13 @@ export function createAuth(database: Db, dbProvider: Provider, options: { secret
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       autoSignIn: true,
       password: { hash: hashPassword, verify: verifyPassword },
+      // A reset is for someone who lost their password, or whose account someone else may hold:
+      // it ends every session, and the links made before it stop working.
+      revokeSessionsOnPasswordReset: true,
+      onPasswordReset: async ({ user }) => {
+        await deleteResetTokensOf(database, user.id);
+        await writeAudit(database, { actorId: user.id, action: "auth.password-reset", target: user.id });
+      },
     },
     session: { expiresIn: SESSION_EXPIRES_SEC, updateAge: SESSION_UPDATE_AGE_SEC },
     user: {
@@ -84,17 +93,39 @@ export function createAuth(database: Db, dbProvider: Provider, options: { secret
             "auth.signIn.tooMany",
             readerLocale(headers),
           );
+        } else if (ctx.path === "/change-password") {
+          // The current password is a password check like a sign-in's, limited the same way.
+          const session = await getSessionFromCtx(ctx);
+          if (session)
+            rateLimited(
+              await reserveSignIn(database, { email: session.user.email, address: clientAddress(headers) }),
+              "auth.signIn.tooMany",
+              readerLocale(headers),
+            );
+        } else if (ctx.path === "/reset-password") {
+          // Reset tokens are guessed like API tokens: each unknown one spends the address's budget (after).
+          const seconds = await tokenCheckRetryAfter(database, clientAddress(headers));
+          if (seconds > 0) rateLimited({ ok: false, retryAfterSec: seconds }, "auth.signIn.tooMany", readerLocale(headers));
         } else if (ctx.path === "/sign-up/email") {
           checkedProfile((ctx.body ?? {}) as { name?: unknown; image?: unknown }, readerLocale(headers));
           rateLimited(await reserveSignUp(database, clientAddress(headers)), "auth.signUp.tooMany", readerLocale(headers));
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email") return;
-        const email = signInEmail(ctx.body);
         const returned = (ctx.context as { returned?: unknown }).returned;
-        if (email)
-          await settleSignIn(database, { email, address: clientAddress(ctx.headers ?? new Headers()) }, !(returned instanceof APIError));
+        const failed = returned instanceof APIError;
+        const address = clientAddress(ctx.headers ?? new Headers());
+        if (ctx.path === "/sign-in/email") {
+          const email = signInEmail(ctx.body);
+          if (email) await settleSignIn(database, { email, address }, !failed);
+        } else if (ctx.path === "/change-password") {
+          const user = ctx.context.session?.user;
+          if (!user) return;
+          await settleSignIn(database, { email: user.email, address }, !failed);
+          if (!failed) await writeAudit(database, { actorId: user.id, action: "auth.password-changed", target: user.id });
+        } else if (ctx.path === "/reset-password" && failed && returned.body?.code === "INVALID_TOKEN") {
+          await recordFailedToken(database, address);
+        }
       }),
     },
     // The same rules for every write of an account, whichever endpoint makes it.

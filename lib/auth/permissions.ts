@@ -20,7 +20,7 @@ export const PERMISSIONS = {
   "questions.expected": INSTRUCTOR_ONLY,
   /** See the roster and the submissions. */
   "roster.view": STAFF,
-  /** Change people's roles in the course. */
+  /** Change people's roles in the course; remove people from it (their attempts are kept); make password reset links for its students. */
   "roster.roles": INSTRUCTOR_ONLY,
   /** See the gradebook, any student's attempts with their seeds, versions and saved-answer history. */
   "grades.view": STAFF,

@@ -183,3 +183,63 @@ export async function claimInviteRows(
     return true;
   });
 }
+
+// ---------------------------------------------------------------- password reset links
+
+// better-auth's own form for a reset link (its /reset-password endpoint consumes it): the token in
+// the identifier, the account in the value.
+const RESET_PREFIX = "reset-password:";
+
+export type ResetTargetRow = Pick<User, "id" | "email" | "name" | "invited" | "isAdmin" | "canTeach"> & {
+  /** The account's roles in every course it is enrolled in. */
+  roles: Enrollment["role"][];
+  /** Its role in the course the link is made from, when there is one. */
+  roleHere: Enrollment["role"] | null;
+};
+
+/** The account a reset link would be for, with what decides who may make one; `courseId` the course it is asked from. */
+export async function resetTargetRow(db: Db, userId: string, courseId: string | null): Promise<ResetTargetRow | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      invited: true,
+      isAdmin: true,
+      canTeach: true,
+      enrollments: { select: { role: true, courseId: true } },
+    },
+  });
+  if (!user) return null;
+  const { enrollments, ...rest } = user;
+  return { ...rest, roles: enrollments.map((e) => e.role), roleHere: enrollments.find((e) => e.courseId === courseId)?.role ?? null };
+}
+
+/** Replaces the account's reset link (an earlier one stops working) by `token`, valid until `expiresAt`. */
+export async function replaceResetToken(db: Db, userId: string, token: string, expiresAt: Date): Promise<void> {
+  await db.$transaction([
+    db.verification.deleteMany({ where: { value: userId, identifier: { startsWith: RESET_PREFIX } } }),
+    db.verification.create({
+      data: { id: randomBytes(12).toString("hex"), identifier: `${RESET_PREFIX}${token}`, value: userId, expiresAt },
+    }),
+  ]);
+}
+
+export type ResetLinkRow = { expiresAt: Date; user: Pick<User, "id" | "email" | "name"> | null };
+
+/** The reset link with this token and its account, expired or not. */
+export async function resetTokenRow(db: Db, token: string): Promise<ResetLinkRow | null> {
+  const row = await db.verification.findFirst({
+    where: { identifier: `${RESET_PREFIX}${token}` },
+    select: { value: true, expiresAt: true },
+  });
+  if (!row) return null;
+  const user = await db.user.findUnique({ where: { id: row.value }, select: { id: true, email: true, name: true } });
+  return { expiresAt: row.expiresAt, user };
+}
+
+/** Forgets every reset link of the account (after one was used). */
+export async function deleteResetTokensOf(db: Db, userId: string): Promise<void> {
+  await db.verification.deleteMany({ where: { value: userId, identifier: { startsWith: RESET_PREFIX } } });
+}

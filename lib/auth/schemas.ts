@@ -33,3 +33,23 @@ export const SignInSchema = z.object({
 export const SignUpSchema = z.object({ name: nameField, email: emailField, password: newPasswordField, next: z.string().optional() });
 
 export const ClaimInviteSchema = z.object({ token: z.string().min(10).max(200), name: nameField, password: newPasswordField });
+
+export const ChangePasswordSchema = z.object({
+  // No password is longer, so a longer one is simply not the current one.
+  currentPassword: z
+    .string()
+    .min(1, fieldMessage("errors.field.passwordRequired"))
+    .max(MAX_PASSWORD_LENGTH, fieldMessage("account.password.wrongCurrent")),
+  newPassword: newPasswordField,
+  signOutOthers: z
+    .literal("on")
+    .optional()
+    .transform((v) => v === "on"),
+});
+
+export const ResetPasswordSchema = z.object({ token: z.string().min(10).max(200), password: newPasswordField });
+
+export const ForgotPasswordSchema = z.object({ email: emailField });
+
+/** A reset link asked for from a course's roster (courseId) or from the admin page (none). */
+export const ResetLinkSchema = z.object({ courseId: z.string().min(1).max(100).optional(), userId: z.string().min(1).max(100) });

@@ -93,3 +93,22 @@ export async function tokenCheckRetryAfter(db: Db, address: string | null, now =
 export async function recordFailedToken(db: Db, address: string | null, now = new Date()): Promise<void> {
   await takeThrottleSlot(db, addressKey({ email: "", address }), ADDRESS_LIMIT.max, ADDRESS_LIMIT.windowMs, now);
 }
+
+/**
+ * Reset mails ("Forgot password?"): per address asked for, so nobody fills someone's inbox, and
+ * per client address, so nobody mails the whole school. Counted for addresses without an
+ * account too, so a refusal says nothing about which exist.
+ */
+export const RESET_MAIL_LIMIT: Limit = { max: 3, windowMs: 60 * 60_000 };
+export const RESET_MAIL_ADDRESS_LIMIT: Limit = { max: 30, windowMs: 60 * 60_000 };
+
+/** Reserves a reset mail to `attempt.email` from `attempt.address`, or says how long to wait. */
+export async function reserveResetMail(db: Db, attempt: SignInAttempt, now = new Date()): Promise<Reservation> {
+  const account = `reset-mail:${attempt.email}`;
+  const address = `reset-mail-ip:${addressOf(attempt)}`;
+  if (!(await takeThrottleSlot(db, account, RESET_MAIL_LIMIT.max, RESET_MAIL_LIMIT.windowMs, now)))
+    return { ok: false, retryAfterSec: await retryAfter(db, account, RESET_MAIL_LIMIT, now) };
+  if (await takeThrottleSlot(db, address, RESET_MAIL_ADDRESS_LIMIT.max, RESET_MAIL_ADDRESS_LIMIT.windowMs, now)) return { ok: true };
+  await releaseThrottleSlot(db, account);
+  return { ok: false, retryAfterSec: await retryAfter(db, address, RESET_MAIL_ADDRESS_LIMIT, now) };
+}

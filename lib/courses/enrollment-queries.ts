@@ -77,3 +77,85 @@ export async function acceptStaffInviteRows(db: Db, invite: StaffInviteRow, audi
     return true;
   });
 }
+
+export type MemberRow = Pick<Enrollment, "id" | "userId" | "role" | "section"> & {
+  user: Pick<User, "name" | "email" | "emailVerified" | "invited" | "isAdmin" | "canTeach">;
+};
+
+/** One enrolment of the course, with what its roster page shows and decides by. */
+export function memberOf(db: Db, courseId: string, enrollmentId: string): Promise<MemberRow | null> {
+  return db.enrollment.findFirst({
+    where: { id: enrollmentId, courseId },
+    select: {
+      id: true,
+      userId: true,
+      role: true,
+      section: true,
+      user: { select: { name: true, email: true, emailVerified: true, invited: true, isAdmin: true, canTeach: true } },
+    },
+  });
+}
+
+/** What a change of the roster came to: done, refused because the course would have no instructor left, or the enrolment was gone. */
+export type RosterChange = "done" | "last-instructor" | "gone";
+
+class NoInstructorLeft extends Error {}
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/**
+ * Runs `change` and the audit entry in one transaction, undone when the course would be left
+ * without an instructor: two instructors removing each other at once cannot both succeed.
+ */
+async function keepingAnInstructor(
+  db: Db,
+  courseId: string,
+  change: (tx: Tx) => Promise<number>,
+  audit: AuditEntry,
+): Promise<RosterChange> {
+  try {
+    return await db.$transaction(async (tx) => {
+      if ((await change(tx)) === 0) return "gone";
+      if ((await tx.enrollment.count({ where: { courseId, role: "INSTRUCTOR" } })) === 0) throw new NoInstructorLeft();
+      await auditCreate(tx, audit);
+      return "done";
+    });
+  } catch (error) {
+    if (error instanceof NoInstructorLeft) return "last-instructor";
+    throw error;
+  }
+}
+
+/** Takes the enrolment out of the course, with any staff offer still waiting; the person's attempts stay. */
+export function deleteEnrollment(
+  db: Db,
+  courseId: string,
+  member: Pick<MemberRow, "id" | "userId">,
+  audit: AuditEntry,
+): Promise<RosterChange> {
+  return keepingAnInstructor(
+    db,
+    courseId,
+    async (tx) => {
+      await tx.staffInvite.deleteMany({ where: { courseId, userId: member.userId } });
+      return (await tx.enrollment.deleteMany({ where: { id: member.id, courseId } })).count;
+    },
+    audit,
+  );
+}
+
+/** Sets the enrolment's role. */
+export function setEnrollmentRole(
+  db: Db,
+  courseId: string,
+  enrollmentId: string,
+  role: Enrollment["role"],
+  audit: AuditEntry,
+): Promise<RosterChange> {
+  return keepingAnInstructor(
+    db,
+    courseId,
+    async (tx) => (await tx.enrollment.updateMany({ where: { id: enrollmentId, courseId }, data: { role } })).count,
+    audit,
+  );
+}

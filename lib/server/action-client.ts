@@ -180,6 +180,11 @@ export function userCall<S extends z.ZodType, R>(schema: S, invalid: Text, handl
   return buildCall(schema, signedIn, invalid, handler);
 }
 
+/** A call action for a site administrator. */
+export function adminCall<S extends z.ZodType, R>(schema: S, invalid: Text, handler: CallHandler<S, { user: SessionUser }, R>) {
+  return buildCall(schema, siteAdmin, invalid, handler);
+}
+
 /** A call action for a member of the course named by the input's `courseId`, in one of `roles`. */
 export function courseCall<S extends z.ZodType, R>(
   roles: readonly CourseRole[],

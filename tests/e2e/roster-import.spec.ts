@@ -105,7 +105,7 @@ test("an instructor imports Canvas's Gradebook export and edits an identifier", 
   await expect(page.getByRole("row").filter({ hasText: "ada@synack.test" })).toContainText("SIS user id: S9003");
 
   await page.getByRole("link", { name: "Edit the section and identifiers of Lovelace, Ada" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Section and LMS identifiers" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Section and LMS identifiers" })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel("Username").fill("ada.lovelace");
   await page.getByLabel("SIS user id").fill("S9001-X");

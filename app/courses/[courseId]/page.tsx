@@ -105,7 +105,7 @@ async function StaffHome({ access }: { access: CourseAccess }) {
         </div>
         {access.role === "INSTRUCTOR" ? (
           <div className="mt-3">
-            <NewJoinCodeForm courseId={courseId} />
+            <NewJoinCodeForm courseId={courseId} code={access.course.joinCode} />
           </div>
         ) : null}
       </Card>

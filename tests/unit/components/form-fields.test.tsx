@@ -2,7 +2,7 @@
 // default (an invited person's name guessed from their email) never replaces it.
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { Field } from "@/components/form-fields";
+import { Field, SaveRow } from "@/components/form-fields";
 
 describe("Field", () => {
   it("shows the typed value after a failed submit, not its default", () => {
@@ -24,5 +24,27 @@ describe("Field", () => {
       <Field name="password" label="Password" type="password" state={{ ok: false, values: { password: "hunter22" } }} />,
     );
     expect(html).not.toContain("hunter22");
+  });
+});
+
+describe("SaveRow", () => {
+  const row = (props: Partial<Parameters<typeof SaveRow>[0]>) =>
+    renderToStaticMarkup(<SaveRow busy={false} label="Save" busyLabel="Saving…" outcome={null} {...props} />);
+
+  it("announces a save that went well politely and a refusal at once", () => {
+    expect(row({ outcome: { ok: true, text: "Saved." } })).toMatch(/<p role="status"[^>]*>Saved\.<\/p>/);
+    expect(row({ outcome: { ok: false, text: "Weight must be 0 to 100." } })).toMatch(
+      /<p role="alert"[^>]*>Weight must be 0 to 100\.<\/p>/,
+    );
+  });
+
+  it("says the save is under way and takes no second click meanwhile", () => {
+    const html = row({ busy: true });
+    expect(html).toContain("Saving…");
+    expect(html).toMatch(/<button[^>]*disabled=""/);
+  });
+
+  it("has no button for a reader who may not change anything, and says nothing before a save", () => {
+    expect(row({ editable: false })).toBe("");
   });
 });

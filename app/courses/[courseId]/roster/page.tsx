@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { CopyLink } from "@/components/copy-link";
 import { EnrollByEmailForm } from "@/components/course-forms";
 import { DataTable } from "@/components/data-table";
 import { StaffInviteList } from "@/components/staff-invite-list";
@@ -18,8 +19,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-export default async function RosterPage({ params }: { params: Promise<{ courseId: string }> }) {
+export default async function RosterPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ courseId: string }>;
+  searchParams: Promise<{ removed?: string }>;
+}) {
   const { courseId } = await params;
+  const { removed } = await searchParams;
   const access = await requireCourse(courseId, STAFF, `/courses/${courseId}/roster`);
   const enrollments = await courseService.rosterOf(courseId);
   // Invite links are bearer secrets: only instructors, who send them, see them.
@@ -72,6 +80,11 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
         }
       />
       <div className="grid gap-6">
+        {removed ? (
+          <p role="status" className="rounded-lg bg-accent-50 px-3 py-2 text-sm text-accent-800">
+            {t("removed")}
+          </p>
+        ) : null}
         <Card title={t("enrolTitle")}>
           <EnrollByEmailForm courseId={courseId} canAddStaff={access.role === "INSTRUCTOR"} />
         </Card>
@@ -117,14 +130,13 @@ export default async function RosterPage({ params }: { params: Promise<{ courseI
                     <div className="flex flex-col gap-1">
                       <Badge tone="amber">{t("invited")}</Badge>
                       {token ? (
-                        <label className="text-xs text-slate-600">
-                          {t("inviteLink", { email: e.user.email })}
-                          <input
-                            readOnly
-                            value={`${appUrl()}/invite/${token}`}
-                            className="mt-1 block w-64 rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs"
+                        <div className="w-72 max-w-full">
+                          <CopyLink
+                            url={`${appUrl()}/invite/${token}`}
+                            label={t("inviteLink", { email: e.user.email })}
+                            what={t("person.invite.what", { email: e.user.email })}
                           />
-                        </label>
+                        </div>
                       ) : null}
                     </div>
                   ) : (
