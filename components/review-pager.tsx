@@ -50,7 +50,7 @@ export function ReviewPager({
                 aria-label={e.label}
                 aria-current={e.position === current ? "page" : undefined}
                 className={`inline-flex h-9 min-w-9 items-center justify-center rounded-lg border-2 px-2 text-sm font-semibold ${tones[e.tone]} ${
-                  e.position === current ? "ring-2 ring-slate-900 ring-offset-2" : ""
+                  e.position === current ? "ring-2 ring-slate-900 ring-offset-2 ring-offset-white" : ""
                 }`}
               >
                 {e.position}
