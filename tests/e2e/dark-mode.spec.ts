@@ -60,6 +60,7 @@ test("signed out, the public pages are dark and axe-clean in a dark browser", as
 });
 
 test("a student's pages are dark and axe-clean, and the ladder diagram reads in both schemes", async ({ browser }) => {
+  test.setTimeout(150_000); // six pages checked by axe, and a review in each scheme
   const { id } = demo();
   const quizId = createQuiz("Dark review", ["active-close-states"], { feedbackRelease: "IMMEDIATELY" });
   const strokes: Record<Scheme, { line: string; card: string; label: string }> = {} as never;

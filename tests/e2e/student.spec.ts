@@ -90,6 +90,7 @@ test("a visitor practises without an account; a student's practice builds a mast
 });
 
 test("the practice quiz: answers are kept across a reload, submit asks first, and the review aligns answers", async ({ browser }) => {
+  test.setTimeout(120_000); // five questions answered, two reloads, axe four times, and the review paged through
   const { context, page } = await student(browser, "ada@synack.test");
   await openCourse(page);
   await page.locator("li").filter({ hasText: "Practice: opening and closing connections" }).getByRole("button", { name: "Start" }).click();
