@@ -1,10 +1,14 @@
 // A submitted attempt's review, as its student sees it after release and as the course's staff
 // always see it: the score with why it is shown, then each question's review. A question with no
-// result yet (an attempt still in progress, seen by staff) shows its setup.
+// result yet (an attempt still in progress, seen by staff) shows its setup. Before release the
+// student sees each question with their own saved answer and when it was saved, from a view that
+// holds no result: nothing withheld reaches the page.
 import { useFormatter, useTranslations } from "next-intl";
 import type { AttemptItemView, GradeChange } from "@/lib/attempts";
 import type { Text } from "@/lib/i18n/msg";
+import type { Draft } from "@/lib/questions/client";
 import { AnswerReview } from "./answer-review";
+import { componentsFor } from "./answers";
 import { QuestionSetup } from "./question-view";
 import { Badge, Card } from "./ui";
 import { useText } from "./use-text";
@@ -85,5 +89,30 @@ export function AttemptReviewItems({ items, showUngraded = false }: { items: Att
         <QuestionSetup presentation={item.presentation} headingLevel={3} />
       </Card>
     ) : null,
+  );
+}
+
+/** A submitted question before feedback is released: its setup and the student's saved answer, read-only. */
+export function SubmittedAnswer({ item }: { item: Pick<AttemptItemView, "position" | "presentation" | "draft" | "savedAt" | "maxScore"> }) {
+  const t = useTranslations("attempt.review");
+  const format = useFormatter();
+  const { Saved } = componentsFor(item.presentation.answer.kind);
+  return (
+    <section
+      className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      aria-label={t("savedRegion", { n: item.position })}
+    >
+      <p className="text-sm font-medium text-slate-600">{t("savedHeading", { n: item.position, points: item.maxScore })}</p>
+      <QuestionSetup presentation={item.presentation} headingLevel={3} />
+      <Saved draft={item.draft as Draft | null} format={item.presentation.answer} />
+      <p className="text-sm text-slate-600" data-testid={`saved-at-${item.position}`}>
+        {item.savedAt
+          ? t.rich("savedAt", {
+              at: format.dateTime(item.savedAt, { dateStyle: "medium", timeStyle: "short" }),
+              time: (chunks) => <time dateTime={item.savedAt!.toISOString()}>{chunks}</time>,
+            })
+          : t("neverSaved")}
+      </p>
+    </section>
   );
 }

@@ -334,7 +334,11 @@ export function AttemptRunner({
           );
         })}
       </ol>
-      <dialog ref={dialog} aria-labelledby="submit-title" className="m-auto max-w-md rounded-xl p-6 shadow-xl backdrop:bg-slate-900/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby="submit-title"
+        className="m-auto max-w-md rounded-xl bg-white p-6 text-slate-900 shadow-xl backdrop:bg-black/50"
+      >
         <h2 id="submit-title" className="text-lg font-semibold text-slate-900">
           {t("confirm.title")}
         </h2>

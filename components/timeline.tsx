@@ -32,7 +32,7 @@ const TIMER_NAME: Record<TimerName, MessageKey> = {
  */
 function TimerIcon({ cx, cy }: { cx: number; cy: number }) {
   return (
-    <g aria-hidden="true" fill="none" stroke="#64748b" strokeWidth={1.1} strokeLinecap="round">
+    <g aria-hidden="true" fill="none" className="stroke-(--ladder-muted)" strokeWidth={1.1} strokeLinecap="round">
       <circle cx={cx} cy={cy + 0.6} r={3.9} />
       <path d={`M${cx},${cy + 0.6} V${cy - 1.8} M${cx - 1.2},${cy - 4.6} h2.4 M${cx + 2.9},${cy - 2.4} l0.9,-0.9`} />
     </g>
@@ -309,7 +309,7 @@ export function Timeline({
                   markerHeight="7"
                   orient="auto-start-reverse"
                 >
-                  <path d="M0,0 L10,5 L0,10 z" fill="#334155" />
+                  <path d="M0,0 L10,5 L0,10 z" className="fill-(--ladder-segment)" />
                 </marker>
               </defs>
               <text x={CLIENT_X} y={24} textAnchor="middle" className="fill-slate-900 text-[14px] font-semibold">
@@ -318,11 +318,11 @@ export function Timeline({
               <text x={SERVER_X} y={24} textAnchor="middle" className="fill-slate-900 text-[14px] font-semibold">
                 {text(endpointName("server"))}
               </text>
-              <line x1={CLIENT_X} x2={CLIENT_X} y1={TOP - 12} y2={scale.height - 16} stroke="#94a3b8" strokeWidth={2} />
-              <line x1={SERVER_X} x2={SERVER_X} y1={TOP - 12} y2={scale.height - 16} stroke="#94a3b8" strokeWidth={2} />
+              <line x1={CLIENT_X} x2={CLIENT_X} y1={TOP - 12} y2={scale.height - 16} className="stroke-(--ladder-axis)" strokeWidth={2} />
+              <line x1={SERVER_X} x2={SERVER_X} y1={TOP - 12} y2={scale.height - 16} className="stroke-(--ladder-axis)" strokeWidth={2} />
               {scale.breaks.map((b) => (
                 <g key={b.y}>
-                  <rect x={20} y={b.y - 9} width={W - 40} height={18} fill="#f8fafc" />
+                  <rect x={20} y={b.y - 9} width={W - 40} height={18} className="fill-(--ladder-gap)" />
                   <text x={W / 2} y={b.y + 4} textAnchor="middle" className="fill-slate-500 text-[11px]">
                     {t("later", { duration: duration(b.ms) })}
                   </text>
@@ -337,7 +337,7 @@ export function Timeline({
                     <path
                       d={`M${bx},${y1} h${tw.who === "client" ? -6 : 6} V${y2} h${tw.who === "client" ? 6 : -6}`}
                       fill="none"
-                      stroke="#b45309"
+                      className="stroke-(--ladder-timer)"
                       strokeWidth={2}
                     />
                     <text
@@ -361,7 +361,7 @@ export function Timeline({
                     <path
                       d={`M${bx - side * 4},${y1} h${side * 4} V${y2} h${-side * 4}`}
                       fill="none"
-                      stroke="#64748b"
+                      className="stroke-(--ladder-muted)"
                       strokeWidth={1.2}
                       strokeDasharray="3 2"
                     />
@@ -378,7 +378,8 @@ export function Timeline({
               })}
               {events.map((e, i) => {
                 const opacity = faded(i);
-                const mark = i === highlightStep ? "#f59e0b" : i === step ? "#0f766e" : null;
+                // Classes, not colours: the ladder's colours are CSS variables, so they follow dark mode.
+                const mark = i === highlightStep ? "highlight" : i === step ? "step" : null;
                 const y = scale.y(e.t);
                 if (e.type === "send") {
                   const { x1, x2, endX, endY, arrive, isLost } = sends.get(e)!;
@@ -390,7 +391,13 @@ export function Timeline({
                         y1={y}
                         x2={endX}
                         y2={endY}
-                        stroke={mark ?? "#334155"}
+                        className={
+                          mark === "highlight"
+                            ? "stroke-(--ladder-highlight)"
+                            : mark === "step"
+                              ? "stroke-(--ladder-step)"
+                              : "stroke-(--ladder-segment)"
+                        }
                         strokeWidth={mark ? 2.5 : 1.5}
                         strokeDasharray={e.segment.retransmission ? "6 3" : undefined}
                         markerEnd={isLost ? undefined : `url(#${id}-arrow)`}
@@ -402,7 +409,7 @@ export function Timeline({
                           y1={y}
                           x2={x2}
                           y2={scale.y(events[k].t)}
-                          stroke="#64748b"
+                          className="stroke-(--ladder-muted)"
                           strokeWidth={1.2}
                           strokeDasharray="2 3"
                           markerEnd={`url(#${id}-arrow)`}
@@ -432,7 +439,7 @@ export function Timeline({
                         y1={y - 16}
                         x2={x(e.endpoint)}
                         y2={y}
-                        stroke="#7c3aed"
+                        className="stroke-(--ladder-injected)"
                         strokeWidth={1.5}
                         strokeDasharray="4 3"
                         markerEnd={`url(#${id}-arrow)`}
@@ -482,7 +489,12 @@ export function Timeline({
                   const side = e.endpoint === "client" ? -1 : 1;
                   return (
                     <g key={i} opacity={opacity}>
-                      <circle cx={x(e.endpoint)} cy={y} r={3.5} fill={mark ?? "#0f766e"} />
+                      <circle
+                        cx={x(e.endpoint)}
+                        cy={y}
+                        r={3.5}
+                        className={mark === "highlight" ? "fill-(--ladder-highlight)" : "fill-(--ladder-step)"}
+                      />
                       <text
                         x={x(e.endpoint) + side * 10}
                         y={y + 4}

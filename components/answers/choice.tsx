@@ -1,7 +1,7 @@
 // "choice": one of the options, as radio buttons.
 import { useTranslations } from "next-intl";
 import { useText } from "../use-text";
-import { SideBySide } from "./side-by-side";
+import { AnswerRows, SideBySide } from "./side-by-side";
 import type { AnswerComponents } from "./types";
 
 export const choice: AnswerComponents<"choice"> = {
@@ -29,6 +29,13 @@ export const choice: AnswerComponents<"choice"> = {
         </div>
       </fieldset>
     );
+  },
+
+  Saved({ draft, format }) {
+    const t = useTranslations("answers");
+    const text = useText();
+    const option = format.options.find((o) => o.id === draft?.choice);
+    return <AnswerRows caption={t("choice.caption")} said={[option ? text(option.label) : t("review.none")]} />;
   },
 
   Review({ draft, expected, format }) {

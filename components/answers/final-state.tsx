@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { endpointText } from "@/lib/questions/client";
 import { useText } from "../use-text";
 import { StateSelect } from "./inputs";
-import { SideBySide } from "./side-by-side";
+import { AnswerRows, SideBySide } from "./side-by-side";
 import type { AnswerComponents } from "./types";
 
 export const finalState: AnswerComponents<"final-state"> = {
@@ -24,6 +24,18 @@ export const finalState: AnswerComponents<"final-state"> = {
           />
         ))}
       </div>
+    );
+  },
+
+  Saved({ draft, format }) {
+    const t = useTranslations("answers");
+    const text = useText();
+    const said: Record<string, string | undefined> = draft?.states ?? {};
+    return (
+      <AnswerRows
+        caption={t("finalState.caption")}
+        said={format.endpoints.map((e) => t("review.row", { label: text(endpointText(e)), value: said[e] || t("review.none") }))}
+      />
     );
   },
 

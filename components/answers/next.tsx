@@ -1,7 +1,7 @@
 // "next": one segment row and the state its sender is in right after sending it.
 import { useTranslations } from "next-intl";
 import { SegmentTable, StateSelect } from "./inputs";
-import { SideBySide, useSegmentRow } from "./side-by-side";
+import { AnswerRows, SideBySide, useSegmentRow } from "./side-by-side";
 import type { AnswerComponents } from "./types";
 
 export const next: AnswerComponents<"next"> = {
@@ -25,6 +25,12 @@ export const next: AnswerComponents<"next"> = {
         />
       </div>
     );
+  },
+
+  Saved({ draft }) {
+    const t = useTranslations("answers");
+    const segmentRow = useSegmentRow();
+    return <AnswerRows caption={t("next.review")} said={[segmentRow(draft?.segment), draft?.state || t("review.none")]} />;
   },
 
   Review({ draft, expected }) {

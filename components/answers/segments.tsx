@@ -1,7 +1,7 @@
 // "segments": segment rows (sender, flags, seq, ack), as many as asked, more can be added.
 import { useTranslations } from "next-intl";
 import { SegmentTable } from "./inputs";
-import { SideBySide, useSegmentRow } from "./side-by-side";
+import { AnswerRows, SideBySide, useSegmentRow } from "./side-by-side";
 import type { AnswerComponents } from "./types";
 
 export const segments: AnswerComponents<"segments"> = {
@@ -9,6 +9,12 @@ export const segments: AnswerComponents<"segments"> = {
 
   Widget({ draft, onChange }) {
     return <SegmentTable rows={draft.segments ?? []} onChange={(segments) => onChange({ segments })} />;
+  },
+
+  Saved({ draft }) {
+    const t = useTranslations("answers.segments");
+    const segmentRow = useSegmentRow();
+    return <AnswerRows caption={t("caption")} said={(draft?.segments ?? []).map(segmentRow)} />;
   },
 
   Review({ draft, expected }) {

@@ -50,3 +50,32 @@ export function SideBySide({ caption, said, truth }: { caption: string; said: st
     </table>
   );
 }
+
+/** The student's answer alone, row by row: what a submitted attempt shows before its feedback is released. */
+export function AnswerRows({ caption, said }: { caption: string; said: string[] }) {
+  const t = useTranslations("answers.sideBySide");
+  const none = useTranslations("answers.review")("none");
+  return (
+    <table className="w-full text-left text-sm">
+      <caption className="mb-1 text-left font-medium text-slate-800">{caption}</caption>
+      <thead className="text-slate-600">
+        <tr>
+          <th scope="col" className="w-10 py-1 font-medium">
+            {t("number")}
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            {t("yours")}
+          </th>
+        </tr>
+      </thead>
+      <tbody className="font-mono">
+        {(said.length ? said : [none]).map((row, i) => (
+          <tr key={i}>
+            <td className="py-0.5 text-slate-500">{i + 1}</td>
+            <td className="py-0.5 break-words">{row}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,7 +1,7 @@
 // "states": one ordered list of states per asked endpoint.
 import { useTranslations } from "next-intl";
 import { StateSequenceInput } from "./inputs";
-import { SideBySide } from "./side-by-side";
+import { AnswerRows, SideBySide } from "./side-by-side";
 import type { AnswerComponents } from "./types";
 
 export const states: AnswerComponents<"states"> = {
@@ -20,6 +20,18 @@ export const states: AnswerComponents<"states"> = {
             value={states[e] ?? []}
             onChange={(list) => onChange({ states: { ...states, [e]: list } })}
           />
+        ))}
+      </div>
+    );
+  },
+
+  Saved({ draft, format }) {
+    const t = useTranslations("answers.states");
+    const said: Record<string, string[] | undefined> = draft?.states ?? {};
+    return (
+      <div className="grid gap-4 md:grid-cols-2">
+        {format.endpoints.map((e) => (
+          <AnswerRows key={e} caption={t("caption", { endpoint: e })} said={said[e] ?? []} />
         ))}
       </div>
     );

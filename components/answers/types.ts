@@ -17,11 +17,22 @@ export interface ReviewProps<K extends AskKind> {
   format: FormatOf<K>;
 }
 
+export interface SavedProps<K extends AskKind> {
+  /** The student's answer as they left it (null: never touched). */
+  draft: DraftOf<K> | null;
+  format: FormatOf<K>;
+}
+
 export interface AnswerComponents<K extends AskKind> {
   /** Edits a draft and reports every change; usable by keyboard, labelled for screen readers. */
   Widget: (props: WidgetProps<K>) => ReactNode;
   /** The student's answer beside the true one, row by row. */
   Review: (props: ReviewProps<K>) => ReactNode;
+  /**
+   * The student's answer alone, read-only: a submitted attempt before its feedback is released.
+   * Given no expected answer, so it cannot show one.
+   */
+  Saved: (props: SavedProps<K>) => ReactNode;
   /** The draft a widget starts from. */
   emptyDraft: (format: FormatOf<K>) => DraftOf<K>;
 }

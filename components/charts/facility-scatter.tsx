@@ -78,7 +78,13 @@ export function FacilityScatter({
       <g aria-hidden="true" fontSize="11" fill="currentColor">
         {[-1, -0.5, 0, 0.5, 1].map((v) => (
           <g key={v}>
-            <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} stroke={v === 0 ? "#94a3b8" : "#e2e8f0"} />
+            <line
+              x1={M.left}
+              x2={W - M.right}
+              y1={y(v)}
+              y2={y(v)}
+              className={v === 0 ? "stroke-(--chart-axis)" : "stroke-(--chart-grid)"}
+            />
             <text x={M.left - 6} y={y(v) + 4} textAnchor="end">
               {v}
             </text>
@@ -86,14 +92,21 @@ export function FacilityScatter({
         ))}
         {[0, 0.25, 0.5, 0.75, 1].map((v) => (
           <g key={v}>
-            <line x1={x(v)} x2={x(v)} y1={M.top} y2={M.top + plotH} stroke="#e2e8f0" />
+            <line x1={x(v)} x2={x(v)} y1={M.top} y2={M.top + plotH} className="stroke-(--chart-grid)" />
             <text x={x(v)} y={H - M.bottom + 16} textAnchor="middle">
               {labels.percent(v)}
             </text>
           </g>
         ))}
-        <line x1={M.left} x2={W - M.right} y1={y(WEAK_DISCRIMINATION)} y2={y(WEAK_DISCRIMINATION)} stroke="#b45309" strokeDasharray="5 4" />
-        <text x={W - M.right - 2} y={y(WEAK_DISCRIMINATION) - 4} textAnchor="end" fill="#92400e">
+        <line
+          x1={M.left}
+          x2={W - M.right}
+          y1={y(WEAK_DISCRIMINATION)}
+          y2={y(WEAK_DISCRIMINATION)}
+          className="stroke-(--chart-warning)"
+          strokeDasharray="5 4"
+        />
+        <text x={W - M.right - 2} y={y(WEAK_DISCRIMINATION) - 4} textAnchor="end" className="fill-(--chart-warning-text)">
           {labels.threshold}
         </text>
         <text x={M.left + plotW / 2} y={H - 6} textAnchor="middle" fontWeight="600">

@@ -52,22 +52,29 @@ export function MisconceptionBars({
           <desc id={`${id}-desc`}>{`${description} ${bars.map((b, i) => `${i + 1}. ${b.label}: ${b.valueText}.`).join(" ")}`}</desc>
           {[0, 0.5, 1].map((tick) => (
             <g key={tick}>
-              <line x1={LEFT + tick * span} x2={LEFT + tick * span} y1={0} y2={bars.length * ROW} stroke="#cbd5e1" strokeDasharray="2 3" />
-              <text x={LEFT + tick * span} y={bars.length * ROW + 14} fontSize="10" textAnchor="middle" fill="#475569">
+              <line
+                x1={LEFT + tick * span}
+                x2={LEFT + tick * span}
+                y1={0}
+                y2={bars.length * ROW}
+                className="stroke-(--chart-tick)"
+                strokeDasharray="2 3"
+              />
+              <text x={LEFT + tick * span} y={bars.length * ROW + 14} fontSize="10" textAnchor="middle" className="fill-(--chart-text)">
                 {`${tick * 100}%`}
               </text>
             </g>
           ))}
-          <text x={LEFT + span / 2} y={bars.length * ROW + 24} fontSize="9" textAnchor="middle" fill="#475569">
+          <text x={LEFT + span / 2} y={bars.length * ROW + 24} fontSize="9" textAnchor="middle" className="fill-(--chart-text)">
             {axis}
           </text>
           {bars.map((b, i) => (
             <g key={b.id}>
-              <text x={LEFT - 6} y={i * ROW + ROW / 2 + 4} fontSize="11" textAnchor="end" fill="#0f172a">
+              <text x={LEFT - 6} y={i * ROW + ROW / 2 + 4} fontSize="11" textAnchor="end" className="fill-(--chart-label)">
                 {i + 1}
               </text>
               <rect x={LEFT} y={i * ROW + 6} width={Math.max(2, b.value * span)} height={ROW - 12} rx="3" className="fill-accent-700" />
-              <text x={LEFT + Math.max(2, b.value * span) + 4} y={i * ROW + ROW / 2 + 4} fontSize="11" fill="#0f172a">
+              <text x={LEFT + Math.max(2, b.value * span) + 4} y={i * ROW + ROW / 2 + 4} fontSize="11" className="fill-(--chart-label)">
                 {b.short}
               </text>
             </g>

@@ -66,7 +66,7 @@ export function ScoreHistogram({
       <g aria-hidden="true" fontSize="11" fill="currentColor">
         {yTicks.map((v) => (
           <g key={v}>
-            <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} stroke="#e2e8f0" />
+            <line x1={M.left} x2={W - M.right} y1={y(v)} y2={y(v)} className="stroke-(--chart-grid)" />
             <text x={M.left - 6} y={y(v) + 4} textAnchor="end">
               {v}
             </text>

@@ -49,7 +49,20 @@ export function valueText(value: unknown): string {
 }
 
 /** The template's top-level parts the sentences name in words; any other is "other". */
-const PARTS = ["id", "title", "family", "params", "prompt", "ask", "points", "policy", "explanation", "tags", "scenario"] as const;
+const PARTS = [
+  "id",
+  "title",
+  "family",
+  "params",
+  "prompt",
+  "ask",
+  "points",
+  "policy",
+  "explanation",
+  "tags",
+  "scenario",
+  "keyStates",
+] as const;
 
 function partOf(path: readonly (string | number)[]): string {
   const first = path[0];

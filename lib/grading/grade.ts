@@ -14,9 +14,11 @@ export type { Feedback, FirstMistake } from "./feedback";
  * Changes whenever a grading outcome could change (grader or engine behaviour), and is
  * stored with every graded response so a regrade is exact and explainable.
  */
+// 2026.12.01-5: a template may name key states (keyStates), which weigh in its states credit; a
+// template without them grades as before.
 // 2026.12.01-4: the feedback names the misconception (firstMistake.key, a language-free key of
 // the first mistake) and the variant's scenario features (features); scores are unchanged.
-export const GRADER_VERSION = "2026.12.01-4";
+export const GRADER_VERSION = "2026.12.01-5";
 
 export interface GradeResult {
   score: number;

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { fieldMessage } from "../i18n/field-messages";
 import { localizedTextSchema } from "../i18n/localized";
 import { CUSTOM_FAMILY, ScenarioTemplateSchema } from "../scenarios";
+import { STATES } from "../tcp";
 import { asks, kinds } from "./kinds";
 
 export { CHOICE_TOPICS } from "./kinds/choice-topics";
@@ -33,6 +34,18 @@ export const QuestionTemplateSchema = z
     explanation: z.union([z.literal(""), localizedTextSchema(2000)]).optional(),
     tags: z.array(z.string().min(1).max(40)).max(20).default([]),
     /**
+     * For a "states" question: the states that carry what it teaches, and the share of each
+     * endpoint's credit that rests on them (lib/questions/compare/key-states.ts). Left out, every
+     * state weighs the same, as before.
+     */
+    keyStates: z
+      .object({
+        states: z.array(z.enum(STATES)).min(1).max(8),
+        weight: z.number().gt(0).max(1).default(0.5),
+      })
+      .strict()
+      .optional(),
+    /**
      * The question's own scenario, with the parts the seed varies (docs/scenario-format.md,
      * "Scenario templates"). Present exactly when `family` is "custom"; `params` is then {}.
      */
@@ -46,6 +59,10 @@ export const QuestionTemplateSchema = z
       ctx.addIssue({ code: "custom", path: ["family"], message: fieldMessage("scenarioTemplate.scenarioNeedsCustom"), params });
     if (template.scenario === undefined && custom)
       ctx.addIssue({ code: "custom", path: ["scenario"], message: fieldMessage("scenarioTemplate.customNeedsScenario"), params });
+    if (template.keyStates && template.ask.kind !== "states")
+      ctx.addIssue({ code: "custom", path: ["keyStates"], message: fieldMessage("scenarioTemplate.keyStatesNeedStates") });
+    if (template.keyStates && new Set(template.keyStates.states).size !== template.keyStates.states.length)
+      ctx.addIssue({ code: "custom", path: ["keyStates", "states"], message: fieldMessage("scenarioTemplate.keyStatesRepeated") });
     if (custom && Object.keys(template.params).length > 0)
       ctx.addIssue({ code: "custom", path: ["params"], message: fieldMessage("scenarioTemplate.noParams") });
   });

@@ -29,19 +29,18 @@ export function expectedAnswers(attemptId: string): Record<string, unknown>[] {
   });
 }
 
-/** A published quiz in the demo course with one fixed question. */
+/** A published quiz in the demo course with one fixed question per template key, 2 points each. */
 export function createQuiz(
   title: string,
-  templateKey: string,
-  settings: { timeLimitSec?: number; feedbackRelease?: string; attemptsAllowed?: number },
+  templateKey: string | string[],
+  settings: { timeLimitSec?: number; feedbackRelease?: string; attemptsAllowed?: number; closesAt?: Date; releaseAt?: Date },
 ): string {
   return withDb((db) => {
     const course = db.prepare(`SELECT id FROM Course WHERE joinCode = 'SYNACK26'`).get() as { id: string };
-    const question = db.prepare(`SELECT id FROM Question WHERE key = ? ORDER BY version DESC`).get(templateKey) as { id: string };
     const id = `e2e-${randomUUID()}`;
     const now = new Date().toISOString();
     db.prepare(
-      `INSERT INTO Quiz (id, courseId, title, mode, timeLimitSec, attemptsAllowed, feedbackRelease, published, createdAt, updatedAt) VALUES (?, ?, ?, 'EXAM', ?, ?, ?, 1, ?, ?)`,
+      `INSERT INTO Quiz (id, courseId, title, mode, timeLimitSec, attemptsAllowed, feedbackRelease, closesAt, releaseAt, published, createdAt, updatedAt) VALUES (?, ?, ?, 'EXAM', ?, ?, ?, ?, ?, 1, ?, ?)`,
     ).run(
       id,
       course.id,
@@ -49,14 +48,20 @@ export function createQuiz(
       settings.timeLimitSec ?? null,
       settings.attemptsAllowed ?? null,
       settings.feedbackRelease ?? "IMMEDIATELY",
+      settings.closesAt?.toISOString() ?? null,
+      settings.releaseAt?.toISOString() ?? null,
       now,
       now,
     );
-    db.prepare(`INSERT INTO QuizItem (id, quizId, position, questionId, drawCount, points) VALUES (?, ?, 1, ?, 1, 2)`).run(
-      randomUUID(),
-      id,
-      question.id,
-    );
+    for (const [i, key] of [templateKey].flat().entries()) {
+      const question = db.prepare(`SELECT id FROM Question WHERE key = ? ORDER BY version DESC`).get(key) as { id: string };
+      db.prepare(`INSERT INTO QuizItem (id, quizId, position, questionId, drawCount, points) VALUES (?, ?, ?, ?, 1, 2)`).run(
+        randomUUID(),
+        id,
+        i + 1,
+        question.id,
+      );
+    }
     return id;
   });
 }

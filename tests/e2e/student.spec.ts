@@ -90,6 +90,7 @@ test("a visitor practises without an account; a student's practice builds a mast
 });
 
 test("the practice quiz: answers are kept across a reload, submit asks first, and the review aligns answers", async ({ browser }) => {
+  test.setTimeout(120_000); // five questions answered, two reloads, axe four times, and the review paged through
   const { context, page } = await student(browser, "ada@synack.test");
   await openCourse(page);
   await page.locator("li").filter({ hasText: "Practice: opening and closing connections" }).getByRole("button", { name: "Start" }).click();
@@ -193,10 +194,17 @@ test("the practice quiz: answers are kept across a reload, submit asks first, an
   expect(points).toBeLessThan(11);
   const q1 = page.getByRole("region", { name: "Question 1 review" });
   await expect(q1.getByText("Correct.")).toBeVisible();
+  // The review shows one question at a time; the question list leads to the others.
+  await page
+    .getByRole("navigation", { name: "Questions" })
+    .getByRole("link", { name: /^Question 5: / })
+    .click();
   const q5 = page.getByRole("region", { name: "Question 5 review" });
   await expect(q5.getByText(/^You said \d+ ms\. The client stays in TIME_WAIT for \d+ ms/)).toBeVisible();
   await expect(q5.getByRole("table", { name: "Time" })).toBeVisible();
   await expectAccessible(page);
+  await page.goto(`${new URL(page.url()).pathname}?q=all`);
+  await expect(page.getByRole("region", { name: /^Question \d review$/ })).toHaveCount(5);
   await page.screenshot({ path: `${SHOTS}/review-full.png`, fullPage: true });
   await q1.screenshot({ path: `${SHOTS}/review.png` });
 

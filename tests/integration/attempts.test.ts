@@ -43,6 +43,7 @@ describe.each(DATABASES)("%s", (_provider, open) => {
       feedbackRelease: string;
       opensAt: Date;
       closesAt: Date;
+      releaseAt: Date;
       sections: string;
     }> = {},
   ) {
@@ -278,6 +279,28 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     const { attemptId } = await startAttempt(t.db, ids.ben, q.id);
     await submitAttempt(t.db, ids.ben, attemptId);
     expect((await attemptView(t.db, ids.ben, attemptId, new Date(Date.now() + 120_000))).release.released).toBe(true);
+  });
+
+  it("before release, a submitted attempt's view holds each saved answer and its save time, and no result, score or grade change", async () => {
+    for (const settings of [
+      { feedbackRelease: "NEVER" },
+      { feedbackRelease: "AFTER_CLOSE", closesAt: new Date(Date.now() + 3_600_000) },
+      { feedbackRelease: "ON_DATE", releaseAt: new Date(Date.now() + 3_600_000) },
+    ] as const) {
+      const q = await quiz(settings);
+      const { attemptId } = await startAttempt(t.db, ids.chen, q.id);
+      const saved = { states: { client: ["CLOSED", "LISTEN"], server: [] } };
+      const { savedAt } = await saveResponse(t.db, ids.chen, attemptId, 1, saved);
+      await submitAttempt(t.db, ids.chen, attemptId);
+      const view = await attemptView(t.db, ids.chen, attemptId);
+      expect(view.release.released, settings.feedbackRelease).toBe(false);
+      expect(view.submittedAt).toBeInstanceOf(Date);
+      expect([view.score, view.change]).toEqual([null, undefined]);
+      expect(view.items).toHaveLength(1);
+      expect(view.items[0]).toMatchObject({ position: 1, draft: saved, savedAt });
+      expect(view.items[0].result).toBeUndefined();
+      expect(view.items[0].change).toBeUndefined();
+    }
   });
 
   it("staff read any attempt of their course: submissions by student, the review with expected answers whatever the release, nothing graded for them", async () => {

@@ -5,6 +5,7 @@ import { msg, type Msg, type Text } from "../../i18n/msg";
 import { STATES, stateSequence, type EndpointName, type State, type StateEvent, type Trace } from "../../tcp";
 import { alignmentCredit, firstDivergence, prefixCredit, type TruthStep } from "../compare/align";
 import { explainStateChange, sentence, sentences } from "../compare/explain";
+import { checkKeyStates, weighKeyStates } from "../compare/key-states";
 import { endpointName } from "../segment-words";
 import { askedEndpoints, endpointMask, endpoints, says, shortText, stateName } from "./fields";
 import { phaseOf, roleOf } from "../mistake-key";
@@ -143,7 +144,13 @@ export const states: AnswerKind<"states", Format, Answer, Draft> = {
             : policy === "alignment" || policy === "per-field"
               ? alignmentCredit(truth, predicted)
               : 0;
-      out.parts.push({ label: msg("feedback.parts.states", { endpoint: endpointName(endpoint) }), credit });
+      // A right sequence holds every key state, so only a wrong one is weighed.
+      const keys = divergence === null ? undefined : q.template.keyStates;
+      const check = keys ? checkKeyStates(truth, predicted, keys.states) : undefined;
+      out.parts.push({
+        label: msg("feedback.parts.states", { endpoint: endpointName(endpoint) }),
+        credit: keys && check ? weighKeyStates(credit, check, keys.weight) : credit,
+      });
       if (divergence === null) {
         out.messages.push(msg("feedback.states.right", { endpoint: endpointName(endpoint), states: predicted.join(" → ") }));
         continue;
@@ -151,6 +158,15 @@ export const states: AnswerKind<"states", Format, Answer, Draft> = {
       out.correct = false;
       const mistake = describeStateMistake(q.trace, endpoint, truth, predicted, divergence.truth, divergence.predicted);
       out.messages.push(mistake.text);
+      if (keys && check?.missed.length)
+        out.messages.push(
+          msg("feedback.states.keyMissed", {
+            endpoint: endpointName(endpoint),
+            states: check.missed.join(", "),
+            count: check.missed.length,
+            share: keys.weight,
+          }),
+        );
       out.firstMistake ??= mistake.detail;
     }
     return out;

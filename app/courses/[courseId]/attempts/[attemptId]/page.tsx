@@ -3,11 +3,14 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { AttemptReviewItems, AttemptScore } from "@/components/attempt-review";
+import { AttemptReviewItems, AttemptScore, SubmittedAnswer } from "@/components/attempt-review";
 import { AttemptRunner } from "@/components/attempt-runner";
 import type { Draft } from "@/components/answer-widgets";
+import { ReviewPager, type PagerEntry } from "@/components/review-pager";
 import { Card, PageHeader } from "@/components/ui";
 import { attempts } from "@/lib/attempts";
+import { reviewPageOf } from "@/lib/attempts/review-page";
+import { answerProgress } from "@/lib/questions/client";
 import { AppError } from "@/lib/server/errors";
 import { ANY_ROLE } from "@/lib/auth/roles";
 import { requireCourse } from "@/lib/auth/session";
@@ -19,8 +22,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 export const dynamic = "force-dynamic";
 
-export default async function AttemptPage({ params }: { params: Promise<{ courseId: string; attemptId: string }> }) {
-  const { courseId, attemptId } = await params;
+export default async function AttemptPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ courseId: string; attemptId: string }>;
+  searchParams: Promise<{ q?: string | string[] }>;
+}) {
+  const [{ courseId, attemptId }, { q }] = await Promise.all([params, searchParams]);
   const access = await requireCourse(courseId, ANY_ROLE, `/courses/${courseId}/attempts/${attemptId}`);
   const view = await attempts.view(access.user.id, attemptId).catch((error) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
@@ -55,6 +64,26 @@ export default async function AttemptPage({ params }: { params: Promise<{ course
     );
   }
 
+  // One question at a time (?q=3) or all of them (?q=all, for printing).
+  const href = `/courses/${courseId}/attempts/${attemptId}`;
+  const page = reviewPageOf(
+    q,
+    view.items.map((i) => i.position),
+  );
+  const shown = page.mode === "all" ? view.items : view.items.filter((i) => i.position === page.position);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const entries: PagerEntry[] = view.items.map((i) =>
+    i.result
+      ? {
+          position: i.position,
+          label: t("review.itemScored", { n: i.position, score: round(i.result.score), max: i.maxScore }),
+          tone: i.result.feedback.correct ? "accent" : i.result.score > 0 ? "amber" : "rose",
+        }
+      : view.release.released
+        ? { position: i.position, label: t("review.item", { n: i.position }), tone: "slate" }
+        : { position: i.position, label: t("review.itemSaved", { n: i.position, progress: answerProgress(i.draft) }), tone: "slate" },
+  );
+
   return (
     <>
       <PageHeader
@@ -69,13 +98,23 @@ export default async function AttemptPage({ params }: { params: Promise<{ course
       {view.release.released ? (
         <div className="flex flex-col gap-6">
           <AttemptScore score={view.score} maxScore={view.maxScore} reason={view.release.reason} change={view.change} />
-          <AttemptReviewItems items={view.items} />
+          <ReviewPager href={href} page={page} entries={entries}>
+            <AttemptReviewItems items={shown} />
+          </ReviewPager>
         </div>
       ) : (
-        <Card>
-          <p className="text-lg font-semibold text-slate-900">{t("submitted")}</p>
-          <p className="mt-1 text-slate-700">{t("answersIn", { reason: text(view.release.reason) })}</p>
-        </Card>
+        <div className="flex flex-col gap-6">
+          <Card>
+            <p className="text-lg font-semibold text-slate-900">{t("submitted")}</p>
+            <p className="mt-1 text-slate-700">{t("answersIn", { reason: text(view.release.reason) })}</p>
+            <p className="mt-1 text-sm text-slate-600">{t("review.withheld")}</p>
+          </Card>
+          <ReviewPager href={href} page={page} entries={entries}>
+            {shown.map((item) => (
+              <SubmittedAnswer key={item.position} item={item} />
+            ))}
+          </ReviewPager>
+        </div>
       )}
     </>
   );
