@@ -24,7 +24,8 @@ export interface RunningConfig {
 }
 
 const TSX = "node_modules/tsx/dist/cli.mjs";
-const AUTH_SECRET = "load-bench-secret-".padEnd(40, "x");
+/** The instances' shared secret: the bench signs its students' session cookies with it. */
+export const AUTH_SECRET = "load-bench-secret-".padEnd(40, "x");
 
 function startProcess(args: string[], env: Record<string, string>, log: string[]): ChildProcess {
   const child = spawn(process.execPath, args, {
