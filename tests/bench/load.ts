@@ -309,7 +309,8 @@ async function student(
   attempts.push(attemptId);
   const html = await loadPage(rec, base, `/courses/${fx.courseId}/attempts/${attemptId}`, cookie, fx.cached);
   const shapes = html ? answerShapes(html) : new Map<number, AnswerShape>();
-  if (html && shapes.size === 0) rec.errors.push("attempt page: no questions found in the page's data");
+  if (html && shapes.size === 0)
+    rec.errors.push(`attempt page: no questions in the page's data${Date.now() > closesAt ? " (it came after the exam closed)" : ""}`);
   const positions = [...shapes.keys()];
   // Every few seconds an edit, the autosave's debounce included; none in the last two seconds,
   // when a real client's save would race the close (its answer then counts as it was).
