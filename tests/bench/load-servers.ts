@@ -38,7 +38,8 @@ function startProcess(args: string[], env: Record<string, string>, log: string[]
   return child;
 }
 
-async function waitForHealth(base: string, child: ChildProcess, log: string[], timeoutMs = 300_000): Promise<void> {
+/** Long enough for `npm start` to build first, when the sources are newer than the build. */
+async function waitForHealth(base: string, child: ChildProcess, log: string[], timeoutMs = 900_000): Promise<void> {
   const start = Date.now();
   while (Date.now() - start < timeoutMs) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log.join("").slice(-2000)}`);

@@ -38,6 +38,8 @@ export interface LoadResult {
   options: LoadOptions;
   /** One student alone, requests back to back: the cost of each kind of request. */
   solo: Record<Kind, number[]>;
+  /** The servers' CPU time per request of each kind, one student alone, ms. */
+  soloCpu: Record<Kind, number>;
   times: Record<Kind, number[]>;
   /** Every HTTP request of the class, static files included. */
   requests: number;
@@ -49,7 +51,9 @@ export interface LoadResult {
   /** Acknowledged saves missing from the history, or a last save that is not the stored answer. */
   lost: number;
   acknowledged: number;
-  /** Attempts not submitted, not graded, or graded other than once. */
+  /** Attempts still in progress after the close: their submit never got through. */
+  unsubmitted: number;
+  /** Submitted attempts with an answer not graded, no score, or graded other than once. */
   badAttempts: number;
   attempts: number;
   loadBefore: string;
@@ -98,9 +102,18 @@ async function addStudents(db: Db, count: number): Promise<Fixture> {
     await db.account.createMany({
       data: chunk.map((u) => ({ id: randomUUID(), accountId: u.id, providerId: "credential", userId: u.id, password: hash })),
     });
-    await db.enrollment.createMany({ data: chunk.map((u) => ({ id: randomUUID(), courseId: course.id, userId: u.id, role: "STUDENT" as const })) });
+    await db.enrollment.createMany({
+      data: chunk.map((u) => ({ id: randomUUID(), courseId: course.id, userId: u.id, role: "STUDENT" as const })),
+    });
   }
-  return { cached: new Set(), emails: users.map((u) => u.email), userIds: users.map((u) => u.id), courseId: course.id, examId: exam.id, practiceId: practice.id };
+  return {
+    cached: new Set(),
+    emails: users.map((u) => u.email),
+    userIds: users.map((u) => u.id),
+    courseId: course.id,
+    examId: exam.id,
+    practiceId: practice.id,
+  };
 }
 
 async function signIn(base: string, email: string): Promise<string> {
@@ -146,11 +159,28 @@ async function sessionsFor(db: Db, userIds: string[]): Promise<string[]> {
 
 class Recorder {
   times: Record<Kind, number[]> = { page: [], html: [], start: [], save: [], submit: [] };
+  /** With `cpu`, the servers' CPU time spent on each kind of request (one request at a time only). */
+  cpuMs: Record<Kind, number> = { page: 0, html: 0, start: 0, save: 0, submit: 0 };
   errors: string[] = [];
   requests = 0;
 
+  constructor(private readonly cpu: (() => number) | null = null) {}
+
+  cpuNow(): number {
+    return this.cpu ? this.cpu() : 0;
+  }
+
   /** Times `fn`; records an error for a refusal or a network failure. */
   async timed(kind: Kind | null, what: string, fn: () => Promise<Response>): Promise<Response | null> {
+    const cpuBefore = kind && this.cpu ? this.cpu() : 0;
+    try {
+      return await this.timedOnly(kind, what, fn);
+    } finally {
+      if (kind && this.cpu) this.cpuMs[kind] += this.cpu() - cpuBefore;
+    }
+  }
+
+  private async timedOnly(kind: Kind | null, what: string, fn: () => Promise<Response>): Promise<Response | null> {
     const start = performance.now();
     this.requests++;
     try {
@@ -170,8 +200,7 @@ class Recorder {
 }
 
 type AnswerShape =
-  | { kind: "states" | "final-state"; endpoints: string[] }
-  | { kind: "segments" | "next" | "choice" | "time"; endpoints?: undefined };
+  { kind: "states" | "final-state"; endpoints: string[] } | { kind: "segments" | "next" | "choice" | "time"; endpoints?: undefined };
 
 /**
  * The questions' answer formats, read from the page's own data as the browser's answer widgets
@@ -231,6 +260,7 @@ function assetsOf(html: string): string[] {
  */
 async function loadPage(rec: Recorder, base: string, path: string, cookie: string, cached: Set<string>): Promise<string | null> {
   const start = performance.now();
+  const cpuBefore = rec.cpuNow();
   const doc = await rec.timed("html", "attempt page", () => fetch(`${base}${path}`, { headers: { Cookie: cookie, Accept: "text/html" } }));
   if (!doc) return null;
   const html = await doc.text();
@@ -244,6 +274,7 @@ async function loadPage(rec: Recorder, base: string, path: string, cookie: strin
     }),
   );
   if (!failed) rec.times.page.push(performance.now() - start);
+  rec.cpuMs.page += rec.cpuNow() - cpuBefore;
   return html;
 }
 
@@ -257,13 +288,21 @@ const SOLO_ANSWERS = [
 ];
 
 /** One student, nobody else on the server: start, five saves, submit, again and again (after a warm-up). */
-async function soloStudent(base: string, cookie: string, quizId: string, courseId: string): Promise<LoadResult["solo"]> {
+async function soloStudent(
+  base: string,
+  cookie: string,
+  quizId: string,
+  courseId: string,
+  cpu: () => number,
+): Promise<{ times: LoadResult["solo"]; cpu: LoadResult["soloCpu"] }> {
   const headers = { Cookie: cookie, "Content-Type": "application/json", Origin: base };
-  const keep = new Recorder();
+  const keep = new Recorder(cpu);
   const warm = new Recorder();
   for (let round = 0; round < SOLO_ROUNDS + 5; round++) {
     const rec = round < 5 ? warm : keep;
-    const start = await rec.timed("start", "solo start", () => fetch(`${base}/api/quizzes/${quizId}/attempts`, { method: "POST", headers }));
+    const start = await rec.timed("start", "solo start", () =>
+      fetch(`${base}/api/quizzes/${quizId}/attempts`, { method: "POST", headers }),
+    );
     if (!start) break;
     const { attemptId } = (await start.json()) as { attemptId: string };
     await loadPage(rec, base, `/courses/${courseId}/attempts/${attemptId}`, cookie, new Set());
@@ -280,7 +319,10 @@ async function soloStudent(base: string, cookie: string, quizId: string, courseI
   }
   if (keep.errors.length || warm.errors.length) throw new Error(`one student alone: ${[...warm.errors, ...keep.errors][0]}`);
   for (const xs of Object.values(keep.times)) xs.sort((a, b) => a - b);
-  return keep.times;
+  const cpuPer = Object.fromEntries(
+    Object.entries(keep.cpuMs).map(([kind, total]) => [kind, total / Math.max(1, keep.times[kind as Kind].length)]),
+  ) as LoadResult["soloCpu"];
+  return { times: keep.times, cpu: cpuPer };
 }
 
 interface Ack {
@@ -331,7 +373,7 @@ async function student(
 }
 
 /** Compares the database with what the class was told. */
-async function check(db: Db, attempts: string[], acks: Ack[]): Promise<{ lost: number; badAttempts: number }> {
+async function check(db: Db, attempts: string[], acks: Ack[]): Promise<{ lost: number; unsubmitted: number; badAttempts: number }> {
   const responses = await db.response.findMany({
     where: { attemptId: { in: attempts } },
     select: { id: true, attemptId: true, position: true, answer: true, score: true, gradedAt: true, saves: { select: { answer: true } } },
@@ -357,11 +399,13 @@ async function check(db: Db, attempts: string[], acks: Ack[]): Promise<{ lost: n
   const audits = await db.auditLog.groupBy({ by: ["target"], where: { action: "attempt.submit", target: { in: attempts } }, _count: true });
   const graded = new Map(audits.map((a) => [a.target, a._count]));
   let badAttempts = attempts.length - rows.length;
+  let unsubmitted = 0;
   for (const a of rows) {
     const ungraded = responses.some((r) => r.attemptId === a.id && r.gradedAt === null);
-    if (a.status !== "SUBMITTED" || a.score === null || ungraded || graded.get(a.id) !== 1) badAttempts++;
+    if (a.status === "IN_PROGRESS" && !graded.has(a.id)) unsubmitted++;
+    else if (a.status !== "SUBMITTED" || a.score === null || ungraded || graded.get(a.id) !== 1) badAttempts++;
   }
-  return { lost, badAttempts };
+  return { lost, unsubmitted, badAttempts };
 }
 
 export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<LoadResult> {
@@ -374,7 +418,21 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
     const fx = await addStudents(db, options.students);
     const cookies = await sessionsFor(db, fx.userIds.slice(0, -1));
     fx.cached = new Set(assetsOf(await (await fetch(`${config.base}/login`)).text()));
-    const solo = await soloStudent(config.base, await signIn(config.base, fx.emails[fx.emails.length - 1]), fx.practiceId, fx.courseId);
+    const cpu = () => ({
+      app: config.appGroups.reduce((sum, pid) => sum + treeCpuMs(pid), 0),
+      proxy: config.proxyGroup === null ? null : treeCpuMs(config.proxyGroup),
+    });
+    const allCpu = () => {
+      const c = cpu();
+      return c.app + (c.proxy ?? 0);
+    };
+    const solo = await soloStudent(
+      config.base,
+      await signIn(config.base, fx.emails[fx.emails.length - 1]),
+      fx.practiceId,
+      fx.courseId,
+      allCpu,
+    );
 
     // The exam closes for everyone `duration` seconds after the last start.
     const begin = Date.now() + 1000;
@@ -384,10 +442,6 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
     const acks: Ack[] = [];
     const attempts: string[] = [];
     const loadBefore = loadAverage();
-    const cpu = () => ({
-      app: config.appGroups.reduce((sum, pid) => sum + treeCpuMs(pid), 0),
-      proxy: config.proxyGroup === null ? null : treeCpuMs(config.proxyGroup),
-    });
     const cpuBefore = cpu();
     const started = performance.now();
     await Promise.all(
@@ -398,11 +452,12 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = cpu();
     const loadAfter = loadAverage();
-    const { lost, badAttempts } = await check(db, attempts, acks);
+    const { lost, unsubmitted, badAttempts } = await check(db, attempts, acks);
     for (const xs of Object.values(rec.times)) xs.sort((a, b) => a - b);
     return {
       options,
-      solo,
+      solo: solo.times,
+      soloCpu: solo.cpu,
       times: rec.times,
       requests: rec.requests,
       seconds,
@@ -411,6 +466,7 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
       errors: rec.errors,
       lost,
       acknowledged: acks.length,
+      unsubmitted,
       badAttempts,
       attempts: attempts.length,
       loadBefore,
@@ -437,11 +493,10 @@ export function reportLoad(r: LoadResult): boolean {
   const o = r.options;
   console.log(`\n${o.config}: ${o.students} students starting within ${o.within} s, the exam closing ${o.duration} s after the last start`);
   console.log(`  load average before ${r.loadBefore}, after ${r.loadAfter} (1, 5, 15 min; 2 cores shared with other work)`);
-  const solo = (name: string, xs: number[]) => `${name} p50 ${ms(percentile(xs, 50))} / p95 ${ms(percentile(xs, 95))} ms`;
-  console.log(
-    `  one student alone: ${solo("page", r.solo.page)} (HTML ${ms(percentile(r.solo.html, 50))}); ${solo("start", r.solo.start)}; ` +
-      `${solo("save", r.solo.save)}; ${solo("submit", r.solo.submit)}`,
-  );
+  const solo = (kind: Kind) =>
+    `${kind} p50 ${ms(percentile(r.solo[kind], 50))} / p95 ${ms(percentile(r.solo[kind], 95))} ms, CPU ${ms(r.soloCpu[kind])} ms`;
+  console.log(`  one student alone, wall time and the servers' CPU per request:`);
+  console.log(`    ${(["page", "html", "start", "save", "submit"] as Kind[]).map(solo).join("; ")}`);
   console.log(`  | request | n | p50 ms | p95 ms | p99 ms | max ms | budget p99 |`);
   console.log(`  |---|---|---|---|---|---|---|`);
   let ok = true;
@@ -459,11 +514,14 @@ export function reportLoad(r: LoadResult): boolean {
   console.log(
     `  ${r.requests} requests in ${r.seconds.toFixed(1)} s: ${(r.requests / r.seconds).toFixed(0)} requests/s; ` +
       `app CPU ${(r.appCpuMs / 1000).toFixed(1)} s, ${cpuPer.toFixed(2)} ms per request` +
-      (r.proxyCpuMs === null ? "" : `; proxy CPU ${(r.proxyCpuMs / 1000).toFixed(1)} s, ${(r.proxyCpuMs / r.requests).toFixed(2)} ms per request`),
+      (r.proxyCpuMs === null
+        ? ""
+        : `; proxy CPU ${(r.proxyCpuMs / 1000).toFixed(1)} s, ${(r.proxyCpuMs / r.requests).toFixed(2)} ms per request`),
   );
   console.log(
     `  errors: ${r.errors.length}${r.errors.length ? ` (first: ${r.errors[0]})` : ""}; ` +
-      `acknowledged saves ${r.acknowledged}, lost ${r.lost}; attempts ${r.attempts}, not graded exactly once ${r.badAttempts}`,
+      `acknowledged saves ${r.acknowledged}, lost ${r.lost}; attempts ${r.attempts}, never submitted (the submit did not get through) ` +
+      `${r.unsubmitted}, submitted but not graded exactly once ${r.badAttempts}`,
   );
-  return ok && r.errors.length === 0 && r.lost === 0 && r.badAttempts === 0 && r.attempts === o.students;
+  return ok && r.errors.length === 0 && r.lost === 0 && r.unsubmitted === 0 && r.badAttempts === 0 && r.attempts === o.students;
 }

@@ -48,6 +48,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ course
             presentation: i.presentation,
             draft: i.draft as Draft | null,
             savedAt: i.savedAt?.toISOString() ?? null,
+            saveSeq: i.saveSeq,
             maxScore: i.maxScore,
           }))}
         />
