@@ -35,7 +35,7 @@ function newestMtime(path: string): number {
 }
 
 /** What a first build takes on a 2-core machine (measured; docs/performance.md). */
-const BUILD_MINUTES = "2–4";
+const BUILD_MINUTES = "2½–5";
 
 /** The child running now (the build, then the server), so that a signal reaches it. */
 let current: ChildProcess | null = null;
