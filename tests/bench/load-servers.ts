@@ -73,15 +73,25 @@ async function stopGroup(child: ChildProcess): Promise<void> {
 }
 
 /** `publicPort`: where the browsers go (the proxy's, in front of several instances), for the origin checks. */
-async function startApp(port: number, publicPort: number, databaseUrl: string, log: string[]): Promise<ChildProcess> {
-  const env = { PORT: String(port), DATABASE_URL: databaseUrl, AUTH_SECRET, HOST: "127.0.0.1", APP_URL: `http://127.0.0.1:${publicPort}` };
+async function startApp(port: number, publicPort: number, databaseUrl: string, log: string[], nextStatic: boolean): Promise<ChildProcess> {
+  const env = {
+    PORT: String(port),
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET,
+    HOST: "127.0.0.1",
+    APP_URL: `http://127.0.0.1:${publicPort}`,
+    SYNACK_NEXT_STATIC: nextStatic ? "1" : "",
+  };
   const child = startProcess([TSX, "scripts/start.ts"], env, log);
   await waitForHealth(`http://127.0.0.1:${port}`, child, log);
   return child;
 }
 
-/** Starts `name` on `port` (and, for postgres-2, the two ports after it). */
-export async function startConfig(name: ConfigName, port: number): Promise<RunningConfig> {
+/**
+ * Starts `name` on `port` (and, for postgres-2, the two ports after it). `nextStatic`: the
+ * build's static files served by Next.js's handler, as before scripts/static-files.mjs.
+ */
+export async function startConfig(name: ConfigName, port: number, nextStatic = false): Promise<RunningConfig> {
   const log: string[] = [];
   const children: ChildProcess[] = [];
   let dropDatabase = async () => undefined as void;
@@ -117,12 +127,12 @@ export async function startConfig(name: ConfigName, port: number): Promise<Runni
       console.log(`  database ${dbName} on ${redacted(server.url)}`);
     }
     if (name !== "postgres-2") {
-      children.push(await startApp(port, port, databaseUrl, log));
+      children.push(await startApp(port, port, databaseUrl, log, nextStatic));
       return { name, base: `http://127.0.0.1:${port}`, databaseUrl, appGroups: [children[0].pid!], proxyGroup: null, stop };
     }
     // The first instance migrates and seeds; the second finds it done.
-    children.push(await startApp(port + 1, port, databaseUrl, log));
-    children.push(await startApp(port + 2, port, databaseUrl, log));
+    children.push(await startApp(port + 1, port, databaseUrl, log, nextStatic));
+    children.push(await startApp(port + 2, port, databaseUrl, log, nextStatic));
     const proxy = startProcess([TSX, "tests/bench/load-proxy.ts", String(port), String(port + 1), String(port + 2)], {}, log);
     children.push(proxy);
     await waitForHealth(`http://127.0.0.1:${port}`, proxy, log);
