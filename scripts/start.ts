@@ -1,7 +1,8 @@
 // `npm start`: migrate the database, seed the demo course on first start, build if there is
 // no build (or the sources changed since), then serve on PORT (default 3000) at the address
 // HOST names (default: every interface). SIGTERM or Ctrl-C stops whatever it started, the
-// build included: each child runs in a process group of its own, which is signalled whole.
+// build included. The children stay in this process's group, so that whoever stops the group
+// (a terminal's Ctrl-C, a test runner's kill) stops them too.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -41,13 +42,8 @@ const BUILD_MINUTES = "2½–5";
 let current: ChildProcess | null = null;
 let stopping = false;
 
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
-  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // the group has gone already
-  }
+function stopChild(child: ChildProcess, name: NodeJS.Signals) {
+  if (child.exitCode === null && child.signalCode === null) child.kill(name);
 }
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -55,15 +51,15 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     stopping = true;
     if (!current) process.exit(130);
     const child = current;
-    signalGroup(child, "SIGTERM");
+    stopChild(child, "SIGTERM");
     // The server closes its connections first; anything still running after that is killed.
-    setTimeout(() => signalGroup(child, "SIGKILL"), 8000).unref();
+    setTimeout(() => stopChild(child, "SIGKILL"), 8000).unref();
   });
 }
 
-/** Starts `args` with node in a process group of its own, as the child a signal stops. */
+/** Starts `args` with node, as the child a signal stops. */
 function run(args: string[], options: { env: NodeJS.ProcessEnv; stdio: "inherit" | ["ignore", "pipe", "inherit"] }): ChildProcess {
-  const child = spawn(process.execPath, args, { ...options, detached: true });
+  const child = spawn(process.execPath, args, options);
   current = child;
   return child;
 }
