@@ -4,7 +4,10 @@
 // repeat. A reload, a closed tab or a second device finds the last saved answers. A save or a
 // submit the server refuses is announced (an alert) and takes the focus, since typing on would
 // be in vain; a save that only failed to reach the server is announced and retried, and the
-// focus stays where the student is typing, so no keystroke goes astray.
+// focus stays where the student is typing, so no keystroke goes astray. Each save carries a
+// number that counts up per answer, from the one the page came with: when several app
+// instances serve the class, an older save that arrives after a newer one is refused (409,
+// stale) instead of overwriting it, and this page then knows whether the newer one was its own.
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
@@ -13,7 +16,14 @@ import { AnswerWidget, type Draft } from "./answer-widgets";
 import { QuestionSetup } from "./question-view";
 import { buttonStyles } from "./ui";
 
-type Item = { position: number; presentation: Presentation; draft: Draft | null; savedAt: string | null; maxScore: number };
+type Item = {
+  position: number;
+  presentation: Presentation;
+  draft: Draft | null;
+  savedAt: string | null;
+  saveSeq: number;
+  maxScore: number;
+};
 type SaveState = { kind: "idle" | "pending" | "saving" | "saved" | "error"; at?: string; message?: string };
 
 const DEBOUNCE_MS = 800;
@@ -96,6 +106,8 @@ export function AttemptRunner({
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
   // The newest drafts, for saves that run after a re-render (kept current by change()).
   const latest = useRef(drafts);
+  // Per answer, the highest save number this page has used (sent or learnt from the server).
+  const seqs = useRef(new Map<number, number>(items.map((i) => [i.position, i.saveSeq])));
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -104,7 +116,7 @@ export function AttemptRunner({
   useEffect(() => {
     offset.current = new Date(serverNow).getTime() - Date.now();
   }, [serverNow]);
-  const retry = useRef<(position: number, attempt: number) => void>(() => undefined);
+  const retry = useRef<(position: number, attempt: number) => Promise<boolean>>(async () => false);
   const [left, setLeft] = useState<number | null>(deadlineAt ? new Date(deadlineAt).getTime() - new Date(serverNow).getTime() : null);
   const finished = useRef(false);
   // Where the focus goes after a refusal: a question's save error, or the submit error.
@@ -116,19 +128,30 @@ export function AttemptRunner({
   const save = useCallback(
     async (position: number, attempt = 0): Promise<boolean> => {
       const draft = latest.current[position];
+      // A new number for every send, retries included: a retry after a save that did land is then simply newer.
+      const seq = (seqs.current.get(position) ?? 0) + 1;
+      seqs.current.set(position, seq);
       setSaves((s) => ({ ...s, [position]: { kind: "saving" } }));
       try {
         const response = await fetch(`/api/attempts/${attemptId}/responses/${position}`, {
           method: "PUT",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ answer: draft }),
+          body: JSON.stringify({ answer: draft, seq }),
           keepalive: true,
         });
-        const body = (await response.json().catch(() => ({}))) as { savedAt?: string; message?: string };
+        const body = (await response.json().catch(() => ({}))) as { savedAt?: string; message?: string; stale?: boolean; seq?: number };
         if (response.ok && body.savedAt) {
           // A newer edit made while this save was in flight is still waiting for its own save.
           if (latest.current[position] === draft) setSaves((s) => ({ ...s, [position]: { kind: "saved", at: body.savedAt } }));
           return true;
+        }
+        if (response.status === 409 && body.stale && typeof body.seq === "number") {
+          const mine = seqs.current.get(position) ?? 0;
+          // This page's own newer save got there first: it carries newer work, and reports for itself.
+          if (body.seq <= mine) return true;
+          // Another tab or device saved this answer since: count on from its number and send what is typed here.
+          seqs.current.set(position, body.seq);
+          return retry.current(position, attempt);
         }
         if (response.status === 409 || response.status === 404) {
           setSaves((s) => ({ ...s, [position]: { kind: "error", message: body.message ?? t("status.closed") } }));
@@ -151,7 +174,7 @@ export function AttemptRunner({
         }));
         timers.current.set(
           position,
-          setTimeout(() => retry.current(position, attempt + 1), wait),
+          setTimeout(() => void retry.current(position, attempt + 1), wait),
         );
         return false;
       }
@@ -160,7 +183,7 @@ export function AttemptRunner({
   );
 
   useEffect(() => {
-    retry.current = (position, attempt) => void save(position, attempt);
+    retry.current = save;
   }, [save]);
 
   const change = (position: number, draft: Draft) => {

@@ -6,6 +6,7 @@
 // process knows the name to forge it.
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
+import { staticFiles } from "./static-files.mjs";
 
 const header = `x-synack-peer-${randomBytes(16).toString("hex")}`;
 // Before Next.js loads the app, which reads its environment once.
@@ -16,8 +17,11 @@ const port = Number(process.env.PORT || 3000);
 const app = next({ dev: false, dir: process.cwd(), port });
 const handle = app.getRequestHandler();
 await app.prepare();
+// SYNACK_NEXT_STATIC=1 leaves the static files to Next.js: the load bench's comparison.
+const serveStatic = process.env.SYNACK_NEXT_STATIC === "1" ? () => false : staticFiles(process.cwd());
 
 const server = createServer((req, res) => {
+  if (serveStatic(req, res)) return;
   req.headers[header] = req.socket.remoteAddress ?? "";
   handle(req, res).catch((error) => {
     console.error("request failed", error);

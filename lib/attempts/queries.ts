@@ -168,10 +168,10 @@ export async function insertAttempt(
   ]);
 }
 
-export type SaveTargetRow = Pick<Response, "id"> &
+export type SaveTargetRow = Pick<Response, "id" | "saveSeq"> &
   Pick<AttemptModel, "userId" | "status" | "deadlineAt"> & { questionId: Question["id"]; template: Question["template"] };
 
-const SAVE_TARGET = `SELECT ${responseCols("id")}, ${attemptCols("userId", "status", "deadlineAt")}, q."id" AS "questionId", q."template" AS "template"
+const SAVE_TARGET = `SELECT ${responseCols("id", "saveSeq")}, ${attemptCols("userId", "status", "deadlineAt")}, q."id" AS "questionId", q."template" AS "template"
      FROM "Response" r JOIN "Attempt" a ON a."id" = r."attemptId" JOIN "Question" q ON q."id" = r."questionId"
      WHERE r."attemptId" = $1 AND r."position" = $2`;
 
@@ -186,10 +186,35 @@ const IN_PROGRESS_GUARD = `EXISTS (SELECT 1 FROM "Attempt" a WHERE a."id" = $4 A
 /**
  * Writes a draft, and its entry in the saved-answer history, only while the attempt is in
  * progress (a save racing a submit cannot change a graded answer): one transaction, so the
- * history holds exactly the saves that were acknowledged. Rows changed: 0 or 1.
+ * history holds exactly the saves that were acknowledged. With the client's save number `seq`,
+ * only if it is higher than every number stored before (two instances may finish one
+ * student's saves out of order): the UPDATE holds the row until the commit, so the history
+ * entry is written exactly when the UPDATE was. Rows changed: 0 or 1.
  */
-export async function writeDraft(db: Db, responseId: string, attemptId: string, answer: string, savedAt: Date): Promise<number> {
+export async function writeDraft(
+  db: Db,
+  responseId: string,
+  attemptId: string,
+  answer: string,
+  savedAt: Date,
+  seq: number | null = null,
+): Promise<number> {
   const params = [answer, savedAt, responseId, attemptId];
+  if (seq !== null) {
+    const [updated] = await sqlOf(db).batch([
+      {
+        text: `UPDATE "Response" SET "answer" = $1, "savedAt" = $2, "saveSeq" = $5
+                WHERE "id" = $3 AND ("saveSeq" IS NULL OR "saveSeq" < $5) AND ${IN_PROGRESS_GUARD}`,
+        params: [...params, seq],
+      },
+      {
+        text: `INSERT INTO "AnswerSave" ("id", "responseId", "answer", "savedAt") SELECT $6, $3, $1, $2
+                WHERE EXISTS (SELECT 1 FROM "Response" s WHERE s."id" = $3 AND s."saveSeq" = $5 AND s."savedAt" = $2) AND ${IN_PROGRESS_GUARD}`,
+        params: [...params, seq, randomUUID()],
+      },
+    ]);
+    return updated;
+  }
   const [updated] = await sqlOf(db).batch([
     { text: `UPDATE "Response" SET "answer" = $1, "savedAt" = $2 WHERE "id" = $3 AND ${IN_PROGRESS_GUARD}`, params },
     {
@@ -308,13 +333,23 @@ export const ATTEMPT_SCORE_FROM_RESPONSES = `UPDATE "Attempt" SET
 
 export type ViewResponseRow = Pick<
   Response,
-  "position" | "seed" | "answer" | "savedAt" | "score" | "maxScore" | "feedback" | "overrideScore" | "overrideReason" | "regradedAt"
+  | "position"
+  | "seed"
+  | "answer"
+  | "savedAt"
+  | "saveSeq"
+  | "score"
+  | "maxScore"
+  | "feedback"
+  | "overrideScore"
+  | "overrideReason"
+  | "regradedAt"
 > & {
   questionId: Question["id"];
   template: Question["template"];
 };
 
-const RESPONSES_FOR_VIEW = `SELECT ${responseCols("position", "seed", "answer", "savedAt", "score", "maxScore", "feedback", "overrideScore", "overrideReason", "regradedAt")}, q."id" AS "questionId", q."template" AS "template"
+const RESPONSES_FOR_VIEW = `SELECT ${responseCols("position", "seed", "answer", "savedAt", "saveSeq", "score", "maxScore", "feedback", "overrideScore", "overrideReason", "regradedAt")}, q."id" AS "questionId", q."template" AS "template"
      FROM "Response" r JOIN "Question" q ON q."id" = r."questionId" WHERE r."attemptId" = $1 ORDER BY r."position"`;
 
 /** An attempt's responses with their questions, in order: what its page shows. */

@@ -9,9 +9,18 @@ import { saveTarget, writeDraft } from "./queries";
 import { expireIfDue, ownAttempt } from "./submit";
 
 /**
- * Saves a draft answer. 404: not yours; 409: submitted or past the deadline; 422: malformed
- * (the last good save stays). Two prepared statements: one read that joins what a save
- * checks, and one guarded UPDATE.
+ * The refusal of a save older than one already stored (its number `seq` is not higher): the
+ * caller learns the stored number, to tell its own newer save from another device's.
+ */
+function staleSave(stored: number): AppError {
+  return new AppError("CONFLICT", msg("attempt.errors.staleSave"), { stale: true, seq: stored });
+}
+
+/**
+ * Saves a draft answer. 404: not yours; 409: submitted or past the deadline, or `seq` (the
+ * client's save number for this answer, counting up) not higher than one stored; 422:
+ * malformed (the last good save stays). Two prepared statements: one read that joins what a
+ * save checks, and one guarded UPDATE.
  */
 export async function saveResponse(
   db: Db,
@@ -20,6 +29,7 @@ export async function saveResponse(
   position: number,
   draft: unknown,
   now = new Date(),
+  seq: number | null = null,
 ): Promise<{ savedAt: Date }> {
   const target = await saveTarget(db, attemptId, position);
   if (!target) {
@@ -33,7 +43,11 @@ export async function saveResponse(
   }
   const parsed = parseDraft(templateOf({ id: target.questionId, template: target.template }).ask, draft);
   if (!parsed.ok) throw new AppError("UNPROCESSABLE", msg("attempt.errors.notSaved", { problems: parsed.errors }));
-  if ((await writeDraft(db, target.id, attemptId, JSON.stringify(parsed.draft), now)) === 0) {
+  if (seq !== null && target.saveSeq !== null && seq <= target.saveSeq) throw staleSave(target.saveSeq);
+  if ((await writeDraft(db, target.id, attemptId, JSON.stringify(parsed.draft), now, seq)) === 0) {
+    // A submit, or a newer save through another instance, came between the read and the write.
+    const after = await saveTarget(db, attemptId, position);
+    if (seq !== null && after?.status === "IN_PROGRESS" && after.saveSeq !== null && seq <= after.saveSeq) throw staleSave(after.saveSeq);
     throw new AppError("CONFLICT", msg("attempt.errors.submitted"));
   }
   return { savedAt: now };

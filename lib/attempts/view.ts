@@ -28,6 +28,8 @@ export interface AttemptItemView {
   /** The saved draft, as the student left it. */
   draft: unknown;
   savedAt: Date | null;
+  /** The highest save number stored for this answer: the page's autosave counts on from it. */
+  saveSeq: number;
   maxScore: number;
   /** Only after feedback release. */
   result?: { score: number; feedback: Feedback; expected: Answer; trace: Trace };
@@ -131,6 +133,7 @@ async function build(db: Db, attempt: AttemptRow, attemptId: string, release: Re
         presentation: presentFor(q),
         draft: r.answer === null ? null : JSON.parse(r.answer),
         savedAt: r.savedAt,
+        saveSeq: r.saveSeq ?? 0,
         maxScore: r.maxScore,
       };
       if (release.released && attempt.status === "SUBMITTED" && r.feedback) {

@@ -22,6 +22,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     /** What the person is told. */
     readonly text: Text,
+    /** Fields for the caller's program, sent beside `error` and `message`. */
+    readonly details?: Readonly<Record<string, string | number | boolean>>,
   ) {
     // Error.message is for logs: the message id, or the string.
     super(isMsg(text) ? text.key : text);

@@ -43,7 +43,7 @@ function forgeryError(request: Request): AppError | null {
 
 /** The JSON error for `error`, its message in `locale` (readerLocale(request.headers) gives the caller's). */
 export function errorResponse(error: AppError, locale: Locale = DEFAULT_LOCALE): Response {
-  return json({ error: error.code, message: textIn(locale)(error.text) }, error.status);
+  return json({ ...error.details, error: error.code, message: textIn(locale)(error.text) }, error.status);
 }
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

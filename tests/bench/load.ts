@@ -1,32 +1,67 @@
-// Load: 200 simulated students against `npm start` on SQLite (figures in the README, "Benchmarks").
-// First one student alone, back to back, gives each request's own cost (what the tail is
-// made of); then the class: each signs in, starts the practice quiz and loads its page (as the
-// browser does after Start), saves an answer every few seconds, then submits.
-// Budget: saves p99 under 50 ms and submits (grading included) p99 under 200 ms, no errors,
-// and no lost saves: afterwards the database must hold every student's last save.
-import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { existsSync, rmSync } from "node:fs";
-import Database from "better-sqlite3";
+// Load: a class taking the demo exam together, against a configuration the bench starts itself
+// (tests/bench/load-servers.ts). First one student alone, requests back to back, gives each
+// request's own cost (what a queue's tail is made of). Then the class: every student signs in
+// (its session written to the database: password hashing is slow on purpose and not measured), starts the exam within `within` seconds,
+// loads the attempt page as a browser does (the HTML, then the scripts and styles it names),
+// saves an answer every few seconds in the shape its question asks for, and submits when the
+// countdown reaches zero; the exam closes for everyone at the same moment, the worst minute for
+// submits. Then the database is checked: every acknowledged save is in the saved-answer history
+// and the last one is the answer, and every attempt is submitted and graded exactly once.
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
 import { hashPassword } from "better-auth/crypto";
+import type { Db } from "@/lib/db/client";
+import { AUTH_SECRET, startConfig, treeCpuMs, type ConfigName, type RunningConfig } from "./load-servers";
 
-const STUDENTS = Number(process.env.LOAD_STUDENTS ?? 200);
-const SAVES_EACH = Number(process.env.LOAD_SAVES ?? 6);
-const PORT = Number(process.env.LOAD_PORT ?? 3555);
-const BASE = `http://localhost:${PORT}`;
-const DB_FILE = "data/bench-load.db";
 const PASSWORD = "load-test-password";
 
+export interface LoadOptions {
+  students: number;
+  /** Seconds over which the students start. */
+  within: number;
+  config: ConfigName;
+  /** The first port of the configuration (postgres-2 also uses the next two). */
+  port: number;
+  /** Seconds from the last start to the exam's close, when everyone submits. */
+  duration: number;
+  /** The static files served by Next.js's own handler (the comparison for scripts/static-files.mjs). */
+  nextStatic?: boolean;
+}
+
+export const DEFAULT_LOAD: LoadOptions = { students: 200, within: 3, config: "sqlite", port: 3400, duration: 25 };
+
+/** Budgets, p99 in ms. */
+export const LOAD_BUDGETS = { page: 2000, save: 100, submit: 400 } as const;
+
+type Kind = "page" | "html" | "start" | "save" | "submit";
+
 export interface LoadResult {
+  options: LoadOptions;
   /** One student alone, requests back to back: the cost of each kind of request. */
-  solo: { start: number[]; save: number[]; submit: number[] };
-  /** The attempt page right after each start, as the browser fetches it (the class arriving at once). */
-  pages: number[];
-  saves: number[];
-  submits: number[];
-  errors: string[];
-  lost: number;
+  solo: Record<Kind, number[]>;
+  /** The servers' CPU time per request of each kind, one student alone, ms. */
+  soloCpu: Record<Kind, number>;
+  times: Record<Kind, number[]>;
+  /** Every HTTP request of the class, static files included. */
+  requests: number;
   seconds: number;
+  /** CPU time of the app instances (and of the proxy) during the class, ms. */
+  appCpuMs: number;
+  proxyCpuMs: number | null;
+  errors: string[];
+  /** Acknowledged saves missing from the history, or a last save that is not the stored answer. */
+  lost: number;
+  acknowledged: number;
+  /** Attempts still in progress after the close: their submit never got through. */
+  unsubmitted: number;
+  /** Claimed by a submit whose grading then failed (a 503): graded by the next submit or view. */
+  claimedUngraded: number;
+  /** Submitted attempts graded partly, or more than once. */
+  badAttempts: number;
+  attempts: number;
+  loadBefore: string;
+  loadAfter: string;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -36,111 +71,218 @@ function percentile(sorted: number[], p: number): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitForServer(): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(500);
-  }
-  throw new Error("the server did not start");
+/** The machine's load averages, as `uptime` gives them. */
+export function loadAverage(): string {
+  return loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
 }
 
-/** Adds the students straight to the database (signing 200 people up through the UI is not what is measured). */
-async function addStudents(): Promise<{ emails: string[]; quizId: string; courseId: string }> {
-  const db = new Database(DB_FILE, { timeout: 5000 });
+interface Fixture {
+  /** The static files of the sign-in page, in every student's browser cache before the exam. */
+  cached: Set<string>;
+  emails: string[];
+  userIds: string[];
+  courseId: string;
+  examId: string;
+  practiceId: string;
+}
+
+/** Adds the students straight to the database (signing 1 000 people up through the UI is not what is measured). */
+async function addStudents(db: Db, count: number): Promise<Fixture> {
+  const course = await db.course.findFirstOrThrow({ where: { joinCode: "SYNACK26" }, select: { id: true } });
+  const exam = await db.quiz.findFirstOrThrow({ where: { courseId: course.id, mode: "EXAM" }, select: { id: true } });
+  const practice = await db.quiz.findFirstOrThrow({ where: { courseId: course.id, mode: "PRACTICE" }, select: { id: true } });
   const hash = await hashPassword(PASSWORD);
-  const course = db.prepare(`SELECT id FROM Course WHERE joinCode = 'SYNACK26'`).get() as { id: string };
-  const quiz = db.prepare(`SELECT id FROM Quiz WHERE courseId = ? AND mode = 'PRACTICE'`).get(course.id) as { id: string };
-  const now = new Date().toISOString();
-  const emails: string[] = [];
-  db.transaction(() => {
-    for (let i = 0; i <= STUDENTS; i++) {
-      const id = randomUUID();
-      const email = i === STUDENTS ? "solo@example.edu" : `load-${i}@example.edu`;
-      emails.push(email);
-      db.prepare(
-        `INSERT INTO "user" (id, name, email, emailVerified, createdAt, updatedAt, isAdmin, canTeach, invited) VALUES (?, ?, ?, 1, ?, ?, 0, 0, 0)`,
-      ).run(id, `Load ${i}`, email, now, now);
-      db.prepare(
-        `INSERT INTO account (id, accountId, providerId, userId, password, createdAt, updatedAt) VALUES (?, ?, 'credential', ?, ?, ?, ?)`,
-      ).run(randomUUID(), id, id, hash, now, now);
-      db.prepare(`INSERT INTO Enrollment (id, courseId, userId, role, createdAt) VALUES (?, ?, ?, 'STUDENT', ?)`).run(
-        randomUUID(),
-        course.id,
-        id,
-        now,
-      );
-    }
-  })();
-  db.close();
-  return { emails, quizId: quiz.id, courseId: course.id };
+  const users = Array.from({ length: count + 1 }, (_, i) => ({
+    id: randomUUID(),
+    name: `Load ${i}`,
+    email: i === count ? "solo@example.edu" : `load-${i}@example.edu`,
+    emailVerified: true,
+  }));
+  for (let i = 0; i < users.length; i += 500) {
+    const chunk = users.slice(i, i + 500);
+    await db.user.createMany({ data: chunk });
+    await db.account.createMany({
+      data: chunk.map((u) => ({ id: randomUUID(), accountId: u.id, providerId: "credential", userId: u.id, password: hash })),
+    });
+    await db.enrollment.createMany({
+      data: chunk.map((u) => ({ id: randomUUID(), courseId: course.id, userId: u.id, role: "STUDENT" as const })),
+    });
+  }
+  return {
+    cached: new Set(),
+    emails: users.map((u) => u.email),
+    userIds: users.map((u) => u.id),
+    courseId: course.id,
+    examId: exam.id,
+    practiceId: practice.id,
+  };
 }
 
-async function timed(fn: () => Promise<Response>, into: number[], errors: string[], what: string): Promise<Response | null> {
-  const start = performance.now();
-  try {
-    const response = await fn();
-    into.push(performance.now() - start);
-    if (!response.ok) errors.push(`${what}: HTTP ${response.status} ${await response.text()}`);
-    return response;
-  } catch (error) {
-    errors.push(`${what}: ${(error as Error).message}`);
-    return null;
+async function signIn(base: string, email: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const r = await fetch(`${base}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: base },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    });
+    if (r.ok) return (r.headers.get("set-cookie") ?? "").split(";")[0];
+    // The password check is bounded (lib/auth/password-hashing.ts): a busy server says so; wait.
+    if (r.status === 503 && attempt < 20) {
+      await r.text();
+      await sleep(500);
+      continue;
+    }
+    throw new Error(`sign-in failed: ${r.status} ${await r.text()}`);
   }
 }
 
-async function signIn(email: string): Promise<string> {
-  const r = await fetch(`${BASE}/api/auth/sign-in/email`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Origin: BASE },
-    body: JSON.stringify({ email, password: PASSWORD }),
+/**
+ * The class's sessions, written as a sign-in writes them, with their cookies signed as
+ * better-auth signs them: a thousand password checks (scrypt, slow on purpose) would take minutes
+ * of the server's CPU before the exam and are not what is measured. The student alone signs in
+ * through the API.
+ */
+async function sessionsFor(db: Db, userIds: string[]): Promise<string[]> {
+  const now = new Date();
+  const rows = userIds.map((userId) => ({
+    id: randomUUID(),
+    token: randomBytes(24).toString("base64url"),
+    userId,
+    expiresAt: new Date(now.getTime() + 86_400_000),
+    createdAt: now,
+    updatedAt: now,
+  }));
+  for (let i = 0; i < rows.length; i += 500) await db.session.createMany({ data: rows.slice(i, i + 500) });
+  return rows.map((r) => {
+    const signed = `${r.token}.${createHmac("sha256", AUTH_SECRET).update(r.token).digest("base64")}`;
+    return `better-auth.session_token=${encodeURIComponent(signed)}`;
   });
-  if (!r.ok) throw new Error(`sign-in failed: ${r.status} ${await r.text()}`);
-  return (r.headers.get("set-cookie") ?? "").split(";")[0];
 }
 
-const SOLO_ROUNDS = 40;
+class Recorder {
+  times: Record<Kind, number[]> = { page: [], html: [], start: [], save: [], submit: [] };
+  /** With `cpu`, the servers' CPU time spent on each kind of request (one request at a time only). */
+  cpuMs: Record<Kind, number> = { page: 0, html: 0, start: 0, save: 0, submit: 0 };
+  errors: string[] = [];
+  requests = 0;
 
-/** One student, nobody else on the server: start, five saves, submit, again and again (after a warm-up). */
-async function soloStudent(cookie: string, quizId: string, errors: string[]): Promise<LoadResult["solo"]> {
-  const headers = { Cookie: cookie, "Content-Type": "application/json", Origin: BASE };
-  const solo: LoadResult["solo"] = { start: [], save: [], submit: [] };
-  const scratch: LoadResult["solo"] = { start: [], save: [], submit: [] };
-  for (let round = 0; round < SOLO_ROUNDS + 5; round++) {
-    const into = round < 5 ? scratch : solo;
-    const start = await timed(
-      () => fetch(`${BASE}/api/quizzes/${quizId}/attempts`, { method: "POST", headers }),
-      into.start,
-      errors,
-      "solo start",
-    );
-    if (!start?.ok) return solo;
-    const { attemptId } = (await start.json()) as { attemptId: string };
-    for (let position = 1; position <= 5; position++) {
-      const r = await timed(
-        () =>
-          fetch(`${BASE}/api/attempts/${attemptId}/responses/${position}`, {
-            method: "PUT",
-            headers,
-            body: JSON.stringify({ answer: SOLO_ANSWERS[position - 1] }),
-          }),
-        into.save,
-        errors,
-        "solo save",
-      );
-      await r?.text();
-    }
-    await (
-      await timed(() => fetch(`${BASE}/api/attempts/${attemptId}/submit`, { method: "POST", headers }), into.submit, errors, "solo submit")
-    )?.text();
+  constructor(private readonly cpu: (() => number) | null = null) {}
+
+  cpuNow(): number {
+    return this.cpu ? this.cpu() : 0;
   }
-  for (const xs of Object.values(solo)) xs.sort((a, b) => a - b);
-  return solo;
+
+  /** Times `fn`; records an error for a refusal or a network failure. */
+  async timed(kind: Kind | null, what: string, fn: () => Promise<Response>): Promise<Response | null> {
+    const cpuBefore = kind && this.cpu ? this.cpu() : 0;
+    try {
+      return await this.timedOnly(kind, what, fn);
+    } finally {
+      if (kind && this.cpu) this.cpuMs[kind] += this.cpu() - cpuBefore;
+    }
+  }
+
+  private async timedOnly(kind: Kind | null, what: string, fn: () => Promise<Response>): Promise<Response | null> {
+    const start = performance.now();
+    this.requests++;
+    try {
+      const response = await fn();
+      const body = await response.text();
+      if (kind) this.times[kind].push(performance.now() - start);
+      if (!response.ok) {
+        this.errors.push(`${what}: HTTP ${response.status} ${body.slice(0, 200)}`);
+        return null;
+      }
+      return new Response(body, { status: response.status, headers: response.headers });
+    } catch (error) {
+      this.errors.push(`${what}: ${(error as Error).message}`);
+      return null;
+    }
+  }
 }
 
+type AnswerShape =
+  { kind: "states" | "final-state"; endpoints: string[] } | { kind: "segments" | "next" | "choice" | "time"; endpoints?: undefined };
+
+/**
+ * The questions' answer formats, read from the page's own data as the browser's answer widgets
+ * get them (the React Server Components payload in the HTML's script tags).
+ */
+export function answerShapes(html: string): Map<number, AnswerShape> {
+  let flight = "";
+  for (const m of html.matchAll(/self\.__next_f\.push\(\[1,("(?:[^"\\]|\\.)*")\]\)/g)) flight += JSON.parse(m[1]) as string;
+  const shapes = new Map<number, AnswerShape>();
+  for (const m of flight.matchAll(/"position":(\d+),"presentation":\{/g)) {
+    const rest = flight.slice(m.index);
+    const answer = /"answer":\{"kind":"([a-z-]+)"(?:,"endpoints?":(\[[^\]]*\]|"[a-z]+"))?/.exec(rest);
+    if (!answer) continue;
+    const kind = answer[1] as AnswerShape["kind"];
+    const endpoints = answer[2] ? ([] as string[]).concat(JSON.parse(answer[2]) as string | string[]) : [];
+    shapes.set(Number(m[1]), kind === "states" || kind === "final-state" ? { kind, endpoints } : ({ kind } as AnswerShape));
+  }
+  return shapes;
+}
+
+const STATES = ["CLOSED", "LISTEN", "SYN_SENT", "SYN_RECEIVED", "ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "CLOSE_WAIT", "TIME_WAIT"];
+
+/** A student's answer after `k` edits: partial at first, growing, as a student types. */
+export function answerFor(shape: AnswerShape, student: number, k: number): unknown {
+  const n = 1 + ((student + k) % STATES.length);
+  switch (shape.kind) {
+    case "states":
+      return { states: Object.fromEntries(shape.endpoints.map((e, j) => [e, STATES.slice(j, j + n)])) };
+    case "final-state":
+      return { states: Object.fromEntries(shape.endpoints.map((e, j) => [e, STATES[(n + j) % STATES.length]])) };
+    case "segments":
+      return {
+        segments: Array.from({ length: 1 + (k % 4) }, (_, j) => ({
+          from: j % 2 ? "server" : "client",
+          flags: ["SYN", "SYN ACK", "ACK", "FIN ACK"][j % 4],
+          seq: 1000 * student + j,
+          ack: j ? 1000 * student + j : null,
+        })),
+      };
+    case "next":
+      return { segment: { from: "server", flags: "ACK", seq: k, ack: student }, state: STATES[n - 1] };
+    case "choice":
+      return { choice: ["a", "b", "c", "d"][(student + k) % 4] };
+    case "time":
+      return { ms: 1000 * ((student + k) % 240) };
+  }
+}
+
+/** The static files a page names. */
+function assetsOf(html: string): string[] {
+  return [...new Set([...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]))];
+}
+
+/**
+ * The attempt page as a browser loads it: the document, then the scripts and styles it names,
+ * six at a time, but for those in `cached` (the browser has them from the pages before).
+ */
+async function loadPage(rec: Recorder, base: string, path: string, cookie: string, cached: Set<string>): Promise<string | null> {
+  const start = performance.now();
+  const cpuBefore = rec.cpuNow();
+  const doc = await rec.timed("html", "attempt page", () => fetch(`${base}${path}`, { headers: { Cookie: cookie, Accept: "text/html" } }));
+  if (!doc) return null;
+  const html = await doc.text();
+  let failed = false;
+  const queue = assetsOf(html).filter((a) => !cached.has(a));
+  await Promise.all(
+    Array.from({ length: 6 }, async () => {
+      for (let a = queue.shift(); a; a = queue.shift()) {
+        if (!(await rec.timed(null, "static file", () => fetch(`${base}${a}`)))) failed = true;
+      }
+    }),
+  );
+  if (!failed) rec.times.page.push(performance.now() - start);
+  rec.cpuMs.page += rec.cpuNow() - cpuBefore;
+  return html;
+}
+
+const SOLO_ROUNDS = 20;
 const SOLO_ANSWERS = [
   { states: { client: ["CLOSED", "SYN_SENT"] } },
   { segments: [] },
@@ -149,129 +291,260 @@ const SOLO_ANSWERS = [
   { ms: 1000 },
 ];
 
-const STATES = ["CLOSED", "LISTEN", "SYN_SENT", "SYN_RECEIVED", "ESTABLISHED", "FIN_WAIT_1", "CLOSE_WAIT"];
+/** One student, nobody else on the server: start, five saves, submit, again and again (after a warm-up). */
+async function soloStudent(
+  base: string,
+  cookie: string,
+  quizId: string,
+  courseId: string,
+  cpu: () => number,
+): Promise<{ times: LoadResult["solo"]; cpu: LoadResult["soloCpu"] }> {
+  const headers = { Cookie: cookie, "Content-Type": "application/json", Origin: base };
+  const keep = new Recorder(cpu);
+  const warm = new Recorder();
+  for (let round = 0; round < SOLO_ROUNDS + 5; round++) {
+    const rec = round < 5 ? warm : keep;
+    const start = await rec.timed("start", "solo start", () =>
+      fetch(`${base}/api/quizzes/${quizId}/attempts`, { method: "POST", headers }),
+    );
+    if (!start) break;
+    const { attemptId } = (await start.json()) as { attemptId: string };
+    await loadPage(rec, base, `/courses/${courseId}/attempts/${attemptId}`, cookie, new Set());
+    for (let position = 1; position <= 5; position++) {
+      await rec.timed("save", "solo save", () =>
+        fetch(`${base}/api/attempts/${attemptId}/responses/${position}`, {
+          method: "PUT",
+          headers,
+          body: JSON.stringify({ answer: SOLO_ANSWERS[position - 1] }),
+        }),
+      );
+    }
+    await rec.timed("submit", "solo submit", () => fetch(`${base}/api/attempts/${attemptId}/submit`, { method: "POST", headers }));
+  }
+  if (keep.errors.length || warm.errors.length) throw new Error(`one student alone: ${[...warm.errors, ...keep.errors][0]}`);
+  for (const xs of Object.values(keep.times)) xs.sort((a, b) => a - b);
+  const cpuPer = Object.fromEntries(
+    Object.entries(keep.cpuMs).map(([kind, total]) => [kind, total / Math.max(1, keep.times[kind as Kind].length)]),
+  ) as LoadResult["soloCpu"];
+  return { times: keep.times, cpu: cpuPer };
+}
 
-export async function runLoad(): Promise<LoadResult> {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("build the app first (npm run build)");
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${DB_FILE}${suffix}`, { force: true });
-  const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/start.ts"], {
-    env: { ...process.env, PORT: String(PORT), DATABASE_URL: `file:./${DB_FILE}`, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-    detached: true,
+interface Ack {
+  attemptId: string;
+  position: number;
+  answer: string;
+}
+
+async function student(
+  rec: Recorder,
+  config: RunningConfig,
+  fx: Fixture,
+  cookie: string,
+  i: number,
+  startAt: number,
+  closesAt: number,
+  acks: Ack[],
+  attempts: string[],
+): Promise<void> {
+  const base = config.base;
+  const headers = { Cookie: cookie, "Content-Type": "application/json", Origin: base };
+  await sleep(Math.max(0, startAt - Date.now()));
+  const start = await rec.timed("start", "start", () => fetch(`${base}/api/quizzes/${fx.examId}/attempts`, { method: "POST", headers }));
+  if (!start) return;
+  const { attemptId } = (await start.json()) as { attemptId: string };
+  attempts.push(attemptId);
+  const html = await loadPage(rec, base, `/courses/${fx.courseId}/attempts/${attemptId}`, cookie, fx.cached);
+  const shapes = html ? answerShapes(html) : new Map<number, AnswerShape>();
+  if (html && shapes.size === 0)
+    rec.errors.push(`attempt page: no questions in the page's data${Date.now() > closesAt ? " (it came after the exam closed)" : ""}`);
+  const positions = [...shapes.keys()];
+  // Every few seconds an edit, the autosave's debounce included; none in the last two seconds,
+  // when a real client's save would race the close (its answer then counts as it was).
+  for (let k = 0; positions.length; k++) {
+    const wait = 3000 + ((i * 131 + k * 977) % 3000);
+    if (Date.now() + wait > closesAt - 2000) break;
+    await sleep(wait);
+    const position = positions[(i + k) % positions.length];
+    const answer = JSON.stringify({ answer: answerFor(shapes.get(position)!, i, k) });
+    const saved = await rec.timed("save", "save", () =>
+      fetch(`${base}/api/attempts/${attemptId}/responses/${position}`, { method: "PUT", headers, body: answer }),
+    );
+    if (saved) acks.push({ attemptId, position, answer: JSON.stringify((JSON.parse(answer) as { answer: unknown }).answer) });
+  }
+  // The countdown reaches zero on each client within its one-second tick.
+  await sleep(Math.max(0, closesAt - Date.now()) + (i % 1000));
+  await rec.timed("submit", "submit", () => fetch(`${base}/api/attempts/${attemptId}/submit`, { method: "POST", headers }));
+}
+
+/** Compares the database with what the class was told. */
+async function check(
+  db: Db,
+  attempts: string[],
+  acks: Ack[],
+): Promise<{ lost: number; unsubmitted: number; claimedUngraded: number; badAttempts: number }> {
+  const responses = await db.response.findMany({
+    where: { attemptId: { in: attempts } },
+    select: { id: true, attemptId: true, position: true, answer: true, score: true, gradedAt: true, saves: { select: { answer: true } } },
   });
+  const byKey = new Map(responses.map((r) => [`${r.attemptId}/${r.position}`, r]));
+  const history = new Map(responses.map((r) => [r.id, r.saves.map((s) => s.answer)]));
+  const last = new Map<string, string>();
+  let lost = 0;
+  for (const ack of acks) {
+    const key = `${ack.attemptId}/${ack.position}`;
+    last.set(key, ack.answer);
+    const row = byKey.get(key);
+    const saves = row ? history.get(row.id)! : [];
+    const at = saves.findIndex((s) => JSON.stringify(JSON.parse(s)) === ack.answer);
+    if (at < 0) lost++;
+    else saves.splice(at, 1); // each acknowledged save once
+  }
+  for (const [key, answer] of last) {
+    const row = byKey.get(key);
+    if (!row?.answer || JSON.stringify(JSON.parse(row.answer)) !== answer) lost++;
+  }
+  const rows = await db.attempt.findMany({ where: { id: { in: attempts } }, select: { id: true, status: true, score: true } });
+  const audits = await db.auditLog.groupBy({ by: ["target"], where: { action: "attempt.submit", target: { in: attempts } }, _count: true });
+  const graded = new Map(audits.map((a) => [a.target, a._count]));
+  let badAttempts = attempts.length - rows.length;
+  let unsubmitted = 0;
+  let claimedUngraded = 0;
+  for (const a of rows) {
+    const mine = responses.filter((r) => r.attemptId === a.id);
+    const ungraded = mine.filter((r) => r.gradedAt === null).length;
+    if (a.status === "IN_PROGRESS" && !graded.has(a.id)) unsubmitted++;
+    else if (a.status === "SUBMITTED" && a.score === null && ungraded === mine.length && !graded.has(a.id)) claimedUngraded++;
+    else if (a.status !== "SUBMITTED" || a.score === null || ungraded > 0 || graded.get(a.id) !== 1) badAttempts++;
+  }
+  return { lost, unsubmitted, claimedUngraded, badAttempts };
+}
+
+export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<LoadResult> {
+  if (!existsSync(".next/BUILD_ID")) throw new Error("build the app first (npm run build)");
+  console.log(`${options.config}: starting (${options.students} students within ${options.within} s)…`);
+  const config = await startConfig(options.config, options.port, options.nextStatic);
+  const { createDb } = await import("@/lib/db/client");
+  const db = createDb(config.databaseUrl);
   try {
-    await waitForServer();
-    const { emails, quizId, courseId } = await addStudents();
-    const errors: string[] = [];
-    const saves: number[] = [];
-    const submits: number[] = [];
-    const pages: number[] = [];
-    const lastSaved = new Map<string, string>(); // attemptId/position -> JSON of the last acknowledged save
+    const fx = await addStudents(db, options.students);
+    const cookies = await sessionsFor(db, fx.userIds.slice(0, -1));
+    fx.cached = new Set(assetsOf(await (await fetch(`${config.base}/login`)).text()));
+    const cpu = () => ({
+      app: config.appGroups.reduce((sum, pid) => sum + treeCpuMs(pid), 0),
+      proxy: config.proxyGroup === null ? null : treeCpuMs(config.proxyGroup),
+    });
+    const allCpu = () => {
+      const c = cpu();
+      return c.app + (c.proxy ?? 0);
+    };
+    const solo = await soloStudent(
+      config.base,
+      await signIn(config.base, fx.emails[fx.emails.length - 1]),
+      fx.practiceId,
+      fx.courseId,
+      allCpu,
+    );
 
-    // Sign in (scrypt is deliberately slow: ten at a time, not measured).
-    const cookies: string[] = [];
-    for (let i = 0; i < emails.length; i += 10) cookies.push(...(await Promise.all(emails.slice(i, i + 10).map(signIn))));
-    const solo = await soloStudent(cookies.pop()!, quizId, errors);
-
+    // The exam closes for everyone `duration` seconds after the last start.
+    const begin = Date.now() + 1000;
+    const closesAt = begin + (options.within + options.duration) * 1000;
+    await db.quiz.update({ where: { id: fx.examId }, data: { closesAt: new Date(closesAt) } });
+    const rec = new Recorder();
+    const acks: Ack[] = [];
+    const attempts: string[] = [];
+    const loadBefore = loadAverage();
+    const cpuBefore = cpu();
     const started = performance.now();
     await Promise.all(
-      cookies.map(async (cookie, i) => {
-        const headers = { Cookie: cookie, "Content-Type": "application/json", Origin: BASE };
-        await sleep((i * 37) % 3000); // students arrive over three seconds
-        const start = await fetch(`${BASE}/api/quizzes/${quizId}/attempts`, { method: "POST", headers });
-        if (!start.ok) {
-          errors.push(`start: HTTP ${start.status}`);
-          return;
-        }
-        const { attemptId } = (await start.json()) as { attemptId: string };
-        // What the browser does after Start: render the attempt page (its RSC payload).
-        await timed(
-          () =>
-            fetch(`${BASE}/courses/${courseId}/attempts/${attemptId}`, { headers: { Cookie: cookie, RSC: "1" } }).then(
-              async (r) => (await r.text(), r),
-            ),
-          pages,
-          errors,
-          "attempt page",
-        );
-        for (let k = 0; k < SAVES_EACH; k++) {
-          await sleep(1500 + ((i * 131 + k * 977) % 2500)); // "every few seconds"
-          const position = (k % 5) + 1;
-          const answer =
-            position === 1
-              ? { states: { client: STATES.slice(0, 1 + ((i + k) % STATES.length)) } }
-              : position === 4
-                ? { choice: ["client", "server", "both"][k % 3] }
-                : position === 5
-                  ? { ms: 1000 * (i + k) }
-                  : position === 2
-                    ? { segments: [{ from: "client", flags: "SYN", seq: i, ack: null }] }
-                    : { segment: { from: "server", flags: "ACK", seq: k, ack: i }, state: "CLOSE_WAIT" };
-          const r = await timed(
-            () =>
-              fetch(`${BASE}/api/attempts/${attemptId}/responses/${position}`, {
-                method: "PUT",
-                headers,
-                body: JSON.stringify({ answer }),
-              }),
-            saves,
-            errors,
-            "save",
-          );
-          if (r?.ok) lastSaved.set(`${attemptId}/${position}`, JSON.stringify(answer));
-        }
-        await sleep(500);
-        await timed(() => fetch(`${BASE}/api/attempts/${attemptId}/submit`, { method: "POST", headers }), submits, errors, "submit");
-      }),
+      cookies.map((cookie, i) =>
+        student(rec, config, fx, cookie, i, begin + Math.floor((i / cookies.length) * options.within * 1000), closesAt, acks, attempts),
+      ),
     );
     const seconds = (performance.now() - started) / 1000;
-
-    // Every acknowledged save must be what the database holds, and every attempt submitted.
-    const db = new Database(DB_FILE, { readonly: true });
-    let lost = 0;
-    for (const [key, json] of lastSaved) {
-      const [attemptId, position] = key.split("/");
-      const row = db
-        .prepare(`SELECT r.answer, a.status FROM Response r JOIN Attempt a ON a.id = r.attemptId WHERE r.attemptId = ? AND r.position = ?`)
-        .get(attemptId, Number(position)) as { answer: string; status: string } | undefined;
-      if (!row || JSON.stringify(JSON.parse(row.answer)) !== json || row.status !== "SUBMITTED") lost++;
-    }
-    db.close();
-    const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
-    return { solo, pages: sorted(pages), saves: sorted(saves), submits: sorted(submits), errors, lost, seconds };
+    const cpuAfter = cpu();
+    const loadAfter = loadAverage();
+    const { lost, unsubmitted, claimedUngraded, badAttempts } = await check(db, attempts, acks);
+    for (const xs of Object.values(rec.times)) xs.sort((a, b) => a - b);
+    return {
+      options,
+      solo: solo.times,
+      soloCpu: solo.cpu,
+      times: rec.times,
+      requests: rec.requests,
+      seconds,
+      appCpuMs: cpuAfter.app - cpuBefore.app,
+      proxyCpuMs: cpuAfter.proxy === null ? null : cpuAfter.proxy - cpuBefore.proxy!,
+      errors: rec.errors,
+      lost,
+      acknowledged: acks.length,
+      unsubmitted,
+      claimedUngraded,
+      badAttempts,
+      attempts: attempts.length,
+      loadBefore,
+      loadAfter,
+    };
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    await db.$disconnect();
+    await config.stop();
   }
 }
 
-export function reportLoad(r: LoadResult): boolean {
-  const line = (name: string, xs: number[], budget?: number) => {
-    const p99 = percentile(xs, 99);
-    const verdict = budget === undefined ? "(a figure, no budget)" : `(budget p99 < ${budget} ms: ${p99 < budget ? "ok" : "OVER"})`;
-    console.log(
-      `${name.padEnd(34)} n=${String(xs.length).padStart(5)}  p50 ${percentile(xs, 50).toFixed(1)} ms  p95 ${percentile(xs, 95).toFixed(1)} ms  p99 ${p99.toFixed(1)} ms  max ${xs[xs.length - 1]?.toFixed(1)} ms  ${verdict}`,
-    );
-    return budget === undefined || p99 < budget;
-  };
-  const solo = (name: string, xs: number[]) =>
-    console.log(
-      `  ${name.padEnd(32)} n=${String(xs.length).padStart(5)}  p50 ${percentile(xs, 50).toFixed(1)} ms  p95 ${percentile(xs, 95).toFixed(1)} ms`,
-    );
-  console.log("one student alone, requests back to back (each request's own cost):");
-  solo("start attempt", r.solo.start);
-  solo("answer save", r.solo.save);
-  solo("submit (grading included)", r.solo.submit);
-  console.log(`${STUDENTS} students, ${SAVES_EACH} saves each, over ${r.seconds.toFixed(1)} s`);
-  const ok = [
-    line("attempt page after start (RSC)", r.pages),
-    line("answer saves", r.saves, 50),
-    line("submits (grading included)", r.submits, 200),
-  ];
-  console.log(`errors: ${r.errors.length}${r.errors.length ? ` (first: ${r.errors[0]})` : ""}; lost saves: ${r.lost}`);
-  return ok.every(Boolean) && r.errors.length === 0 && r.lost === 0;
-}
+const KINDS: [Kind, string][] = [
+  ["page", "attempt page (HTML + static files)"],
+  ["html", "of which the HTML"],
+  ["start", "start"],
+  ["save", "save"],
+  ["submit", "submit (grading included)"],
+];
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const result = await runLoad();
-  if (!reportLoad(result)) process.exitCode = 1;
+const ms = (x: number) => (Number.isNaN(x) ? "–" : x >= 100 ? x.toFixed(0) : x.toFixed(1));
+
+/** Prints the figures; false when a budget is missed. */
+export function reportLoad(r: LoadResult): boolean {
+  const o = r.options;
+  console.log(
+    `\n${o.config}${o.nextStatic ? " (static files through Next.js)" : ""}: ${o.students} students starting within ${o.within} s, the exam closing ${o.duration} s after the last start`,
+  );
+  console.log(`  load average before ${r.loadBefore}, after ${r.loadAfter} (1, 5, 15 min; 2 cores shared with other work)`);
+  const solo = (kind: Kind) =>
+    `${kind} p50 ${ms(percentile(r.solo[kind], 50))} / p95 ${ms(percentile(r.solo[kind], 95))} ms, CPU ${ms(r.soloCpu[kind])} ms`;
+  console.log(`  one student alone, wall time and the servers' CPU per request:`);
+  console.log(`    ${(["page", "html", "start", "save", "submit"] as Kind[]).map(solo).join("; ")}`);
+  console.log(`  | request | n | p50 ms | p95 ms | p99 ms | max ms | budget p99 |`);
+  console.log(`  |---|---|---|---|---|---|---|`);
+  let ok = true;
+  for (const [kind, name] of KINDS) {
+    const xs = r.times[kind];
+    const budget = (LOAD_BUDGETS as Record<string, number | undefined>)[kind];
+    const p99 = percentile(xs, 99);
+    const verdict = budget === undefined ? "–" : `${budget} ${p99 <= budget ? "ok" : "OVER"}`;
+    if (budget !== undefined && !(p99 <= budget)) ok = false;
+    console.log(
+      `  | ${name} | ${xs.length} | ${ms(percentile(xs, 50))} | ${ms(percentile(xs, 95))} | ${ms(p99)} | ${ms(xs[xs.length - 1])} | ${verdict} |`,
+    );
+  }
+  const cpuPer = r.appCpuMs / r.requests;
+  console.log(
+    `  ${r.requests} requests in ${r.seconds.toFixed(1)} s: ${(r.requests / r.seconds).toFixed(0)} requests/s; ` +
+      `app CPU ${(r.appCpuMs / 1000).toFixed(1)} s, ${cpuPer.toFixed(2)} ms per request` +
+      (r.proxyCpuMs === null
+        ? ""
+        : `; proxy CPU ${(r.proxyCpuMs / 1000).toFixed(1)} s, ${(r.proxyCpuMs / r.requests).toFixed(2)} ms per request`),
+  );
+  console.log(
+    `  errors: ${r.errors.length}${r.errors.length ? ` (first: ${r.errors[0]})` : ""}; ` +
+      `acknowledged saves ${r.acknowledged}, lost ${r.lost}; attempts ${r.attempts}, never submitted (the submit did not get through) ` +
+      `${r.unsubmitted}, claimed but grading not recorded (done by the next submit or view) ${r.claimedUngraded}, ` +
+      `graded partly or more than once ${r.badAttempts}`,
+  );
+  return (
+    ok &&
+    r.errors.length === 0 &&
+    r.lost === 0 &&
+    r.unsubmitted === 0 &&
+    r.claimedUngraded === 0 &&
+    r.badAttempts === 0 &&
+    r.attempts === o.students
+  );
 }

@@ -57,6 +57,7 @@ export default async function AttemptPage({
             presentation: i.presentation,
             draft: i.draft as Draft | null,
             savedAt: i.savedAt?.toISOString() ?? null,
+            saveSeq: i.saveSeq,
             maxScore: i.maxScore,
           }))}
         />

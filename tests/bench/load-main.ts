@@ -1,0 +1,56 @@
+// `npm run bench:load`: a class taking an exam together (tests/bench/load.ts) against each
+// configuration named, each started by the bench itself. Not part of `npm test`; needs a build.
+//   npm run bench:load -- --students 1000 --within 10 --config sqlite,postgres,postgres-2
+// --duration: seconds from the last start to the exam's close (default 25); --port: the first
+// port (default 3400; postgres-2 also takes the next two); --static next: the build's static files
+// served by Next.js as before scripts/static-files.mjs, --static both: each configuration that way
+// first and then as `npm start` serves them, for a comparison in one run. Exits non-zero when a
+// budget is missed.
+import { parseArgs } from "node:util";
+import { CONFIGS, type ConfigName } from "./load-servers";
+import { DEFAULT_LOAD, reportLoad, runLoad } from "./load";
+
+const { values } = parseArgs({
+  options: {
+    students: { type: "string", default: String(DEFAULT_LOAD.students) },
+    within: { type: "string", default: String(DEFAULT_LOAD.within) },
+    config: { type: "string", default: CONFIGS.join(",") },
+    duration: { type: "string", default: String(DEFAULT_LOAD.duration) },
+    port: { type: "string", default: String(DEFAULT_LOAD.port) },
+    static: { type: "string", default: "server" },
+  },
+});
+const number = (name: string, text: string, min: number) => {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n < min) {
+    console.error(`--${name} must be a number of at least ${min} (got ${JSON.stringify(text)})`);
+    process.exit(2);
+  }
+  return n;
+};
+const configs = values.config.split(",").map((c) => c.trim());
+for (const c of configs) {
+  if (!(CONFIGS as readonly string[]).includes(c)) {
+    console.error(`--config: ${c} is not one of ${CONFIGS.join(", ")}`);
+    process.exit(2);
+  }
+}
+const ways = { server: [false], next: [true], both: [true, false] }[values.static];
+if (!ways) {
+  console.error(`--static: ${values.static} is not one of server, next, both`);
+  process.exit(2);
+}
+let ok = true;
+for (const config of configs as ConfigName[])
+  for (const nextStatic of ways) {
+    const result = await runLoad({
+      nextStatic,
+      students: Math.floor(number("students", values.students, 1)),
+      within: number("within", values.within, 0),
+      duration: number("duration", values.duration, 5),
+      port: Math.floor(number("port", values.port, 1024)),
+      config,
+    });
+    if (!reportLoad(result)) ok = false;
+  }
+process.exit(ok ? 0 : 1);
