@@ -130,13 +130,12 @@ test("scores go to the LMS after each submit; a refused one is shown with its re
     await expectAccessible(page);
 
     // A phone: the card fits without the page scrolling sideways.
-    const phone = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: "en-US" });
-    const small = await phone.newPage();
-    await signIn(small, "instructor@synack.test");
+    const phone = await person(browser, "instructor@synack.test", 360);
+    const small = phone.page;
     await small.goto(`/courses/${courseId}/gradebook`);
     await expect(small.getByTestId("lti-summary")).toBeVisible();
     expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await phone.close();
+    await phone.context.close();
   } finally {
     await platform.close();
   }
