@@ -38,7 +38,9 @@ class SqliteAdapterFactory extends PrismaBetterSQLite3 {
   }
 }
 
-const sqlRunners = new WeakMap<object, Sql>();
+// Per process, not per module: Next.js bundles this module more than once (the routes, the
+// instrumentation hook), and a client made by one copy is used through another's sqlOf.
+const sqlRunners = ((globalThis as unknown as { synackSqlRunners?: WeakMap<object, Sql> }).synackSqlRunners ??= new WeakMap<object, Sql>());
 
 export function createDb(url: string = env.DATABASE_URL): Db {
   if (url.startsWith("file:")) {

@@ -18,10 +18,12 @@ const process_ = globalThis as unknown as { synackScoreSweep?: ReturnType<typeof
 export function installScoreOutbox(schedule: Schedule): void {
   setScoreChangeListener(async (db, change, now) => {
     if ((await queueScores(db, change, now)) === 0) return;
+    const send = () => sendDueScores(db).catch((error: unknown) => console.error("sending scores failed", error));
     try {
-      schedule(() => sendDueScores(db));
+      schedule(send);
     } catch {
-      // Not on a request (a script, a job already off the request path): the sweep sends it.
+      // Not on a request (a job already off the request path): on the next turn instead.
+      setTimeout(send, 0);
     }
   });
 }

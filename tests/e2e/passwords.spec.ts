@@ -62,7 +62,7 @@ async function student(browser: Browser, email: string, name: string, proven = f
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible({ timeout: 30_000 });
   return withDb((db) => {
     const { id } = db.prepare(`SELECT id FROM user WHERE email = ?`).get(email) as { id: string };
     if (proven) db.prepare(`UPDATE user SET emailVerified = 1 WHERE id = ?`).run(id);
@@ -82,7 +82,7 @@ async function instructor(browser: Browser) {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const page = await context.newPage();
   await signIn(page, "instructor@synack.test");
-  await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible({ timeout: 30_000 });
   return { context, page };
 }
 
@@ -97,22 +97,24 @@ test("a student changes their password on the Account page", async ({ browser })
   await page.getByLabel("Current password").fill("not my password");
   await page.getByLabel("New password").fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(card.getByRole("alert")).toHaveText("That is not your current password.");
+  await expect(card.getByRole("alert")).toHaveText("That is not your current password.", { timeout: 30_000 });
   await expect(page.getByText("That is not your current password.", { exact: true })).toHaveCount(2);
 
   await page.getByLabel("Current password").fill(PASSWORD);
   await page.getByLabel("New password").fill(NEW_PASSWORD);
   await expect(page.getByLabel("Sign out on my other devices and browsers")).toBeChecked();
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(card.getByRole("status")).toHaveText("Your password is changed, and your other devices and browsers are signed out.");
+  await expect(card.getByRole("status")).toHaveText("Your password is changed, and your other devices and browsers are signed out.", {
+    timeout: 30_000,
+  });
   await expectAccessible(page);
 
   // This browser stays signed in; the old password no longer works, the new one does.
   await page.getByRole("button", { name: "Sign out here" }).click();
   await signIn(page, changer, PASSWORD);
-  await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible({ timeout: 30_000 });
   await signIn(page, changer, NEW_PASSWORD);
-  await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your courses" })).toBeVisible({ timeout: 30_000 });
   await context.close();
 });
 
@@ -151,10 +153,10 @@ test("a student who forgot their password sets a new one through the instructor'
   await fitsPhone(visitor);
   await visitor.getByLabel("New password").fill("short");
   await visitor.getByRole("button", { name: "Set password and sign in" }).click();
-  await expect(visitor.getByText("Please correct the highlighted fields.")).toBeVisible();
+  await expect(visitor.getByText("Please correct the highlighted fields.")).toBeVisible({ timeout: 30_000 });
   await visitor.getByLabel("New password").fill(NEW_PASSWORD);
   await visitor.getByRole("button", { name: "Set password and sign in" }).click();
-  await expect(visitor.getByRole("heading", { name: "Your courses" })).toBeVisible();
+  await expect(visitor.getByRole("heading", { name: "Your courses" })).toBeVisible({ timeout: 30_000 });
   await expect(visitor.getByRole("link", { name: /Passwords/ })).toBeVisible();
   await guest.close();
 
@@ -164,7 +166,7 @@ test("a student who forgot their password sets a new one through the instructor'
   await expect(second.getByRole("heading", { name: "This reset link cannot be used" })).toBeVisible();
   await expectAccessible(second);
   await signIn(second, forgetful, NEW_PASSWORD);
-  await expect(second.getByRole("heading", { name: "Your courses" })).toBeVisible();
+  await expect(second.getByRole("heading", { name: "Your courses" })).toBeVisible({ timeout: 30_000 });
   await again.close();
 });
 
