@@ -1,0 +1,21 @@
+// LTI launches, for the app: bound to the app's database (see lib/db/bind.ts). Server only.
+import "server-only";
+import { bound } from "../db/bind";
+import { db } from "../db/client";
+import { framingOrigins } from "./frame-origins";
+import { contextById, coursesTaughtBy } from "./launch-queries";
+import { acceptLaunch, auditRefusal } from "./launch-service";
+import { startLogin } from "./login";
+import { createSession, handoffWaiting, redeemHandoff } from "./lti-session";
+
+export const launchService = bound(db, {
+  startLogin,
+  acceptLaunch,
+  auditRefusal,
+  framingOrigins,
+  createSession,
+  redeemHandoff,
+  handoffWaiting,
+  contextById,
+  coursesTaughtBy,
+});
