@@ -2,6 +2,8 @@
 import "server-only";
 import { bound } from "../db/bind";
 import { db } from "../db/client";
+import { createCourse } from "../courses/manage";
+import { linkContext } from "./context-link";
 import { framingOrigins } from "./frame-origins";
 import { contextById, coursesTaughtBy } from "./launch-queries";
 import { acceptLaunch, auditRefusal } from "./launch-service";
@@ -19,3 +21,8 @@ export const launchService = bound(db, {
   contextById,
   coursesTaughtBy,
 });
+
+/** Links an LMS course for its instructor; a new course is made by lib/courses, as any other. */
+export function linkLtiContext(input: Parameters<typeof linkContext>[1]): Promise<string> {
+  return linkContext(db, input, (fields) => createCourse(db, { ...fields, term: null }, input.userId));
+}

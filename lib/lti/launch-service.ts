@@ -166,7 +166,7 @@ export async function provisionLaunch(db: LaunchDb, launch: VerifiedLaunch, opti
     title: resourceLink.title?.slice(0, 300) ?? null,
     lineItemUrl: claims.ags?.lineitem,
   });
-  if (!courseId) return { ...result, linkId: link.id, target: linkPage() };
+  if (!courseId) return { ...result, linkId: link.id, target: linkPage(`/lti/links/${link.id}`) };
   let quizId = link.quizId;
   const named = quizId ? null : (options.quizFromCustom?.(claims.custom) ?? null);
   if (named && (await quizInCourse(db, named, courseId))) quizId = await linkQuizOnce(db, link.id, named);

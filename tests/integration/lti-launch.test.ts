@@ -23,6 +23,8 @@ import { sessionFromCookie } from "@/lib/auth/session-cookie";
 import { authSecret } from "@/lib/auth/secret";
 import { appUrl } from "@/lib/env";
 import { forgetFramingOrigins } from "@/lib/lti/frame-origins";
+import { linkContext } from "@/lib/lti/context-link";
+import { contextTicket } from "@/lib/lti/context-ticket";
 import { acceptLaunch, isPlaceholderEmail } from "@/lib/lti/launch-service";
 import { startLogin } from "@/lib/lti/login";
 import { toolUrls } from "@/lib/lti/vocabulary";
@@ -375,5 +377,41 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     expect((await sessionFromCookie(t.db, cookie.split(";")[0], authSecret()))?.user.email).toBe("ada@uni.test");
     const second = await post(ORIGIN);
     expect(second.headers.get("location")).toBe("/lti/open?gone=1");
+  });
+  it("links an LMS course once, for the instructor the launch named, to a course they teach or a new one", async () => {
+    const a = await t.db.ltiContext.create({
+      data: { platformId: platformRowId, contextId: "course-link-a", title: "Routing 201", label: "RT201" },
+    });
+    const b = await t.db.ltiContext.create({ data: { platformId: platformRowId, contextId: "course-link-b" } });
+    const now = new Date();
+    const secret = authSecret();
+    const made: string[] = [];
+    const create = async (fields: { code: string; title: string }) => {
+      const course = await t.db.course.create({ data: { ...fields, joinCode: randomUUID().slice(0, 8), createdById: "owner" } });
+      made.push(course.title);
+      return course;
+    };
+    const input = { contextId: a.id, userId: "owner", secret, now, ticket: contextTicket(secret, a.id, "owner", now) };
+    // Someone else's ticket, and a course the person does not teach, are refused.
+    await expect(
+      linkContext(t.db, { ...input, ticket: contextTicket(secret, a.id, "ada", now), courseId: courseId }, create),
+    ).rejects.toThrow("ltiLaunch.context.ticketExpired");
+    await expect(linkContext(t.db, { ...input, courseId: `${courseId}-none` }, create)).rejects.toThrow("ltiLaunch.context.notYourCourse");
+    await t.db.enrollment.upsert({
+      where: { courseId_userId: { courseId, userId: "owner" } },
+      create: { courseId, userId: "owner", role: "INSTRUCTOR" },
+      update: { role: "INSTRUCTOR" },
+    });
+    expect(await linkContext(t.db, { ...input, courseId }, create)).toBe(courseId);
+    expect(await linkContext(t.db, { ...input, courseId: null }, create)).toBe(courseId); // linked once
+    expect(made).toEqual([]);
+    const fresh = await linkContext(
+      t.db,
+      { ...input, contextId: b.id, ticket: contextTicket(secret, b.id, "owner", now), courseId: null },
+      create,
+    );
+    expect(made).toEqual(["course-link-b"]);
+    expect((await t.db.ltiContext.findUniqueOrThrow({ where: { id: b.id } })).courseId).toBe(fresh);
+    expect(await t.db.auditLog.count({ where: { action: "lti.context.link" } })).toBe(2);
   });
 });
