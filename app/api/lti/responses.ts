@@ -29,7 +29,10 @@ export function https(): boolean {
 export async function readForm(request: Request): Promise<URLSearchParams> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded")
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", msg("ltiLaunch.notForm", { type: type || "—" }));
+    throw new AppError(
+      "UNSUPPORTED_MEDIA_TYPE",
+      msg("ltiLaunch.notForm", { expected: "application/x-www-form-urlencoded", type: type || "—" }),
+    );
   return new URLSearchParams(decodeUtf8(await readBody(request, LTI_FORM_LIMIT)));
 }
 
