@@ -25,9 +25,11 @@ const config: NextConfig = {
   async headers() {
     const common = commonSecurityHeaders(servedOverHttps(appUrl));
     const nonPage = [...common, { key: "Content-Security-Policy", value: NON_PAGE_CSP }];
-    // Pages get theirs, with a nonce, from proxy.ts.
+    // Pages get theirs, with a nonce, from proxy.ts. The LTI login and launch answer in the
+    // LMS's frame with a page of their own and its own policy (app/api/lti/responses.ts): a second,
+    // frame-refusing policy here would be enforced too.
     return [
-      { source: "/api/:path*", headers: nonPage },
+      { source: "/api/:path((?!lti/(?:login|launch)$).*)", headers: nonPage },
       { source: "/_next/:path*", headers: nonPage },
       { source: "/icon.svg", headers: nonPage },
       { source: "/favicon.ico", headers: nonPage },
