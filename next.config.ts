@@ -27,12 +27,13 @@ const config: NextConfig = {
     const nonPage = [...common, { key: "Content-Security-Policy", value: NON_PAGE_CSP }];
     // Pages get theirs, with a nonce, from proxy.ts.
     return [
-      // LTI pages answered by route handlers set their own policy: the deep-linking answer (its
-      // form posts to the LMS) and the dynamic-registration result (shown in the LMS's frame,
-      // one script). A header set here would win over the handler's.
-      { source: "/api/:path((?!lti/deep-link/|lti/register$).*)", headers: nonPage },
+      // LTI pages answered by route handlers set their own policy, and a header set here would
+      // win over the handler's (or be enforced as well): the login and launch answer in the LMS's
+      // frame (app/api/lti/responses.ts), the deep-linking answer's form posts to the LMS, and the
+      // dynamic-registration result is shown in the LMS's frame with one script.
+      { source: "/api/:path((?!lti/deep-link/|lti/register$|lti/(?:login|launch)$).*)", headers: nonPage },
+      { source: "/api/lti/:path(login|launch|register)", headers: common },
       { source: "/api/lti/deep-link/:path*", headers: common },
-      { source: "/api/lti/register", headers: common },
       { source: "/_next/:path*", headers: nonPage },
       { source: "/icon.svg", headers: nonPage },
       { source: "/favicon.ico", headers: nonPage },

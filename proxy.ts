@@ -5,7 +5,8 @@
 //   reader's language as the cookie and Accept-Language say (the account's choice is not
 //   read here: the switch sets the cookie too);
 // - every page gets a Content-Security-Policy with a fresh nonce, which Next.js reads from the
-//   request's CSP header and puts on its scripts (lib/server/security-headers.ts);
+//   request's CSP header and puts on its scripts (lib/server/security-headers.ts), and may be
+//   framed by the registered LMS platforms (lib/lti/frame-origins.ts, cached per process);
 // - while the database is unreachable, pages get the 503 page; each request checks again
 //   (cached for a second), so the app recovers by itself.
 // The JSON APIs are not routed through here (only API paths with a %-escape that may not
@@ -15,6 +16,8 @@
 // files, their headers.
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseHealthy } from "@/lib/db/health";
+import { db } from "@/lib/db/client";
+import { framingOrigins } from "@/lib/lti/frame-origins";
 import { env } from "@/lib/env";
 import { readerLocale, textIn } from "@/lib/i18n/translate";
 import { actionRequestError } from "@/lib/server/action-guard";
@@ -48,7 +51,9 @@ export async function proxy(request: NextRequest) {
   }
   const https = servedOverHttps(env.APP_URL);
   const nonce = newNonce();
-  const frameAncestors = frameAncestorsFor(request.nextUrl.pathname);
+  // While the database is out of reach no LMS is known, and no page is framed.
+  const platformOrigins = await framingOrigins(db).catch(() => [] as string[]);
+  const frameAncestors = frameAncestorsFor(request.nextUrl.pathname, platformOrigins);
   const csp = pageCsp({ nonce, frameAncestors, https, dev: env.NODE_ENV === "development" });
   const framed = frameAncestors.join(" ") !== "'none'";
   // Next.js takes the nonce from the request's Content-Security-Policy header while rendering.

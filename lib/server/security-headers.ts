@@ -1,7 +1,8 @@
 // The security headers, one definition for every response: pages get a Content-Security-Policy
 // with a fresh nonce per request (set in proxy.ts, which Next.js reads to put the nonce on its
 // own inline and bundle scripts); API responses, static assets and 404s outside the pages get
-// a policy that allows nothing (next.config.ts). No page may be framed by another site.
+// a policy that allows nothing (next.config.ts). No page may be framed by another site, but
+// for the registered LMS platforms, which show the app in their course pages (LTI).
 
 export type HeaderList = { key: string; value: string }[];
 
@@ -25,12 +26,18 @@ export function commonSecurityHeaders(https: boolean): HeaderList {
 /** For responses that are not pages (JSON, assets, API 404s): nothing may run, load or frame them. */
 export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/** Pages no LMS may frame: the site's administration and a person's account (clickjacking). */
+const NEVER_FRAMED = /^\/(admin|account)(\/|$)/;
+
 /**
- * Who may show a page in a frame. Today: nobody (clickjacking). LTI launch pages, when they
- * come, return the origins of the registered LMS platforms for their paths here.
+ * Who may show a page in a frame: the registered LMS platforms' origins (an LTI launch opens
+ * the quiz inside the LMS's page, and the student goes on from there), except for the pages
+ * no one may frame; nobody when no platform is registered.
  */
-export function frameAncestorsFor(_pathname: string): string[] {
-  return ["'none'"];
+export function frameAncestorsFor(pathname: string, platformOrigins: readonly string[]): string[] {
+  const origins = platformOrigins.filter((o) => /^https?:\/\/[^\s;,'"]+$/.test(o));
+  if (origins.length === 0 || NEVER_FRAMED.test(pathname)) return ["'none'"];
+  return [...origins];
 }
 
 /** A page's policy: scripts only from this origin and with this request's nonce. */

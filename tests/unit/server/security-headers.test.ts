@@ -15,7 +15,9 @@ function directives(csp: string): Map<string, string> {
 }
 
 describe("pageCsp", () => {
-  const csp = directives(pageCsp({ nonce: "abc", frameAncestors: frameAncestorsFor("/admin"), https: false, dev: false }));
+  const csp = directives(
+    pageCsp({ nonce: "abc", frameAncestors: frameAncestorsFor("/admin", ["https://canvas.uni.test"]), https: false, dev: false }),
+  );
   it("allows scripts only with the nonce, never inline or eval", () => {
     expect(csp.get("script-src")).toContain("'nonce-abc'");
     expect(csp.get("script-src")).not.toMatch(/unsafe-inline|unsafe-eval/);
@@ -28,6 +30,32 @@ describe("pageCsp", () => {
     expect(directives(pageCsp({ nonce: "n", frameAncestors: ["'none'"], https: true, dev: false })).has("upgrade-insecure-requests")).toBe(
       true,
     );
+  });
+});
+
+describe("frameAncestorsFor", () => {
+  const lms = ["https://canvas.uni.test", "http://127.0.0.1:4100"];
+  it("lets the registered LMS platforms frame the pages a launch opens", () => {
+    for (const path of ["/courses/c1/quizzes/q1/start", "/courses/c1/attempts/a1", "/lti/open", "/login"])
+      expect(frameAncestorsFor(path, lms)).toEqual(lms);
+    expect(
+      directives(pageCsp({ nonce: "n", frameAncestors: frameAncestorsFor("/lti/open", lms), https: false, dev: false })).get(
+        "frame-ancestors",
+      ),
+    ).toBe("https://canvas.uni.test http://127.0.0.1:4100");
+  });
+  it("lets no one frame the administration or account pages, nor any page when no platform is registered", () => {
+    for (const path of ["/admin", "/admin/lti", "/account", "/account/tokens"]) expect(frameAncestorsFor(path, lms)).toEqual(["'none'"]);
+    expect(frameAncestorsFor("/courses/c1", [])).toEqual(["'none'"]);
+  });
+  it("never lets an origin add a directive of its own", () => {
+    expect(frameAncestorsFor("/lti/open", ["https://a.test; script-src *", "https://b.test"])).toEqual(["https://b.test"]);
+  });
+  it("keeps the rest of the policy strict when framed", () => {
+    const framed = directives(pageCsp({ nonce: "n", frameAncestors: lms, https: false, dev: false }));
+    expect(framed.get("form-action")).toBe("'self'");
+    expect(framed.get("object-src")).toBe("'none'");
+    expect(framed.get("base-uri")).toBe("'none'");
   });
 });
 
