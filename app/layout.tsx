@@ -8,6 +8,7 @@ import { TimeZoneCookie } from "@/components/time-zone-cookie";
 import { UserMenu } from "@/components/user-menu";
 import { getSessionUserOrNull } from "@/lib/auth/session";
 import "./globals.css";
+import { isPlaceholderEmail } from "@/lib/lti/placeholder-email";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
@@ -58,7 +59,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                       </Link>
                     ) : null}
                     <LanguageSwitch />
-                    <UserMenu name={user.name} email={user.email} isAdmin={user.isAdmin} />
+                    <UserMenu name={user.name} email={isPlaceholderEmail(user.email) ? user.name : user.email} isAdmin={user.isAdmin} />
                   </>
                 ) : (
                   <>

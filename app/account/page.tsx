@@ -11,6 +11,7 @@ import { authService } from "@/lib/auth/service";
 import { requireUser } from "@/lib/auth/session";
 import { tokenService } from "@/lib/auth/token-service";
 import { isLocale } from "@/lib/i18n/locales";
+import { isPlaceholderEmail } from "@/lib/lti/placeholder-email";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("account");
@@ -19,10 +20,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const user = await requireUser("/account");
-  const [sessions, tokens, t] = await Promise.all([
+  const [sessions, tokens, t, tCommon] = await Promise.all([
     authService.liveSessionCount(user.id),
     tokenService.tokenViews(user.id),
     getTranslations("account"),
+    getTranslations("common"),
   ]);
   return (
     <div className="max-w-xl">
@@ -32,7 +34,7 @@ export default async function AccountPage() {
           <dt className="text-slate-600">{t("name")}</dt>
           <dd>{user.name}</dd>
           <dt className="text-slate-600">{t("email")}</dt>
-          <dd className="break-words">{user.email}</dd>
+          <dd className="break-words">{isPlaceholderEmail(user.email) ? tCommon("noEmail") : user.email}</dd>
           <dt className="text-slate-600">{t("signedInOn")}</dt>
           <dd>{t("sessions", { count: sessions })}</dd>
         </dl>

@@ -7,6 +7,7 @@ import { UserFlagToggle } from "@/components/user-flag-toggle";
 import { requireAdmin } from "@/lib/auth/session";
 import { accountService } from "@/lib/accounts";
 import { courseService } from "@/lib/courses";
+import { isPlaceholderEmail } from "@/lib/lti/placeholder-email";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -17,11 +18,12 @@ const SHOWN = 500;
 
 export default async function AdminPage() {
   const admin = await requireAdmin("/admin");
-  const [users, courses, t, lti] = await Promise.all([
+  const [users, courses, t, lti, tCommon] = await Promise.all([
     accountService.accounts(SHOWN),
     courseService.courseCount(),
     getTranslations("admin"),
     getTranslations("ltiAdmin"),
+    getTranslations("common"),
   ]);
   return (
     <>
@@ -55,7 +57,7 @@ export default async function AdminPage() {
                   {u.name} {u.invited ? <Badge tone="amber">{t("invited")}</Badge> : null}
                 </>
               ),
-              email: u.email,
+              email: isPlaceholderEmail(u.email) ? tCommon("noEmail") : u.email,
               canTeach: <UserFlagToggle userId={u.id} flag="canTeach" value={u.canTeach} label={t("canTeachLabel", { name: u.name })} />,
               isAdmin: <UserFlagToggle userId={u.id} flag="isAdmin" value={u.isAdmin} label={t("isAdminLabel", { name: u.name })} />,
               // Invited accounts have no password yet, and one's own is changed on the Account page.

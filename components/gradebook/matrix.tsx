@@ -18,6 +18,7 @@ import {
 } from "@/lib/gradebook/client";
 import type { CellStatus, GradebookView } from "@/lib/gradebook/gradebook";
 import { buttonStyles, EmptyState } from "../ui";
+import { isPlaceholderEmail } from "@/lib/lti/client";
 
 /** Rows per page: enough to compare a section at a glance, few enough to render at once. */
 export const PAGE_SIZE = 100;
@@ -225,7 +226,7 @@ export function GradebookMatrix({ courseId, book }: { courseId: string; book: Ma
                     className="sticky left-0 z-10 border-b border-r border-slate-200 bg-white px-3 py-2 text-left font-medium"
                   >
                     <span className="block text-slate-900">{row.name || row.email}</span>
-                    <span className="block text-xs font-normal text-slate-600">{row.email}</span>
+                    {isPlaceholderEmail(row.email) ? null : <span className="block text-xs font-normal text-slate-600">{row.email}</span>}
                   </th>
                   <td className="border-b border-slate-200 px-3 py-2 text-slate-700">{row.section ?? t("noSection")}</td>
                   {row.cells.map((packed, i) => {

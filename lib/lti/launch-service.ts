@@ -9,6 +9,7 @@ import { decodeJwt } from "jose";
 import { auditCreate } from "../audit";
 import type { CourseRole } from "../auth/roles";
 import { contextTicket } from "./context-ticket";
+import { quizIdFromCustom } from "./deep-linking";
 import { verifyLaunch, type VerifiedLaunch } from "./id-token";
 import type { LaunchClaims } from "./launch-claims";
 import {
@@ -28,25 +29,12 @@ import {
 } from "./launch-queries";
 import { LaunchRefusal } from "./launch-refusal";
 import { loginOfState, stateCookieName } from "./login";
+import { placeholderEmail } from "./placeholder-email";
 import { createHandoff, createSession, sessionCookie } from "./lti-session";
 import { courseRoleOf } from "./roles";
 import { toolUrls, MESSAGE_TYPE } from "./vocabulary";
 
-/**
- * The address of someone the LMS did not name an email for (a "No PII" launch), or whose email
- * belongs to another account here: unique per (issuer, sub), under the reserved `.invalid`
- * domain (RFC 2606), so it can never be anyone's real address and no mail is ever sent to it.
- */
-export const PLACEHOLDER_EMAIL_DOMAIN = "lms.invalid";
-
-export function placeholderEmail(issuer: string, sub: string): string {
-  return `lti-${createHash("sha256").update(`${issuer}\0${sub}`).digest("hex").slice(0, 32)}@${PLACEHOLDER_EMAIL_DOMAIN}`;
-}
-
-/** Whether an account's address is a placeholder: pages show no address for it. */
-export function isPlaceholderEmail(email: string): boolean {
-  return email.endsWith(`@${PLACEHOLDER_EMAIL_DOMAIN}`);
-}
+export { isPlaceholderEmail, placeholderEmail } from "./placeholder-email";
 
 /** The name an account gets when the LMS sends none: the LMS's short id for the person. */
 function fallbackName(issuer: string, sub: string): string {
@@ -101,7 +89,7 @@ export type LaunchOptions = {
   now: Date;
   /** The app's secret (lib/auth/secret): it signs the session cookie and the link page's ticket. */
   secret: string;
-  /** The quiz an activity's custom parameters name (what a deep-linking response put there), or null. */
+  /** The quiz an activity's custom parameters name (what a deep-linking response put there), or null; by default deep linking's own key. */
   quizFromCustom?: (custom: Record<string, unknown>) => string | null;
 };
 
@@ -168,7 +156,7 @@ export async function provisionLaunch(db: LaunchDb, launch: VerifiedLaunch, opti
   });
   if (!courseId) return { ...result, linkId: link.id, target: linkPage(`/lti/links/${link.id}`) };
   let quizId = link.quizId;
-  const named = quizId ? null : (options.quizFromCustom?.(claims.custom) ?? null);
+  const named = quizId ? null : (options.quizFromCustom ?? quizIdFromCustom)(claims.custom);
   if (named && (await quizInCourse(db, named, courseId))) quizId = await linkQuizOnce(db, link.id, named);
   if (!quizId) return { ...result, linkId: link.id, target: `/lti/links/${link.id}` };
   const quizPage = `/courses/${courseId}/quizzes/${quizId}`;

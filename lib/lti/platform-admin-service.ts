@@ -7,19 +7,29 @@ import { appUrl } from "../env";
 import { addDeployment, deletePlatform, removeDeployment, rotateToolKey, toolKeyStatus, updatePlatform } from "./platform-admin";
 import { platformsWithDeployments } from "./platform-queries";
 import { createRegistrationInvite, registerDynamically, registerPlatform } from "./registration";
+import { forgetFramingOrigins } from "./frame-origins";
 import { publishedJwks } from "./tool-keys";
+
+/** A change to the platforms: this process's list of who may frame the app is read again (others within 30 s). */
+function reframing<A extends unknown[], R>(change: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    const result = await change(...args);
+    forgetFramingOrigins();
+    return result;
+  };
+}
 
 export const ltiAdminService = bound(db, {
   platformsWithDeployments,
-  registerPlatform,
-  updatePlatform,
-  deletePlatform,
+  registerPlatform: reframing(registerPlatform),
+  updatePlatform: reframing(updatePlatform),
+  deletePlatform: reframing(deletePlatform),
   addDeployment,
   removeDeployment,
   rotateToolKey,
   toolKeyStatus,
   createRegistrationInvite,
-  registerDynamically,
+  registerDynamically: reframing(registerDynamically),
   publishedJwks,
 });
 

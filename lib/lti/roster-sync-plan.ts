@@ -16,7 +16,6 @@
 // changes. Names follow the LMS for accounts without a password of their own; an SIS id fills an
 // empty one. Members inactive or deleted in the LMS, and members who came from the LMS but are
 // no longer listed, are marked as having left; nothing is deleted, attempts and grades stay.
-import { createHash } from "node:crypto";
 import type { CourseRole } from "../auth/roles";
 import type { LmsMember, MemberStatus } from "./nrps";
 import { courseRoleOf } from "./roles";
@@ -146,11 +145,6 @@ const RANK: Record<CourseRole, number> = { STUDENT: 0, TA: 1, INSTRUCTOR: 2 };
 /** How many writes applying the plan makes (what the preview counts as changes). */
 export function syncChangeCount(plan: SyncPlan): number {
   return plan.add.length + plan.update.length + plan.left.length + plan.track.length;
-}
-
-/** The address of an account made for a member the LMS gives no address for: unique per identity, never deliverable (RFC 2606 .invalid). */
-export function placeholderEmail(issuer: string, sub: string): string {
-  return `lms-${createHash("sha256").update(`${issuer}\n${sub}`).digest("hex").slice(0, 24)}@lms.invalid`;
 }
 
 const key = (issuer: string, sub: string) => `${issuer}\n${sub}`;

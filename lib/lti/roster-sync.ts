@@ -13,7 +13,8 @@ import type { Db } from "../db/client";
 import { msg } from "../i18n/msg";
 import { AppError } from "../server/errors";
 import { fetchMemberships } from "./nrps";
-import { placeholderEmail, planRosterSync, type Identity, type ListedMember, type SyncPlan } from "./roster-sync-plan";
+import { placeholderEmail } from "./placeholder-email";
+import { planRosterSync, type Identity, type ListedMember, type SyncPlan } from "./roster-sync-plan";
 import { createIdentities, markLmsStatus, renameUser, syncContexts, syncStateOf, updateEnrolment } from "./roster-sync-queries";
 import type { Fetch } from "./service-token";
 

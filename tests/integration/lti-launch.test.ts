@@ -234,6 +234,37 @@ describe.each(DATABASES)("%s", (_provider, open) => {
     expect(link).toBe(`/lti/links/${row.id}`);
   });
 
+  it("links an activity made by deep linking to the quiz its custom parameter names, and only a quiz of this course", async () => {
+    // Deep Linking 2.0 §3.4.1: the custom parameters of the content item come back in every launch.
+    oidc.prepare(
+      "dl",
+      resourceLinkClaims(platform, {
+        sub: "lin-sub",
+        role: "Instructor",
+        resourceLinkId: "link-4",
+        targetLinkUri: urls.launch,
+        custom: { synack_quiz: quizId },
+      }),
+    );
+    expect(await targetOf((await launchAs("dl")).response)).toBe(`/courses/${courseId}/quizzes/${quizId}`);
+    expect((await t.db.ltiResourceLink.findFirstOrThrow({ where: { resourceLinkId: "link-4" } })).quizId).toBe(quizId);
+
+    oidc.prepare(
+      "dl-other",
+      resourceLinkClaims(platform, {
+        sub: "lin-sub",
+        role: "Instructor",
+        resourceLinkId: "link-5",
+        targetLinkUri: urls.launch,
+        custom: { synack_quiz: "a-quiz-of-another-course" },
+      }),
+    );
+    const other = await targetOf((await launchAs("dl-other")).response);
+    const row = await t.db.ltiResourceLink.findFirstOrThrow({ where: { resourceLinkId: "link-5" } });
+    expect(row.quizId).toBeNull();
+    expect(other).toBe(`/lti/links/${row.id}`);
+  });
+
   it("gives a launch without name or email an address that is no one's, and a name", async () => {
     oidc.prepare("anon", resourceLinkClaims(platform, { sub: "anon-sub", name: null, email: null, targetLinkUri: urls.launch }));
     await launchAs("anon");

@@ -4,7 +4,6 @@
 // creator's role, people enrolled by hand, anything deleted).
 import { describe, expect, it } from "vitest";
 import {
-  placeholderEmail,
   planRosterSync,
   syncChangeCount,
   type ListedMember,
@@ -12,6 +11,7 @@ import {
   type SyncEnrolment,
   type SyncState,
 } from "@/lib/lti/roster-sync-plan";
+import { placeholderEmail } from "@/lib/lti/placeholder-email";
 
 const ISS = "https://canvas.test";
 const M = "http://purl.imsglobal.org/vocab/lis/v2/membership#";
@@ -228,7 +228,7 @@ describe("planRosterSync", () => {
 
 describe("placeholderEmail", () => {
   it("is one undeliverable address per LMS identity", () => {
-    expect(placeholderEmail(ISS, "u1")).toMatch(/^lms-[0-9a-f]{24}@lms\.invalid$/);
+    expect(placeholderEmail(ISS, "u1")).toMatch(/^lti-[0-9a-f]{32}@lms\.invalid$/);
     expect(placeholderEmail(ISS, "u1")).toBe(placeholderEmail(ISS, "u1"));
     expect(placeholderEmail(ISS, "u1")).not.toBe(placeholderEmail("https://moodle.test", "u1"));
   });

@@ -13,6 +13,7 @@ import { requireCourse } from "@/lib/auth/session";
 import { courseService, enrollmentService } from "@/lib/courses";
 import { rosterSync } from "@/lib/lti/roster-sync-service";
 import { appUrl } from "@/lib/env";
+import { isPlaceholderEmail } from "@/lib/lti/placeholder-email";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("roster");
@@ -36,11 +37,12 @@ export default async function RosterPage({
     ? await authService.inviteTokens(enrollments.filter((e) => e.user.invited).map((e) => e.user.id))
     : new Map<string, string>();
   const staffInvites = instructor ? await enrollmentService.staffInvitesOf(courseId) : [];
-  const [t, tc, ti, tl] = await Promise.all([
+  const [t, tc, ti, tl, tCommon] = await Promise.all([
     getTranslations("roster"),
     getTranslations("courses"),
     getTranslations("rosterImport"),
     getTranslations("ltiRoster"),
+    getTranslations("common"),
   ]);
   const editable = can(access.role, "roster.import");
   const syncable = can(access.role, "roster.sync") && (await rosterSync.canSyncRoster(courseId));
@@ -108,7 +110,7 @@ export default async function RosterPage({
                 key: e.id,
                 cells: {
                   name: e.user.name,
-                  email: e.user.email,
+                  email: isPlaceholderEmail(e.user.email) ? tCommon("noEmail") : e.user.email,
                   role: tc("role", { role: e.role }),
                   section: e.section ?? "—",
                   identifiers: identifiers(e),

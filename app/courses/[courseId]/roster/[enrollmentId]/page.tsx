@@ -15,6 +15,7 @@ import { requireCourse } from "@/lib/auth/session";
 import { rosterEdits } from "@/lib/courses";
 import { appUrl } from "@/lib/env";
 import { rosterImport } from "@/lib/lms/roster-service";
+import { isPlaceholderEmail } from "@/lib/lti/placeholder-email";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("rosterImport.edit");
@@ -38,7 +39,8 @@ export default async function RosterPersonPage({ params }: { params: Promise<{ c
   const self = member.userId === access.user.id;
   const role = CourseRoleSchema.catch("STUDENT").parse(member.role);
   const invite = manages && member.user.invited ? (await authService.inviteTokens([member.userId])).get(member.userId) : undefined;
-  const { name, email } = member.user;
+  const { name } = member.user;
+  const email = isPlaceholderEmail(member.user.email) ? (await getTranslations("common"))("noEmail") : member.user.email;
   return (
     <>
       <PageHeader
