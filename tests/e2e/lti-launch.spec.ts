@@ -2,21 +2,33 @@
 // in an iframe of the app (on localhost: another site, as an LMS and a tool are), the OIDC login
 // and the launch run inside the frame, and the student lands on the quiz's start page there,
 // signed in by a cookie made for the frame (SameSite=None; Secure; Partitioned). A launch the
-// app refuses says why inside the frame. axe judges both pages, the frame included.
+// app refuses says why inside the frame. axe judges both pages, the frame included. A student
+// who submits inside the frame has the score posted to the LMS's gradebook (the mock's AGS).
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { startMockPlatform, type MockPlatform } from "../support/lti-platform";
+import type { JSONWebKeySet, JWK } from "jose";
+import { installAgs, type MockAgs } from "../support/lti-platform/ags";
 import { installOidc, resourceLinkClaims, type Oidc } from "../support/lti-platform/oidc";
 import { createQuiz, withDb } from "./e2e-db";
 import { expectAccessible } from "./helpers";
 
 let platform: MockPlatform;
 let oidc: Oidc;
+let ags: MockAgs;
 let quizId: string;
 let courseId: string;
 
 test.beforeAll(async ({ baseURL }) => {
-  platform = await startMockPlatform();
+  // The platform checks the tool's service-token assertions against the keys the app keeps.
+  const toolJwks = (): Promise<JSONWebKeySet> =>
+    Promise.resolve(
+      withDb((db) => ({
+        keys: (db.prepare(`SELECT publicJwk FROM LtiKey`).all() as { publicJwk: string }[]).map((r) => JSON.parse(r.publicJwk) as JWK),
+      })),
+    );
+  platform = await startMockPlatform({ toolJwks });
+  ags = installAgs(platform, { style: "canvas" });
   oidc = installOidc(platform, { toolLoginUrl: `${baseURL}/api/lti/login`, toolLaunchUrl: `${baseURL}/api/lti/launch` });
   quizId = createQuiz("Launched from the LMS", "handshake-states", { feedbackRelease: "IMMEDIATELY" });
   withDb((db) => {
@@ -72,6 +84,41 @@ test("a student opens the quiz from the LMS's page, signed in inside its frame",
   expect(session).toMatchObject({ sameSite: "None", secure: true, httpOnly: true });
   expect(session?.partitionKey).toBeTruthy();
   await expectAccessible(page);
+});
+
+test("a student takes the quiz inside the LMS's frame, and the score reaches the LMS's gradebook", async ({ page, request, baseURL }) => {
+  test.setTimeout(120_000);
+  await expect
+    .poll(async () => (await request.get("/login")).headers()["content-security-policy"], { timeout: 40_000, intervals: [1000] })
+    .toContain(`frame-ancestors ${platform.origin}`);
+  // AGS 2.0 §3.1: the launch names the line-item container; the app finds or makes the activity's item there.
+  oidc.prepare("sam", {
+    ...resourceLinkClaims(platform, {
+      sub: "sam-sub",
+      name: "Sam Student",
+      email: "sam@lms.test",
+      targetLinkUri: `${baseURL}/api/lti/launch`,
+    }),
+    "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint": {
+      scope: ["https://purl.imsglobal.org/spec/lti-ags/scope/lineitem", "https://purl.imsglobal.org/spec/lti-ags/scope/score"],
+      lineitems: ags.lineItemsUrl,
+    },
+  });
+  await page.goto(oidc.coursePageUrl("sam"));
+  const frame = page.frameLocator('iframe[title="SynAck Lab activity"]');
+  await frame.getByRole("button", { name: "Start now" }).click({ timeout: 20_000 });
+  await frame.getByRole("button", { name: "Submit attempt" }).click({ timeout: 20_000 });
+  await frame.getByRole("dialog").getByRole("button", { name: "Submit", exact: true }).click();
+  await expect.poll(() => ags.accepted.filter((a) => a.userId === "sam-sub").length, { timeout: 30_000 }).toBe(1);
+  expect(ags.created).toHaveLength(1);
+  // The review, in the frame, says what the LMS was sent.
+  await expect(frame.getByText("Score: 0 / 2")).toBeVisible({ timeout: 20_000 });
+  expect(ags.accepted[0].body).toMatchObject({
+    userId: "sam-sub",
+    scoreMaximum: 2,
+    activityProgress: "Completed",
+    gradingProgress: "FullyGraded",
+  });
 });
 
 test("a launch the app refuses says why, inside the frame", async ({ page, baseURL }) => {
