@@ -342,7 +342,8 @@ test("every authoring page in this build is in the page table", () => {
 });
 
 test("every authoring page × every role, and at 360 px for those who may open it", async () => {
-  test.setTimeout(300_000);
+  // Some 40 pages × 5 callers, each a full render: minutes on a busy 2-core machine.
+  test.setTimeout(600_000);
   const present = Object.entries(PAGES).filter(([file]) => {
     try {
       return statSync(join("app", file)).isFile();
