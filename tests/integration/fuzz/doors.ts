@@ -2,10 +2,20 @@
 // (by exported name; ids come from the build) and the better-auth endpoints that
 // app/api/auth/[...all] exposes. A new route, action or exposed endpoint gets a row here.
 import { z } from "zod";
-import { ClaimInviteSchema, SignInSchema, SignUpSchema } from "@/lib/auth/schemas";
+import { CourseRoleSchema } from "@/lib/auth/roles";
+import {
+  ChangePasswordSchema,
+  ClaimInviteSchema,
+  ForgotPasswordSchema,
+  ResetLinkSchema,
+  ResetPasswordSchema,
+  SignInSchema,
+  SignUpSchema,
+} from "@/lib/auth/schemas";
 import { AcceptStaffInviteSchema, CreateCourseSchema, EnrollByEmailSchema, JoinCourseSchema } from "@/lib/courses/schemas";
 import { operations } from "@/lib/api/operations";
 import { EnrollmentFieldsSchema, RosterApplySchema, RosterPreviewSchema } from "@/lib/lms/roster-schemas";
+import { platformSchema } from "@/lib/lti/registration-config";
 import { SegmentAnswerSchema } from "@/lib/questions/kinds/fields";
 
 export type RouteDoor = { kind: "route"; method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; path: string; body?: z.ZodType };
@@ -14,6 +24,9 @@ export type ActionDoor = { kind: "action"; name: string; shape: "form" | "call" 
 export type AuthDoor = { kind: "auth"; method: "GET" | "POST"; path: string };
 
 const courseId = z.object({ courseId: z.string() });
+const id = z.string().min(1).max(100);
+const member = courseId.extend({ enrollmentId: id });
+const platform = platformSchema(true);
 
 export const ROUTES: RouteDoor[] = [
   { kind: "route", method: "GET", path: "/api/health" },
@@ -31,6 +44,19 @@ export const ROUTES: RouteDoor[] = [
       ]),
     }),
   },
+  // LTI 1.3: the addresses an LMS and its users' browsers reach (docs/lti.md).
+  { kind: "route", method: "GET", path: "/api/lti/jwks" },
+  { kind: "route", method: "GET", path: "/api/lti/login" },
+  {
+    kind: "route",
+    method: "POST",
+    path: "/api/lti/login",
+    body: z.object({ iss: z.string(), login_hint: z.string(), target_link_uri: z.string() }),
+  },
+  { kind: "route", method: "POST", path: "/api/lti/launch", body: z.object({ id_token: z.string(), state: z.string() }) },
+  { kind: "route", method: "GET", path: "/api/lti/register" },
+  { kind: "route", method: "POST", path: "/api/lti/handoff", body: z.object({ token: z.string() }) },
+  { kind: "route", method: "POST", path: "/api/lti/deep-link/:id", body: z.object({ quizId: z.string(), action: z.string() }) },
   // Every /api/v1 operation, from its declaration (lib/api/operations): `{name}` becomes `:name`.
   ...operations.map((op): RouteDoor => ({
     kind: "route",
@@ -81,6 +107,41 @@ export const ACTIONS: ActionDoor[] = [
     input: z.object({ locale: z.enum(["en", "zh-CN", "browser"]), from: z.enum(["header", "account"]) }),
     signedIn: false,
   },
+  // Passwords.
+  { kind: "action", name: "changePasswordAction", shape: "form", input: ChangePasswordSchema, signedIn: true },
+  { kind: "action", name: "forgotPasswordAction", shape: "form", input: ForgotPasswordSchema, signedIn: false },
+  { kind: "action", name: "resetPasswordAction", shape: "form", input: ResetPasswordSchema, signedIn: false },
+  { kind: "action", name: "makeCourseResetLinkAction", shape: "call", input: ResetLinkSchema, signedIn: true },
+  { kind: "action", name: "makeAdminResetLinkAction", shape: "call", input: ResetLinkSchema, signedIn: true },
+  // The roster's edits of one person.
+  { kind: "action", name: "changeRoleAction", shape: "form", input: member.extend({ role: CourseRoleSchema }), signedIn: true },
+  { kind: "action", name: "removeMemberAction", shape: "form", input: member, signedIn: true },
+  // LTI: the admin page, linking an LMS course and activities, the roster sync, scores sent again.
+  { kind: "action", name: "addPlatformAction", shape: "form", input: platform, signedIn: true },
+  { kind: "action", name: "editPlatformAction", shape: "form", input: platform.extend({ platformId: id }), signedIn: true },
+  { kind: "action", name: "deletePlatformAction", shape: "form", input: z.object({ platformId: id }), signedIn: true },
+  { kind: "action", name: "addDeploymentAction", shape: "form", input: z.object({ platformId: id, deploymentId: id }), signedIn: true },
+  { kind: "action", name: "removeDeploymentAction", shape: "form", input: z.object({ platformId: id, deploymentId: id }), signedIn: true },
+  { kind: "action", name: "rotateKeyAction", shape: "form", input: z.object({}), signedIn: true },
+  { kind: "action", name: "createInviteAction", shape: "form", input: z.object({}), signedIn: true },
+  {
+    kind: "action",
+    name: "linkLtiContextAction",
+    shape: "form",
+    input: z.object({ contextId: id, ticket: id, courseId: id, next: z.string().max(200).optional() }),
+    signedIn: true,
+  },
+  { kind: "action", name: "chooseLinkQuizAction", shape: "form", input: courseId.extend({ linkId: id, quizId: id }), signedIn: true },
+  { kind: "action", name: "createLtiQuizAction", shape: "form", input: courseId.extend({ title: z.string().max(200) }), signedIn: true },
+  {
+    kind: "action",
+    name: "applyRosterSyncAction",
+    shape: "form",
+    input: courseId.extend({ digest: z.string().regex(/^[0-9a-f]{64}$/) }),
+    signedIn: true,
+  },
+  { kind: "action", name: "resendLtiScoreAction", shape: "form", input: courseId.extend({ quizId: id, userId: id }), signedIn: true },
+  { kind: "action", name: "resendFailedLtiScoresAction", shape: "form", input: courseId, signedIn: true },
   // Signing out ends the fuzzing session, so these are knocked on without one.
   { kind: "action", name: "signOutAction", shape: "button", input: z.object({}), signedIn: false },
   { kind: "action", name: "signOutEverywhereAction", shape: "button", input: z.object({}), signedIn: false },
