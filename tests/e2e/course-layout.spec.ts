@@ -130,7 +130,9 @@ test("replacing the join code shows the new code at once", async ({ browser }) =
   const code = page.getByLabel(/^Join code /);
   await expect(code).toHaveText(/^[A-Z0-9]{8}$/);
   const before = await code.textContent();
+  // Replacing asks first: the old code stops working at once.
   await page.getByRole("button", { name: "Replace join code" }).click();
+  await page.getByRole("button", { name: "Yes, replace it" }).click();
   await expect(code).toHaveText(/^[A-Z0-9]{8}$/);
   await expect(code).not.toHaveText(before ?? "");
   await context.close();
