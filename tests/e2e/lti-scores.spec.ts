@@ -103,7 +103,8 @@ test("scores go to the LMS after each submit; a refused one is shown with its re
     const staff = await person(browser, "instructor@synack.test");
     const page = staff.page;
     await page.goto(`/courses/${courseId}/gradebook`);
-    await expect(page.getByTestId("lti-summary")).toHaveText("No scores are waiting to be sent, 1 failed, 1 sent.");
+    // Other specs share the demo course and may have sent scores of their own: the failed one is this test's.
+    await expect(page.getByTestId("lti-summary")).toHaveText(/^No scores are waiting to be sent, 1 failed, \d+ sent\.$/);
     const card = page.getByRole("region", { name: "Scores sent to the LMS" });
     const row = card.getByRole("row", { name: /Ben Carter/ });
     await expect(row).toContainText("failed: sending the score: the LMS answered 422");
@@ -119,7 +120,7 @@ test("scores go to the LMS after each submit; a refused one is shown with its re
     await expect(row.getByRole("status")).toHaveText("Queued: it will be sent to the LMS in a moment.");
     await expect.poll(() => ags.accepted.filter((a) => a.userId === "sub-ben").length, { timeout: 20_000 }).toBe(1);
     await page.reload();
-    await expect(page.getByTestId("lti-summary")).toHaveText("No scores are waiting to be sent, none failed, 2 sent.");
+    await expect(page.getByTestId("lti-summary")).toHaveText(/^No scores are waiting to be sent, none failed, \d+ sent\.$/);
     expect(ags.accepted).toHaveLength(2); // each score once
 
     // The cell says where the score is.
