@@ -148,7 +148,7 @@ const config = [
           patterns: [
             {
               regex:
-                "^@/lib/(?!forms$|questions/client$|grading/client$|tcp/(describe|trace|flags)$|auth/roles$|auth/permissions$|authoring/client$|gradebook/client$|lms/grades-client$|lti/client$|i18n/(locales|msg|render|localized)$)",
+                "^@/lib/(?!forms$|attempts/client$|questions/client$|grading/client$|tcp/(describe|trace|flags)$|auth/roles$|auth/permissions$|authoring/client$|gradebook/client$|lms/grades-client$|lti/client$|i18n/(locales|msg|render|localized)$)",
               allowTypeImports: true,
               message: "Components import client-safe entry points only (docs/architecture.md §9).",
             },

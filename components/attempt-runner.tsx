@@ -4,13 +4,16 @@
 // repeat. A reload, a closed tab or a second device finds the last saved answers. A save or a
 // submit the server refuses is announced (an alert) and takes the focus, since typing on would
 // be in vain; a save that only failed to reach the server is announced and retried, and the
-// focus stays where the student is typing, so no keystroke goes astray. Each save carries a
+// focus stays where the student is typing, so no keystroke goes astray; so is one the server
+// could not take just now (502/503/504: a database restarting, a class's rush), and a submit
+// then tries again by itself. Each save carries a
 // number that counts up per answer, from the one the page came with: when several app
 // instances serve the class, an older save that arrives after a newer one is refused (409,
 // stale) instead of overwriting it, and this page then knows whether the newer one was its own.
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { isTransient, retryWaitMs } from "@/lib/attempts/client";
 import { answerProgress, type AnswerProgress, type Presentation } from "@/lib/questions/client";
 import { AnswerWidget, type Draft } from "./answer-widgets";
 import { QuestionSetup } from "./question-view";
@@ -27,6 +30,8 @@ type Item = {
 type SaveState = { kind: "idle" | "pending" | "saving" | "saved" | "error"; at?: string; message?: string };
 
 const DEBOUNCE_MS = 800;
+/** Tries of one submit: waits of 1, 2, 4, 8, 16 and 30 s between them (lib/attempts/client.ts). */
+const SUBMIT_TRIES = 7;
 
 // The flags' store: localStorage, and an event so that this page hears its own writes.
 const FLAGS_EVENT = "synack-flags";
@@ -110,6 +115,8 @@ export function AttemptRunner({
   const seqs = useRef(new Map<number, number>(items.map((i) => [i.position, i.saveSeq])));
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
+  // Seconds until a submit the server could not take yet is sent again.
+  const [submitRetryIn, setSubmitRetryIn] = useState<number | null>(null);
   const dialog = useRef<HTMLDialogElement>(null);
   // The server's clock minus ours, measured once the page is on screen.
   const offset = useRef(0);
@@ -124,6 +131,16 @@ export function AttemptRunner({
   useEffect(() => {
     if (focusError) document.getElementById(errorId(focusError.at))?.focus();
   }, [focusError]);
+
+  // A save that did not get through: announced, with the focus left where the student types, and sent again.
+  const later = useCallback((position: number, attempt: number, tr: typeof t, why: "busy" | "offline", retryAfter: string | null) => {
+    const wait = retryWaitMs(attempt, retryAfter, Math.random);
+    setSaves((s) => ({ ...s, [position]: { kind: "error", message: tr(`status.${why}`, { seconds: Math.round(wait / 1000) }) } }));
+    timers.current.set(
+      position,
+      setTimeout(() => void retry.current(position, attempt + 1), wait),
+    );
+  }, []);
 
   const save = useCallback(
     async (position: number, attempt = 0): Promise<boolean> => {
@@ -159,6 +176,10 @@ export function AttemptRunner({
           router.refresh();
           return false;
         }
+        if (isTransient(response.status)) {
+          later(position, attempt, t, "busy", response.headers.get("retry-after"));
+          return false;
+        }
         setSaves((s) => ({
           ...s,
           [position]: { kind: "error", message: body.message ?? t("status.failed", { status: response.status }) },
@@ -167,19 +188,11 @@ export function AttemptRunner({
         return false;
       } catch {
         // Offline or the server is restarting: keep the answer here and try again.
-        const wait = Math.min(30_000, 1000 * 2 ** attempt);
-        setSaves((s) => ({
-          ...s,
-          [position]: { kind: "error", message: t("status.offline", { seconds: Math.round(wait / 1000) }) },
-        }));
-        timers.current.set(
-          position,
-          setTimeout(() => void retry.current(position, attempt + 1), wait),
-        );
+        later(position, attempt, t, "offline", null);
         return false;
       }
     },
-    [attemptId, router, t],
+    [attemptId, router, t, later],
   );
 
   useEffect(() => {
@@ -209,7 +222,10 @@ export function AttemptRunner({
     setSubmitting(true);
     setSubmitError(null);
     await flush();
-    for (let attempt = 0; attempt < 4; attempt++) {
+    // Sent again while the server cannot take it (up to about two minutes, at most 30 s apart): a
+    // submit is safe to repeat, and at the deadline the whole class submits at once.
+    for (let attempt = 0; attempt < SUBMIT_TRIES; attempt++) {
+      let retryAfter: string | null = null;
       try {
         const response = await fetch(`/api/attempts/${attemptId}/submit`, {
           method: "POST",
@@ -221,12 +237,20 @@ export function AttemptRunner({
           return;
         }
         const body = (await response.json().catch(() => ({}))) as { message?: string };
-        setSubmitError(body.message ?? t("submitFailed", { status: response.status }));
-        setFocusError({ at: "submit" });
-        break;
+        if (!isTransient(response.status)) {
+          setSubmitError(body.message ?? t("submitFailed", { status: response.status }));
+          setFocusError({ at: "submit" });
+          break;
+        }
+        retryAfter = response.headers.get("retry-after");
       } catch {
-        await new Promise((r) => setTimeout(r, 1000 * 2 ** attempt));
+        // No answer at all: offline, or the server is restarting.
       }
+      if (attempt === SUBMIT_TRIES - 1) break;
+      const wait = retryWaitMs(attempt, retryAfter, Math.random);
+      setSubmitRetryIn(Math.round(wait / 1000));
+      await new Promise((r) => setTimeout(r, wait));
+      setSubmitRetryIn(null);
     }
     setSubmitting(false);
     if (!finished.current) {
@@ -283,6 +307,11 @@ export function AttemptRunner({
       {left !== null && left < 60_000 && left > 0 ? (
         <p role="alert" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {t("lastMinute")}
+        </p>
+      ) : null}
+      {submitRetryIn !== null ? (
+        <p role="status" className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="submit-retry">
+          {t("submitRetrying", { seconds: submitRetryIn })}
         </p>
       ) : null}
       {submitError ? (

@@ -144,6 +144,26 @@ test("the practice quiz: answers are kept across a reload, submit asks first, an
   await expect(time).toBeFocused();
   await page.unroute(saves5);
   await waitSaved(page, 5);
+  // A server that cannot take a save just now (503, as while its database restarts or under a
+  // class's rush) is not a refusal: the page says so, keeps the answer and sends it again by itself.
+  let busySaves = 0;
+  await page.route(saves5, (route) => {
+    if (busySaves++ > 0) return route.continue();
+    return route.fulfill({
+      status: 503,
+      contentType: "application/json",
+      headers: { "retry-after": "1" },
+      body: JSON.stringify({ error: "unavailable", message: "The database is unreachable." }),
+    });
+  });
+  // A change and back, within the debounce: one save, of the same answer.
+  await time.fill("1");
+  await time.fill(String((expected[4].ms ?? 0) + 1234));
+  await expect(status5).toHaveText(/^Not saved yet: the server is busy\. Retrying in 1 s\.$/);
+  await expect(time).toBeFocused();
+  await waitSaved(page, 5);
+  expect(busySaves).toBe(2);
+  await page.unroute(saves5);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/attempt.png`, fullPage: false });
 
@@ -184,14 +204,28 @@ test("the practice quiz: answers are kept across a reload, submit asks first, an
   await expect(dialog).toBeVisible();
   await page.getByRole("button", { name: "Keep working" }).click();
   await expect(page.getByRole("dialog")).toBeHidden();
+  // The submit meets a server that cannot take it yet, twice: the page says it will try again
+  // and does, by itself, until the submission is in.
+  const submits = "**/api/attempts/*/submit";
+  let busySubmits = 0;
+  await page.route(submits, (route) => {
+    if (busySubmits++ >= 2) return route.continue();
+    return route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ message: "Busy." }) });
+  });
   await page.getByRole("button", { name: "Submit attempt" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(page.getByTestId("submit-retry")).toHaveText(
+    /^The server could not take the submission yet\. Trying again in \d s; your answers are saved\.$/,
+  );
 
   const score = page.getByTestId("attempt-score");
-  await expect(score).toHaveText(/^Score: [\d.]+ \/ 11$/);
+  // After 1 s and 2 s (and up to a quarter more each) of waiting.
+  await expect(score).toHaveText(/^Score: [\d.]+ \/ 11$/, { timeout: 15_000 });
   const points = Number((await score.innerText()).match(/Score: ([\d.]+)/)![1]);
   expect(points).toBeGreaterThanOrEqual(3); // question 1 (2 points) and question 4 (1 point)
   expect(points).toBeLessThan(11);
+  expect(busySubmits).toBe(3);
+  await page.unroute(submits);
   const q1 = page.getByRole("region", { name: "Question 1 review" });
   await expect(q1.getByText("Correct.")).toBeVisible();
   // The review shows one question at a time; the question list leads to the others.
