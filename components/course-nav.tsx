@@ -25,7 +25,7 @@ export function CourseNav({ course, tabs }: CourseNavProps) {
         {course.term ? ` · ${course.term}` : ""}
       </p>
       <nav aria-label={t("label")} className="relative mt-1">
-        <ul ref={ref} className="-mb-px flex gap-1 overflow-x-auto pt-1">
+        <ul ref={ref} className="relative -mb-px flex gap-1 overflow-x-auto pt-1">
           {tabs.map((tab) => {
             const active = tab.segment === current;
             return (

@@ -94,10 +94,13 @@ export function DataTable<K extends string>({
   return (
     <div className="relative">
       {/* Focusable only when it scrolls, so a keyboard can scroll it and no empty tab stop is added otherwise.
-          The inline-size containment keeps a wide table from widening a grid or flex parent (and so the page). */}
+          The inline-size containment keeps a wide table from widening a grid or flex parent (and so the page).
+          Positioned, so that it is the containing block of what is absolutely positioned in its cells (the
+          sr-only part of a button's name): without it that text escapes the scroll box's clip, sits where
+          the wide table put it, and widens the page. */}
       <div
         ref={ref}
-        className="overflow-x-auto contain-inline-size"
+        className="relative overflow-x-auto contain-inline-size"
         role={overflowing ? "region" : undefined}
         aria-labelledby={overflowing ? captionId : undefined}
         tabIndex={overflowing ? 0 : undefined}

@@ -247,7 +247,7 @@ export function Timeline({
       </p>
       {asTable ? (
         // A scrolling box is a tab stop, so a keyboard can scroll it (axe: scrollable-region-focusable).
-        <div className="max-h-[32rem] overflow-auto" role="region" aria-label={heading} tabIndex={0}>
+        <div className="relative max-h-[32rem] overflow-auto" role="region" aria-label={heading} tabIndex={0}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("tableCaption", { title: heading })}</caption>
             <thead className="sticky top-0 bg-white text-slate-600">
@@ -288,7 +288,12 @@ export function Timeline({
             </button>
             {actualSize ? <span className="text-sm text-slate-600">{t("panHint")}</span> : null}
           </div>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={heading} tabIndex={0}>
+          <div
+            className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white"
+            role="region"
+            aria-label={heading}
+            tabIndex={0}
+          >
             <svg
               viewBox={`0 0 ${W} ${scale.height}`}
               width={actualSize ? W : "100%"}

@@ -189,7 +189,7 @@ export function SegmentTable({
   const text = useText();
   const update = (i: number, patch: Partial<SegmentDraft>) => onChange(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   return (
-    <div className="overflow-x-auto max-sm:overflow-visible">
+    <div className="relative overflow-x-auto max-sm:overflow-visible">
       <table className="text-sm max-sm:block max-sm:w-full">
         <caption className="mb-1 text-left font-medium text-slate-900 max-sm:block">{caption ?? t("caption")}</caption>
         <thead className="text-slate-600 max-sm:sr-only">

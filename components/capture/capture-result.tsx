@@ -115,7 +115,7 @@ export function CaptureResult({ analysis, banks }: { analysis: Analysis; banks: 
       <details className="mt-4">
         <summary className="cursor-pointer text-sm font-medium text-slate-800">{t("scenario")}</summary>
         <pre
-          className="mt-2 max-h-80 overflow-auto rounded-lg bg-slate-50 p-3 text-xs text-slate-800"
+          className="relative mt-2 max-h-80 overflow-auto rounded-lg bg-slate-50 p-3 text-xs text-slate-800"
           role="region"
           aria-label={t("scenario")}
           tabIndex={0}

@@ -90,7 +90,7 @@ export function MisconceptionBars({
       </div>
       <details className="rounded-lg border border-slate-200 p-3 text-sm">
         <summary className="cursor-pointer font-medium text-slate-800">{tableView}</summary>
-        <div className="mt-2 overflow-x-auto">
+        <div className="relative mt-2 overflow-x-auto">
           <table className="w-full text-left">
             <caption className="sr-only">{title}</caption>
             <thead>

@@ -173,7 +173,7 @@ export function GradebookMatrix({ courseId, book }: { courseId: string; book: Ma
         <EmptyState title={t("noMatch")} />
       ) : (
         <div
-          className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200"
+          className="relative max-h-[70vh] overflow-auto rounded-lg border border-slate-200"
           role="region"
           aria-labelledby={captionId}
           tabIndex={0}

@@ -256,7 +256,7 @@ function FileCheck({ result, courseId }: { result: GradeCheck; courseId: string 
       <p className="break-all text-sm font-medium text-slate-800">
         {t("summary", { file: result.fileName, rows: result.rowCount, columns: result.columns.length })}
       </p>
-      <div className="overflow-x-auto contain-inline-size">
+      <div className="relative overflow-x-auto contain-inline-size">
         <table className="w-full text-left text-sm">
           <caption className="mb-1 text-left font-medium text-slate-800">{t("fileColumns")}</caption>
           <thead className="border-b border-slate-200 text-slate-600">
