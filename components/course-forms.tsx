@@ -1,13 +1,13 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState, useRef, useState } from "react";
+import { useActionState } from "react";
 import { createCourseAction } from "@/app/actions/create-course";
 import { enrollByEmailAction } from "@/app/actions/enroll-by-email";
 import { joinCourseAction } from "@/app/actions/join-course";
 import { newJoinCodeAction } from "@/app/actions/new-join-code";
-import { initialFormState, type FormState } from "@/lib/forms";
+import { initialFormState } from "@/lib/forms";
+import { ConfirmFirst } from "./confirm-first";
 import { Field, FormMessage, SubmitButton } from "./form-fields";
-import { buttonStyles } from "./ui";
 
 export function CreateCourseForm() {
   const [state, action] = useActionState(createCourseAction, initialFormState);
@@ -106,55 +106,16 @@ export function EnrollByEmailForm({ courseId, canAddStaff }: { courseId: string;
 export function NewJoinCodeForm({ courseId, code }: { courseId: string; code: string }) {
   const [state, action] = useActionState(newJoinCodeAction, initialFormState);
   const t = useTranslations("courses.joinCode");
-  // The prompt is open for the state it was opened in: the replacement's answer closes it.
-  const [askedIn, setAskedIn] = useState<FormState | null>(null);
-  const asking = askedIn === state;
-  const start = useRef<HTMLButtonElement>(null);
-  const cancel = useRef<HTMLButtonElement>(null);
   return (
-    <div className="flex flex-col gap-2">
-      <FormMessage state={state} />
-      {asking ? (
-        <form
-          action={action}
-          className="flex flex-col gap-2 rounded-lg border border-amber-200 bg-amber-50 p-3"
-          aria-labelledby="join-code-prompt"
-        >
-          <input type="hidden" name="courseId" value={courseId} />
-          <input type="hidden" name="confirmed" value="yes" />
-          <p id="join-code-prompt" className="text-sm font-medium text-amber-900">
-            {t("prompt", { code })}
-          </p>
-          <div className="flex flex-wrap gap-2">
-            <SubmitButton pending={t("replacing")}>{t("confirm")}</SubmitButton>
-            <button
-              ref={cancel}
-              type="button"
-              className={buttonStyles.secondary}
-              onClick={() => {
-                setAskedIn(null);
-                requestAnimationFrame(() => start.current?.focus());
-              }}
-            >
-              {t("cancel")}
-            </button>
-          </div>
-        </form>
-      ) : (
-        <div>
-          <button
-            ref={start}
-            type="button"
-            className={buttonStyles.secondary}
-            onClick={() => {
-              setAskedIn(state);
-              requestAnimationFrame(() => cancel.current?.focus());
-            }}
-          >
-            {t("replace")}
-          </button>
-        </div>
-      )}
-    </div>
+    <ConfirmFirst
+      opener={t("replace")}
+      prompt={t("prompt", { code })}
+      yes={t("confirm")}
+      yesPending={t("replacing")}
+      cancel={t("cancel")}
+      action={action}
+      state={state}
+      hidden={{ courseId }}
+    />
   );
 }

@@ -2,7 +2,7 @@
 // The small forms of /admin/lti: a platform's deployment ids (add, remove), deleting a platform
 // and rotating the tool's key (each confirmed first), and making a registration URL.
 import { useFormatter, useTranslations } from "next-intl";
-import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useActionState, useId } from "react";
 import {
   addDeploymentAction,
   createInviteAction,
@@ -13,6 +13,7 @@ import {
 import { initialFormState, type FormState } from "@/lib/forms";
 import { FormMessage, SubmitButton } from "../form-fields";
 import { buttonStyles, fieldClass } from "../ui";
+import { ConfirmFirst } from "../confirm-first";
 import { CopyValue } from "./copy-value";
 
 function Outcome({ state }: { state: FormState }) {
@@ -58,101 +59,38 @@ export function RemoveDeployment({ platformId, deploymentId }: { platformId: str
   );
 }
 
-/** A button that asks first: the question, then "yes" (submits `action`) or "cancel". */
-function Confirmed({
-  label,
-  buttonLabel,
-  question,
-  yes,
-  cancel,
-  action,
-  hidden,
-  danger,
-}: {
-  label: string;
-  buttonLabel?: string;
-  question: string;
-  yes: string;
-  cancel: string;
-  action: (state: FormState, form: FormData) => Promise<FormState>;
-  hidden?: Record<string, string>;
-  danger?: boolean;
-}) {
-  const [asking, setAsking] = useState(false);
-  const [state, formAction] = useActionState(action, initialFormState);
-  const yesButton = useRef<HTMLButtonElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (asking) yesButton.current?.focus();
-  }, [asking]);
-  return (
-    <div className="flex flex-col gap-2">
-      {asking ? (
-        <form
-          action={(form) => {
-            setAsking(false);
-            formAction(form);
-          }}
-          className="flex flex-col gap-2"
-          role="group"
-          aria-label={buttonLabel ?? label}
-        >
-          {Object.entries(hidden ?? {}).map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
-          ))}
-          <p className="text-sm text-slate-800">{question}</p>
-          <div className="flex flex-wrap gap-2">
-            <button ref={yesButton} type="submit" className={danger ? buttonStyles.danger : buttonStyles.primary}>
-              {yes}
-            </button>
-            <button
-              type="button"
-              className={buttonStyles.secondary}
-              onClick={() => {
-                setAsking(false);
-                requestAnimationFrame(() => opener.current?.focus());
-              }}
-            >
-              {cancel}
-            </button>
-          </div>
-        </form>
-      ) : (
-        <div>
-          <button
-            ref={opener}
-            type="button"
-            className={danger ? buttonStyles.danger : buttonStyles.secondary}
-            aria-label={buttonLabel}
-            onClick={() => setAsking(true)}
-          >
-            {label}
-          </button>
-        </div>
-      )}
-      <FormMessage state={state} />
-    </div>
-  );
-}
-
 export function DeletePlatform({ platformId, platformName }: { platformId: string; platformName: string }) {
   const t = useTranslations("ltiAdmin.platforms");
+  const [state, action] = useActionState(deletePlatformAction, initialFormState);
   return (
-    <Confirmed
-      label={t("delete", { name: platformName })}
-      question={t("deleteConfirm", { name: platformName })}
+    <ConfirmFirst
+      opener={t("delete", { name: platformName })}
+      prompt={t("deleteConfirm", { name: platformName })}
       yes={t("deleteYes")}
+      yesPending={t("deleting")}
       cancel={t("cancel")}
-      action={deletePlatformAction}
+      action={action}
+      state={state}
       hidden={{ platformId }}
-      danger
+      tone="rose"
     />
   );
 }
 
 export function RotateKey() {
   const t = useTranslations("ltiAdmin.key");
-  return <Confirmed label={t("rotate")} question={t("confirm")} yes={t("yes")} cancel={t("cancel")} action={rotateKeyAction} />;
+  const [state, action] = useActionState(rotateKeyAction, initialFormState);
+  return (
+    <ConfirmFirst
+      opener={t("rotate")}
+      prompt={t("confirm")}
+      yes={t("yes")}
+      yesPending={t("rotating")}
+      cancel={t("cancel")}
+      action={action}
+      state={state}
+    />
+  );
 }
 
 export function MakeRegistrationUrl() {

@@ -69,7 +69,11 @@ test("an administrator adds a platform, manages its deployment ids, copies the c
   const before = ((await (await page.request.get("/api/lti/jwks")).json()) as { keys: { kid: string }[] }).keys[0].kid;
   await page.getByRole("button", { name: "Rotate the key" }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("button", { name: "Rotate", exact: true })).toBeFocused();
+  // The question takes the focus on its safe answer: a second Enter would cancel, not rotate.
+  const rotate = page.getByRole("form", { name: "Make a new signing key now?" });
+  await expect(rotate.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(rotate.getByRole("button", { name: "Rotate", exact: true })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByText(/^A new signing key signs from now on: /)).toBeVisible();
   const after = ((await (await page.request.get("/api/lti/jwks")).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid);
