@@ -22,12 +22,11 @@ import { sessionFromCookie } from "../auth/session-cookie";
 import { recordFailedToken, tokenCheckRetryAfter } from "../auth/throttle";
 import { courseOfBank } from "../authoring/bank-queries";
 import { db } from "../db/client";
-import { databaseHealthy } from "../db/health";
-import { SqlBusyError } from "../db/sql";
 import { issueErrorMap } from "../i18n/field-messages";
 import type { Locale } from "../i18n/locales";
 import { msg } from "../i18n/msg";
 import { issueText, readerLocale, textIn } from "../i18n/translate";
+import { databaseAppError } from "../server/database-errors";
 import { AppError } from "../server/errors";
 import { readBody } from "../server/body";
 import { readJson } from "../server/json";
@@ -213,8 +212,8 @@ export function apiRoute<O extends Operation>(op: O, handler: Handler<O>) {
       return json(result, op.status ?? 200);
     } catch (error) {
       if (error instanceof AppError) return errorBody(error, locale);
-      if (error instanceof SqlBusyError) return errorBody(new AppError("UNAVAILABLE", msg("errors.database.busy")), locale);
-      if (!(await databaseHealthy())) return errorBody(new AppError("UNAVAILABLE", msg("errors.database.unreachable")), locale);
+      const unavailable = await databaseAppError(error);
+      if (unavailable) return errorBody(unavailable, locale);
       console.error("api route failed", op.id, error);
       return json({ error: "INTERNAL", message: textIn(locale)(msg("errors.unexpected")) }, 500);
     }

@@ -20,6 +20,8 @@ import { hashPassword, verifyPassword } from "./password-hashing";
 import { emailField, nameField } from "./schemas";
 import { authSecret } from "./secret";
 import { writeAudit } from "../audit";
+import { reportDatabaseFault } from "../db/fault-log";
+import { databaseFault } from "../db/faults";
 import { deleteResetTokensOf } from "./queries";
 import { recordFailedToken, reserveSignIn, reserveSignUp, settleSignIn, tokenCheckRetryAfter, type Reservation } from "./throttle";
 
@@ -145,8 +147,25 @@ export function createAuth(database: Db, dbProvider: Provider, options: { secret
     telemetry: { enabled: false },
     trustedOrigins: [baseURL],
     plugins: [nextCookies()],
-    logger: { disabled: env.NODE_ENV === "test" },
+    logger: { disabled: env.NODE_ENV === "test", log: authLog },
   });
+}
+
+/**
+ * better-auth's log, but a database out of reach or unable to write is reported the app's way, in
+ * one line now and then (lib/server/database-errors.ts), where better-auth would print a stack
+ * for every request of a class while the fault lasts.
+ */
+function authLog(level: "debug" | "info" | "warn" | "error", message: string, ...args: unknown[]): void {
+  const fault = level === "error" ? args.find((a) => databaseFault(a) === "unreachable" || databaseFault(a) === "unwritable") : undefined;
+  if (fault) {
+    reportDatabaseFault(fault);
+    return;
+  }
+  const line = `${new Date().toISOString()} ${level.toUpperCase()} [Better Auth]: ${message}`;
+  if (level === "error") console.error(line, ...args);
+  else if (level === "warn") console.warn(line, ...args);
+  else console.log(line, ...args);
 }
 
 export const auth = createAuth(db, provider);

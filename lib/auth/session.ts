@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db/client";
+import { reportDatabaseFault } from "../db/fault-log";
 import { auth } from "./auth";
 import { courseWithEnrollment, type CourseRow } from "./queries";
 import type { CourseRole } from "./roles";
@@ -21,7 +22,12 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await sessionFromCookie(db, requestHeaders.get("cookie"), authSecret());
   if (!session) return null;
   if (!dueForRefresh(session.expiresAt)) return session.user;
-  const refreshed = await auth.api.getSession({ headers: requestHeaders });
+  // The extension is a write: while the database cannot be written (read-only, disk full) the
+  // session, still valid until it expires, is used as it is, so that pages that only read still work.
+  const refreshed = await auth.api.getSession({ headers: requestHeaders }).catch((error: unknown) => {
+    if (reportDatabaseFault(error) === "unwritable") return { user: session.user };
+    throw error;
+  });
   if (!refreshed) return null;
   const u = refreshed.user as typeof refreshed.user & { isAdmin?: boolean; canTeach?: boolean; locale?: string | null };
   return { id: u.id, name: u.name, email: u.email, isAdmin: Boolean(u.isAdmin), canTeach: Boolean(u.canTeach), locale: u.locale ?? null };

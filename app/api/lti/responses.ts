@@ -2,7 +2,7 @@
 // the origin check of lib/server/route.ts does not apply: the id_token and the state cookie are
 // what prove a launch), they read forms, and a refusal is an HTML page shown in the LMS's frame.
 import "server-only";
-import { databaseHealthy } from "@/lib/db/health";
+import { databaseAppError } from "@/lib/server/database-errors";
 import { appUrl, env } from "@/lib/env";
 import { msg } from "@/lib/i18n/msg";
 import { readerLocale, textIn } from "@/lib/i18n/translate";
@@ -68,7 +68,8 @@ export async function ltiRoute(request: Request, handler: () => Promise<Response
     return await handler();
   } catch (error) {
     if (error instanceof AppError) return errorResponse(error, locale);
-    if (!(await databaseHealthy())) return errorResponse(new AppError("UNAVAILABLE", msg("errors.database.unreachable")), locale);
+    const unavailable = await databaseAppError(error);
+    if (unavailable) return errorResponse(unavailable, locale);
     console.error("LTI route failed", error);
     return json({ error: "INTERNAL", message: textIn(locale)(msg("errors.unexpected")) }, 500);
   }

@@ -6,6 +6,7 @@ import { exposedOnly } from "@/lib/auth/endpoints";
 import { AppError } from "@/lib/server/errors";
 import { errorResponse, otherMethods } from "@/lib/server/route";
 import { databaseHealthy } from "@/lib/db/health";
+import { databaseAppError } from "@/lib/server/database-errors";
 import { msg } from "@/lib/i18n/msg";
 import { readerLocale } from "@/lib/i18n/translate";
 
@@ -13,13 +14,14 @@ const handlers = toNextJsHandler(auth);
 
 function guarded(handler: (request: Request) => Promise<Response>) {
   return async (request: Request): Promise<Response> => {
-    const unavailable = () => errorResponse(new AppError("UNAVAILABLE", msg("errors.database.unreachable")), readerLocale(request.headers));
+    const unreachable = () => errorResponse(new AppError("UNAVAILABLE", msg("errors.database.unreachable")), readerLocale(request.headers));
     try {
       const response = await handler(request);
-      if (response.status >= 500 && !(await databaseHealthy())) return unavailable();
+      if (response.status >= 500 && !(await databaseHealthy())) return unreachable();
       return response;
     } catch (error) {
-      if (!(await databaseHealthy())) return unavailable();
+      const unavailable = await databaseAppError(error);
+      if (unavailable) return errorResponse(unavailable, readerLocale(request.headers));
       throw error;
     }
   };
