@@ -234,9 +234,21 @@ export class VitalsProbe {
       const nav = (await page.evaluate(NAVIGATION)) as { ttfb: number; dcl: number } | null;
       sample.ttfbMs = nav?.ttfb ?? null;
       sample.domContentLoadedMs = nav?.dcl ?? null;
-      await page.waitForFunction(HYDRATED, undefined, { timeout: left() });
-      // The weight before the interactions, whose saves are not the page's.
-      sample.weight = pageWeight((await page.evaluate(ENTRIES)) as WeightEntry[]);
+      // Polled from here: Playwright's own polling evaluates the predicate in the page, which the CSP forbids.
+      while (!(await page.evaluate(HYDRATED))) {
+        if (Date.now() > until) throw new Error("the page did not hydrate in time");
+        await page.waitForTimeout(50);
+      }
+      // The weight once the page has settled (what hydration fetches, the router's prefetches,
+      // is in it; nothing new for a second, 5 s at most), before the interactions, whose saves are not the page's.
+      let entries = (await page.evaluate(ENTRIES)) as WeightEntry[];
+      for (const settleBy = Math.min(until, Date.now() + 5000); Date.now() < settleBy;) {
+        await page.waitForTimeout(1000);
+        const now = (await page.evaluate(ENTRIES)) as WeightEntry[];
+        if (now.length === entries.length) break;
+        entries = now;
+      }
+      sample.weight = pageWeight(entries);
       await interact(page, until, sample.done);
       await page.evaluate(SETTLE);
       const seen = (await page.evaluate(READ)) as Observed;

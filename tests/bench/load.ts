@@ -485,30 +485,27 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
     const loadBefore = loadAverage();
     const cpuBefore = cpu();
     const started = performance.now();
-    // One page at a time, the first with the first start, the last with the last, each given
-    // up before the close (whose submits are not what a page's vitals are about).
-    const sampling = (async () => {
-      if (!probe) return;
-      const times = sampleTimes(begin, options.within, vitalsPages.length - 1);
-      for (const [k, page] of vitalsPages.slice(1).entries()) {
+    // The first page with the first start, the last with the last, each on time even when the
+    // one before is still waiting for the server; each given up before the close (whose submits
+    // are not what a page's vitals are about).
+    const times = sampleTimes(begin, options.within, vitalsPages.length - 1);
+    const sampling = Promise.all(
+      vitalsPages.slice(1).map(async (page, k) => {
         await sleep(Math.max(0, times[k] - Date.now()));
         const label = `during the class, ${k + 1}`;
-        const at = (Date.now() - begin) / 1000;
+        const at = Math.max(0, Date.now() - begin) / 1000;
         const until = closesAt - 3000;
-        vitals.push(
-          until - Date.now() < 5000
-            ? emptySample(label, at, "no time left before the close")
-            : await probe.sample(page.url, page.cookie, label, at, until),
-        );
-      }
-    })();
+        if (!probe || until - Date.now() < 5000) return emptySample(label, at, "no time left before the close");
+        return probe.sample(page.url, page.cookie, label, at, until);
+      }),
+    );
     await Promise.all(
       cookies.map((cookie, i) =>
         student(rec, config, fx, cookie, i, begin + Math.floor((i / cookies.length) * options.within * 1000), closesAt, acks, attempts),
       ),
     );
     const seconds = (performance.now() - started) / 1000;
-    await sampling;
+    vitals.push(...(await sampling));
     const cpuAfter = cpu();
     const loadAfter = loadAverage();
     const { lost, unsubmitted, claimedUngraded, badAttempts } = await check(db, attempts, acks);
