@@ -107,7 +107,7 @@ export interface VitalsSample {
 /**
  * Installed before any of the page's own scripts: observers of the entries that are not in the
  * performance timeline's buffer for later reading ('event' ones) or that should not be missed.
- * A string, run as it is: functions passed to the browser would carry the transpiler's helpers.
+ * A string, run as it is: a function passed to the browser would carry what the transpiler adds to it (its `__name` calls).
  */
 const OBSERVE = `(() => {
   const store = { lcp: [], events: [], firstInput: [] };
