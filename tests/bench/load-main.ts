@@ -5,8 +5,11 @@
 // port (default 3400; postgres-2 also takes the next two); --static next: the build's static files
 // served by Next.js as before scripts/static-files.mjs, --static both: each configuration that way
 // first and then as `npm start` serves them, for a comparison in one run. Exits non-zero when a
-// budget is missed.
+// budget is missed. --vitals / --no-vitals: the attempt page's web vitals in a headless Chromium
+// during the class (tests/bench/load-vitals.ts; default: on when a Chromium is found), --vitals-samples
+// how many during the class (default 3).
 import { parseArgs } from "node:util";
+import { findChromium } from "../e2e/browser";
 import { CONFIGS, type ConfigName } from "./load-servers";
 import { DEFAULT_LOAD, reportLoad, runLoad } from "./load";
 
@@ -18,7 +21,10 @@ const { values } = parseArgs({
     duration: { type: "string", default: String(DEFAULT_LOAD.duration) },
     port: { type: "string", default: String(DEFAULT_LOAD.port) },
     static: { type: "string", default: "server" },
+    vitals: { type: "boolean" },
+    "vitals-samples": { type: "string", default: "3" },
   },
+  allowNegative: true,
 });
 const number = (name: string, text: string, min: number) => {
   const n = Number(text);
@@ -40,6 +46,18 @@ if (!ways) {
   console.error(`--static: ${values.static} is not one of server, next, both`);
   process.exit(2);
 }
+let vitals: { executablePath: string | undefined; samples: number } | null = null;
+if (values.vitals !== false) {
+  try {
+    vitals = { executablePath: findChromium(), samples: Math.floor(number("vitals-samples", values["vitals-samples"], 1)) };
+  } catch (error) {
+    if (values.vitals) {
+      console.error(`--vitals: ${(error as Error).message}`);
+      process.exit(2);
+    }
+    console.log(`No web vitals of the attempt page (--no-vitals: none, without looking for a Chromium). ${(error as Error).message}`);
+  }
+}
 let ok = true;
 for (const config of configs as ConfigName[])
   for (const nextStatic of ways) {
@@ -50,6 +68,7 @@ for (const config of configs as ConfigName[])
       duration: number("duration", values.duration, 5),
       port: Math.floor(number("port", values.port, 1024)),
       config,
+      vitals,
     });
     if (!reportLoad(result)) ok = false;
   }

@@ -13,6 +13,7 @@ import { loadavg } from "node:os";
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "@/lib/db/client";
 import { AUTH_SECRET, startConfig, treeCpuMs, type ConfigName, type RunningConfig } from "./load-servers";
+import { emptySample, sampleTimes, VitalsProbe, type VitalsSample, vitalsTable } from "./load-vitals";
 
 const PASSWORD = "load-test-password";
 
@@ -27,6 +28,11 @@ export interface LoadOptions {
   duration: number;
   /** The static files served by Next.js's own handler (the comparison for scripts/static-files.mjs). */
   nextStatic?: boolean;
+  /**
+   * The attempt page's web vitals in Chromium (tests/bench/load-vitals.ts): once alone before
+   * the class, then `samples` times while it starts. `executablePath` undefined: Playwright's own.
+   */
+  vitals?: { executablePath: string | undefined; samples: number } | null;
 }
 
 export const DEFAULT_LOAD: LoadOptions = { students: 200, within: 3, config: "sqlite", port: 3400, duration: 25 };
@@ -62,6 +68,8 @@ export interface LoadResult {
   attempts: number;
   loadBefore: string;
   loadAfter: string;
+  /** Null when not measured. */
+  vitals: VitalsSample[] | null;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -81,23 +89,26 @@ export function loadAverage(): string {
 interface Fixture {
   /** The static files of the sign-in page, in every student's browser cache before the exam. */
   cached: Set<string>;
+  /** The class's, then the student alone's last. */
   emails: string[];
   userIds: string[];
+  /** Students outside the class, one per sample of the page's web vitals. */
+  vitalsUserIds: string[];
   courseId: string;
   examId: string;
   practiceId: string;
 }
 
 /** Adds the students straight to the database (signing 1 000 people up through the UI is not what is measured). */
-async function addStudents(db: Db, count: number): Promise<Fixture> {
+async function addStudents(db: Db, count: number, vitals: number): Promise<Fixture> {
   const course = await db.course.findFirstOrThrow({ where: { joinCode: "SYNACK26" }, select: { id: true } });
   const exam = await db.quiz.findFirstOrThrow({ where: { courseId: course.id, mode: "EXAM" }, select: { id: true } });
   const practice = await db.quiz.findFirstOrThrow({ where: { courseId: course.id, mode: "PRACTICE" }, select: { id: true } });
   const hash = await hashPassword(PASSWORD);
-  const users = Array.from({ length: count + 1 }, (_, i) => ({
+  const users = Array.from({ length: count + vitals + 1 }, (_, i) => ({
     id: randomUUID(),
     name: `Load ${i}`,
-    email: i === count ? "solo@example.edu" : `load-${i}@example.edu`,
+    email: i === count + vitals ? "solo@example.edu" : i >= count ? `vitals-${i - count}@example.edu` : `load-${i}@example.edu`,
     emailVerified: true,
   }));
   for (let i = 0; i < users.length; i += 500) {
@@ -110,10 +121,12 @@ async function addStudents(db: Db, count: number): Promise<Fixture> {
       data: chunk.map((u) => ({ id: randomUUID(), courseId: course.id, userId: u.id, role: "STUDENT" as const })),
     });
   }
+  const others = users.splice(count, vitals);
   return {
     cached: new Set(),
     emails: users.map((u) => u.email),
     userIds: users.map((u) => u.id),
+    vitalsUserIds: others.map((u) => u.id),
     courseId: course.id,
     examId: exam.id,
     practiceId: practice.id,
@@ -425,8 +438,9 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
   const config = await startConfig(options.config, options.port, options.nextStatic);
   const { createDb } = await import("@/lib/db/client");
   const db = createDb(config.databaseUrl);
+  let probe: VitalsProbe | null = null;
   try {
-    const fx = await addStudents(db, options.students);
+    const fx = await addStudents(db, options.students, options.vitals ? 1 + options.vitals.samples : 0);
     const cookies = await sessionsFor(db, fx.userIds.slice(0, -1));
     fx.cached = new Set(assetsOf(await (await fetch(`${config.base}/login`)).text()));
     const cpu = () => ({
@@ -444,6 +458,22 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
       fx.courseId,
       allCpu,
     );
+    const vitals: VitalsSample[] = [];
+    const vitalsPages: { url: string; cookie: string }[] = [];
+    if (options.vitals) {
+      probe = await VitalsProbe.launch(options.vitals.executablePath);
+      for (const cookie of await sessionsFor(db, fx.vitalsUserIds)) {
+        const r = await fetch(`${config.base}/api/quizzes/${fx.examId}/attempts`, {
+          method: "POST",
+          headers: { Cookie: cookie, "Content-Type": "application/json", Origin: config.base },
+        });
+        if (!r.ok) throw new Error(`web vitals: the exam did not start: HTTP ${r.status} ${await r.text()}`);
+        const { attemptId } = (await r.json()) as { attemptId: string };
+        vitalsPages.push({ url: `${config.base}/courses/${fx.courseId}/attempts/${attemptId}`, cookie });
+      }
+      const [alone] = vitalsPages;
+      vitals.push(await probe.sample(alone.url, alone.cookie, "alone, before the class", null, Date.now() + 60_000));
+    }
 
     // The exam closes for everyone `duration` seconds after the last start.
     const begin = Date.now() + 1000;
@@ -455,12 +485,27 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
     const loadBefore = loadAverage();
     const cpuBefore = cpu();
     const started = performance.now();
+    // The first page with the first start, the last with the last, each on time even when the
+    // one before is still waiting for the server; each given up before the close (whose submits
+    // are not what a page's vitals are about).
+    const times = sampleTimes(begin, options.within, vitalsPages.length - 1);
+    const sampling = Promise.all(
+      vitalsPages.slice(1).map(async (page, k) => {
+        await sleep(Math.max(0, times[k] - Date.now()));
+        const label = `during the class, ${k + 1}`;
+        const at = Math.max(0, Date.now() - begin) / 1000;
+        const until = closesAt - 3000;
+        if (!probe || until - Date.now() < 5000) return emptySample(label, at, "no time left before the close");
+        return probe.sample(page.url, page.cookie, label, at, until);
+      }),
+    );
     await Promise.all(
       cookies.map((cookie, i) =>
         student(rec, config, fx, cookie, i, begin + Math.floor((i / cookies.length) * options.within * 1000), closesAt, acks, attempts),
       ),
     );
     const seconds = (performance.now() - started) / 1000;
+    vitals.push(...(await sampling));
     const cpuAfter = cpu();
     const loadAfter = loadAverage();
     const { lost, unsubmitted, claimedUngraded, badAttempts } = await check(db, attempts, acks);
@@ -483,8 +528,10 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
       attempts: attempts.length,
       loadBefore,
       loadAfter,
+      vitals: options.vitals ? vitals : null,
     };
   } finally {
+    await probe?.close();
     await db.$disconnect();
     await config.stop();
   }
@@ -538,6 +585,14 @@ export function reportLoad(r: LoadResult): boolean {
       `${r.unsubmitted}, claimed but grading not recorded (done by the next submit or view) ${r.claimedUngraded}, ` +
       `graded partly or more than once ${r.badAttempts}`,
   );
+  if (r.vitals) {
+    console.log(
+      `  the attempt page's web vitals in headless Chromium (a cold cache, 1280×800; each sample one more student, its attempt started before the class):`,
+    );
+    for (const line of vitalsTable(r.vitals)) console.log(`  ${line}`);
+    const notes = r.vitals.flatMap((s) => s.done.filter((d) => d.includes(":")).map((d) => `${s.label}: ${d}`));
+    if (notes.length) console.log(`  interactions not made: ${notes.join("; ")}`);
+  }
   return (
     ok &&
     r.errors.length === 0 &&
