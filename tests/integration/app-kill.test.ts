@@ -6,29 +6,18 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fillDemoQuizzes } from "@/lib/demo/demo-quizzes";
 import { seedDemo } from "@/lib/demo/seed";
 import { DEMO_JOIN_CODE } from "@/lib/demo/seed-data";
 import { syncStarterLibrary } from "@/lib/demo/starter-library";
 import { DATABASES, type TestDatabase } from "./databases";
+import { freePort } from "../support/free-port";
 
 const SECRET = "kill-test-secret-".padEnd(40, "k");
 const STUDENTS = 6;
 /** The short quiz's limit: it runs out while the server is down. */
 const SHORT_LIMIT_SEC = 3;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const STATES = ["CLOSED", "SYN_SENT", "ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT"];

@@ -4,9 +4,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import net from "node:net";
 import { expect } from "vitest";
 import type { Db } from "@/lib/db/client";
+import { freePort } from "../support/free-port";
+
+export { freePort };
 
 export const SECRET = "fault-test-secret-".padEnd(40, "f");
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -15,17 +17,6 @@ export const answer = (n: number) => ({ states: { client: Array.from({ length: 1
 
 export function requireBuild(): void {
   if (!existsSync(".next/BUILD_ID")) throw new Error("this test serves the built app: run `npm run build` first (npm test does)");
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface ServedApp {

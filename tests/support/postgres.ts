@@ -11,6 +11,7 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { freePort } from "./free-port";
 
 /** process.env, or any set of variables in its shape. */
 export type Env = Record<string, string | undefined>;
@@ -160,18 +161,6 @@ async function importEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
     }
   }
   return EmbeddedPostgresServer;
-}
-
-/** A port the kernel just handed out, so not 5432 and not one in use. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function idOf(user: string): { uid: number; gid: number } | null {
