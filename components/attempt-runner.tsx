@@ -133,14 +133,19 @@ export function AttemptRunner({
   }, [focusError]);
 
   // A save that did not get through: announced, with the focus left where the student types, and sent again.
-  const later = useCallback((position: number, attempt: number, tr: typeof t, why: "busy" | "offline", retryAfter: string | null) => {
-    const wait = retryWaitMs(attempt, retryAfter, Math.random);
-    setSaves((s) => ({ ...s, [position]: { kind: "error", message: tr(`status.${why}`, { seconds: Math.round(wait / 1000) }) } }));
-    timers.current.set(
-      position,
-      setTimeout(() => void retry.current(position, attempt + 1), wait),
-    );
-  }, []);
+  const later = useCallback(
+    (position: number, attempt: number, why: "busy" | "offline", retryAfter: string | null) => {
+      const wait = retryWaitMs(attempt, retryAfter, Math.random);
+      const seconds = Math.round(wait / 1000);
+      const message = why === "busy" ? t("status.busy", { seconds }) : t("status.offline", { seconds });
+      setSaves((s) => ({ ...s, [position]: { kind: "error", message } }));
+      timers.current.set(
+        position,
+        setTimeout(() => void retry.current(position, attempt + 1), wait),
+      );
+    },
+    [t],
+  );
 
   const save = useCallback(
     async (position: number, attempt = 0): Promise<boolean> => {
@@ -177,7 +182,7 @@ export function AttemptRunner({
           return false;
         }
         if (isTransient(response.status)) {
-          later(position, attempt, t, "busy", response.headers.get("retry-after"));
+          later(position, attempt, "busy", response.headers.get("retry-after"));
           return false;
         }
         setSaves((s) => ({
@@ -188,7 +193,7 @@ export function AttemptRunner({
         return false;
       } catch {
         // Offline or the server is restarting: keep the answer here and try again.
-        later(position, attempt, t, "offline", null);
+        later(position, attempt, "offline", null);
         return false;
       }
     },
