@@ -1,14 +1,15 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { getTimeZone, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { CatalogProvider } from "@/components/catalog-provider";
 import { LanguageSwitch } from "@/components/language-switch";
 import { TimeZoneCookie } from "@/components/time-zone-cookie";
 import { UserMenu } from "@/components/user-menu";
 import { getSessionUserOrNull } from "@/lib/auth/session";
 import "./globals.css";
 import { isPlaceholderEmail } from "@/lib/lti/placeholder-email";
+import { requestLocale } from "@/lib/server/request-locale";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("common");
@@ -18,12 +19,12 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUserOrNull();
-  const [locale, timeZone, t] = await Promise.all([getLocale(), getTimeZone(), getTranslations("common")]);
+  const [locale, timeZone, t] = await Promise.all([requestLocale(), getTimeZone(), getTranslations("common")]);
   const tSandbox = await getTranslations("sandbox");
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <NextIntlClientProvider>
+        <CatalogProvider locale={locale} timeZone={timeZone}>
           <TimeZoneCookie current={timeZone} />
           <a
             href="#main"
@@ -84,7 +85,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <main id="main" className="mx-auto max-w-5xl px-4 py-8">
             {children}
           </main>
-        </NextIntlClientProvider>
+        </CatalogProvider>
       </body>
     </html>
   );

@@ -237,3 +237,31 @@ test("the header fits a phone screen in both languages, signed in and out", asyn
     await context.close();
   }
 });
+
+test("a page's HTML holds the words it shows, not the catalog: the catalog comes once, as a cached script", async ({ browser }) => {
+  const context = await browser.newContext({ locale: "zh-CN" });
+  const page = await context.newPage();
+  const scripts: { url: string; cacheControl: string; body: Promise<string> }[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") {
+      scripts.push({ url: response.url(), cacheControl: response.headers()["cache-control"] ?? "", body: response.text() });
+    }
+  });
+  const response = await page.goto("/login");
+  const html = await response!.text();
+  // The sign-in page shows no quiz builder: its messages are not in the page's own data.
+  expect(html).toContain("登录 SynAck Lab");
+  expect(html).not.toContain("请为测验填写标题。");
+  expect(html).not.toContain("Give the quiz a title.");
+  // Client components still speak the reader's language: the switch, hydrated, changes it.
+  const select = page.getByRole("combobox", { name: "语言" });
+  await select.selectOption("en");
+  await expect(page.getByRole("heading", { name: "Sign in to SynAck Lab" })).toBeVisible();
+  // The catalog is a script under /_next/static, cached for good.
+  const bodies = await Promise.all(scripts.map(async (s) => ({ ...s, text: await s.body.catch(() => "") })));
+  const catalog = bodies.find((s) => s.text.includes("请为测验填写标题。"));
+  expect(catalog, "a script holding the catalog").toBeDefined();
+  expect(new URL(catalog!.url).pathname).toMatch(/^\/_next\/static\//);
+  expect(catalog!.cacheControl).toContain("immutable");
+  await context.close();
+});
