@@ -18,9 +18,9 @@ export type AuditEntry = {
 
 type AuditRow = Pick<AuditLog, "id" | "at" | "actorId" | "courseId" | "action" | "target" | "detail">;
 
-function row(entry: AuditEntry): AuditRow {
+function row(entry: AuditEntry, id: string = randomUUID()): AuditRow {
   return {
-    id: randomUUID(),
+    id,
     at: entry.at ?? new Date(),
     actorId: entry.actorId ?? null,
     courseId: entry.courseId ?? null,
@@ -31,8 +31,8 @@ function row(entry: AuditEntry): AuditRow {
 }
 
 /** The INSERT for `entry`, to run inside a batch with the change it records. */
-export function auditStatement(entry: AuditEntry): SqlStatement {
-  const r = row(entry);
+export function auditStatement(entry: AuditEntry, id?: string): SqlStatement {
+  const r = row(entry, id);
   return {
     text: `INSERT INTO "AuditLog" ("id", "at", "actorId", "courseId", "action", "target", "detail") VALUES ($1, $2, $3, $4, $5, $6, $7)`,
     params: [r.id, r.at, r.actorId, r.courseId, r.action, r.target, r.detail],
@@ -43,6 +43,16 @@ export function auditStatement(entry: AuditEntry): SqlStatement {
 export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
   const statement = auditStatement(entry);
   await sqlOf(db).run(statement.text, statement.params);
+}
+
+/**
+ * Records `entry` under `id` unless an entry with that id exists: for an event that happens once
+ * however often the request that reports it is repeated (an attempt's submit, written again by
+ * the submit that repairs a crash between claiming an attempt and recording it).
+ */
+export async function writeAuditOnce(db: Db, id: string, entry: AuditEntry): Promise<void> {
+  const statement = auditStatement(entry, id);
+  await sqlOf(db).run(`${statement.text} ON CONFLICT ("id") DO NOTHING`, statement.params);
 }
 
 /** The same entry as a Prisma write, for a Prisma batch (`db.$transaction([...])`) or transaction client. */

@@ -1,6 +1,6 @@
 // Submitting an attempt, and the one way an overdue attempt is expired.
 import "server-only";
-import { writeAudit } from "../audit";
+import { writeAuditOnce } from "../audit";
 import type { Db } from "../db/client";
 import { GRADER_VERSION } from "../grading";
 import { msg } from "../i18n/msg";
@@ -31,7 +31,8 @@ export async function ownAttempt(db: Db, userId: string, attemptId: string): Pro
  * and other requests' statements would run inside it): one conditional UPDATE claims the
  * attempt, which stops every later save; then the saved answers are graded and recorded.
  * Grading is deterministic, so a concurrent submit, or a crash between the two steps, is
- * repaired by grading again. At an exam's deadline everyone submits at once, so this is five
+ * repaired by grading again — and the audit entry of the submit, whose id is the attempt's,
+ * written then if it was not, so that every submitted attempt has exactly one. At an exam's deadline everyone submits at once, so this is five
  * statements whatever the number of questions, and one more for the LMS score outbox
  * (score-changes.ts), two or three when the quiz is linked to an LMS.
  */
@@ -41,25 +42,37 @@ export async function submitAttempt(db: Db, userId: string, attemptId: string, n
     const submittedAt = submittedAtFor(attempt.deadlineAt, now);
     if ((await claimAttempt(db, attemptId, submittedAt, isOverdue(attempt, now))) === 1) {
       const result = await recordGrades(db, attemptId, now);
-      await writeAudit(db, {
-        actorId: userId,
-        courseId: attempt.courseId,
-        action: "attempt.submit",
-        target: attemptId,
-        detail: result,
-        at: now,
-      });
+      await auditSubmit(db, userId, attemptId, attempt.courseId, result, now);
       await scoreChanged(db, { quizId: attempt.quizId, userIds: [attempt.userId] }, now);
       return { status: "SUBMITTED", submittedAt, ...result };
     }
     attempt = await ownAttempt(db, userId, attemptId); // lost the claim to a concurrent submit
   }
   if (submitStep(attempt) === "grade") {
-    await recordGrades(db, attemptId, now);
+    await auditSubmit(db, userId, attemptId, attempt.courseId, await recordGrades(db, attemptId, now), now);
     await scoreChanged(db, { quizId: attempt.quizId, userIds: [attempt.userId] }, now);
     attempt = await ownAttempt(db, userId, attemptId);
   }
   return { status: "SUBMITTED", submittedAt: attempt.submittedAt!, score: attempt.score ?? 0, maxScore: attempt.maxScore ?? 0 };
+}
+
+/** The submit's one audit entry: its id is derived from the attempt's, so a repeat writes nothing. */
+async function auditSubmit(
+  db: Db,
+  userId: string,
+  attemptId: string,
+  courseId: string,
+  result: { score: number; maxScore: number },
+  now: Date,
+) {
+  await writeAuditOnce(db, `attempt.submit:${attemptId}`, {
+    actorId: userId,
+    courseId,
+    action: "attempt.submit",
+    target: attemptId,
+    detail: result,
+    at: now,
+  });
 }
 
 /**
