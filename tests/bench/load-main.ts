@@ -7,11 +7,14 @@
 // first and then as `npm start` serves them, for a comparison in one run. Exits non-zero when a
 // budget is missed. --vitals / --no-vitals: the attempt page's web vitals in a headless Chromium
 // during the class (tests/bench/load-vitals.ts; default: on when a Chromium is found), --vitals-samples
-// how many during the class (default 3).
+// how many during the class (default 3). --fault kill: the app (postgres-2: its first instance)
+// killed with SIGKILL mid-saves and mid-submits and started again; --fault db-restart (PostgreSQL
+// configurations): a PostgreSQL of the bench's own stopped for 5 s at those moments. With a fault
+// the students send a save or a submit again as the attempt page does.
 import { parseArgs } from "node:util";
 import { findChromium } from "../e2e/browser";
 import { CONFIGS, type ConfigName } from "./load-servers";
-import { DEFAULT_LOAD, reportLoad, runLoad } from "./load";
+import { DEFAULT_LOAD, LOAD_FAULTS, reportLoad, runLoad, type LoadFault } from "./load";
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +26,7 @@ const { values } = parseArgs({
     static: { type: "string", default: "server" },
     vitals: { type: "boolean" },
     "vitals-samples": { type: "string", default: "3" },
+    fault: { type: "string", default: "" },
   },
   allowNegative: true,
 });
@@ -44,6 +48,15 @@ for (const c of configs) {
 const ways = { server: [false], next: [true], both: [true, false] }[values.static];
 if (!ways) {
   console.error(`--static: ${values.static} is not one of server, next, both`);
+  process.exit(2);
+}
+const fault = values.fault === "" ? null : (values.fault as LoadFault);
+if (fault !== null && !(LOAD_FAULTS as readonly string[]).includes(fault)) {
+  console.error(`--fault: ${values.fault} is not one of ${LOAD_FAULTS.join(", ")}`);
+  process.exit(2);
+}
+if (fault === "db-restart" && configs.includes("sqlite")) {
+  console.error("--fault db-restart: PostgreSQL configurations only (--config postgres,postgres-2)");
   process.exit(2);
 }
 let vitals: { executablePath: string | undefined; samples: number } | null = null;
@@ -69,6 +82,7 @@ for (const config of configs as ConfigName[])
       port: Math.floor(number("port", values.port, 1024)),
       config,
       vitals,
+      fault,
     });
     if (!reportLoad(result)) ok = false;
   }

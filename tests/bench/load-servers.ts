@@ -2,12 +2,13 @@
 // `npm start` on a fresh file), `postgres` (one `npm start` on a PostgreSQL database created for
 // the run and dropped after it) and `postgres-2` (two instances on that database behind
 // tests/bench/load-proxy.ts, round robin). Also the CPU time the processes of each have used,
-// read from /proc, so that a figure per request can be given.
+// read from /proc, so that a figure per request can be given, and the faults the bench can make
+// during a run: an instance killed with SIGKILL and started again, PostgreSQL stopped and started.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync, rmSync } from "node:fs";
 import pg from "pg";
-import { providePostgres, redacted } from "../support/postgres";
+import { providePostgres, redacted, startEmbeddedPostgres } from "../support/postgres";
 
 export const CONFIGS = ["sqlite", "postgres", "postgres-2"] as const;
 export type ConfigName = (typeof CONFIGS)[number];
@@ -20,6 +21,12 @@ export interface RunningConfig {
   /** The app instances' process groups (for CPU time), and the proxy's if there is one. */
   appGroups: number[];
   proxyGroup: number | null;
+  /** CPU time of instances killed during the run, read just before each kill (ms). */
+  retiredCpuMs: number;
+  /** SIGKILL to instance `index`'s whole group, then `npm start` again on its port; the ms until it answers. */
+  killApp(index: number): Promise<number>;
+  /** Only on an embedded PostgreSQL (`embeddedPostgres`): a fast shutdown, `downMs` of nothing, a start. */
+  restartDatabase: ((downMs: number) => Promise<void>) | null;
   stop(): Promise<void>;
 }
 
@@ -91,10 +98,11 @@ async function startApp(port: number, publicPort: number, databaseUrl: string, l
  * Starts `name` on `port` (and, for postgres-2, the two ports after it). `nextStatic`: the
  * build's static files served by Next.js's handler, as before scripts/static-files.mjs.
  */
-export async function startConfig(name: ConfigName, port: number, nextStatic = false): Promise<RunningConfig> {
+export async function startConfig(name: ConfigName, port: number, nextStatic = false, embeddedPostgres = false): Promise<RunningConfig> {
   const log: string[] = [];
   const children: ChildProcess[] = [];
   let dropDatabase = async () => undefined as void;
+  let restartDatabase: RunningConfig["restartDatabase"] = null;
   const stop = async () => {
     await Promise.all(children.map(stopGroup));
     await dropDatabase();
@@ -108,7 +116,15 @@ export async function startConfig(name: ConfigName, port: number, nextStatic = f
         for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
       };
     } else {
-      const server = await providePostgres();
+      // A server of the bench's own when it is to be restarted: never the machine's shared one.
+      const embedded = embeddedPostgres ? await startEmbeddedPostgres() : null;
+      const server = embedded ? { url: embedded.url, stop: embedded.stop } : await providePostgres();
+      if (embedded)
+        restartDatabase = async (downMs) => {
+          await embedded.halt();
+          await new Promise((r) => setTimeout(r, downMs));
+          await embedded.start();
+        };
       const dbName = `synack_load_${randomBytes(5).toString("hex")}`;
       const admin = new pg.Client({ connectionString: server.url });
       await admin.connect();
@@ -126,24 +142,38 @@ export async function startConfig(name: ConfigName, port: number, nextStatic = f
       };
       console.log(`  database ${dbName} on ${redacted(server.url)}`);
     }
-    if (name !== "postgres-2") {
-      children.push(await startApp(port, port, databaseUrl, log, nextStatic));
-      return { name, base: `http://127.0.0.1:${port}`, databaseUrl, appGroups: [children[0].pid!], proxyGroup: null, stop };
+    // Each instance: its port, and the one the browsers use (the proxy's, in front of several).
+    const instances = name === "postgres-2" ? [port + 1, port + 2] : [port];
+    for (const own of instances) children.push(await startApp(own, port, databaseUrl, log, nextStatic));
+    let proxyGroup: number | null = null;
+    if (name === "postgres-2") {
+      const proxy = startProcess([TSX, "tests/bench/load-proxy.ts", String(port), String(port + 1), String(port + 2)], {}, log);
+      children.push(proxy);
+      await waitForHealth(`http://127.0.0.1:${port}`, proxy, log);
+      proxyGroup = proxy.pid!;
     }
-    // The first instance migrates and seeds; the second finds it done.
-    children.push(await startApp(port + 1, port, databaseUrl, log, nextStatic));
-    children.push(await startApp(port + 2, port, databaseUrl, log, nextStatic));
-    const proxy = startProcess([TSX, "tests/bench/load-proxy.ts", String(port), String(port + 1), String(port + 2)], {}, log);
-    children.push(proxy);
-    await waitForHealth(`http://127.0.0.1:${port}`, proxy, log);
-    return {
+    const config: RunningConfig = {
       name,
       base: `http://127.0.0.1:${port}`,
       databaseUrl,
-      appGroups: [children[0].pid!, children[1].pid!],
-      proxyGroup: proxy.pid!,
+      appGroups: instances.map((_, k) => children[k].pid!),
+      proxyGroup,
+      retiredCpuMs: 0,
+      async killApp(index) {
+        const victim = children[index];
+        config.retiredCpuMs += treeCpuMs(victim.pid!);
+        const exited = new Promise((r) => victim.once("exit", r));
+        process.kill(-victim.pid!, "SIGKILL");
+        await exited;
+        const down = performance.now();
+        children[index] = await startApp(instances[index], port, databaseUrl, log, nextStatic);
+        config.appGroups[index] = children[index].pid!;
+        return performance.now() - down;
+      },
+      restartDatabase,
       stop,
     };
+    return config;
   } catch (error) {
     await stop();
     throw error;

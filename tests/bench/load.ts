@@ -7,10 +7,14 @@
 // countdown reaches zero; the exam closes for everyone at the same moment, the worst minute for
 // submits. Then the database is checked: every acknowledged save is in the saved-answer history
 // and the last one is the answer, and every attempt is submitted and graded exactly once.
+// With a fault (`fault`), the app is killed with SIGKILL (or PostgreSQL stopped) once in the
+// middle of the saves and once in the middle of the submits, and the students send a save or a
+// submit again as the attempt page does (lib/attempts/client.ts); the checks are the same.
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import { hashPassword } from "better-auth/crypto";
+import { isTransient, retryWaitMs } from "@/lib/attempts/client";
 import type { Db } from "@/lib/db/client";
 import { AUTH_SECRET, startConfig, treeCpuMs, type ConfigName, type RunningConfig } from "./load-servers";
 import { emptySample, sampleTimes, VitalsProbe, type VitalsSample, vitalsTable } from "./load-vitals";
@@ -33,7 +37,17 @@ export interface LoadOptions {
    * the class, then `samples` times while it starts. `executablePath` undefined: Playwright's own.
    */
   vitals?: { executablePath: string | undefined; samples: number } | null;
+  /**
+   * `kill`: the (first) app instance killed with SIGKILL mid-saves and mid-submits, and started
+   * again; `db-restart`: PostgreSQL (a server of the bench's own) stopped for 5 s at those moments.
+   */
+  fault?: LoadFault | null;
 }
+
+export const LOAD_FAULTS = ["kill", "db-restart"] as const;
+export type LoadFault = (typeof LOAD_FAULTS)[number];
+/** How long PostgreSQL stays down in a `db-restart`. */
+const DB_DOWN_MS = 5000;
 
 export const DEFAULT_LOAD: LoadOptions = { students: 200, within: 3, config: "sqlite", port: 3400, duration: 25 };
 
@@ -70,6 +84,12 @@ export interface LoadResult {
   loadAfter: string;
   /** Null when not measured. */
   vitals: VitalsSample[] | null;
+  /** The faults made, when (s after the first start) and how long until the app answered again. */
+  faults: { what: string; atS: number; downMs: number }[];
+  /** Saves and submits sent again after a network failure or a 502/503/504. */
+  retries: number;
+  /** Of those saves, the ones the server refused because the exam had closed meanwhile (409). */
+  refusedLate: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -180,6 +200,9 @@ class Recorder {
   cpuMs: Record<Kind, number> = { page: 0, html: 0, start: 0, save: 0, submit: 0 };
   errors: string[] = [];
   requests = 0;
+  retries = 0;
+  /** Saves that first failed in a fault and, sent again after the close, were refused for it. */
+  refusedLate = 0;
 
   constructor(private readonly cpu: (() => number) | null = null) {}
 
@@ -194,6 +217,46 @@ class Recorder {
       return await this.timedOnly(kind, what, fn);
     } finally {
       if (kind && this.cpu) this.cpuMs[kind] += this.cpu() - cpuBefore;
+    }
+  }
+
+  /**
+   * As the attempt page sends a save or a submit: again after a network failure or a 502/503/504,
+   * waiting as the page does, until `until`; timed from the first try to the answer.
+   */
+  async retried(kind: Kind, what: string, fn: () => Promise<Response>, until: number, closesAt: number): Promise<Response | null> {
+    const start = performance.now();
+    for (let attempt = 0; ; attempt++) {
+      this.requests++;
+      let failure: string;
+      let retryAfter: string | null = null;
+      try {
+        const response = await fn();
+        const body = await response.text();
+        if (response.ok || !isTransient(response.status)) {
+          this.times[kind].push(performance.now() - start);
+          if (response.ok) return new Response(body, { status: response.status, headers: response.headers });
+          // Time is up (409): the server's answer to a save that could not get through before
+          // the close. Never acknowledged, so not lost; the attempt counts what was saved.
+          if (kind === "save" && response.status === 409 && attempt > 0 && Date.now() >= closesAt) {
+            this.refusedLate++;
+            return null;
+          }
+          this.errors.push(`${what}: HTTP ${response.status} ${body.slice(0, 200)}`);
+          return null;
+        }
+        failure = `HTTP ${response.status} ${body.slice(0, 200)}`;
+        retryAfter = response.headers.get("retry-after");
+      } catch (error) {
+        failure = (error as Error).message;
+      }
+      const wait = retryWaitMs(attempt, retryAfter, Math.random);
+      if (Date.now() + wait > until) {
+        this.errors.push(`${what}: ${failure} (given up after ${attempt + 1} tries)`);
+        return null;
+      }
+      this.retries++;
+      await sleep(wait);
     }
   }
 
@@ -358,8 +421,13 @@ async function student(
   closesAt: number,
   acks: Ack[],
   attempts: string[],
+  retry: boolean,
 ): Promise<void> {
   const base = config.base;
+  // Without a fault, one try, so that the tables compare with the runs before retries; with
+  // one, as the page does, for a minute after the close at most.
+  const send = (kind: "save" | "submit", fn: () => Promise<Response>) =>
+    retry ? rec.retried(kind, kind, fn, closesAt + 60_000, closesAt) : rec.timed(kind, kind, fn);
   const headers = { Cookie: cookie, "Content-Type": "application/json", Origin: base };
   await sleep(Math.max(0, startAt - Date.now()));
   const start = await rec.timed("start", "start", () => fetch(`${base}/api/quizzes/${fx.examId}/attempts`, { method: "POST", headers }));
@@ -379,14 +447,14 @@ async function student(
     await sleep(wait);
     const position = positions[(i + k) % positions.length];
     const answer = JSON.stringify({ answer: answerFor(shapes.get(position)!, i, k) });
-    const saved = await rec.timed("save", "save", () =>
+    const saved = await send("save", () =>
       fetch(`${base}/api/attempts/${attemptId}/responses/${position}`, { method: "PUT", headers, body: answer }),
     );
     if (saved) acks.push({ attemptId, position, answer: JSON.stringify((JSON.parse(answer) as { answer: unknown }).answer) });
   }
   // The countdown reaches zero on each client within its one-second tick.
   await sleep(Math.max(0, closesAt - Date.now()) + (i % 1000));
-  await rec.timed("submit", "submit", () => fetch(`${base}/api/attempts/${attemptId}/submit`, { method: "POST", headers }));
+  await send("submit", () => fetch(`${base}/api/attempts/${attemptId}/submit`, { method: "POST", headers }));
 }
 
 /** Compares the database with what the class was told. */
@@ -435,7 +503,8 @@ async function check(
 export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<LoadResult> {
   if (!existsSync(".next/BUILD_ID")) throw new Error("build the app first (npm run build)");
   console.log(`${options.config}: starting (${options.students} students within ${options.within} s)…`);
-  const config = await startConfig(options.config, options.port, options.nextStatic);
+  if (options.fault === "db-restart" && options.config === "sqlite") throw new Error("--fault db-restart: PostgreSQL configurations only");
+  const config = await startConfig(options.config, options.port, options.nextStatic, options.fault === "db-restart");
   const { createDb } = await import("@/lib/db/client");
   const db = createDb(config.databaseUrl);
   let probe: VitalsProbe | null = null;
@@ -444,7 +513,7 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
     const cookies = await sessionsFor(db, fx.userIds.slice(0, -1));
     fx.cached = new Set(assetsOf(await (await fetch(`${config.base}/login`)).text()));
     const cpu = () => ({
-      app: config.appGroups.reduce((sum, pid) => sum + treeCpuMs(pid), 0),
+      app: config.retiredCpuMs + config.appGroups.reduce((sum, pid) => sum + treeCpuMs(pid), 0),
       proxy: config.proxyGroup === null ? null : treeCpuMs(config.proxyGroup),
     });
     const allCpu = () => {
@@ -499,11 +568,40 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
         return probe.sample(page.url, page.cookie, label, at, until);
       }),
     );
-    await Promise.all(
-      cookies.map((cookie, i) =>
-        student(rec, config, fx, cookie, i, begin + Math.floor((i / cookies.length) * options.within * 1000), closesAt, acks, attempts),
+    // Mid-saves (halfway from the last start to the close) and mid-submits (just after the close).
+    const faults: LoadResult["faults"] = [];
+    const faulting = options.fault
+      ? (async () => {
+          for (const at of [begin + options.within * 1000 + (options.duration * 1000) / 2, closesAt + 300]) {
+            await sleep(Math.max(0, at - Date.now()));
+            const atS = (Date.now() - begin) / 1000;
+            const t = performance.now();
+            if (options.fault === "kill") {
+              faults.push({ what: `instance 1 killed (SIGKILL) and started again`, atS, downMs: await config.killApp(0) });
+            } else {
+              await config.restartDatabase!(DB_DOWN_MS);
+              faults.push({ what: `PostgreSQL stopped for ${DB_DOWN_MS / 1000} s and started again`, atS, downMs: performance.now() - t });
+            }
+          }
+        })()
+      : Promise.resolve();
+    await Promise.all([
+      ...cookies.map((cookie, i) =>
+        student(
+          rec,
+          config,
+          fx,
+          cookie,
+          i,
+          begin + Math.floor((i / cookies.length) * options.within * 1000),
+          closesAt,
+          acks,
+          attempts,
+          Boolean(options.fault),
+        ),
       ),
-    );
+      faulting,
+    ]);
     const seconds = (performance.now() - started) / 1000;
     vitals.push(...(await sampling));
     const cpuAfter = cpu();
@@ -529,6 +627,9 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
       loadBefore,
       loadAfter,
       vitals: options.vitals ? vitals : null,
+      faults,
+      retries: rec.retries,
+      refusedLate: rec.refusedLate,
     };
   } finally {
     await probe?.close();
@@ -585,6 +686,12 @@ export function reportLoad(r: LoadResult): boolean {
       `${r.unsubmitted}, claimed but grading not recorded (done by the next submit or view) ${r.claimedUngraded}, ` +
       `graded partly or more than once ${r.badAttempts}`,
   );
+  for (const f of r.faults)
+    console.log(`  fault at ${f.atS.toFixed(1)} s: ${f.what}, answering again after ${(f.downMs / 1000).toFixed(1)} s`);
+  if (r.options.fault)
+    console.log(
+      `  saves and submits sent again (as the page does after a dropped connection or a 502/503/504): ${r.retries}; saves that got through only after the close, refused for it (409, never acknowledged): ${r.refusedLate}`,
+    );
   if (r.vitals) {
     console.log(
       `  the attempt page's web vitals in headless Chromium (a cold cache, 1280×800; each sample one more student, its attempt started before the class):`,
