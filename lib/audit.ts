@@ -46,13 +46,13 @@ export async function writeAudit(db: Db, entry: AuditEntry): Promise<void> {
 }
 
 /**
- * Records `entry` under `id` unless an entry with that id exists: for an event that happens once
- * however often the request that reports it is repeated (an attempt's submit, written again by
- * the submit that repairs a crash between claiming an attempt and recording it).
+ * The INSERT for `entry` under `id`, doing nothing when an entry with that id exists: for an
+ * event that happens once however often the request reporting it is repeated (an attempt's
+ * submit, recorded again by the submit that repairs a crash in the middle of one).
  */
-export async function writeAuditOnce(db: Db, id: string, entry: AuditEntry): Promise<void> {
+export function auditOnceStatement(id: string, entry: AuditEntry): SqlStatement {
   const statement = auditStatement(entry, id);
-  await sqlOf(db).run(`${statement.text} ON CONFLICT ("id") DO NOTHING`, statement.params);
+  return { text: `${statement.text} ON CONFLICT ("id") DO NOTHING`, params: statement.params };
 }
 
 /** The same entry as a Prisma write, for a Prisma batch (`db.$transaction([...])`) or transaction client. */

@@ -304,6 +304,8 @@ export async function writeGrades(
   total: Pick<AttemptModel, "maxScore">,
   graderVersion: string,
   gradedAt: Date,
+  /** Written in the same transaction: what must exist exactly when the grades do. */
+  alongside: readonly SqlStatement[] = [],
 ): Promise<void> {
   const statements: SqlStatement[] = [];
   if (graded.length > 0) {
@@ -318,7 +320,7 @@ export async function writeGrades(
       params: [graderVersion, gradedAt, ...graded.flatMap((g) => [g.id, g.points, g.feedback])],
     });
   }
-  statements.push({ text: ATTEMPT_SCORE_FROM_RESPONSES, params: [attemptId, total.maxScore] });
+  statements.push({ text: ATTEMPT_SCORE_FROM_RESPONSES, params: [attemptId, total.maxScore] }, ...alongside);
   await sqlOf(db).batch(statements);
 }
 

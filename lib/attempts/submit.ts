@@ -1,6 +1,6 @@
 // Submitting an attempt, and the one way an overdue attempt is expired.
 import "server-only";
-import { writeAuditOnce } from "../audit";
+import { auditOnceStatement } from "../audit";
 import type { Db } from "../db/client";
 import { GRADER_VERSION } from "../grading";
 import { msg } from "../i18n/msg";
@@ -31,8 +31,9 @@ export async function ownAttempt(db: Db, userId: string, attemptId: string): Pro
  * and other requests' statements would run inside it): one conditional UPDATE claims the
  * attempt, which stops every later save; then the saved answers are graded and recorded.
  * Grading is deterministic, so a concurrent submit, or a crash between the two steps, is
- * repaired by grading again — and the audit entry of the submit, whose id is the attempt's,
- * written then if it was not, so that every submitted attempt has exactly one. At an exam's deadline everyone submits at once, so this is five
+ * repaired by grading again. The submit's audit entry is written in the grades' transaction,
+ * under an id derived from the attempt's: an attempt has it exactly when it has its grades,
+ * once, however a crash or a retry interleaves. At an exam's deadline everyone submits at once, so this is five
  * statements whatever the number of questions, and one more for the LMS score outbox
  * (score-changes.ts), two or three when the quiz is linked to an LMS.
  */
@@ -41,38 +42,18 @@ export async function submitAttempt(db: Db, userId: string, attemptId: string, n
   if (submitStep(attempt) === "claim") {
     const submittedAt = submittedAtFor(attempt.deadlineAt, now);
     if ((await claimAttempt(db, attemptId, submittedAt, isOverdue(attempt, now))) === 1) {
-      const result = await recordGrades(db, attemptId, now);
-      await auditSubmit(db, userId, attemptId, attempt.courseId, result, now);
+      const result = await recordGrades(db, userId, attempt.courseId, attemptId, now);
       await scoreChanged(db, { quizId: attempt.quizId, userIds: [attempt.userId] }, now);
       return { status: "SUBMITTED", submittedAt, ...result };
     }
     attempt = await ownAttempt(db, userId, attemptId); // lost the claim to a concurrent submit
   }
   if (submitStep(attempt) === "grade") {
-    await auditSubmit(db, userId, attemptId, attempt.courseId, await recordGrades(db, attemptId, now), now);
+    await recordGrades(db, userId, attempt.courseId, attemptId, now);
     await scoreChanged(db, { quizId: attempt.quizId, userIds: [attempt.userId] }, now);
     attempt = await ownAttempt(db, userId, attemptId);
   }
   return { status: "SUBMITTED", submittedAt: attempt.submittedAt!, score: attempt.score ?? 0, maxScore: attempt.maxScore ?? 0 };
-}
-
-/** The submit's one audit entry: its id is derived from the attempt's, so a repeat writes nothing. */
-async function auditSubmit(
-  db: Db,
-  userId: string,
-  attemptId: string,
-  courseId: string,
-  result: { score: number; maxScore: number },
-  now: Date,
-) {
-  await writeAuditOnce(db, `attempt.submit:${attemptId}`, {
-    actorId: userId,
-    courseId,
-    action: "attempt.submit",
-    target: attemptId,
-    detail: result,
-    at: now,
-  });
 }
 
 /**
@@ -91,7 +72,13 @@ export async function expireIfDue(
   return true;
 }
 
-async function recordGrades(db: Db, attemptId: string, now: Date): Promise<{ score: number; maxScore: number }> {
+async function recordGrades(
+  db: Db,
+  userId: string,
+  courseId: string,
+  attemptId: string,
+  now: Date,
+): Promise<{ score: number; maxScore: number }> {
   let score = 0;
   let maxScore = 0;
   const graded = (await answersToGrade(db, attemptId)).map((r) => {
@@ -100,7 +87,15 @@ async function recordGrades(db: Db, attemptId: string, now: Date): Promise<{ sco
     maxScore += result.maxScore;
     return { id: r.id, points: result.points, feedback: result.feedback };
   });
-  await writeGrades(db, attemptId, graded, { maxScore }, GRADER_VERSION, now);
+  const audit = auditOnceStatement(`attempt.submit:${attemptId}`, {
+    actorId: userId,
+    courseId,
+    action: "attempt.submit",
+    target: attemptId,
+    detail: { score, maxScore },
+    at: now,
+  });
+  await writeGrades(db, attemptId, graded, { maxScore }, GRADER_VERSION, now, [audit]);
   return { score, maxScore };
 }
 

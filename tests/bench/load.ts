@@ -79,6 +79,8 @@ export interface LoadResult {
   claimedUngraded: number;
   /** Submitted attempts graded partly, or more than once. */
   badAttempts: number;
+  /** What is wrong with each of those. */
+  badWhy: string[];
   attempts: number;
   loadBefore: string;
   loadAfter: string;
@@ -462,7 +464,7 @@ async function check(
   db: Db,
   attempts: string[],
   acks: Ack[],
-): Promise<{ lost: number; unsubmitted: number; claimedUngraded: number; badAttempts: number }> {
+): Promise<{ lost: number; unsubmitted: number; claimedUngraded: number; badAttempts: number; badWhy: string[] }> {
   const responses = await db.response.findMany({
     where: { attemptId: { in: attempts } },
     select: { id: true, attemptId: true, position: true, answer: true, score: true, gradedAt: true, saves: { select: { answer: true } } },
@@ -490,14 +492,20 @@ async function check(
   let badAttempts = attempts.length - rows.length;
   let unsubmitted = 0;
   let claimedUngraded = 0;
+  const badWhy: string[] = [];
   for (const a of rows) {
     const mine = responses.filter((r) => r.attemptId === a.id);
     const ungraded = mine.filter((r) => r.gradedAt === null).length;
     if (a.status === "IN_PROGRESS" && !graded.has(a.id)) unsubmitted++;
     else if (a.status === "SUBMITTED" && a.score === null && ungraded === mine.length && !graded.has(a.id)) claimedUngraded++;
-    else if (a.status !== "SUBMITTED" || a.score === null || ungraded > 0 || graded.get(a.id) !== 1) badAttempts++;
+    else if (a.status !== "SUBMITTED" || a.score === null || ungraded > 0 || graded.get(a.id) !== 1) {
+      badAttempts++;
+      badWhy.push(
+        `${a.id}: ${a.status}, score ${a.score}, ${ungraded} of ${mine.length} answers ungraded, ${graded.get(a.id) ?? 0} submit entries`,
+      );
+    }
   }
-  return { lost, unsubmitted, claimedUngraded, badAttempts };
+  return { lost, unsubmitted, claimedUngraded, badAttempts, badWhy };
 }
 
 export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<LoadResult> {
@@ -606,7 +614,7 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
     vitals.push(...(await sampling));
     const cpuAfter = cpu();
     const loadAfter = loadAverage();
-    const { lost, unsubmitted, claimedUngraded, badAttempts } = await check(db, attempts, acks);
+    const { lost, unsubmitted, claimedUngraded, badAttempts, badWhy } = await check(db, attempts, acks);
     for (const xs of Object.values(rec.times)) xs.sort((a, b) => a - b);
     return {
       options,
@@ -623,6 +631,7 @@ export async function runLoad(options: LoadOptions = DEFAULT_LOAD): Promise<Load
       unsubmitted,
       claimedUngraded,
       badAttempts,
+      badWhy,
       attempts: attempts.length,
       loadBefore,
       loadAfter,
@@ -686,6 +695,7 @@ export function reportLoad(r: LoadResult): boolean {
       `${r.unsubmitted}, claimed but grading not recorded (done by the next submit or view) ${r.claimedUngraded}, ` +
       `graded partly or more than once ${r.badAttempts}`,
   );
+  if (r.badWhy.length) console.log(`  attempts not graded exactly once: ${r.badWhy.slice(0, 5).join("; ")}`);
   for (const f of r.faults)
     console.log(`  fault at ${f.atS.toFixed(1)} s: ${f.what}, answering again after ${(f.downMs / 1000).toFixed(1)} s`);
   if (r.options.fault)
