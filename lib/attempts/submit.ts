@@ -33,8 +33,8 @@ export async function ownAttempt(db: Db, userId: string, attemptId: string): Pro
  * Grading is deterministic, so a concurrent submit, or a crash between the two steps, is
  * repaired by grading again. The submit's audit entry is written in the grades' transaction,
  * under an id derived from the attempt's: an attempt has it exactly when it has its grades,
- * once, however a crash or a retry interleaves. At an exam's deadline everyone submits at once, so this is five
- * statements whatever the number of questions, and one more for the LMS score outbox
+ * once, however a crash or a retry interleaves. At an exam's deadline everyone submits at
+ * once, so this is five statements whatever the number of questions, and one more for the LMS score outbox
  * (score-changes.ts), two or three when the quiz is linked to an LMS.
  */
 export async function submitAttempt(db: Db, userId: string, attemptId: string, now = new Date()): Promise<SubmitResult> {
